@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppContext } from './context.js';
+import { errorHandler, notFoundHandler } from './lib/http/errorHandler.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { openapiRoutes } from './modules/openapi/routes.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
+
+/** A module contributes its routers here; the list is the API's table of contents. */
+export type ModuleRoutes = (ctx: AppContext) => Router;
+
+export const apiModules: ModuleRoutes[] = [healthRoutes, openapiRoutes];
+
+/** Builds the Express app: middleware, every module's router under /api, the client, not-found and errors. */
+export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.TRUST_PROXY ? 1 : false);
+  app.set('query parser', 'extended');
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+        },
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb', strict: true }));
+  for (const mod of [...apiModules, ...extraModules]) api.use(mod(ctx));
+  api.use(notFoundHandler);
+  api.use(errorHandler);
+  app.use('/api', api);
+
+  const dist = ctx.config.CLIENT_DIST ?? DEFAULT_CLIENT_DIST;
+  if (existsSync(dist)) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

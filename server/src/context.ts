@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { Config } from './config/index.js';
+import type { DomainEvents } from './lib/events.js';
+import type { Health } from '@app/shared';
+
+/** What the running server is made of; built once in main.ts (or a test harness) and handed to createApp(). */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  version: string;
+  events: DomainEvents;
+  engines: Pick<Health, 'database' | 'search' | 'realtime'>;
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { ErrorDetail } from '@app/shared';
+import { validationFailed } from '../errors.js';
+
+/** Keys that could reach a MongoDB query as operators or paths. */
+function findOperatorKey(value: unknown, path: string[] = [], depth = 0): string | undefined {
+  if (depth > 20 || value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor') {
+      return [...path, key].join('.');
+    }
+    const found = findOperatorKey(child, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ErrorDetail[] {
+  return issues.slice(0, 20).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/** Parses one part of a request with its schema; anything that does not fit is a 400 naming each field. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const operatorKey = findOperatorKey(value);
+  if (operatorKey) {
+    throw validationFailed(`Field names may not start with $ or contain dots`, [
+      { path: operatorKey, message: 'operator or dotted key not allowed', code: 'operator_key' },
+    ]);
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw validationFailed(`Invalid ${where}`, issuesToDetails(result.error.issues));
+  }
+  return result.data;
+}

@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './schemas/common.js';
+export * from './schemas/health.js';
