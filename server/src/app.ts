@@ -45,8 +45,11 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
           'img-src': ["'self'", 'data:', 'blob:'],
           'style-src': ["'self'", "'unsafe-inline'"],
           'connect-src': ["'self'", 'ws:', 'wss:'],
+          // Only behind TLS: on plain http://localhost an upgrade would break every asset.
+          'upgrade-insecure-requests': ctx.config.TRUST_PROXY ? [] : null,
         },
       },
+      strictTransportSecurity: ctx.config.TRUST_PROXY,
     }),
   );
 

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './index.js';
+
+describe('loadConfig', () => {
+  it('gives working defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATA_DIR).toBe('./data');
+    expect(config.MONGODB_URI).toBeUndefined();
+    expect(config.SEED_DEMO).toBe(true);
+  });
+
+  it('treats empty service URLs as unset', () => {
+    const config = loadConfig({ MONGODB_URI: '', MEILI_HOST: ' ', REDIS_URL: '' });
+    expect(config.MONGODB_URI).toBeUndefined();
+    expect(config.MEILI_HOST).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it('reports every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MEILI_HOST: 'not a url', SESSION_SECRET: 'short', SEED_DEMO: 'maybe' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'LOG_LEVEL', 'MEILI_HOST', 'SESSION_SECRET', 'SEED_DEMO']) {
+      expect(problems).toContain(name);
+    }
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+
+  it('splits the CORS allowlist', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example,' }).CORS_ORIGINS).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+  });
+});

@@ -1,0 +1,20 @@
+import { pino } from 'pino';
+import { loadConfig } from '../src/config/index.js';
+import { DomainEvents } from '../src/lib/events.js';
+import type { AppContext } from '../src/context.js';
+
+/** An AppContext for tests: quiet logger, test config, overrides on top. */
+export function buildTestContext(overrides: Partial<AppContext> = {}, env: NodeJS.ProcessEnv = {}): AppContext {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env });
+  const logger = pino({ level: 'silent' });
+  return {
+    config,
+    logger,
+    version: 'test',
+    events: new DomainEvents((err) => {
+      throw err;
+    }),
+    engines: { database: 'none', search: 'none', realtime: 'memory' },
+    ...overrides,
+  };
+}
