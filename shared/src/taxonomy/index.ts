@@ -1,0 +1,6 @@
+export * from './labelled.js';
+export * from './roles.js';
+export * from './listings.js';
+export * from './domains.js';
+export * from './organizations.js';
+export * from './bases.js';
