@@ -4,3 +4,4 @@ export * from './listings.js';
 export * from './domains.js';
 export * from './organizations.js';
 export * from './bases.js';
+export * from './places.js';
