@@ -5,3 +5,4 @@ export * from './domains.js';
 export * from './organizations.js';
 export * from './bases.js';
 export * from './places.js';
+export * from './creditCode.js';
