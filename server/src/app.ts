@@ -9,6 +9,14 @@ import type { AppContext } from './context.js';
 import { errorHandler, notFoundHandler } from './lib/http/errorHandler.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { openapiRoutes } from './modules/openapi/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { loadUser } from './modules/auth/authenticate.js';
+import { requireCsrf } from './modules/auth/csrf.js';
+import { sessionParts } from './modules/auth/session.js';
+import { baseRoutes } from './modules/bases/routes.js';
+import { organizationRoutes } from './modules/organizations/routes.js';
+import { userRoutes } from './modules/users/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
@@ -16,7 +24,15 @@ export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
 /** A module contributes its routers here; the list is the API's table of contents. */
 export type ModuleRoutes = (ctx: AppContext) => Router;
 
-export const apiModules: ModuleRoutes[] = [healthRoutes, openapiRoutes];
+export const apiModules: ModuleRoutes[] = [
+  healthRoutes,
+  openapiRoutes,
+  authRoutes,
+  userRoutes,
+  baseRoutes,
+  organizationRoutes,
+  auditRoutes,
+];
 
 /** Builds the Express app: middleware, every module's router under /api, the client, not-found and errors. */
 export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): Express {
@@ -55,6 +71,7 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
 
   const api = express.Router();
   api.use(express.json({ limit: '256kb', strict: true }));
+  api.use(sessionParts(ctx).middleware, loadUser, requireCsrf);
   for (const mod of [...apiModules, ...extraModules]) api.use(mod(ctx));
   api.use(notFoundHandler);
   api.use(errorHandler);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import type { DomainEvents } from './lib/events.js';
 import type { Health } from '@app/shared';
+import type { FileStorage } from './lib/storage/fileStorage.js';
 
 /** What the running server is made of; built once in main.ts (or a test harness) and handed to createApp(). */
 export interface AppContext {
@@ -10,4 +11,5 @@ export interface AppContext {
   version: string;
   events: DomainEvents;
   engines: Pick<Health, 'database' | 'search' | 'realtime'>;
+  storage: FileStorage;
 }

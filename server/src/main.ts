@@ -1,14 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadConfig, ConfigError } from './config/index.js';
 import { createLogger } from './lib/logger.js';
-import { DomainEvents } from './lib/events.js';
-import { connectDatabase } from './db/index.js';
-import { createApp } from './app.js';
-import type { AppContext } from './context.js';
-import { VERSION } from './version.js';
+import { startServer } from './server.js';
 
-/** Boot order: config, database, search, http + realtime, workers; then wait for SIGTERM. */
+/** `npm start`: boot, print where to go, and stop cleanly on SIGTERM or SIGINT. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -21,34 +15,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const events = new DomainEvents((err, event) => logger.error({ err, event }, 'domain event subscriber failed'));
-
-  const database = await connectDatabase(config, logger);
-
-  const ctx: AppContext = {
-    config,
-    logger,
-    version: VERSION,
-    events,
-    engines: { database: database.kind, search: 'none', realtime: config.REDIS_URL ? 'redis' : 'memory' },
-  };
-
-  const server = createServer(createApp(ctx));
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
-  const { port } = server.address() as AddressInfo;
-  logger.info({ port }, `ResourceLink 资源链 is listening on http://localhost:${port}`);
+  const server = await startServer(config, logger);
+  logger.info({ port: server.port }, `ResourceLink 资源链 is running at http://localhost:${server.port}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await events.settle();
-    await database.close();
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await server.close();
     logger.info('stopped');
     process.exit(0);
   };

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config/index.js';
 import { DomainEvents } from '../src/lib/events.js';
 import type { AppContext } from '../src/context.js';
+import { DiskFileStorage } from '../src/lib/storage/fileStorage.js';
 
 /** An AppContext for tests: quiet logger, test config, overrides on top. */
 export function buildTestContext(overrides: Partial<AppContext> = {}, env: NodeJS.ProcessEnv = {}): AppContext {
@@ -15,6 +16,7 @@ export function buildTestContext(overrides: Partial<AppContext> = {}, env: NodeJ
       throw err;
     }),
     engines: { database: 'none', search: 'none', realtime: 'memory' },
+    storage: new DiskFileStorage(config.DATA_DIR),
     ...overrides,
   };
 }

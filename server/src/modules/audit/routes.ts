@@ -1,0 +1,40 @@
+import { Router } from 'express';
+import { auditEventSchema, auditQuerySchema, pageOf, type AuditEvent } from '@app/shared';
+import { mountRoute } from '../../lib/http/route.js';
+import type { AppContext } from '../../context.js';
+import { requireUser } from '../auth/authenticate.js';
+import { AuditEventModel, type AuditEventRecord } from './model.js';
+
+const present = (e: AuditEventRecord): AuditEvent => ({
+  id: String(e._id),
+  type: e.type,
+  ...(e.actorId ? { actorId: String(e.actorId) } : {}),
+  ...(e.subjectType ? { subjectType: e.subjectType } : {}),
+  ...(e.subjectId ? { subjectId: e.subjectId } : {}),
+  ...(e.ip ? { ip: e.ip } : {}),
+  ...(e.detail ? { detail: e.detail as Record<string, unknown> } : {}),
+  at: e.at.toISOString(),
+});
+
+/** The audit log, newest first, for bureau accounts only. */
+export function auditRoutes(_ctx: AppContext): Router {
+  const router = Router();
+  mountRoute(
+    router,
+    { method: 'get', path: '/audit', summary: 'Security-relevant events, newest first', tag: 'audit', access: ['bureau'], query: auditQuerySchema, response: pageOf(auditEventSchema) },
+    [requireUser(['bureau'])],
+    async ({ query }) => {
+      const filter = query.type ? { type: query.type } : {};
+      const [items, total] = await Promise.all([
+        AuditEventModel.find(filter)
+          .sort({ at: -1, _id: -1 })
+          .skip((query.page - 1) * query.pageSize)
+          .limit(query.pageSize)
+          .lean<AuditEventRecord[]>(),
+        AuditEventModel.countDocuments(filter),
+      ]);
+      return { items: items.map(present), total, page: query.page, pageSize: query.pageSize };
+    },
+  );
+  return router;
+}

@@ -1,0 +1,18 @@
+import type { Role } from '@app/shared';
+
+/** Who did it and from where: the common part of security events. */
+export interface ActorInfo {
+  actorId?: string;
+  ip?: string;
+}
+
+declare module '../../lib/events.js' {
+  interface DomainEventMap {
+    'auth.registered': ActorInfo & { userId: string; role: Role };
+    'auth.loggedIn': ActorInfo & { userId: string };
+    'auth.loginFailed': ActorInfo & { userId?: string; locked: boolean };
+    'auth.loggedOut': ActorInfo & { userId: string };
+    'auth.passwordChanged': ActorInfo & { userId: string };
+    'user.staffCreated': ActorInfo & { userId: string; role: Role; baseId?: string };
+  }
+}

@@ -1,0 +1,66 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  changePasswordBodySchema,
+  csrfSchema,
+  loginBodySchema,
+  registerBodySchema,
+  userEnvelopeSchema,
+} from '@app/shared';
+import { mountRoute } from '../../lib/http/route.js';
+import type { AppContext } from '../../context.js';
+import { presentSelf } from '../users/presenter.js';
+import { currentUser, requireUser } from './authenticate.js';
+import { csrfTokenFor } from './csrf.js';
+import { perAddressLimit } from './rateLimits.js';
+import { authService } from './service.js';
+
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const auth = authService(ctx);
+  const tag = 'auth';
+  // Ten failed logins a minute from one address; the eleventh is a 429. Successful logins do not count.
+  const loginLimit = perAddressLimit(10, 60_000, { failuresOnly: true });
+  const registerLimit = perAddressLimit(20, 10 * 60_000);
+
+  mountRoute(router, { method: 'get', path: '/auth/csrf', summary: 'The CSRF token for this session', tag, access: 'public', response: csrfSchema }, [], ({ req }) => ({
+    token: csrfTokenFor(req),
+  }));
+
+  mountRoute(
+    router,
+    { method: 'post', path: '/auth/register', summary: 'Create an account and sign in', tag, access: 'public', body: registerBodySchema, response: userEnvelopeSchema, status: 201 },
+    [registerLimit],
+    async ({ req, body }) => ({ user: presentSelf(await auth.register(req, body)) }),
+  );
+
+  mountRoute(
+    router,
+    { method: 'post', path: '/auth/login', summary: 'Sign in', tag, access: 'public', body: loginBodySchema, response: userEnvelopeSchema },
+    [loginLimit],
+    async ({ req, body }) => ({ user: presentSelf(await auth.login(req, body.email, body.password)) }),
+  );
+
+  mountRoute(router, { method: 'post', path: '/auth/logout', summary: 'Sign out', tag, access: 'public' }, [], async ({ req, res }) => {
+    await auth.logout(req);
+    res.clearCookie('rl.sid');
+  });
+
+  mountRoute(
+    router,
+    { method: 'get', path: '/auth/me', summary: 'The signed-in account', tag, access: 'user', response: userEnvelopeSchema },
+    [requireUser()],
+    ({ req }) => ({ user: presentSelf(currentUser(req)) }),
+  );
+
+  mountRoute(
+    router,
+    { method: 'post', path: '/auth/password', summary: 'Change password; ends every other session', tag, access: 'user', body: changePasswordBodySchema, response: z.object({ ok: z.literal(true) }) },
+    [requireUser()],
+    async ({ req, body }) => {
+      await auth.changePassword(req, currentUser(req), body.currentPassword, body.newPassword);
+      return { ok: true as const };
+    },
+  );
+  return router;
+}

@@ -1,0 +1,66 @@
+import session from 'express-session';
+import MongoStore from 'connect-mongo';
+import mongoose from 'mongoose';
+import type { RequestHandler } from 'express';
+import type { AppContext } from '../../context.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: string;
+    authVersion?: number;
+    csrfToken?: string;
+  }
+}
+
+export const SESSION_COOKIE = 'rl.sid';
+const SESSION_TTL_SECONDS = 14 * 24 * 3600;
+
+interface SessionParts {
+  middleware: RequestHandler;
+  store: MongoStore;
+}
+
+const built = new WeakMap<AppContext, SessionParts>();
+
+/**
+ * The session middleware for this context: sessions live in MongoDB (collection `sessions`), the cookie is httpOnly
+ * and SameSite=Lax, Secure behind TLS. HTTP and Socket.IO share the one instance.
+ */
+export function sessionParts(ctx: AppContext): SessionParts {
+  const existing = built.get(ctx);
+  if (existing) return existing;
+  const secret = ctx.config.SESSION_SECRET;
+  if (!secret) throw new Error('SESSION_SECRET must be resolved before the app is built');
+  const store = MongoStore.create({
+    client: mongoose.connection.getClient() as never,
+    collectionName: 'sessions',
+    ttl: SESSION_TTL_SECONDS,
+    autoRemove: 'interval',
+    autoRemoveInterval: 10,
+    stringify: false,
+  });
+  const middleware = session({
+    name: SESSION_COOKIE,
+    secret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: false,
+    proxy: ctx.config.TRUST_PROXY,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.config.TRUST_PROXY ? 'auto' : false,
+      maxAge: SESSION_TTL_SECONDS * 1000,
+    },
+  });
+  const parts = { middleware, store };
+  built.set(ctx, parts);
+  return parts;
+}
+
+/** Ends every stored session of one user (password change, role change). */
+export async function endSessionsOf(userId: string): Promise<number> {
+  const result = await mongoose.connection.collection('sessions').deleteMany({ 'session.userId': userId });
+  return result.deletedCount;
+}

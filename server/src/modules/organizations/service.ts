@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+import type { CreateOrganizationBody, UpdateOrganizationBody } from '@app/shared';
+import type { AppContext } from '../../context.js';
+import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
+import { UserModel, type UserRecord } from '../users/model.js';
+import { OrganizationModel, type OrganizationRecord } from './model.js';
+import { organizationPolicy as policy } from './policy.js';
+import './events.js';
+
+const INVITATION_DAYS = 7;
+const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+
+export async function findOrganization(id: string): Promise<OrganizationRecord> {
+  const org = await OrganizationModel.findById(id).lean<OrganizationRecord>();
+  if (!org) throw notFound('Organization');
+  return org;
+}
+
+async function ensureCreditCodeFree(creditCode: string | undefined, exceptId?: string) {
+  if (!creditCode) return;
+  const taken = await OrganizationModel.exists({ creditCode, ...(exceptId ? { _id: { $ne: exceptId } } : {}) });
+  if (taken) {
+    throw conflict('An organization with this credit code already exists', [
+      { path: 'creditCode', message: 'already registered', code: 'duplicate' },
+    ]);
+  }
+}
+
+export function organizationService(ctx: AppContext) {
+  return {
+    /** Creates the organization and makes the caller its first member, in one transaction. */
+    async create(user: UserRecord, body: CreateOrganizationBody, ip?: string): Promise<OrganizationRecord> {
+      if (!policy.canCreate(user)) throw forbidden('Only an organization or funder account without an organization may create one');
+      if (!policy.typeFitsRole(user.role, body.type)) {
+        throw validationFailed('This organization type does not fit your account', [
+          { path: 'type', message: `not allowed for a ${user.role} account`, code: 'type_role' },
+        ]);
+      }
+      await ensureCreditCodeFree(body.creditCode);
+      const org = await mongoose.connection.transaction(async (session) => {
+        const [created] = await OrganizationModel.create([{ ...body, createdBy: user._id }], { session });
+        const claimed = await UserModel.updateOne(
+          { _id: user._id, organizationId: { $exists: false } },
+          { $set: { organizationId: created!._id } },
+          { session },
+        );
+        if (claimed.modifiedCount !== 1) throw conflict('You already belong to an organization');
+        return created!.toObject();
+      });
+      ctx.events.emit('organization.created', { organizationId: String(org._id), actorId: String(user._id), ip });
+      return org;
+    },
+
+    async update(user: UserRecord | undefined, id: string, body: UpdateOrganizationBody): Promise<OrganizationRecord> {
+      const org = await findOrganization(id);
+      if (!policy.canUpdate(user, org)) throw forbidden('Only members may edit this organization');
+      await ensureCreditCodeFree(body.creditCode, id);
+      const $set: Record<string, unknown> = {};
+      const $unset: Record<string, 1> = {};
+      for (const [key, value] of Object.entries(body)) {
+        if (value === null) $unset[key] = 1;
+        else if (value !== undefined) $set[key] = value;
+      }
+      // A changed credit code or type must be checked again.
+      if (body.creditCode && body.creditCode !== org.creditCode) $set['verification'] = { status: 'pending' };
+      const updated = await OrganizationModel.findByIdAndUpdate(id, { $set, $unset }, { new: true }).lean<OrganizationRecord>();
+      if (!updated) throw notFound('Organization');
+      ctx.events.emit('organization.updated', { organizationId: id, actorId: String(user!._id) });
+      return updated;
+    },
+
+    async decideVerification(user: UserRecord, id: string, decision: 'verified' | 'rejected', reason: string | undefined, ip?: string) {
+      if (!policy.canVerify(user)) throw forbidden('Only base operators and the bureau verify organizations');
+      const updated = await OrganizationModel.findByIdAndUpdate(
+        id,
+        { $set: { verification: { status: decision, reason, decidedBy: user._id, decidedAt: new Date() } } },
+        { new: true },
+      ).lean<OrganizationRecord>();
+      if (!updated) throw notFound('Organization');
+      ctx.events.emit('organization.verificationDecided', { organizationId: id, decision, reason, actorId: String(user._id), ip });
+      return updated;
+    },
+
+    /** A one-time code a member hands to a colleague, who joins with it within seven days. */
+    async createInvitation(user: UserRecord, id: string) {
+      const org = await findOrganization(id);
+      if (!policy.isMember(user, org)) throw forbidden('Only members may invite');
+      const code = randomBytes(18).toString('base64url');
+      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+      await OrganizationModel.updateOne(
+        { _id: org._id },
+        { $push: { invitations: { $each: [{ codeHash: hashCode(code), createdBy: user._id, expiresAt }], $slice: -20 } } },
+      );
+      return { code, expiresAt: expiresAt.toISOString() };
+    },
+
+    async join(user: UserRecord, code: string, ip?: string): Promise<OrganizationRecord> {
+      if (user.organizationId) throw conflict('You already belong to an organization');
+      if (user.role !== 'organization' && user.role !== 'funder') throw forbidden('Only organization and funder accounts join organizations');
+      const codeHash = hashCode(code);
+      const org = await OrganizationModel.findOneAndUpdate(
+        { invitations: { $elemMatch: { codeHash, expiresAt: { $gt: new Date() } } } },
+        { $pull: { invitations: { codeHash } } },
+        { new: true },
+      ).lean<OrganizationRecord>();
+      if (!org) throw notFound('Invitation');
+      if (!policy.typeFitsRole(user.role, org.type)) throw forbidden('Your account type cannot join this organization');
+      await UserModel.updateOne({ _id: user._id }, { $set: { organizationId: org._id } });
+      ctx.events.emit('organization.memberJoined', { organizationId: String(org._id), userId: String(user._id), actorId: String(user._id), ip });
+      return org;
+    },
+
+    async members(user: UserRecord | undefined, id: string) {
+      const org = await findOrganization(id);
+      if (!policy.canSeePrivate(user, org)) throw forbidden('Only members and staff see the member list');
+      return UserModel.find({ organizationId: org._id }).sort({ _id: 1 }).limit(200).lean<UserRecord[]>();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument, Types } from 'mongoose';
+import { roles } from '@app/shared';
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, lowercase: true, trim: true },
+    passwordHash: { type: String, required: true },
+    name: { type: String, required: true },
+    role: { type: String, enum: roles.codes, required: true },
+    organizationId: { type: Schema.Types.ObjectId, ref: 'Organization' },
+    /** The incubation base an operator runs. */
+    baseId: { type: Schema.Types.ObjectId, ref: 'Base' },
+    phone: { type: String },
+    /** Consecutive failed logins and the time before which login is refused. */
+    failedLogins: { type: Number, default: 0 },
+    lockedUntil: { type: Date },
+    /** Bumped on password change: every session made before carries an older number and is ended. */
+    authVersion: { type: Number, default: 0 },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+userSchema.index({ email: 1 }, { unique: true });
+userSchema.index({ organizationId: 1 });
+
+export type UserRecord = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
+export type UserDocument = HydratedDocument<UserRecord>;
+export const UserModel = model('User', userSchema);

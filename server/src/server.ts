@@ -1,0 +1,74 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config/index.js';
+import { createLogger } from './lib/logger.js';
+import { DomainEvents } from './lib/events.js';
+import { resolveSessionSecret } from './lib/secret.js';
+import { DiskFileStorage } from './lib/storage/fileStorage.js';
+import { connectDatabase } from './db/index.js';
+import { createApp } from './app.js';
+import type { AppContext } from './context.js';
+import { subscribeAuditLog } from './modules/audit/subscriber.js';
+import { sessionParts } from './modules/auth/session.js';
+import { VERSION } from './version.js';
+
+export interface RunningServer {
+  ctx: AppContext;
+  app: Express;
+  http: Server;
+  port: number;
+  url: string;
+  /** Stops accepting work, lets running work finish, then closes every resource in reverse order. */
+  close(): Promise<void>;
+}
+
+/**
+ * The boot order, shared by `npm start` and the test harness: config, database, search, http + realtime, workers.
+ */
+export async function startServer(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningServer> {
+  const dataDir = path.resolve(config.DATA_DIR);
+  await mkdir(dataDir, { recursive: true });
+  const sessionSecret = await resolveSessionSecret(config.SESSION_SECRET, dataDir);
+  const events = new DomainEvents((err, event) => logger.error({ err, event }, 'domain event subscriber failed'));
+
+  const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
+
+  const ctx: AppContext = {
+    config: { ...config, DATA_DIR: dataDir, SESSION_SECRET: sessionSecret },
+    logger,
+    version: VERSION,
+    events,
+    engines: { database: database.kind, search: 'none', realtime: config.REDIS_URL ? 'redis' : 'memory' },
+    storage: new DiskFileStorage(path.join(dataDir, 'files')),
+  };
+  subscribeAuditLog(ctx);
+
+  const app = createApp(ctx);
+  const http = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+
+  return {
+    ctx,
+    app,
+    http,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await events.settle();
+      await sessionParts(ctx).store.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@app/shared';
+import { hashPassword } from '../src/modules/auth/password.js';
+import { UserModel, type UserRecord } from '../src/modules/users/model.js';
+import { OrganizationModel, type OrganizationRecord } from '../src/modules/organizations/model.js';
+import { BaseModel, type BaseRecord } from '../src/modules/bases/model.js';
+import type { TestClient, TestServer } from './harness.js';
+
+export const TEST_PASSWORD = 'correct horse battery';
+let passwordHash: Promise<string> | undefined;
+const unique = () => randomBytes(5).toString('hex');
+
+/** A stored user; every field can be overridden. Its password is TEST_PASSWORD. */
+export async function buildUser(overrides: Partial<UserRecord> & { role?: Role } = {}): Promise<UserRecord> {
+  const user = await UserModel.create({
+    email: `user-${unique()}@example.org`,
+    name: '测试用户',
+    role: 'resident',
+    passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+    ...overrides,
+  });
+  return user.toObject();
+}
+
+export async function buildBase(overrides: Partial<BaseRecord> = {}): Promise<BaseRecord> {
+  return (await BaseModel.create({ name: '徐汇区社会组织培育基地', level: 'district', district: '310104', ...overrides })).toObject();
+}
+
+/** A stored organization with `member` as its first member. */
+export async function buildOrganization(
+  member: UserRecord,
+  overrides: Partial<OrganizationRecord> = {},
+): Promise<OrganizationRecord> {
+  const org = await OrganizationModel.create({
+    name: `阳光社区服务中心${unique()}`,
+    type: 'social-service',
+    domains: ['elderly'],
+    district: '310104',
+    description: '为社区老人提供助餐和陪伴服务',
+    createdBy: member._id,
+    ...overrides,
+  });
+  await UserModel.updateOne({ _id: member._id }, { $set: { organizationId: org._id } });
+  return org.toObject();
+}
+
+/** A signed-in client for a freshly built user. */
+export async function signedIn(server: TestServer, overrides: Partial<UserRecord> & { role?: Role } = {}) {
+  const user = await buildUser(overrides);
+  const client = server.client();
+  await login(client, user.email);
+  return { user, client };
+}
+
+export async function login(client: TestClient, email: string, password = TEST_PASSWORD) {
+  const res = await client.post('/api/auth/login', { email, password });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { pageQuerySchema } from './common.js';
+
+/** Security-relevant events the audit log keeps. */
+export const auditTypes = [
+  'auth.registered',
+  'auth.loggedIn',
+  'auth.loginFailed',
+  'auth.loggedOut',
+  'auth.passwordChanged',
+  'user.staffCreated',
+  'organization.verificationDecided',
+  'organization.memberJoined',
+  'contact.revealed',
+] as const;
+export const auditTypeSchema = z.enum(auditTypes);
+
+export const auditQuerySchema = pageQuerySchema.extend({ type: auditTypeSchema.optional() });
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  type: auditTypeSchema,
+  actorId: z.string().optional(),
+  subjectType: z.string().optional(),
+  subjectId: z.string().optional(),
+  ip: z.string().optional(),
+  detail: z.record(z.string(), z.unknown()).optional(),
+  at: z.string(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
