@@ -1,0 +1,94 @@
+import mongoose from 'mongoose';
+import type { CreateListingBody, UpdateListingBody } from '@app/shared';
+import type { AppContext } from '../../context.js';
+import { conflict, forbidden, notFound } from '../../lib/errors.js';
+import { recordListingChange } from '../../search/outbox.js';
+import type { UserRecord } from '../users/model.js';
+import { ListingModel, type ListingRecord } from './model.js';
+import { listingPolicy as policy } from './policy.js';
+import './events.js';
+
+const toDates = <T extends { startsAt?: string | null; endsAt?: string | null }>(body: T) => ({
+  ...body,
+  ...(body.startsAt ? { startsAt: new Date(body.startsAt) } : {}),
+  ...(body.endsAt ? { endsAt: new Date(body.endsAt) } : {}),
+});
+
+export async function findListing(id: string): Promise<ListingRecord> {
+  const listing = await ListingModel.findById(id).lean<ListingRecord>();
+  if (!listing) throw notFound('Listing');
+  return listing;
+}
+
+export function listingService(ctx: AppContext) {
+  /** Applies a change and records it in the search outbox in one transaction, then tells subscribers. */
+  async function write<T>(change: ListingChange, fn: (session: mongoose.ClientSession) => Promise<ListingRecord | null>) {
+    const listing = await mongoose.connection.transaction(async (session) => {
+      const result = await fn(session);
+      if (result) await recordListingChange(result._id, session);
+      return result;
+    });
+    if (listing) ctx.events.emit('listing.changed', { listingId: String(listing._id), change });
+    return listing as T;
+  }
+
+  return {
+    async create(user: UserRecord, body: CreateListingBody): Promise<ListingRecord> {
+      if (!policy.canPost(user, body.side)) {
+        throw forbidden(
+          user.role === 'organization' || user.role === 'funder'
+            ? 'Create your organization first, or this account may not post this side'
+            : 'Your account may not post this side',
+        );
+      }
+      return write('created', async (session) => {
+        const [created] = await ListingModel.create(
+          [{ ...toDates(body), ownerId: user._id, ...(user.organizationId ? { organizationId: user.organizationId } : {}) }],
+          { session },
+        );
+        return created!.toObject();
+      });
+    },
+
+    async update(user: UserRecord, id: string, body: UpdateListingBody): Promise<ListingRecord> {
+      const listing = await findListing(id);
+      if (!policy.canEdit(user, listing)) throw forbidden('Only the owner may edit this listing');
+      if (listing.status !== 'open') throw conflict(`A ${listing.status} listing cannot be edited`);
+      if (body.eligibility && listing.side === 'need') throw conflict('Only offers set eligibility rules');
+      const $set: Record<string, unknown> = {};
+      const $unset: Record<string, 1> = {};
+      for (const [key, value] of Object.entries(toDates(body))) {
+        if (value === null) $unset[key] = 1;
+        else if (value !== undefined) $set[key] = value;
+      }
+      const start = ($set.startsAt as Date | undefined) ?? ($unset.startsAt ? undefined : listing.startsAt);
+      const end = ($set.endsAt as Date | undefined) ?? ($unset.endsAt ? undefined : listing.endsAt);
+      if (start && end && start > end) throw conflict('The end would be before the start');
+      return write('updated', (session) =>
+        ListingModel.findOneAndUpdate({ _id: id, status: 'open' }, { $set, $unset }, { new: true, session }).lean<ListingRecord>(),
+      ).then((l) => l ?? Promise.reject(conflict('The listing changed meanwhile; reload it')));
+    },
+
+    async close(user: UserRecord, id: string): Promise<ListingRecord> {
+      const listing = await findListing(id);
+      if (!policy.canEdit(user, listing)) throw forbidden('Only the owner may close this listing');
+      if (listing.status === 'closed') return listing;
+      return write('closed', (session) =>
+        ListingModel.findOneAndUpdate({ _id: id }, { $set: { status: 'closed' } }, { new: true, session }).lean<ListingRecord>(),
+      );
+    },
+
+    /** Moves every open listing whose end has passed to `expired`; returns how many. */
+    async expireDue(now = new Date()): Promise<number> {
+      const due = await ListingModel.find({ status: 'open', endsAt: { $lt: now } }).select({ _id: 1 }).limit(1000).lean();
+      for (const { _id } of due) {
+        await write('expired', (session) =>
+          ListingModel.findOneAndUpdate({ _id, status: 'open', endsAt: { $lt: now } }, { $set: { status: 'expired' } }, { new: true, session }).lean<ListingRecord>(),
+        );
+      }
+      return due.length;
+    },
+  };
+}
+
+type ListingChange = 'created' | 'updated' | 'closed' | 'expired' | 'matched';

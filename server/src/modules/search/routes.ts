@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { searchQuerySchema, searchResultSchema } from '@app/shared';
+import { mountRoute } from '../../lib/http/route.js';
+import type { AppContext } from '../../context.js';
+import { perAddressLimit } from '../auth/rateLimits.js';
+import { ListingModel, type ListingRecord } from '../listings/model.js';
+import { presentListings } from '../listings/presenter.js';
+
+const FACETS = ['kind', 'domain', 'district'] as const;
+
+/** `GET /api/search`: open listings by words, side, kind, domain and place, with facet counts. */
+export function searchRoutes(ctx: AppContext): Router {
+  const router = Router();
+  mountRoute(
+    router,
+    { method: 'get', path: '/search', summary: 'Search open needs and offers', tag: 'search', access: 'public', query: searchQuerySchema, response: searchResultSchema },
+    [perAddressLimit(600, 60_000)],
+    async ({ query }) => {
+      const result = await ctx.search.search({
+        q: query.q,
+        filters: {
+          status: ['open'],
+          ...(query.side ? { side: query.side } : {}),
+          ...(query.kind ? { kind: query.kind } : {}),
+          ...(query.subkind ? { subkind: query.subkind } : {}),
+          ...(query.domain ? { domain: query.domain } : {}),
+          ...(query.district ? { district: query.district } : {}),
+          ...(query.street ? { street: query.street } : {}),
+        },
+        facets: FACETS,
+        sort: query.sort,
+        page: query.page,
+        pageSize: query.pageSize,
+      });
+      const ids = result.hits.map((h) => h.id);
+      const records = ids.length ? await ListingModel.find({ _id: { $in: ids } }).lean<ListingRecord[]>() : [];
+      const presented = new Map((await presentListings(records)).map((l) => [l.id, l]));
+      // A hit whose listing was removed a moment ago is left out rather than shown half.
+      const items = result.hits.flatMap((hit) => {
+        const listing = presented.get(hit.id);
+        return listing ? [{ ...listing, ...(hit.highlight ? { highlight: hit.highlight } : {}) }] : [];
+      });
+      return {
+        items,
+        total: result.total,
+        page: result.page,
+        pageSize: result.pageSize,
+        facets: Object.fromEntries(FACETS.map((f) => [f, result.facets[f] ?? {}])) as Record<(typeof FACETS)[number], Record<string, number>>,
+      };
+    },
+  );
+  return router;
+}
