@@ -1,6 +1,8 @@
+import path from 'node:path';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
+import { startEmbeddedEngine } from './embedded/index.js';
 
 export interface DatabaseHandle {
   kind: 'embedded' | 'mongodb' | 'none';
@@ -12,7 +14,8 @@ mongoose.set('strictQuery', true);
 mongoose.set('sanitizeFilter', true);
 
 /**
- * Connects mongoose: to MONGODB_URI when set, otherwise to the embedded engine started in this process.
+ * Connects mongoose: to MONGODB_URI when set, otherwise to the embedded engine started in this process
+ * (data under DATA_DIR/db).
  */
 export async function connectDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
   if (config.MONGODB_URI) {
@@ -20,7 +23,21 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
     logger.info('connected to MongoDB');
     return { kind: 'mongodb', uri: config.MONGODB_URI, close: () => mongoose.disconnect() };
   }
-  // The embedded engine (server/src/db/embedded) starts here once it lands.
-  logger.warn('MONGODB_URI is unset and the embedded engine is not available: running without a database');
-  return { kind: 'none', close: async () => {} };
+  const dataDir = path.resolve(config.DATA_DIR, 'db');
+  const engine = await startEmbeddedEngine({ dataDir });
+  try {
+    await mongoose.connect(engine.uri, { dbName: 'resourcelink', serverSelectionTimeoutMS: 10_000 });
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+  logger.info({ dataDir, port: engine.port }, 'embedded database engine started');
+  return {
+    kind: 'embedded',
+    uri: engine.uri,
+    async close() {
+      await mongoose.disconnect();
+      await engine.close();
+    },
+  };
 }

@@ -1,0 +1,160 @@
+import { Aggregator } from 'mingo';
+import type { Document } from 'bson';
+import { CommandError, badValue, unsupported } from '../errors.js';
+import { cloneDocument, isPlainObject } from '../storage/keys.js';
+import type { CommandContext, CommandTable } from './context.js';
+import { checkCollation, checkOperators, intOption, matchingDocuments, mingoOptions } from './query.js';
+
+/** Stages mingo implements and the engine accepts. */
+const SUPPORTED_STAGES = new Set([
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
+  '$densify',
+  '$documents',
+  '$facet',
+  '$fill',
+  '$graphLookup',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$redact',
+  '$replaceRoot',
+  '$replaceWith',
+  '$sample',
+  '$set',
+  '$setWindowFields',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unionWith',
+  '$unset',
+  '$unwind',
+]);
+
+/** Stages that never modify their input documents, so they can run over stored documents without copying. */
+const READ_ONLY_STAGES = new Set([
+  '$match',
+  '$group',
+  '$count',
+  '$sort',
+  '$skip',
+  '$limit',
+  '$project',
+  '$sortByCount',
+]);
+
+function checkPipeline(pipeline: unknown): Document[] {
+  if (!Array.isArray(pipeline))
+    throw new CommandError('TypeMismatch', "'pipeline' option must be specified as an array");
+  for (const stage of pipeline) {
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) {
+      throw new CommandError(
+        'BadValue',
+        'A pipeline stage specification object must contain exactly one field.',
+      );
+    }
+    const name = Object.keys(stage)[0]!;
+    if (!SUPPORTED_STAGES.has(name)) {
+      if (
+        name.startsWith('$') &&
+        [
+          '$out',
+          '$merge',
+          '$changeStream',
+          '$geoNear',
+          '$search',
+          '$searchMeta',
+          '$collStats',
+          '$indexStats',
+          '$currentOp',
+          '$listSessions',
+          '$planCacheStats',
+          '$listLocalSessions',
+        ].includes(name)
+      ) {
+        throw unsupported(`The ${name} aggregation stage`);
+      }
+      throw new CommandError('InvalidPipelineOperator', `Unrecognized pipeline stage name: '${name}'`);
+    }
+    const spec = stage[name];
+    if (name === '$lookup' || name === '$unionWith' || name === '$graphLookup' || name === '$facet') {
+      for (const nested of nestedPipelines(name, spec)) checkPipeline(nested);
+    }
+  }
+  checkOperators(pipeline, 'aggregation pipeline');
+  return pipeline as Document[];
+}
+
+function nestedPipelines(stage: string, spec: unknown): unknown[] {
+  if (!isPlainObject(spec)) return [];
+  if (stage === '$facet') return Object.values(spec);
+  return spec.pipeline ? [spec.pipeline] : [];
+}
+
+/** Runs a pipeline over a view: a leading $match is answered with the index-assisted matcher. */
+export function runPipeline(
+  ctx: CommandContext,
+  collection: string | null,
+  rawPipeline: unknown,
+  vars?: Document,
+): Document[] {
+  const pipeline = checkPipeline(rawPipeline);
+  let rest = pipeline;
+  let input: Document[] = [];
+  if (collection !== null) {
+    const view = ctx.view(collection);
+    const first = pipeline[0];
+    if (first && '$match' in first) {
+      input = matchingDocuments(view, first.$match as Document);
+      rest = pipeline.slice(1);
+    } else {
+      input = [...view.candidates({})];
+    }
+  }
+  if (rest.length === 0) return input;
+  const readOnly = rest.every((stage) => READ_ONLY_STAGES.has(Object.keys(stage)[0]!));
+  if (!readOnly) input = input.map(cloneDocument);
+  const resolved = new Map<string, Document[]>();
+  const collectionResolver = (name: string): Document[] => {
+    let docs = resolved.get(name);
+    if (!docs) resolved.set(name, (docs = [...ctx.view(name).candidates({})].map(cloneDocument)));
+    return docs;
+  };
+  try {
+    return new Aggregator(rest, { ...mingoOptions, collectionResolver, variables: vars }).run(
+      input,
+    ) as Document[];
+  } catch (err) {
+    if (err instanceof CommandError) throw err;
+    throw badValue(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export const aggregateCommands: CommandTable = {
+  aggregate: {
+    kind: 'read',
+    run(ctx, cmd) {
+      checkCollation(cmd);
+      if (cmd.explain) throw unsupported('explain');
+      const target = cmd.aggregate;
+      const collection = typeof target === 'string' ? target : null;
+      if (collection === null && target !== 1) {
+        throw new CommandError('FailedToParse', "'aggregate' must be a collection name or 1");
+      }
+      if (!isPlainObject(cmd.cursor) && cmd.cursor !== undefined) {
+        throw new CommandError('TypeMismatch', "'cursor' must be an object");
+      }
+      const docs = runPipeline(ctx, collection, cmd.pipeline, isPlainObject(cmd.let) ? cmd.let : undefined);
+      const batchSize =
+        isPlainObject(cmd.cursor) && cmd.cursor.batchSize !== undefined
+          ? intOption(cmd.cursor, 'batchSize', 101)
+          : undefined;
+      const ns = collection === null ? `${ctx.db}.$cmd.aggregate` : `${ctx.db}.${collection}`;
+      return ctx.engine.cursors.first(ns, docs, batchSize);
+    },
+  },
+};

@@ -1,0 +1,44 @@
+import type { Document } from 'bson';
+import type { Cursors } from '../cursors.js';
+import type { WriteLock } from '../lock.js';
+import type { Catalog, StorageOp } from '../storage/catalog.js';
+import type { CollectionView } from '../storage/views.js';
+import type { Sessions, Transaction } from '../transactions.js';
+
+/** What the engine shares with every command. */
+export interface EngineState {
+  readonly catalog: Catalog;
+  readonly cursors: Cursors;
+  readonly sessions: Sessions;
+  readonly lock: WriteLock;
+  /** host:port the server answers on (for hello). */
+  readonly address: string;
+  readonly startedAt: number;
+  /** Makes storage ops durable (journal) before a write is acknowledged. */
+  persist(ops: StorageOp[]): Promise<void>;
+}
+
+/** One command's execution context. */
+export interface CommandContext {
+  readonly engine: EngineState;
+  readonly db: string;
+  readonly connectionId: number;
+  /** The transaction the command runs in, if any. */
+  readonly txn?: Transaction;
+  /** Storage ops applied by this command outside a transaction, to journal before replying. */
+  readonly ops: StorageOp[];
+  view(collection: string): CollectionView;
+}
+
+/**
+ * How a command runs: `read` needs no lock; `write` and `ddl` hold the write lock (ddl is refused in transactions);
+ * `admin` runs anywhere without a lock; `session` handles commit/abort itself.
+ */
+export type CommandKind = 'read' | 'write' | 'ddl' | 'admin' | 'session';
+
+export interface CommandSpec {
+  kind: CommandKind;
+  run(ctx: CommandContext, cmd: Document): Document | Promise<Document>;
+}
+
+export type CommandTable = Record<string, CommandSpec>;

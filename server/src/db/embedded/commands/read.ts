@@ -1,0 +1,111 @@
+import { Query } from 'mingo';
+import type { Document } from 'bson';
+import { CommandError, unsupported } from '../errors.js';
+import { isPlainObject, keyOf, valuesAtPath, MISSING } from '../storage/keys.js';
+import {
+  checkCollation,
+  checkOperators,
+  collectionName,
+  compileFilter,
+  intOption,
+  matchingDocuments,
+  mingoOptions,
+  sortDocuments,
+} from './query.js';
+import type { CommandTable } from './context.js';
+
+const UNSUPPORTED_FIND_OPTIONS = ['tailable', 'awaitData', 'min', 'max', 'returnKey', 'showRecordId'];
+
+/** Applies a find-style projection (mingo implements MongoDB's projection rules). */
+export function project(docs: Document[], projection: unknown, filter: Document | undefined): Document[] {
+  if (!isPlainObject(projection) || Object.keys(projection).length === 0) return docs;
+  checkOperators(projection, 'projection');
+  return new Query(filter ?? {}, mingoOptions).find(docs, projection).all() as Document[];
+}
+
+export const readCommands: CommandTable = {
+  find: {
+    kind: 'read',
+    run(ctx, cmd) {
+      const name = collectionName(cmd, 'find');
+      checkCollation(cmd);
+      for (const option of UNSUPPORTED_FIND_OPTIONS)
+        if (cmd[option]) throw unsupported(`The find option '${option}'`);
+      const filter = (cmd.filter ?? {}) as Document;
+      const view = ctx.view(name);
+      let limit = intOption(cmd, 'limit', 0);
+      let singleBatch = cmd.singleBatch === true;
+      if (limit < 0) {
+        limit = -limit;
+        singleBatch = true;
+      }
+      const skip = intOption(cmd, 'skip', 0);
+      if (skip < 0) throw new CommandError('BadValue', 'skip value must be non-negative');
+      const sorted = isPlainObject(cmd.sort) && Object.keys(cmd.sort).length > 0;
+      // Without a sort, matching can stop as soon as skip + limit documents are found.
+      let docs = matchingDocuments(view, filter, sorted || limit === 0 ? 0 : skip + limit);
+      if (sorted) docs = sortDocuments(docs, cmd.sort);
+      if (skip > 0 || limit > 0) docs = docs.slice(skip, limit > 0 ? skip + limit : undefined);
+      docs = project(docs, cmd.projection, filter);
+      const batchSize = cmd.batchSize === undefined ? undefined : intOption(cmd, 'batchSize', 101);
+      return ctx.engine.cursors.first(view.ns, docs, batchSize, singleBatch);
+    },
+  },
+  getMore: {
+    kind: 'read',
+    run(ctx, cmd) {
+      const id = Number(cmd.getMore);
+      if (typeof cmd.collection !== 'string')
+        throw new CommandError('BadValue', 'getMore needs a collection name');
+      const batchSize = cmd.batchSize === undefined ? undefined : intOption(cmd, 'batchSize', 0);
+      return ctx.engine.cursors.getMore(id, cmd.collection, ctx.db, batchSize);
+    },
+  },
+  killCursors: {
+    kind: 'admin',
+    run(ctx, cmd) {
+      const ids = Array.isArray(cmd.cursors) ? cmd.cursors.map(Number) : [];
+      return ctx.engine.cursors.kill(ids);
+    },
+  },
+  count: {
+    kind: 'read',
+    run(ctx, cmd) {
+      const view = ctx.view(collectionName(cmd, 'count'));
+      checkCollation(cmd);
+      const query = cmd.query as Document | undefined;
+      const skip = Math.max(0, intOption(cmd, 'skip', 0));
+      const limit = Math.abs(intOption(cmd, 'limit', 0));
+      let n: number;
+      if (!query || Object.keys(query).length === 0) n = view.count();
+      else n = matchingDocuments(view, query, limit > 0 ? skip + limit : 0).length;
+      n = Math.max(0, n - skip);
+      if (limit > 0) n = Math.min(n, limit);
+      return { n, ok: 1 };
+    },
+  },
+  distinct: {
+    kind: 'read',
+    run(ctx, cmd) {
+      const view = ctx.view(collectionName(cmd, 'distinct'));
+      checkCollation(cmd);
+      if (typeof cmd.key !== 'string' || cmd.key.length === 0) {
+        throw new CommandError('TypeMismatch', '"key" had the wrong type. Expected string');
+      }
+      compileFilter(cmd.query, 'query');
+      const seen = new Map<string, unknown>();
+      for (const doc of matchingDocuments(view, cmd.query as Document | undefined)) {
+        for (const value of valuesAtPath(doc, cmd.key)) {
+          if (value === MISSING || value === undefined) continue;
+          const k = keyOf(value);
+          if (!seen.has(k)) seen.set(k, value);
+        }
+      }
+      const values = sortDocuments(
+        [...seen.values()].map((v) => ({ v })),
+        { v: 1 },
+      ).map((d) => d.v);
+      return { values, ok: 1 };
+    },
+  },
+};

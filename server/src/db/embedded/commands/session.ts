@@ -1,0 +1,50 @@
+import type { Document } from 'bson';
+import { CommandError } from '../errors.js';
+import type { CommandTable } from './context.js';
+
+export const sessionCommands: CommandTable = {
+  commitTransaction: {
+    kind: 'session',
+    async run(ctx, cmd) {
+      const { sessions, catalog } = ctx.engine;
+      const txn = sessions.find(cmd);
+      const txnNumber = Number(cmd.txnNumber);
+      if (txn?.state === 'committed') return { ok: 1 }; // a retried commit
+      if (!txn || txn.state !== 'active') {
+        throw new CommandError(
+          'NoSuchTransaction',
+          `Transaction with { txnNumber: ${txnNumber} } has been aborted.`,
+          {},
+          ['TransientTransactionError'],
+        );
+      }
+      const ops = txn.commitOps(catalog);
+      for (const op of ops) catalog.apply(op);
+      const durable = ctx.engine.persist(ops); // journaled before the lock passes on, so records stay in order
+      sessions.finish(txn, 'committed');
+      await durable;
+      return { ok: 1 };
+    },
+  },
+  abortTransaction: {
+    kind: 'session',
+    run(ctx, cmd: Document) {
+      const { sessions } = ctx.engine;
+      const txn = sessions.find(cmd);
+      if (!txn || txn.state === 'aborted') {
+        throw new CommandError(
+          'NoSuchTransaction',
+          `Transaction with { txnNumber: ${Number(cmd.txnNumber)} } has been aborted.`,
+        );
+      }
+      if (txn.state === 'committed') {
+        throw new CommandError(
+          'TransactionCommitted',
+          `Transaction with { txnNumber: ${Number(cmd.txnNumber)} } has been committed.`,
+        );
+      }
+      sessions.finish(txn, 'aborted');
+      return { ok: 1 };
+    },
+  },
+};

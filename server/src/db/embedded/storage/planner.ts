@@ -1,0 +1,73 @@
+import type { Document } from 'bson';
+import type { Collection } from './collection.js';
+import { isPlainObject, keyOf } from './keys.js';
+
+const MAX_KEY_COMBINATIONS = 1000;
+
+/**
+ * Ids of the documents that can match `filter`, answered from the `_id` map or a hash index when the filter
+ * pins every field of an index by equality ($eq, $in or a plain value); null when a scan is needed.
+ * The result is a superset: callers still test each document against the whole filter.
+ */
+export function planCandidates(coll: Collection, filter: Document): string[] | null {
+  const equalities = new Map<string, unknown[]>();
+  collectEqualities(filter, equalities);
+  if (equalities.size === 0) return null;
+
+  const ids = equalities.get('_id');
+  if (ids) return dedupe(ids.map(keyOf));
+
+  let best: string[] | null = null;
+  for (const index of coll.indexes.values()) {
+    if (!index.usableForEquality) continue;
+    const lists = index.fields.map((f) => equalities.get(f));
+    if (lists.some((l) => l === undefined)) continue;
+    let combos: unknown[][] = [[]];
+    for (const list of lists as unknown[][]) {
+      combos = combos.flatMap((c) => list.map((v) => [...c, v]));
+      if (combos.length > MAX_KEY_COMBINATIONS) break;
+    }
+    if (combos.length > MAX_KEY_COMBINATIONS) continue;
+    const found = new Set<string>();
+    for (const values of combos) for (const id of index.lookup(index.keyFor(values))) found.add(id);
+    if (best === null || found.size < best.length) best = [...found];
+    if (best.length <= 1) break;
+  }
+  return best;
+}
+
+/** Collects `field -> values` for top-level equality conditions, looking inside $and. */
+function collectEqualities(filter: Document, out: Map<string, unknown[]>): void {
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const clause of condition) if (isPlainObject(clause)) collectEqualities(clause, out);
+      continue;
+    }
+    if (field.startsWith('$')) continue;
+    const values = equalityValues(condition);
+    if (values && !out.has(field)) out.set(field, values);
+  }
+}
+
+/** The values a condition requires equality with, when it is an indexable equality. */
+function equalityValues(condition: unknown): unknown[] | null {
+  if (isPlainObject(condition)) {
+    const keys = Object.keys(condition);
+    if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) {
+      return indexable(condition) ? [condition] : null;
+    }
+    if ('$eq' in condition) return indexable(condition.$eq) ? [condition.$eq] : null;
+    if (Array.isArray(condition.$in) && condition.$in.every(indexable)) return condition.$in;
+    return null;
+  }
+  return indexable(condition) ? [condition] : null;
+}
+
+/** Values whose matches are exactly the documents holding that key: not null (matches missing), arrays, regexes. */
+function indexable(value: unknown): boolean {
+  return value !== null && value !== undefined && !Array.isArray(value) && !(value instanceof RegExp);
+}
+
+function dedupe(keys: string[]): string[] {
+  return keys.length < 2 ? keys : [...new Set(keys)];
+}

@@ -1,0 +1,143 @@
+import type { Document } from 'bson';
+import { CommandError } from './errors.js';
+import type { WriteLock } from './lock.js';
+import type { Catalog, StorageOp } from './storage/catalog.js';
+import { TransactionView, type Overlay } from './storage/views.js';
+
+/** MongoDB's default transactionLifetimeLimitSeconds. */
+const LIFETIME_MS = 60_000;
+/** How long a transaction waits for another one to finish before failing with a transient error. */
+const LOCK_WAIT_MS = 5_000;
+
+type TxnState = 'active' | 'committed' | 'aborted';
+
+/** One multi-document transaction: an overlay per collection, holding the write lock while active. */
+export class Transaction {
+  state: TxnState = 'active';
+  readonly overlays = new Map<string, Overlay>();
+  lifetime?: NodeJS.Timeout;
+
+  constructor(readonly txnNumber: number) {}
+
+  view(catalog: Catalog, db: string, name: string): TransactionView {
+    const ns = `${db}.${name}`;
+    let overlay = this.overlays.get(ns);
+    if (!overlay) this.overlays.set(ns, (overlay = { changes: new Map(), created: false }));
+    return new TransactionView(catalog, db, name, overlay);
+  }
+
+  commitOps(catalog: Catalog): StorageOp[] {
+    const ops: StorageOp[] = [];
+    for (const ns of this.overlays.keys()) {
+      const dot = ns.indexOf('.');
+      ops.push(...this.view(catalog, ns.slice(0, dot), ns.slice(dot + 1)).commitOps());
+    }
+    return ops;
+  }
+}
+
+interface SessionState {
+  txnNumber: number;
+  txn?: Transaction;
+  lastUsed: number;
+}
+
+function noSuchTransaction(txnNumber: number, why = ''): CommandError {
+  return new CommandError(
+    'NoSuchTransaction',
+    `Transaction with { txnNumber: ${txnNumber} } has been aborted${why}`,
+    {},
+    ['TransientTransactionError'],
+  );
+}
+
+/** Logical sessions and their transactions, as the driver drives them (lsid, txnNumber, autocommit:false). */
+export class Sessions {
+  private readonly sessions = new Map<string, SessionState>();
+
+  constructor(private readonly lock: WriteLock) {}
+
+  /** The active transaction a command belongs to, starting it (and taking the write lock) on startTransaction. */
+  async enter(cmd: Document): Promise<Transaction> {
+    const key = sessionKey(cmd.lsid);
+    if (!key)
+      throw new CommandError('InvalidOptions', 'Transaction commands need a logical session id (lsid)');
+    const txnNumber = Number(cmd.txnNumber);
+    if (!Number.isFinite(txnNumber))
+      throw new CommandError('InvalidOptions', 'autocommit:false requires a txnNumber');
+    let session = this.sessions.get(key);
+    if (!session) this.sessions.set(key, (session = { txnNumber: -1, lastUsed: Date.now() }));
+    session.lastUsed = Date.now();
+    if (txnNumber < session.txnNumber) {
+      throw new CommandError(
+        'TransactionTooOld',
+        `txnNumber ${txnNumber} is older than ${session.txnNumber}`,
+      );
+    }
+    if (cmd.startTransaction === true) {
+      if (txnNumber === session.txnNumber && session.txn) {
+        throw new CommandError('ConflictingOperationInProgress', `Transaction ${txnNumber} already started`);
+      }
+      if (session.txn?.state === 'active') this.finish(session.txn, 'aborted');
+      const txn = new Transaction(txnNumber);
+      session.txnNumber = txnNumber;
+      session.txn = txn;
+      try {
+        await this.lock.acquire(txn, LOCK_WAIT_MS);
+      } catch (err) {
+        txn.state = 'aborted';
+        throw err;
+      }
+      if (txn.state !== 'active') throw noSuchTransaction(txnNumber);
+      txn.lifetime = setTimeout(() => this.finish(txn, 'aborted'), LIFETIME_MS);
+      txn.lifetime.unref();
+      return txn;
+    }
+    const txn = session.txn;
+    if (!txn || txnNumber !== session.txnNumber) throw noSuchTransaction(txnNumber);
+    if (txn.state === 'committed') {
+      throw new CommandError('TransactionCommitted', `Transaction ${txnNumber} has been committed.`);
+    }
+    if (txn.state !== 'active') throw noSuchTransaction(txnNumber);
+    return txn;
+  }
+
+  /** The transaction commitTransaction/abortTransaction names, whatever its state. */
+  find(cmd: Document): Transaction | undefined {
+    const key = sessionKey(cmd.lsid);
+    const session = key ? this.sessions.get(key) : undefined;
+    if (!session || session.txnNumber !== Number(cmd.txnNumber)) return undefined;
+    return session.txn;
+  }
+
+  /** Ends a transaction and hands the write lock on. */
+  finish(txn: Transaction, state: 'committed' | 'aborted'): void {
+    if (txn.state !== 'active') return;
+    txn.state = state;
+    if (state === 'aborted') txn.overlays.clear();
+    if (txn.lifetime) clearTimeout(txn.lifetime);
+    this.lock.release(txn);
+  }
+
+  /** endSessions: aborts their open transactions and forgets them. */
+  end(lsids: unknown[]): void {
+    for (const lsid of lsids) {
+      const key = sessionKey(lsid);
+      if (!key) continue;
+      const session = this.sessions.get(key);
+      if (session?.txn) this.finish(session.txn, 'aborted');
+      this.sessions.delete(key);
+    }
+  }
+
+  abortAll(): void {
+    for (const session of this.sessions.values()) if (session.txn) this.finish(session.txn, 'aborted');
+    this.sessions.clear();
+  }
+}
+
+function sessionKey(lsid: unknown): string | undefined {
+  const id = (lsid as { id?: { buffer?: Uint8Array } } | undefined)?.id;
+  if (!id?.buffer) return undefined;
+  return Buffer.from(id.buffer).toString('hex');
+}
