@@ -29,13 +29,20 @@ const probeRoutes = () => {
 };
 
 describe('createApp', () => {
-  const app = createApp(buildTestContext({ engines: { database: 'embedded', search: 'embedded', realtime: 'memory' } }), [
-    probeRoutes,
-  ]);
+  const app = createApp(
+    buildTestContext({ engines: { database: 'embedded', search: 'embedded', realtime: 'memory' } }),
+    [probeRoutes],
+  );
 
   it('answers /api/health with the engine of each concern', async () => {
     const res = await request(app).get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'embedded', search: 'embedded', realtime: 'memory', version: 'test' });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: 'embedded',
+      search: 'embedded',
+      realtime: 'memory',
+      version: 'test',
+    });
   });
 
   it('answers unknown API routes with the 404 error body', async () => {
@@ -61,7 +68,10 @@ describe('createApp', () => {
   });
 
   it('answers malformed JSON and oversize bodies with the error body', async () => {
-    const bad = await request(app).post('/api/probe/echo').set('content-type', 'application/json').send('{"name":');
+    const bad = await request(app)
+      .post('/api/probe/echo')
+      .set('content-type', 'application/json')
+      .send('{"name":');
     expect(bad.status).toBe(400);
     expect(errorBodySchema.parse(bad.body).error.code).toBe('validation_failed');
     const big = await request(app)

@@ -29,11 +29,16 @@ export interface RunningServer {
 /**
  * The boot order, shared by `npm start` and the test harness: config, database, search, http + realtime, workers.
  */
-export async function startServer(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger = createLogger(config.LOG_LEVEL),
+): Promise<RunningServer> {
   const dataDir = path.resolve(config.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const sessionSecret = await resolveSessionSecret(config.SESSION_SECRET, dataDir);
-  const events = new DomainEvents((err, event) => logger.error({ err, event }, 'domain event subscriber failed'));
+  const events = new DomainEvents((err, event) =>
+    logger.error({ err, event }, 'domain event subscriber failed'),
+  );
 
   const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
 

@@ -5,7 +5,10 @@ import type { AppContext } from '../src/context.js';
 import { DiskFileStorage } from '../src/lib/storage/fileStorage.js';
 
 /** An AppContext for tests: quiet logger, test config, overrides on top. */
-export function buildTestContext(overrides: Partial<AppContext> = {}, env: NodeJS.ProcessEnv = {}): AppContext {
+export function buildTestContext(
+  overrides: Partial<AppContext> = {},
+  env: NodeJS.ProcessEnv = {},
+): AppContext {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env });
   const logger = pino({ level: 'silent' });
   return {

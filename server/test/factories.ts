@@ -23,7 +23,14 @@ export async function buildUser(overrides: Partial<UserRecord> & { role?: Role }
 }
 
 export async function buildBase(overrides: Partial<BaseRecord> = {}): Promise<BaseRecord> {
-  return (await BaseModel.create({ name: '徐汇区社会组织培育基地', level: 'district', district: '310104', ...overrides })).toObject();
+  return (
+    await BaseModel.create({
+      name: '徐汇区社会组织培育基地',
+      level: 'district',
+      district: '310104',
+      ...overrides,
+    })
+  ).toObject();
 }
 
 /** A stored organization with `member` as its first member. */

@@ -20,7 +20,13 @@ describe('loadConfig', () => {
   it('reports every bad variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MEILI_HOST: 'not a url', SESSION_SECRET: 'short', SEED_DEMO: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        MEILI_HOST: 'not a url',
+        SESSION_SECRET: 'short',
+        SEED_DEMO: 'maybe',
+      });
     } catch (err) {
       error = err;
     }

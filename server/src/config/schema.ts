@@ -21,7 +21,11 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0').describe('address the HTTP server listens on'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port (0 picks a free one)'),
-  DATA_DIR: z.string().min(1).default('./data').describe('where the embedded database and uploaded files live'),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default('./data')
+    .describe('where the embedded database and uploaded files live'),
   MONGODB_URI: optionalUrl.describe('a MongoDB replica set; unset runs the embedded engine'),
   MEILI_HOST: optionalUrl.describe('a Meilisearch server; unset runs the embedded search adapter'),
   MEILI_MASTER_KEY: z.string().optional().describe('Meilisearch API key'),

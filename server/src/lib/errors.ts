@@ -19,6 +19,9 @@ export const validationFailed = (message: string, details?: ErrorDetail[]) =>
 export const unauthenticated = (message = 'Sign in first') => new AppError('unauthenticated', message);
 export const forbidden = (message = 'Not allowed') => new AppError('forbidden', message);
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`);
-export const conflict = (message: string, details?: ErrorDetail[]) => new AppError('conflict', message, details);
-export const rateLimited = (message = 'Too many requests, try again later') => new AppError('rate_limited', message);
-export const payloadTooLarge = (message = 'Request body too large') => new AppError('payload_too_large', message);
+export const conflict = (message: string, details?: ErrorDetail[]) =>
+  new AppError('conflict', message, details);
+export const rateLimited = (message = 'Too many requests, try again later') =>
+  new AppError('rate_limited', message);
+export const payloadTooLarge = (message = 'Request body too large') =>
+  new AppError('payload_too_large', message);

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
 import { ListingModel, type ListingRecord } from '../modules/listings/model.js';
@@ -10,16 +11,25 @@ const BATCH = 500;
 const CLAIM_MS = 30_000;
 
 /** Loads listings with their organizations' names and badges, as the index needs them. */
-export async function loadSearchDocuments(filter: object, limit?: number): Promise<{ docs: SearchDocument[]; listings: ListingRecord[] }> {
+export async function loadSearchDocuments(
+  filter: object,
+  limit?: number,
+): Promise<{ docs: SearchDocument[]; listings: ListingRecord[] }> {
   let query = ListingModel.find(filter).sort({ _id: 1 });
   if (limit) query = query.limit(limit);
   const listings = await query.lean<ListingRecord[]>();
-  const orgIds = [...new Set(listings.map((l) => l.organizationId && String(l.organizationId)).filter(Boolean))];
+  const orgIds = [
+    ...new Set(listings.map((l) => l.organizationId && String(l.organizationId)).filter(Boolean)),
+  ];
   const orgs = orgIds.length
-    ? await OrganizationModel.find({ _id: { $in: orgIds } }).select({ name: 1, verification: 1 }).lean<OrganizationRecord[]>()
+    ? await OrganizationModel.find({ _id: trusted({ $in: orgIds }) })
+        .select({ name: 1, verification: 1 })
+        .lean<OrganizationRecord[]>()
     : [];
   const byId = new Map(orgs.map((o) => [String(o._id), o]));
-  const docs = listings.map((l) => toSearchDocument(l, l.organizationId ? byId.get(String(l.organizationId)) : undefined));
+  const docs = listings.map((l) =>
+    toSearchDocument(l, l.organizationId ? byId.get(String(l.organizationId)) : undefined),
+  );
   return { docs, listings };
 }
 
@@ -75,7 +85,7 @@ export class SearchIndexer {
     const entries = await claimOutboxEntries(BATCH, CLAIM_MS);
     if (!entries.length) return 0;
     const ids = [...new Set(entries.map((e) => String(e.listingId)))];
-    const { docs, listings } = await loadSearchDocuments({ _id: { $in: ids } });
+    const { docs, listings } = await loadSearchDocuments({ _id: trusted({ $in: ids }) });
     const open = docs.filter((d) => d.status === 'open');
     const openIds = new Set(open.map((d) => d.id));
     const gone = ids.filter((id) => !openIds.has(id));
@@ -89,7 +99,7 @@ export class SearchIndexer {
   /** A listing changed while we indexed it (perhaps by another process): index it once more. */
   private async requeueChangedSince(read: ListingRecord[]): Promise<void> {
     if (!read.length) return;
-    const now = await ListingModel.find({ _id: { $in: read.map((l) => l._id) } })
+    const now = await ListingModel.find({ _id: trusted({ $in: read.map((l) => l._id) }) })
       .select({ updatedAt: 1 })
       .lean<{ _id: Types.ObjectId; updatedAt: Date }[]>();
     const seen = new Map(read.map((l) => [String(l._id), l.updatedAt.getTime()]));

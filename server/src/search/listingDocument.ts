@@ -7,7 +7,10 @@ type OrgSummary = Pick<OrganizationRecord, 'name' | 'verification'>;
 
 /** The index's view of a listing: searchable text and filter values, never contact details. */
 export function toSearchDocument(listing: ListingRecord, org: OrgSummary | undefined): SearchDocument {
-  const geo = listing.location?.lat != null && listing.location?.lng != null ? listing.location : districtCentre(listing.district);
+  const geo =
+    listing.location?.lat != null && listing.location?.lng != null
+      ? listing.location
+      : districtCentre(listing.district);
   return {
     id: String(listing._id),
     side: listing.side,

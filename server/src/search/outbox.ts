@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import mongoose, { Schema, type ClientSession, type Types } from 'mongoose';
 
 const outboxSchema = new Schema(
@@ -13,10 +14,13 @@ const outboxSchema = new Schema(
 );
 outboxSchema.index({ claimedUntil: 1 });
 
-export const SearchOutboxModel = mongoose.models.SearchOutbox ?? mongoose.model('SearchOutbox', outboxSchema);
+export const SearchOutboxModel = mongoose.model('SearchOutbox', outboxSchema);
 
 /** Records that a listing changed, in the same transaction as the change itself. */
-export async function recordListingChange(listingId: Types.ObjectId | string, session?: ClientSession): Promise<void> {
+export async function recordListingChange(
+  listingId: Types.ObjectId | string,
+  session?: ClientSession,
+): Promise<void> {
   await SearchOutboxModel.create([{ listingId }], { session });
 }
 
@@ -29,7 +33,7 @@ export interface OutboxEntry {
 /** Claims up to `limit` entries for `claimMs`; a crashed worker's claims lapse and are taken again. */
 export async function claimOutboxEntries(limit: number, claimMs: number): Promise<OutboxEntry[]> {
   const now = new Date();
-  const candidates = await SearchOutboxModel.find({ claimedUntil: { $lte: now } })
+  const candidates = await SearchOutboxModel.find({ claimedUntil: trusted({ $lte: now }) })
     .sort({ _id: 1 })
     .limit(limit)
     .select({ _id: 1 })
@@ -39,14 +43,14 @@ export async function claimOutboxEntries(limit: number, claimMs: number): Promis
   const ids = candidates.map((c) => c._id);
   // Only entries still unclaimed are taken, so two workers never hold one entry.
   await SearchOutboxModel.updateMany(
-    { _id: { $in: ids }, claimedUntil: { $lte: now } },
+    { _id: trusted({ $in: ids }), claimedUntil: trusted({ $lte: now }) },
     { $set: { claimedUntil: until }, $inc: { attempts: 1 } },
   );
-  return SearchOutboxModel.find({ _id: { $in: ids }, claimedUntil: until }).lean<OutboxEntry[]>();
+  return SearchOutboxModel.find({ _id: trusted({ $in: ids }), claimedUntil: until }).lean<OutboxEntry[]>();
 }
 
 export async function completeOutboxEntries(ids: readonly Types.ObjectId[]): Promise<void> {
-  if (ids.length) await SearchOutboxModel.deleteMany({ _id: { $in: ids } });
+  if (ids.length) await SearchOutboxModel.deleteMany({ _id: trusted({ $in: ids }) });
 }
 
 export const pendingOutboxCount = () => SearchOutboxModel.countDocuments();

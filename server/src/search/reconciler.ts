@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import type { Logger } from 'pino';
 import { ListingModel } from '../modules/listings/model.js';
 import type { SearchDocument, SearchEngine } from './port.js';
@@ -9,7 +10,10 @@ const BATCH = 2000;
 export async function* openListingDocuments(): AsyncGenerator<SearchDocument[]> {
   let after: string | undefined;
   for (;;) {
-    const { docs } = await loadSearchDocuments({ status: 'open', ...(after ? { _id: { $gt: after } } : {}) }, BATCH);
+    const { docs } = await loadSearchDocuments(
+      { status: 'open', ...(after ? { _id: trusted({ $gt: after }) } : {}) },
+      BATCH,
+    );
     if (!docs.length) return;
     yield docs;
     after = docs[docs.length - 1]!.id;
@@ -37,10 +41,16 @@ export class SearchReconciler {
 
   async reconcile(): Promise<{ rebuilt: boolean; reindexed: number }> {
     const startedAt = new Date();
-    const [expected, stats] = await Promise.all([ListingModel.countDocuments({ status: 'open' }), this.engine.stats()]);
+    const [expected, stats] = await Promise.all([
+      ListingModel.countDocuments({ status: 'open' }),
+      this.engine.stats(),
+    ]);
     let rebuilt = false;
     if (stats.documents !== expected) {
-      this.logger.warn({ expected, indexed: stats.documents }, 'search index drifted from the database; rebuilding');
+      this.logger.warn(
+        { expected, indexed: stats.documents },
+        'search index drifted from the database; rebuilding',
+      );
       await this.rebuild();
       rebuilt = true;
     }
@@ -48,7 +58,7 @@ export class SearchReconciler {
     const since = new Date(this.lastRun.getTime() - 60_000);
     let reindexed = 0;
     if (!rebuilt) {
-      const { docs } = await loadSearchDocuments({ updatedAt: { $gte: since } });
+      const { docs } = await loadSearchDocuments({ updatedAt: trusted({ $gte: since }) });
       const open = docs.filter((d) => d.status === 'open');
       const closed = docs.filter((d) => d.status !== 'open').map((d) => d.id);
       if (open.length) await this.engine.upsert(open, { wait: false });

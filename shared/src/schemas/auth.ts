@@ -41,7 +41,10 @@ export const createStaffBodySchema = z
     role: z.enum(staffRoles),
     baseId: idSchema.optional(),
   })
-  .refine((v) => v.role !== 'operator' || v.baseId, { path: ['baseId'], message: 'an operator needs a base' });
+  .refine((v) => v.role !== 'operator' || v.baseId, {
+    path: ['baseId'],
+    message: 'an operator needs a base',
+  });
 
 /** The user as the API shows it: to the user themself (with email) or to others (without). */
 export const userSchema = z.object({

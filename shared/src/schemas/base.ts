@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { baseLevelSchema, districtCodeSchema, isStreetOfDistrict, streetCodeSchema } from '../taxonomy/index.js';
+import {
+  baseLevelSchema,
+  districtCodeSchema,
+  isStreetOfDistrict,
+  streetCodeSchema,
+} from '../taxonomy/index.js';
 
 export const createBaseBodySchema = z
   .strictObject({

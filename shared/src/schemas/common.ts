@@ -12,4 +12,9 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 /** The answer shape of every paged list. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });

@@ -150,21 +150,27 @@ const oneOrMany = <T extends z.ZodType>(item: T, max = 20) =>
 
 export const searchSorts = ['relevance', 'newest', 'amount'] as const;
 
-export const searchQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(200, 'at most 200 characters').optional(),
-  side: sideSchema.optional(),
-  kind: oneOrMany(kindSchema),
-  subkind: oneOrMany(subkindSchema),
-  domain: oneOrMany(domainSchema),
-  district: oneOrMany(districtCodeSchema),
-  street: oneOrMany(streetCodeSchema),
-  sort: z.enum(searchSorts).default('relevance'),
-}).strict();
+export const searchQuerySchema = pageQuerySchema
+  .extend({
+    q: z.string().trim().max(200, 'at most 200 characters').optional(),
+    side: sideSchema.optional(),
+    kind: oneOrMany(kindSchema),
+    subkind: oneOrMany(subkindSchema),
+    domain: oneOrMany(domainSchema),
+    district: oneOrMany(districtCodeSchema),
+    street: oneOrMany(streetCodeSchema),
+    sort: z.enum(searchSorts).default('relevance'),
+  })
+  .strict();
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 export const facetCountsSchema = z.record(z.string(), z.number());
 export const searchResultSchema = z.object({
-  items: z.array(listingSchema.extend({ highlight: z.object({ title: z.string().optional(), description: z.string().optional() }).optional() })),
+  items: z.array(
+    listingSchema.extend({
+      highlight: z.object({ title: z.string().optional(), description: z.string().optional() }).optional(),
+    }),
+  ),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
@@ -172,4 +178,6 @@ export const searchResultSchema = z.object({
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
-export const myListingsQuerySchema = pageQuerySchema.extend({ status: listingStatusSchema.optional(), side: sideSchema.optional() }).strict();
+export const myListingsQuerySchema = pageQuerySchema
+  .extend({ status: listingStatusSchema.optional(), side: sideSchema.optional() })
+  .strict();

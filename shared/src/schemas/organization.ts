@@ -57,13 +57,15 @@ export const updateOrganizationBodySchema = z
   .refine(streetBelongsToDistrict, { path: ['street'], message: 'the street is not in that district' });
 export type UpdateOrganizationBody = z.infer<typeof updateOrganizationBodySchema>;
 
-export const verifyOrganizationBodySchema = z.strictObject({
-  decision: z.enum(['verified', 'rejected']),
-  reason: z.string().trim().max(500).optional(),
-}).refine((v) => v.decision === 'verified' || (v.reason && v.reason.length > 0), {
-  path: ['reason'],
-  message: 'a rejection needs a reason',
-});
+export const verifyOrganizationBodySchema = z
+  .strictObject({
+    decision: z.enum(['verified', 'rejected']),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine((v) => v.decision === 'verified' || (v.reason && v.reason.length > 0), {
+    path: ['reason'],
+    message: 'a rejection needs a reason',
+  });
 
 export const organizationDocumentSchema = z.object({
   id: z.string(),

@@ -5,9 +5,16 @@ import { AppError } from '../errors.js';
 /** Maps framework and library errors that carry a meaning for the caller onto the API's error codes. */
 function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
-  const e = err as { type?: string; status?: number; code?: number | string; name?: string; keyValue?: object };
+  const e = err as {
+    type?: string;
+    status?: number;
+    code?: number | string;
+    name?: string;
+    keyValue?: object;
+  };
   if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'Request body too large');
-  if (e?.type === 'entity.parse.failed') return new AppError('validation_failed', 'Request body is not valid JSON');
+  if (e?.type === 'entity.parse.failed')
+    return new AppError('validation_failed', 'Request body is not valid JSON');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
     return new AppError('validation_failed', 'Unsupported body encoding');
   if (e?.code === 11000) {

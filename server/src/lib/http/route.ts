@@ -26,7 +26,9 @@ export function mountRoute<const S extends RouteSpec>(
   registerRoute(spec);
   router[spec.method](spec.path, ...middlewares, async (req: Request, res: Response) => {
     const input = {
-      params: (spec.params ? parseInput(spec.params, req.params, 'path parameters') : undefined) as Out<S['params']>,
+      params: (spec.params ? parseInput(spec.params, req.params, 'path parameters') : undefined) as Out<
+        S['params']
+      >,
       query: (spec.query ? parseInput(spec.query, req.query, 'query string') : undefined) as Out<S['query']>,
       body: (spec.body ? parseInput(spec.body, req.body ?? {}, 'request body') : undefined) as Out<S['body']>,
       req,

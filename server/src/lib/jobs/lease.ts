@@ -1,11 +1,16 @@
+import { trusted } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import mongoose, { Schema } from 'mongoose';
 
 const leaseSchema = new Schema(
-  { _id: { type: String }, owner: { type: String, required: true }, expiresAt: { type: Date, required: true } },
+  {
+    _id: { type: String },
+    owner: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+  },
   { versionKey: false, strict: 'throw' },
 );
-const LeaseModel = mongoose.models.Lease ?? mongoose.model('Lease', leaseSchema);
+const LeaseModel = mongoose.model('Lease', leaseSchema);
 
 /** This process's name in leases. */
 export const PROCESS_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -18,7 +23,7 @@ export async function acquireLease(name: string, ttlMs: number, owner = PROCESS_
   const now = new Date();
   try {
     const lease = await LeaseModel.findOneAndUpdate(
-      { _id: name, $or: [{ expiresAt: { $lte: now } }, { owner }] },
+      { _id: name, $or: [{ expiresAt: trusted({ $lte: now }) }, { owner }] },
       { $set: { owner, expiresAt: new Date(now.getTime() + ttlMs) } },
       { upsert: true, new: true },
     ).lean<{ owner: string }>();

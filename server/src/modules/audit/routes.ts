@@ -21,7 +21,15 @@ export function auditRoutes(_ctx: AppContext): Router {
   const router = Router();
   mountRoute(
     router,
-    { method: 'get', path: '/audit', summary: 'Security-relevant events, newest first', tag: 'audit', access: ['bureau'], query: auditQuerySchema, response: pageOf(auditEventSchema) },
+    {
+      method: 'get',
+      path: '/audit',
+      summary: 'Security-relevant events, newest first',
+      tag: 'audit',
+      access: ['bureau'],
+      query: auditQuerySchema,
+      response: pageOf(auditEventSchema),
+    },
     [requireUser(['bureau'])],
     async ({ query }) => {
       const filter = query.type ? { type: query.type } : {};

@@ -6,8 +6,12 @@ import { AuditEventModel } from './model.js';
 type AuditType = AuditEvent['type'];
 
 /** Subject of each audited event: which record it is about. */
-function subjectOf(type: AuditType, payload: Record<string, unknown>): { subjectType?: string; subjectId?: string } {
-  if (type.startsWith('organization.')) return { subjectType: 'organization', subjectId: String(payload.organizationId) };
+function subjectOf(
+  type: AuditType,
+  payload: Record<string, unknown>,
+): { subjectType?: string; subjectId?: string } {
+  if (type.startsWith('organization.'))
+    return { subjectType: 'organization', subjectId: String(payload.organizationId) };
   if (type === 'contact.revealed') return { subjectType: 'match', subjectId: String(payload.matchId) };
   return payload.userId ? { subjectType: 'user', subjectId: String(payload.userId) } : {};
 }

@@ -25,7 +25,11 @@ describe('registration', () => {
       role: 'resident',
     });
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ email: 'new.resident@example.org', name: '王阿姨', role: 'resident' });
+    expect(res.body.user).toMatchObject({
+      email: 'new.resident@example.org',
+      name: '王阿姨',
+      role: 'resident',
+    });
     expect(res.headers['set-cookie']?.[0]).toMatch(/rl\.sid=.*HttpOnly.*SameSite=Lax/i);
     const me = await client.get('/api/auth/me');
     expect(me.status).toBe(200);
@@ -53,7 +57,14 @@ describe('registration', () => {
 
   it('answers a duplicate email with 409 naming the field', async () => {
     const user = await buildUser();
-    const res = await server.client().post('/api/auth/register', { email: user.email, password: 'long enough pw', name: 'x', role: 'resident' });
+    const res = await server
+      .client()
+      .post('/api/auth/register', {
+        email: user.email,
+        password: 'long enough pw',
+        name: 'x',
+        role: 'resident',
+      });
     expect(res.status).toBe(409);
     expect(errorBodySchema.parse(res.body).error.details?.[0]?.path).toBe('email');
   });
@@ -70,7 +81,10 @@ describe('login', () => {
       [locked.email, TEST_PASSWORD],
     ] as const) {
       const res = await server.client().post('/api/auth/login', { email, password });
-      answers.push({ status: res.status, body: { ...res.body, error: { ...res.body.error, requestId: undefined } } });
+      answers.push({
+        status: res.status,
+        body: { ...res.body, error: { ...res.body.error, requestId: undefined } },
+      });
     }
     expect(answers[0]!.status).toBe(401);
     expect(answers[1]).toEqual(answers[0]);
@@ -90,14 +104,17 @@ describe('login', () => {
 
   it('locks an account after repeated failures, and records them in the audit log', async () => {
     const user = await buildUser();
-    for (let i = 0; i < 5; i++) await server.client().post('/api/auth/login', { email: user.email, password: 'wrong password!' });
+    for (let i = 0; i < 5; i++)
+      await server.client().post('/api/auth/login', { email: user.email, password: 'wrong password!' });
     const stored = await UserModel.findById(user._id).lean();
     expect(stored?.failedLogins).toBe(5);
     expect(stored?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
     const res = await server.client().post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
     expect(res.status).toBe(401);
     await server.ctx.events.settle();
-    expect(await AuditEventModel.countDocuments({ type: 'auth.loginFailed', subjectId: String(user._id) })).toBe(6);
+    expect(
+      await AuditEventModel.countDocuments({ type: 'auth.loginFailed', subjectId: String(user._id) }),
+    ).toBe(6);
   });
 });
 
@@ -124,7 +141,10 @@ describe('sessions and CSRF', () => {
     const phone = server.client();
     await login(laptop, user.email);
     await login(phone, user.email);
-    const res = await laptop.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' });
+    const res = await laptop.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a brand new password',
+    });
     expect(res.status).toBe(200);
     expect((await laptop.get('/api/auth/me')).status).toBe(200);
     expect((await phone.get('/api/auth/me')).status).toBe(401);
@@ -135,12 +155,22 @@ describe('sessions and CSRF', () => {
 describe('staff accounts', () => {
   it('lets only a bureau account create operators, bound to an existing base', async () => {
     const { client: resident } = await signedIn(server, { role: 'resident' });
-    const body = { email: 'op1@example.org', password: 'long enough pw', name: '运营', role: 'operator', baseId: '0123456789abcdef01234567' };
+    const body = {
+      email: 'op1@example.org',
+      password: 'long enough pw',
+      name: '运营',
+      role: 'operator',
+      baseId: '0123456789abcdef01234567',
+    };
     expect((await resident.post('/api/admin/users', body)).status).toBe(403);
     const { client: bureau } = await signedIn(server, { role: 'bureau' });
     const noBase = await bureau.post('/api/admin/users', body);
     expect(noBase.status).toBe(400);
-    const base = await bureau.post('/api/bases', { name: '徐汇区社会组织培育基地', level: 'district', district: '310104' });
+    const base = await bureau.post('/api/bases', {
+      name: '徐汇区社会组织培育基地',
+      level: 'district',
+      district: '310104',
+    });
     expect(base.status).toBe(201);
     const created = await bureau.post('/api/admin/users', { ...body, baseId: base.body.base.id });
     expect(created.status).toBe(201);
@@ -154,13 +184,23 @@ describe('rate limits', () => {
     const address = '198.51.100.7';
     const statuses = [];
     for (let i = 0; i < 11; i++) {
-      const res = await server.client({ address }).post('/api/auth/login', { email: `x${i}@example.org`, password: 'wrong password' });
+      const res = await server
+        .client({ address })
+        .post('/api/auth/login', { email: `x${i}@example.org`, password: 'wrong password' });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
-    expect(errorCode((await server.client({ address }).post('/api/auth/login', { email: 'y@example.org', password: 'x' })).body)).toBe('rate_limited');
+    expect(
+      errorCode(
+        (await server.client({ address }).post('/api/auth/login', { email: 'y@example.org', password: 'x' }))
+          .body,
+      ),
+    ).toBe('rate_limited');
     // Another address is not affected.
-    expect((await server.client().post('/api/auth/login', { email: 'x@example.org', password: 'wrong password' })).status).toBe(401);
+    expect(
+      (await server.client().post('/api/auth/login', { email: 'x@example.org', password: 'wrong password' }))
+        .status,
+    ).toBe(401);
   });
 });

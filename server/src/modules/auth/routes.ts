@@ -23,39 +23,88 @@ export function authRoutes(ctx: AppContext): Router {
   const loginLimit = perAddressLimit(10, 60_000, { failuresOnly: true });
   const registerLimit = perAddressLimit(20, 10 * 60_000);
 
-  mountRoute(router, { method: 'get', path: '/auth/csrf', summary: 'The CSRF token for this session', tag, access: 'public', response: csrfSchema }, [], ({ req }) => ({
-    token: csrfTokenFor(req),
-  }));
+  mountRoute(
+    router,
+    {
+      method: 'get',
+      path: '/auth/csrf',
+      summary: 'The CSRF token for this session',
+      tag,
+      access: 'public',
+      response: csrfSchema,
+    },
+    [],
+    ({ req }) => ({
+      token: csrfTokenFor(req),
+    }),
+  );
 
   mountRoute(
     router,
-    { method: 'post', path: '/auth/register', summary: 'Create an account and sign in', tag, access: 'public', body: registerBodySchema, response: userEnvelopeSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/auth/register',
+      summary: 'Create an account and sign in',
+      tag,
+      access: 'public',
+      body: registerBodySchema,
+      response: userEnvelopeSchema,
+      status: 201,
+    },
     [registerLimit],
     async ({ req, body }) => ({ user: presentSelf(await auth.register(req, body)) }),
   );
 
   mountRoute(
     router,
-    { method: 'post', path: '/auth/login', summary: 'Sign in', tag, access: 'public', body: loginBodySchema, response: userEnvelopeSchema },
+    {
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Sign in',
+      tag,
+      access: 'public',
+      body: loginBodySchema,
+      response: userEnvelopeSchema,
+    },
     [loginLimit],
     async ({ req, body }) => ({ user: presentSelf(await auth.login(req, body.email, body.password)) }),
   );
 
-  mountRoute(router, { method: 'post', path: '/auth/logout', summary: 'Sign out', tag, access: 'public' }, [], async ({ req, res }) => {
-    await auth.logout(req);
-    res.clearCookie('rl.sid');
-  });
+  mountRoute(
+    router,
+    { method: 'post', path: '/auth/logout', summary: 'Sign out', tag, access: 'public' },
+    [],
+    async ({ req, res }) => {
+      await auth.logout(req);
+      res.clearCookie('rl.sid');
+    },
+  );
 
   mountRoute(
     router,
-    { method: 'get', path: '/auth/me', summary: 'The signed-in account', tag, access: 'user', response: userEnvelopeSchema },
+    {
+      method: 'get',
+      path: '/auth/me',
+      summary: 'The signed-in account',
+      tag,
+      access: 'user',
+      response: userEnvelopeSchema,
+    },
     [requireUser()],
     ({ req }) => ({ user: presentSelf(currentUser(req)) }),
   );
 
   mountRoute(
     router,
-    { method: 'post', path: '/auth/password', summary: 'Change password; ends every other session', tag, access: 'user', body: changePasswordBodySchema, response: z.object({ ok: z.literal(true) }) },
+    {
+      method: 'post',
+      path: '/auth/password',
+      summary: 'Change password; ends every other session',
+      tag,
+      access: 'user',
+      body: changePasswordBodySchema,
+      response: z.object({ ok: z.literal(true) }),
+    },
     [requireUser()],
     async ({ req, body }) => {
       await auth.changePassword(req, currentUser(req), body.currentPassword, body.newPassword);

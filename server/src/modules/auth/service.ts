@@ -35,7 +35,12 @@ export function authService(ctx: AppContext) {
         role: body.role,
       });
       await signIn(req, user.toObject());
-      ctx.events.emit('auth.registered', { userId: String(user._id), role: body.role, actorId: String(user._id), ip: req.ip });
+      ctx.events.emit('auth.registered', {
+        userId: String(user._id),
+        role: body.role,
+        actorId: String(user._id),
+        ip: req.ip,
+      });
       return user.toObject();
     },
 
@@ -53,11 +58,18 @@ export function authService(ctx: AppContext) {
             { $set: { failedLogins: failures, ...(lockMs ? { lockedUntil: new Date(now + lockMs) } : {}) } },
           );
         }
-        ctx.events.emit('auth.loginFailed', { userId: user ? String(user._id) : undefined, locked, ip: req.ip });
+        ctx.events.emit('auth.loginFailed', {
+          userId: user ? String(user._id) : undefined,
+          locked,
+          ip: req.ip,
+        });
         throw unauthenticated(LOGIN_REFUSED);
       }
       if (user.failedLogins || user.lockedUntil) {
-        await UserModel.updateOne({ _id: user._id }, { $set: { failedLogins: 0 }, $unset: { lockedUntil: 1 } });
+        await UserModel.updateOne(
+          { _id: user._id },
+          { $set: { failedLogins: 0 }, $unset: { lockedUntil: 1 } },
+        );
       }
       await signIn(req, user);
       ctx.events.emit('auth.loggedIn', { userId: String(user._id), actorId: String(user._id), ip: req.ip });
@@ -84,7 +96,11 @@ export function authService(ctx: AppContext) {
       if (!updated) throw unauthenticated();
       await endSessionsOf(String(user._id));
       await signIn(req, updated);
-      ctx.events.emit('auth.passwordChanged', { userId: String(user._id), actorId: String(user._id), ip: req.ip });
+      ctx.events.emit('auth.passwordChanged', {
+        userId: String(user._id),
+        actorId: String(user._id),
+        ip: req.ip,
+      });
     },
   };
 }

@@ -33,6 +33,7 @@ export function sessionParts(ctx: AppContext): SessionParts {
   if (!secret) throw new Error('SESSION_SECRET must be resolved before the app is built');
   const store = MongoStore.create({
     client: mongoose.connection.getClient() as never,
+    dbName: mongoose.connection.name,
     collectionName: 'sessions',
     ttl: SESSION_TTL_SECONDS,
     autoRemove: 'interval',

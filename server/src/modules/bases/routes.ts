@@ -24,17 +24,38 @@ export function baseRoutes(_ctx: AppContext): Router {
   const tag = 'bases';
   mountRoute(
     router,
-    { method: 'post', path: '/bases', summary: 'Create an incubation base', tag, access: ['bureau'], body: createBaseBodySchema, response: envelope, status: 201 },
+    {
+      method: 'post',
+      path: '/bases',
+      summary: 'Create an incubation base',
+      tag,
+      access: ['bureau'],
+      body: createBaseBodySchema,
+      response: envelope,
+      status: 201,
+    },
     [requireUser(['bureau'])],
     async ({ body }) => ({ base: present((await BaseModel.create(body)).toObject()) }),
   );
   mountRoute(
     router,
-    { method: 'get', path: '/bases', summary: 'List incubation bases', tag, access: 'public', query: pageQuerySchema, response: pageOf(baseSchema) },
+    {
+      method: 'get',
+      path: '/bases',
+      summary: 'List incubation bases',
+      tag,
+      access: 'public',
+      query: pageQuerySchema,
+      response: pageOf(baseSchema),
+    },
     [],
     async ({ query }) => {
       const [items, total] = await Promise.all([
-        BaseModel.find().sort({ _id: 1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<BaseRecord[]>(),
+        BaseModel.find()
+          .sort({ _id: 1 })
+          .skip((query.page - 1) * query.pageSize)
+          .limit(query.pageSize)
+          .lean<BaseRecord[]>(),
         BaseModel.countDocuments(),
       ]);
       return { items: items.map(present), total, page: query.page, pageSize: query.pageSize };
@@ -42,7 +63,15 @@ export function baseRoutes(_ctx: AppContext): Router {
   );
   mountRoute(
     router,
-    { method: 'get', path: '/bases/:id', summary: 'One incubation base', tag, access: 'public', params: z.strictObject({ id: idSchema }), response: envelope },
+    {
+      method: 'get',
+      path: '/bases/:id',
+      summary: 'One incubation base',
+      tag,
+      access: 'public',
+      params: z.strictObject({ id: idSchema }),
+      response: envelope,
+    },
     [],
     async ({ params }) => {
       const base = await BaseModel.findById(params.id).lean<BaseRecord>();

@@ -7,7 +7,14 @@ export function healthRoutes(ctx: AppContext): Router {
   const router = Router();
   mountRoute(
     router,
-    { method: 'get', path: '/health', summary: 'Which engine runs each concern', tag: 'health', access: 'public', response: healthSchema },
+    {
+      method: 'get',
+      path: '/health',
+      summary: 'Which engine runs each concern',
+      tag: 'health',
+      access: 'public',
+      response: healthSchema,
+    },
     [],
     (): Health => ({ status: 'ok', ...ctx.engines, version: ctx.version }),
   );

@@ -1,7 +1,10 @@
 declare module '../../lib/events.js' {
   interface DomainEventMap {
     /** A listing was created, edited, closed, expired or matched; subscribers re-read it. */
-    'listing.changed': { listingId: string; change: 'created' | 'updated' | 'closed' | 'expired' | 'matched' };
+    'listing.changed': {
+      listingId: string;
+      change: 'created' | 'updated' | 'closed' | 'expired' | 'matched';
+    };
   }
 }
 export {};

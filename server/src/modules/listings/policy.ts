@@ -27,11 +27,24 @@ export const listingPolicy = {
   /** The owner edits and closes; so may a colleague in the same organization. */
   canEdit(user: UserRecord | undefined, listing: Pick<ListingRecord, 'ownerId' | 'organizationId'>): boolean {
     if (this.isOwner(user, listing)) return true;
-    return Boolean(user?.organizationId && listing.organizationId && String(user.organizationId) === String(listing.organizationId));
+    return Boolean(
+      user?.organizationId &&
+      listing.organizationId &&
+      String(user.organizationId) === String(listing.organizationId),
+    );
   },
 
   /** Open listings are public; others only to those who may edit them and to staff. */
-  canRead(user: UserRecord | undefined, listing: Pick<ListingRecord, 'ownerId' | 'organizationId' | 'status'>): boolean {
-    return listing.status === 'open' || listing.status === 'matched' || this.canEdit(user, listing) || user?.role === 'operator' || user?.role === 'bureau';
+  canRead(
+    user: UserRecord | undefined,
+    listing: Pick<ListingRecord, 'ownerId' | 'organizationId' | 'status'>,
+  ): boolean {
+    return (
+      listing.status === 'open' ||
+      listing.status === 'matched' ||
+      this.canEdit(user, listing) ||
+      user?.role === 'operator' ||
+      user?.role === 'bureau'
+    );
   },
 };

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import type { Listing } from '@app/shared';
 import { OrganizationModel, type OrganizationRecord } from '../organizations/model.js';
 import type { ListingRecord } from './model.js';
@@ -6,14 +7,20 @@ type OrgSummary = Pick<OrganizationRecord, '_id' | 'name' | 'verification'>;
 
 /** The listing as the API shows it: no contact data, the organization's name and its verified badge. */
 export function presentListing(l: ListingRecord, org: OrgSummary | undefined): Listing {
-  const amount = l.amount && (l.amount.min != null || l.amount.max != null)
-    ? { ...(l.amount.min != null ? { min: l.amount.min } : {}), ...(l.amount.max != null ? { max: l.amount.max } : {}) }
-    : undefined;
+  const amount =
+    l.amount && (l.amount.min != null || l.amount.max != null)
+      ? {
+          ...(l.amount.min != null ? { min: l.amount.min } : {}),
+          ...(l.amount.max != null ? { max: l.amount.max } : {}),
+        }
+      : undefined;
   const e = l.eligibility;
   const eligibility =
     e && (e.orgTypes?.length || e.registeredOnly != null || e.minGrade != null || e.districts?.length)
       ? {
-          ...(e.orgTypes?.length ? { orgTypes: e.orgTypes as NonNullable<Listing['eligibility']>['orgTypes'] } : {}),
+          ...(e.orgTypes?.length
+            ? { orgTypes: e.orgTypes as NonNullable<Listing['eligibility']>['orgTypes'] }
+            : {}),
           ...(e.registeredOnly != null ? { registeredOnly: e.registeredOnly } : {}),
           ...(e.minGrade != null ? { minGrade: e.minGrade } : {}),
           ...(e.districts?.length ? { districts: e.districts } : {}),
@@ -29,7 +36,9 @@ export function presentListing(l: ListingRecord, org: OrgSummary | undefined): L
     domains: l.domains as Listing['domains'],
     district: l.district,
     ...(l.street ? { street: l.street } : {}),
-    ...(l.location?.lat != null && l.location?.lng != null ? { location: { lat: l.location.lat, lng: l.location.lng } } : {}),
+    ...(l.location?.lat != null && l.location?.lng != null
+      ? { location: { lat: l.location.lat, lng: l.location.lng } }
+      : {}),
     ...(amount ? { amount } : {}),
     ...(l.capacity != null ? { capacity: l.capacity } : {}),
     ...(l.capacityUsed ? { capacityUsed: l.capacityUsed } : {}),
@@ -48,10 +57,16 @@ export function presentListing(l: ListingRecord, org: OrgSummary | undefined): L
 
 /** Presents many listings with one organization lookup. */
 export async function presentListings(listings: ListingRecord[]): Promise<Listing[]> {
-  const orgIds = [...new Set(listings.map((l) => l.organizationId && String(l.organizationId)).filter(Boolean))];
+  const orgIds = [
+    ...new Set(listings.map((l) => l.organizationId && String(l.organizationId)).filter(Boolean)),
+  ];
   const orgs = orgIds.length
-    ? await OrganizationModel.find({ _id: { $in: orgIds } }).select({ name: 1, verification: 1 }).lean<OrgSummary[]>()
+    ? await OrganizationModel.find({ _id: trusted({ $in: orgIds }) })
+        .select({ name: 1, verification: 1 })
+        .lean<OrgSummary[]>()
     : [];
   const byId = new Map(orgs.map((o) => [String(o._id), o]));
-  return listings.map((l) => presentListing(l, l.organizationId ? byId.get(String(l.organizationId)) : undefined));
+  return listings.map((l) =>
+    presentListing(l, l.organizationId ? byId.get(String(l.organizationId)) : undefined),
+  );
 }

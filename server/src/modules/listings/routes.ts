@@ -25,24 +25,47 @@ export function listingRoutes(ctx: AppContext): Router {
 
   mountRoute(
     router,
-    { method: 'post', path: '/listings', summary: 'Post a need or an offer', tag, access: ['resident', 'organization', 'funder', 'operator'], body: createListingBodySchema, response: listingEnvelopeSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/listings',
+      summary: 'Post a need or an offer',
+      tag,
+      access: ['resident', 'organization', 'funder', 'operator'],
+      body: createListingBodySchema,
+      response: listingEnvelopeSchema,
+      status: 201,
+    },
     [requireUser(['resident', 'organization', 'funder', 'operator'])],
     async ({ req, body }) => one(await listings.create(currentUser(req), body)),
   );
 
   mountRoute(
     router,
-    { method: 'get', path: '/listings/mine', summary: "The caller's listings (and their organization's)", tag, access: 'user', query: myListingsQuerySchema, response: pageOf(listingSchema) },
+    {
+      method: 'get',
+      path: '/listings/mine',
+      summary: "The caller's listings (and their organization's)",
+      tag,
+      access: 'user',
+      query: myListingsQuerySchema,
+      response: pageOf(listingSchema),
+    },
     [requireUser()],
     async ({ req, query }) => {
       const user = currentUser(req);
       const filter = {
-        ...(user.organizationId ? { $or: [{ ownerId: user._id }, { organizationId: user.organizationId }] } : { ownerId: user._id }),
+        ...(user.organizationId
+          ? { $or: [{ ownerId: user._id }, { organizationId: user.organizationId }] }
+          : { ownerId: user._id }),
         ...(query.status ? { status: query.status } : {}),
         ...(query.side ? { side: query.side } : {}),
       };
       const [items, total] = await Promise.all([
-        ListingModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ListingRecord[]>(),
+        ListingModel.find(filter)
+          .sort({ createdAt: -1, _id: -1 })
+          .skip((query.page - 1) * query.pageSize)
+          .limit(query.pageSize)
+          .lean<ListingRecord[]>(),
         ListingModel.countDocuments(filter),
       ]);
       return { items: await presentListings(items), total, page: query.page, pageSize: query.pageSize };
@@ -51,7 +74,15 @@ export function listingRoutes(ctx: AppContext): Router {
 
   mountRoute(
     router,
-    { method: 'get', path: '/listings/:id', summary: 'One listing', tag, access: 'public', params: listingIdParamsSchema, response: listingEnvelopeSchema },
+    {
+      method: 'get',
+      path: '/listings/:id',
+      summary: 'One listing',
+      tag,
+      access: 'public',
+      params: listingIdParamsSchema,
+      response: listingEnvelopeSchema,
+    },
     [],
     async ({ req, params }) => {
       const listing = await findListing(params.id);
@@ -62,14 +93,31 @@ export function listingRoutes(ctx: AppContext): Router {
 
   mountRoute(
     router,
-    { method: 'patch', path: '/listings/:id', summary: 'Edit an open listing (owner only)', tag, access: 'user', params: listingIdParamsSchema, body: updateListingBodySchema, response: listingEnvelopeSchema },
+    {
+      method: 'patch',
+      path: '/listings/:id',
+      summary: 'Edit an open listing (owner only)',
+      tag,
+      access: 'user',
+      params: listingIdParamsSchema,
+      body: updateListingBodySchema,
+      response: listingEnvelopeSchema,
+    },
     [requireUser()],
     async ({ req, params, body }) => one(await listings.update(currentUser(req), params.id, body)),
   );
 
   mountRoute(
     router,
-    { method: 'post', path: '/listings/:id/close', summary: 'Close a listing (owner only)', tag, access: 'user', params: listingIdParamsSchema, response: listingEnvelopeSchema },
+    {
+      method: 'post',
+      path: '/listings/:id/close',
+      summary: 'Close a listing (owner only)',
+      tag,
+      access: 'user',
+      params: listingIdParamsSchema,
+      response: listingEnvelopeSchema,
+    },
     [requireUser()],
     async ({ req, params }) => one(await listings.close(currentUser(req), params.id)),
   );

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import mongoose from 'mongoose';
 import type { CreateListingBody, UpdateListingBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
@@ -22,14 +23,17 @@ export async function findListing(id: string): Promise<ListingRecord> {
 
 export function listingService(ctx: AppContext) {
   /** Applies a change and records it in the search outbox in one transaction, then tells subscribers. */
-  async function write<T>(change: ListingChange, fn: (session: mongoose.ClientSession) => Promise<ListingRecord | null>) {
+  async function write(
+    change: ListingChange,
+    fn: (session: mongoose.ClientSession) => Promise<ListingRecord | null>,
+  ) {
     const listing = await mongoose.connection.transaction(async (session) => {
       const result = await fn(session);
       if (result) await recordListingChange(result._id, session);
       return result;
     });
     if (listing) ctx.events.emit('listing.changed', { listingId: String(listing._id), change });
-    return listing as T;
+    return listing;
   }
 
   return {
@@ -41,13 +45,20 @@ export function listingService(ctx: AppContext) {
             : 'Your account may not post this side',
         );
       }
-      return write('created', async (session) => {
+      const created = await write('created', async (session) => {
         const [created] = await ListingModel.create(
-          [{ ...toDates(body), ownerId: user._id, ...(user.organizationId ? { organizationId: user.organizationId } : {}) }],
+          [
+            {
+              ...toDates(body),
+              ownerId: user._id,
+              ...(user.organizationId ? { organizationId: user.organizationId } : {}),
+            },
+          ],
           { session },
         );
         return created!.toObject();
       });
+      return created!;
     },
 
     async update(user: UserRecord, id: string, body: UpdateListingBody): Promise<ListingRecord> {
@@ -64,26 +75,45 @@ export function listingService(ctx: AppContext) {
       const start = ($set.startsAt as Date | undefined) ?? ($unset.startsAt ? undefined : listing.startsAt);
       const end = ($set.endsAt as Date | undefined) ?? ($unset.endsAt ? undefined : listing.endsAt);
       if (start && end && start > end) throw conflict('The end would be before the start');
-      return write('updated', (session) =>
-        ListingModel.findOneAndUpdate({ _id: id, status: 'open' }, { $set, $unset }, { new: true, session }).lean<ListingRecord>(),
-      ).then((l) => l ?? Promise.reject(conflict('The listing changed meanwhile; reload it')));
+      const updated = await write('updated', (session) =>
+        ListingModel.findOneAndUpdate(
+          { _id: id, status: 'open' },
+          { $set, $unset },
+          { new: true, session },
+        ).lean<ListingRecord>(),
+      );
+      if (!updated) throw conflict('The listing changed meanwhile; reload it');
+      return updated;
     },
 
     async close(user: UserRecord, id: string): Promise<ListingRecord> {
       const listing = await findListing(id);
       if (!policy.canEdit(user, listing)) throw forbidden('Only the owner may close this listing');
       if (listing.status === 'closed') return listing;
-      return write('closed', (session) =>
-        ListingModel.findOneAndUpdate({ _id: id }, { $set: { status: 'closed' } }, { new: true, session }).lean<ListingRecord>(),
+      const closed = await write('closed', (session) =>
+        ListingModel.findOneAndUpdate(
+          { _id: id },
+          { $set: { status: 'closed' } },
+          { new: true, session },
+        ).lean<ListingRecord>(),
       );
+      if (!closed) throw notFound('Listing');
+      return closed;
     },
 
     /** Moves every open listing whose end has passed to `expired`; returns how many. */
     async expireDue(now = new Date()): Promise<number> {
-      const due = await ListingModel.find({ status: 'open', endsAt: { $lt: now } }).select({ _id: 1 }).limit(1000).lean();
+      const due = await ListingModel.find({ status: 'open', endsAt: trusted({ $lt: now }) })
+        .select({ _id: 1 })
+        .limit(1000)
+        .lean();
       for (const { _id } of due) {
         await write('expired', (session) =>
-          ListingModel.findOneAndUpdate({ _id, status: 'open', endsAt: { $lt: now } }, { $set: { status: 'expired' } }, { new: true, session }).lean<ListingRecord>(),
+          ListingModel.findOneAndUpdate(
+            { _id, status: 'open', endsAt: trusted({ $lt: now }) },
+            { $set: { status: 'expired' } },
+            { new: true, session },
+          ).lean<ListingRecord>(),
         );
       }
       return due.length;

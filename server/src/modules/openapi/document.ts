@@ -11,11 +11,22 @@ const openapiPath = (path: string) => `/api${path.replace(/:([A-Za-z]+)/g, '{$1}
 
 function parameters(spec: RouteSpec) {
   const out: object[] = [];
-  for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+  for (const [where, schema] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
     if (!schema) continue;
-    const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const json = toSchema(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: prop });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema: prop,
+      });
     }
   }
   return out;
@@ -23,14 +34,22 @@ function parameters(spec: RouteSpec) {
 
 function operation(spec: RouteSpec) {
   const status = String(spec.status ?? (spec.response ? 200 : 204));
-  const errorResponse = { description: 'Error', content: { 'application/json': { schema: toSchema(errorBodySchema, 'output') } } };
+  const errorResponse = {
+    description: 'Error',
+    content: { 'application/json': { schema: toSchema(errorBodySchema, 'output') } },
+  };
   return {
     summary: spec.summary,
     tags: [spec.tag],
     'x-access': spec.access,
     parameters: parameters(spec),
     ...(spec.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(spec.body, 'input') } },
+          },
+        }
       : {}),
     ...(spec.upload
       ? {
@@ -38,7 +57,10 @@ function operation(spec: RouteSpec) {
             required: true,
             content: {
               'multipart/form-data': {
-                schema: { type: 'object', properties: { [spec.upload.field]: { type: 'string', format: 'binary' } } },
+                schema: {
+                  type: 'object',
+                  properties: { [spec.upload.field]: { type: 'string', format: 'binary' } },
+                },
               },
             },
           },
@@ -46,7 +68,10 @@ function operation(spec: RouteSpec) {
       : {}),
     responses: {
       [status]: spec.response
-        ? { description: 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output') } } }
+        ? {
+            description: 'OK',
+            content: { 'application/json': { schema: toSchema(spec.response, 'output') } },
+          }
         : { description: 'No content' },
       default: errorResponse,
     },

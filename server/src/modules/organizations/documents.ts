@@ -16,13 +16,19 @@ const ALLOWED_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'applica
 
 /** Reads one multipart file into memory, with size limits that become 413s. */
 export function singleFileUpload(field: string, maxBytes: number): RequestHandler {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024 } }).single(field);
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    defParamCharset: 'utf8',
+    limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024 },
+  }).single(field);
   return (req, res, next) =>
     upload(req, res, (err: unknown) => {
       if (!err) return next();
       const code = (err as { code?: string }).code;
-      if (code === 'LIMIT_FILE_SIZE') return next(payloadTooLarge(`The file is larger than ${Math.round(maxBytes / 1048576)} MB`));
-      if (typeof code === 'string' && code.startsWith('LIMIT_')) return next(validationFailed(`Upload refused: ${code}`));
+      if (code === 'LIMIT_FILE_SIZE')
+        return next(payloadTooLarge(`The file is larger than ${Math.round(maxBytes / 1048576)} MB`));
+      if (typeof code === 'string' && code.startsWith('LIMIT_'))
+        return next(validationFailed(`Upload refused: ${code}`));
       next(validationFailed('Malformed upload'));
     });
 }
@@ -43,17 +49,30 @@ const safeFilename = (name: string) => name.replace(/[^\p{L}\p{N}._ -]/gu, '_').
 
 export function organizationDocuments(ctx: AppContext) {
   return {
-    async add(user: UserRecord, id: string, file: Express.Multer.File | undefined, kind: 'registration-certificate' | 'other') {
+    async add(
+      user: UserRecord,
+      id: string,
+      file: Express.Multer.File | undefined,
+      kind: 'registration-certificate' | 'other',
+    ) {
       const org = await findOrganization(id);
       if (!policy.isMember(user, org)) throw forbidden('Only members may attach documents');
-      if ((org.documents?.length ?? 0) >= MAX_DOCUMENTS) throw validationFailed(`At most ${MAX_DOCUMENTS} documents`);
+      if ((org.documents?.length ?? 0) >= MAX_DOCUMENTS)
+        throw validationFailed(`At most ${MAX_DOCUMENTS} documents`);
       const contentType = await sniffAllowedType(file?.buffer);
       const storageKey = await ctx.storage.put(file!.buffer);
       const updated = await OrganizationModel.findByIdAndUpdate(
         id,
         {
           $push: {
-            documents: { kind, filename: safeFilename(file!.originalname), contentType, size: file!.size, storageKey, uploadedBy: user._id },
+            documents: {
+              kind,
+              filename: safeFilename(file!.originalname),
+              contentType,
+              size: file!.size,
+              storageKey,
+              uploadedBy: user._id,
+            },
           },
         },
         { new: true },
@@ -62,12 +81,20 @@ export function organizationDocuments(ctx: AppContext) {
       return updated;
     },
 
-    async open(user: UserRecord | undefined, id: string, documentId: string): Promise<{ stream: Readable; contentType: string; filename: string }> {
+    async open(
+      user: UserRecord | undefined,
+      id: string,
+      documentId: string,
+    ): Promise<{ stream: Readable; contentType: string; filename: string }> {
       const org = await findOrganization(id);
       if (!policy.canSeePrivate(user, org)) throw forbidden('Only members and staff see documents');
       const doc = org.documents?.find((d) => String(d._id) === documentId);
       if (!doc) throw notFound('Document');
-      return { stream: await ctx.storage.open(doc.storageKey), contentType: doc.contentType, filename: doc.filename };
+      return {
+        stream: await ctx.storage.open(doc.storageKey),
+        contentType: doc.contentType,
+        filename: doc.filename,
+      };
     },
   };
 }

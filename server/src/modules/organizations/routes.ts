@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { Router } from 'express';
 import { z } from 'zod';
 import {
@@ -36,34 +37,70 @@ export function organizationRoutes(ctx: AppContext): Router {
 
   mountRoute(
     router,
-    { method: 'post', path: '/organizations', summary: 'Create an organization; the caller becomes its member', tag, access: ['organization', 'funder'], body: createOrganizationBodySchema, response: envelope, status: 201 },
+    {
+      method: 'post',
+      path: '/organizations',
+      summary: 'Create an organization; the caller becomes its member',
+      tag,
+      access: ['organization', 'funder'],
+      body: createOrganizationBodySchema,
+      response: envelope,
+      status: 201,
+    },
     [requireUser(['organization', 'funder'])],
-    async ({ req, body }) => ({ organization: presentOrganization(await orgs.create(currentUser(req), body, req.ip), true) }),
+    async ({ req, body }) => ({
+      organization: presentOrganization(await orgs.create(currentUser(req), body, req.ip), true),
+    }),
   );
 
   mountRoute(
     router,
-    { method: 'get', path: '/organizations', summary: 'List organizations (staff may filter by verification)', tag, access: 'public', query: organizationListQuerySchema, response: pageOf(organizationSchema) },
+    {
+      method: 'get',
+      path: '/organizations',
+      summary: 'List organizations (staff may filter by verification)',
+      tag,
+      access: 'public',
+      query: organizationListQuerySchema,
+      response: pageOf(organizationSchema),
+    },
     [],
     async ({ req, query }) => {
       const staff = policy.canVerify(req.user);
       const filter: Record<string, unknown> = {
-        'verification.status': staff ? (query.verification ?? { $exists: true }) : 'verified',
+        'verification.status': staff ? (query.verification ?? trusted({ $exists: true })) : 'verified',
         ...(query.domain ? { domains: query.domain } : {}),
         ...(query.district ? { district: query.district } : {}),
         ...(query.type ? { type: query.type } : {}),
       };
       const [items, total] = await Promise.all([
-        OrganizationModel.find(filter).sort({ _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<OrganizationRecord[]>(),
+        OrganizationModel.find(filter)
+          .sort({ _id: -1 })
+          .skip((query.page - 1) * query.pageSize)
+          .limit(query.pageSize)
+          .lean<OrganizationRecord[]>(),
         OrganizationModel.countDocuments(filter),
       ]);
-      return { items: items.map((o) => presentOrganization(o, false)), total, page: query.page, pageSize: query.pageSize };
+      return {
+        items: items.map((o) => presentOrganization(o, false)),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     },
   );
 
   mountRoute(
     router,
-    { method: 'get', path: '/organizations/:id', summary: 'One organization; contact details to members and staff only', tag, access: 'public', params, response: envelope },
+    {
+      method: 'get',
+      path: '/organizations/:id',
+      summary: 'One organization; contact details to members and staff only',
+      tag,
+      access: 'public',
+      params,
+      response: envelope,
+    },
     [],
     async ({ req, params }) => {
       const org = await findOrganization(params.id);
@@ -73,60 +110,137 @@ export function organizationRoutes(ctx: AppContext): Router {
 
   mountRoute(
     router,
-    { method: 'patch', path: '/organizations/:id', summary: 'Edit an organization (members only)', tag, access: 'user', params, body: updateOrganizationBodySchema, response: envelope },
+    {
+      method: 'patch',
+      path: '/organizations/:id',
+      summary: 'Edit an organization (members only)',
+      tag,
+      access: 'user',
+      params,
+      body: updateOrganizationBodySchema,
+      response: envelope,
+    },
     [requireUser()],
-    async ({ req, params, body }) => ({ organization: presentOrganization(await orgs.update(req.user, params.id, body), true) }),
-  );
-
-  mountRoute(
-    router,
-    { method: 'post', path: '/organizations/:id/verification', summary: 'Verify or reject an organization', tag, access: ['operator', 'bureau'], params, body: verifyOrganizationBodySchema, response: envelope },
-    [requireUser(['operator', 'bureau'])],
     async ({ req, params, body }) => ({
-      organization: presentOrganization(await orgs.decideVerification(currentUser(req), params.id, body.decision, body.reason, req.ip), true),
+      organization: presentOrganization(await orgs.update(req.user, params.id, body), true),
     }),
   );
 
   mountRoute(
     router,
-    { method: 'post', path: '/organizations/:id/documents', summary: 'Attach a registration document (JPEG, PNG, WebP or PDF, 5 MB)', tag, access: 'user', params, upload: { field: 'file', maxBytes: MAX_DOCUMENT_BYTES }, response: envelope, status: 201 },
+    {
+      method: 'post',
+      path: '/organizations/:id/verification',
+      summary: 'Verify or reject an organization',
+      tag,
+      access: ['operator', 'bureau'],
+      params,
+      body: verifyOrganizationBodySchema,
+      response: envelope,
+    },
+    [requireUser(['operator', 'bureau'])],
+    async ({ req, params, body }) => ({
+      organization: presentOrganization(
+        await orgs.decideVerification(currentUser(req), params.id, body.decision, body.reason, req.ip),
+        true,
+      ),
+    }),
+  );
+
+  mountRoute(
+    router,
+    {
+      method: 'post',
+      path: '/organizations/:id/documents',
+      summary: 'Attach a registration document (JPEG, PNG, WebP or PDF, 5 MB)',
+      tag,
+      access: 'user',
+      params,
+      upload: { field: 'file', maxBytes: MAX_DOCUMENT_BYTES },
+      response: envelope,
+      status: 201,
+    },
     [requireUser(), singleFileUpload('file', MAX_DOCUMENT_BYTES)],
     async ({ req, params }) => {
       const fields = parseInput(documentUploadFieldsSchema, { ...req.body }, 'form fields');
-      return { organization: presentOrganization(await documents.add(currentUser(req), params.id, req.file, fields.kind), true) };
+      return {
+        organization: presentOrganization(
+          await documents.add(currentUser(req), params.id, req.file, fields.kind),
+          true,
+        ),
+      };
     },
   );
 
   mountRoute(
     router,
-    { method: 'get', path: '/organizations/:id/documents/:documentId', summary: 'Download a document (members and staff)', tag, access: 'user', params: documentParamsSchema },
+    {
+      method: 'get',
+      path: '/organizations/:id/documents/:documentId',
+      summary: 'Download a document (members and staff)',
+      tag,
+      access: 'user',
+      params: documentParamsSchema,
+    },
     [requireUser()],
     async ({ req, res, params }) => {
       const doc = await documents.open(req.user, params.id, params.documentId);
       res.setHeader('Content-Type', doc.contentType);
-      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+      );
       res.setHeader('Cache-Control', 'private, no-store');
-      await new Promise<void>((resolve, reject) => doc.stream.on('error', reject).pipe(res).on('finish', resolve));
+      await new Promise<void>((resolve, reject) =>
+        doc.stream.on('error', reject).pipe(res).on('finish', resolve),
+      );
     },
   );
 
   mountRoute(
     router,
-    { method: 'post', path: '/organizations/:id/invitations', summary: 'A one-time code for a colleague to join', tag, access: 'user', params, response: invitationSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/organizations/:id/invitations',
+      summary: 'A one-time code for a colleague to join',
+      tag,
+      access: 'user',
+      params,
+      response: invitationSchema,
+      status: 201,
+    },
     [requireUser()],
     async ({ req, params }) => orgs.createInvitation(currentUser(req), params.id),
   );
 
   mountRoute(
     router,
-    { method: 'post', path: '/organizations/join', summary: 'Join an organization with an invitation code', tag, access: ['organization', 'funder'], body: joinOrganizationBodySchema, response: envelope },
+    {
+      method: 'post',
+      path: '/organizations/join',
+      summary: 'Join an organization with an invitation code',
+      tag,
+      access: ['organization', 'funder'],
+      body: joinOrganizationBodySchema,
+      response: envelope,
+    },
     [requireUser(['organization', 'funder'])],
-    async ({ req, body }) => ({ organization: presentOrganization(await orgs.join(currentUser(req), body.code, req.ip), true) }),
+    async ({ req, body }) => ({
+      organization: presentOrganization(await orgs.join(currentUser(req), body.code, req.ip), true),
+    }),
   );
 
   mountRoute(
     router,
-    { method: 'get', path: '/organizations/:id/members', summary: 'Members of an organization (members and staff)', tag, access: 'user', params, response: z.object({ items: z.array(userSchema) }) },
+    {
+      method: 'get',
+      path: '/organizations/:id/members',
+      summary: 'Members of an organization (members and staff)',
+      tag,
+      access: 'user',
+      params,
+      response: z.object({ items: z.array(userSchema) }),
+    },
     [requireUser()],
     async ({ req, params }) => ({ items: (await orgs.members(req.user, params.id)).map(presentPublicUser) }),
   );

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { createHash, randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import type { CreateOrganizationBody, UpdateOrganizationBody } from '@app/shared';
@@ -19,7 +20,10 @@ export async function findOrganization(id: string): Promise<OrganizationRecord> 
 
 async function ensureCreditCodeFree(creditCode: string | undefined, exceptId?: string) {
   if (!creditCode) return;
-  const taken = await OrganizationModel.exists({ creditCode, ...(exceptId ? { _id: { $ne: exceptId } } : {}) });
+  const taken = await OrganizationModel.exists({
+    creditCode,
+    ...(exceptId ? { _id: trusted({ $ne: exceptId }) } : {}),
+  });
   if (taken) {
     throw conflict('An organization with this credit code already exists', [
       { path: 'creditCode', message: 'already registered', code: 'duplicate' },
@@ -31,7 +35,8 @@ export function organizationService(ctx: AppContext) {
   return {
     /** Creates the organization and makes the caller its first member, in one transaction. */
     async create(user: UserRecord, body: CreateOrganizationBody, ip?: string): Promise<OrganizationRecord> {
-      if (!policy.canCreate(user)) throw forbidden('Only an organization or funder account without an organization may create one');
+      if (!policy.canCreate(user))
+        throw forbidden('Only an organization or funder account without an organization may create one');
       if (!policy.typeFitsRole(user.role, body.type)) {
         throw validationFailed('This organization type does not fit your account', [
           { path: 'type', message: `not allowed for a ${user.role} account`, code: 'type_role' },
@@ -41,18 +46,26 @@ export function organizationService(ctx: AppContext) {
       const org = await mongoose.connection.transaction(async (session) => {
         const [created] = await OrganizationModel.create([{ ...body, createdBy: user._id }], { session });
         const claimed = await UserModel.updateOne(
-          { _id: user._id, organizationId: { $exists: false } },
+          { _id: user._id, organizationId: trusted({ $exists: false }) },
           { $set: { organizationId: created!._id } },
           { session },
         );
         if (claimed.modifiedCount !== 1) throw conflict('You already belong to an organization');
         return created!.toObject();
       });
-      ctx.events.emit('organization.created', { organizationId: String(org._id), actorId: String(user._id), ip });
+      ctx.events.emit('organization.created', {
+        organizationId: String(org._id),
+        actorId: String(user._id),
+        ip,
+      });
       return org;
     },
 
-    async update(user: UserRecord | undefined, id: string, body: UpdateOrganizationBody): Promise<OrganizationRecord> {
+    async update(
+      user: UserRecord | undefined,
+      id: string,
+      body: UpdateOrganizationBody,
+    ): Promise<OrganizationRecord> {
       const org = await findOrganization(id);
       if (!policy.canUpdate(user, org)) throw forbidden('Only members may edit this organization');
       await ensureCreditCodeFree(body.creditCode, id);
@@ -64,13 +77,23 @@ export function organizationService(ctx: AppContext) {
       }
       // A changed credit code or type must be checked again.
       if (body.creditCode && body.creditCode !== org.creditCode) $set['verification'] = { status: 'pending' };
-      const updated = await OrganizationModel.findByIdAndUpdate(id, { $set, $unset }, { new: true }).lean<OrganizationRecord>();
+      const updated = await OrganizationModel.findByIdAndUpdate(
+        id,
+        { $set, $unset },
+        { new: true },
+      ).lean<OrganizationRecord>();
       if (!updated) throw notFound('Organization');
       ctx.events.emit('organization.updated', { organizationId: id, actorId: String(user!._id) });
       return updated;
     },
 
-    async decideVerification(user: UserRecord, id: string, decision: 'verified' | 'rejected', reason: string | undefined, ip?: string) {
+    async decideVerification(
+      user: UserRecord,
+      id: string,
+      decision: 'verified' | 'rejected',
+      reason: string | undefined,
+      ip?: string,
+    ) {
       if (!policy.canVerify(user)) throw forbidden('Only base operators and the bureau verify organizations');
       const updated = await OrganizationModel.findByIdAndUpdate(
         id,
@@ -78,7 +101,13 @@ export function organizationService(ctx: AppContext) {
         { new: true },
       ).lean<OrganizationRecord>();
       if (!updated) throw notFound('Organization');
-      ctx.events.emit('organization.verificationDecided', { organizationId: id, decision, reason, actorId: String(user._id), ip });
+      ctx.events.emit('organization.verificationDecided', {
+        organizationId: id,
+        decision,
+        reason,
+        actorId: String(user._id),
+        ip,
+      });
       return updated;
     },
 
@@ -90,24 +119,38 @@ export function organizationService(ctx: AppContext) {
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
       await OrganizationModel.updateOne(
         { _id: org._id },
-        { $push: { invitations: { $each: [{ codeHash: hashCode(code), createdBy: user._id, expiresAt }], $slice: -20 } } },
+        {
+          $push: {
+            invitations: {
+              $each: [{ codeHash: hashCode(code), createdBy: user._id, expiresAt }],
+              $slice: -20,
+            },
+          },
+        },
       );
       return { code, expiresAt: expiresAt.toISOString() };
     },
 
     async join(user: UserRecord, code: string, ip?: string): Promise<OrganizationRecord> {
       if (user.organizationId) throw conflict('You already belong to an organization');
-      if (user.role !== 'organization' && user.role !== 'funder') throw forbidden('Only organization and funder accounts join organizations');
+      if (user.role !== 'organization' && user.role !== 'funder')
+        throw forbidden('Only organization and funder accounts join organizations');
       const codeHash = hashCode(code);
       const org = await OrganizationModel.findOneAndUpdate(
-        { invitations: { $elemMatch: { codeHash, expiresAt: { $gt: new Date() } } } },
+        { invitations: trusted({ $elemMatch: { codeHash, expiresAt: { $gt: new Date() } } }) },
         { $pull: { invitations: { codeHash } } },
         { new: true },
       ).lean<OrganizationRecord>();
       if (!org) throw notFound('Invitation');
-      if (!policy.typeFitsRole(user.role, org.type)) throw forbidden('Your account type cannot join this organization');
+      if (!policy.typeFitsRole(user.role, org.type))
+        throw forbidden('Your account type cannot join this organization');
       await UserModel.updateOne({ _id: user._id }, { $set: { organizationId: org._id } });
-      ctx.events.emit('organization.memberJoined', { organizationId: String(org._id), userId: String(user._id), actorId: String(user._id), ip });
+      ctx.events.emit('organization.memberJoined', {
+        organizationId: String(org._id),
+        userId: String(user._id),
+        actorId: String(user._id),
+        ip,
+      });
       return org;
     },
 

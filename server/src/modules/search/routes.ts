@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { Router } from 'express';
 import { searchQuerySchema, searchResultSchema } from '@app/shared';
 import { mountRoute } from '../../lib/http/route.js';
@@ -13,7 +14,15 @@ export function searchRoutes(ctx: AppContext): Router {
   const router = Router();
   mountRoute(
     router,
-    { method: 'get', path: '/search', summary: 'Search open needs and offers', tag: 'search', access: 'public', query: searchQuerySchema, response: searchResultSchema },
+    {
+      method: 'get',
+      path: '/search',
+      summary: 'Search open needs and offers',
+      tag: 'search',
+      access: 'public',
+      query: searchQuerySchema,
+      response: searchResultSchema,
+    },
     [perAddressLimit(600, 60_000)],
     async ({ query }) => {
       const result = await ctx.search.search({
@@ -33,7 +42,9 @@ export function searchRoutes(ctx: AppContext): Router {
         pageSize: query.pageSize,
       });
       const ids = result.hits.map((h) => h.id);
-      const records = ids.length ? await ListingModel.find({ _id: { $in: ids } }).lean<ListingRecord[]>() : [];
+      const records = ids.length
+        ? await ListingModel.find({ _id: trusted({ $in: ids }) }).lean<ListingRecord[]>()
+        : [];
       const presented = new Map((await presentListings(records)).map((l) => [l.id, l]));
       // A hit whose listing was removed a moment ago is left out rather than shown half.
       const items = result.hits.flatMap((hit) => {
@@ -45,7 +56,10 @@ export function searchRoutes(ctx: AppContext): Router {
         total: result.total,
         page: result.page,
         pageSize: result.pageSize,
-        facets: Object.fromEntries(FACETS.map((f) => [f, result.facets[f] ?? {}])) as Record<(typeof FACETS)[number], Record<string, number>>,
+        facets: Object.fromEntries(FACETS.map((f) => [f, result.facets[f] ?? {}])) as Record<
+          (typeof FACETS)[number],
+          Record<string, number>
+        >,
       };
     },
   );

@@ -12,7 +12,16 @@ export function userRoutes(ctx: AppContext): Router {
   const staff = staffService(ctx);
   mountRoute(
     router,
-    { method: 'post', path: '/admin/users', summary: 'Create an operator or bureau account', tag: 'users', access: ['bureau'], body: createStaffBodySchema, response: userEnvelopeSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/admin/users',
+      summary: 'Create an operator or bureau account',
+      tag: 'users',
+      access: ['bureau'],
+      body: createStaffBodySchema,
+      response: userEnvelopeSchema,
+      status: 201,
+    },
     [requireUser(['bureau'])],
     async ({ req, body }) => ({ user: presentSelf(await staff.createStaff(body, currentUser(req), req.ip)) }),
   );

@@ -12,9 +12,15 @@ type StaffBody = z.infer<typeof createStaffBodySchema>;
 export function staffService(ctx: AppContext) {
   return {
     /** Creates an operator (bound to one base) or a bureau account. Also used by `npm run create-admin`. */
-    async createStaff(body: StaffBody, actor: Pick<UserRecord, '_id'> | undefined, ip?: string): Promise<UserRecord> {
+    async createStaff(
+      body: StaffBody,
+      actor: Pick<UserRecord, '_id'> | undefined,
+      ip?: string,
+    ): Promise<UserRecord> {
       if (body.role === 'operator' && !(await BaseModel.exists({ _id: body.baseId }))) {
-        throw validationFailed('No such base', [{ path: 'baseId', message: 'no such base', code: 'not_found' }]);
+        throw validationFailed('No such base', [
+          { path: 'baseId', message: 'no such base', code: 'not_found' },
+        ]);
       }
       if (await UserModel.exists({ email: body.email })) {
         throw conflict('An account with this email already exists', [

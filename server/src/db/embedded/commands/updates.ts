@@ -129,6 +129,18 @@ export function applyUpdate(stored: Document, u: UpdateSpec, options: UpdateOpti
       } else modifier[op] = fields;
     }
     doc = cloneDocument(stored);
+    // mingo refuses any $set of _id; MongoDB allows setting it to the value it already has (connect-mongo does).
+    if (modifier.$set && '_id' in (modifier.$set as Document)) {
+      const { _id: newId, ...rest } = modifier.$set as Document;
+      if (stored._id === undefined && options.inserting) doc._id = cloneDocument(newId);
+      else if (keyOf(newId) !== keyOf(stored._id))
+        throw new CommandError(
+          'ImmutableField',
+          "Performing an update on the path '_id' would modify the immutable field '_id'",
+        );
+      modifier.$set = rest;
+      if (Object.keys(rest).length === 0) delete modifier.$set;
+    }
     let changedPaths: string[];
     try {
       changedPaths = mingoUpdate(doc, modifier, options.arrayFilters, options.filter, {
