@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAccessibilityProblems } from './support/accessibility.js';
 import { launchBrowser, openPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
@@ -124,6 +125,17 @@ describe('the app shell', () => {
     await expect.poll(() => page.title()).toBe('页面不存在 · 资源链');
     await page.getByRole('link', { name: '返回首页' }).click();
     await expect.poll(() => page.title()).toBe('资源链 · 社会组织资源对接平台');
+    await context.close();
+  });
+
+  it('has no serious accessibility problems on the home page, in normal and elder mode', async () => {
+    const { context, page } = await openPage(browser, { width: 375, height: 812 });
+    await page.goto('/');
+    await page.getByTestId('engine-status').getByText('版本').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: '长辈模式' }).click();
+    await expect.poll(() => rootFontSize(page)).toBe(20);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await context.close();
   });
 });
