@@ -1,0 +1,16 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { i18n } from './i18n/index.js';
+import { createAppRouter } from './router/index.js';
+import { usePreferencesStore } from './stores/preferences.js';
+import './styles/theme.css';
+
+const app = createApp(App);
+const pinia = createPinia();
+app.use(pinia).use(i18n).use(createAppRouter());
+
+// Remembered language and elder mode apply before the first paint, so nothing flashes in the wrong language.
+void usePreferencesStore(pinia)
+  .restore()
+  .finally(() => app.mount('#app'));

@@ -1,0 +1,53 @@
+import type { Component } from 'vue';
+import {
+  ChatDotRound,
+  Connection,
+  DataAnalysis,
+  EditPen,
+  House,
+  OfficeBuilding,
+  Search,
+  User,
+} from '@element-plus/icons-vue';
+
+export interface NavItem {
+  /** The route's name. */
+  name: string;
+  to: string;
+  labelKey: string;
+  icon: Component;
+  /** Shown only to these roles; absent means everyone. */
+  roles?: readonly string[];
+  /** Also shown in the phone's bottom tab bar (which holds six at most). */
+  tab: boolean;
+}
+
+export const navItems: readonly NavItem[] = [
+  { name: 'home', to: '/', labelKey: 'nav.home', icon: House, tab: true },
+  { name: 'search', to: '/search', labelKey: 'nav.search', icon: Search, tab: true },
+  { name: 'post', to: '/post', labelKey: 'nav.post', icon: EditPen, tab: true },
+  { name: 'matches', to: '/matches', labelKey: 'nav.matches', icon: Connection, tab: true },
+  { name: 'messages', to: '/messages', labelKey: 'nav.messages', icon: ChatDotRound, tab: true },
+  { name: 'me', to: '/me', labelKey: 'nav.me', icon: User, tab: true },
+  {
+    name: 'operator',
+    to: '/operator',
+    labelKey: 'nav.operator',
+    icon: OfficeBuilding,
+    roles: ['operator'],
+    tab: false,
+  },
+  {
+    name: 'bureau',
+    to: '/bureau',
+    labelKey: 'nav.bureau',
+    icon: DataAnalysis,
+    roles: ['bureau'],
+    tab: false,
+  },
+];
+
+/** The navigation a user with this role sees (null: not signed in). */
+export function visibleNavItems(role: string | null): NavItem[] {
+  return navItems.filter((item) => !item.roles || (role !== null && item.roles.includes(role)));
+}
