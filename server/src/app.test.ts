@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorBodySchema } from '@app/shared';
-import { createApp } from './app.js';
 import { mountRoute } from './lib/http/route.js';
-import { buildTestContext } from '../test/context.js';
+import { startTestServer, type TestServer } from '../test/harness.js';
 
 const probeRoutes = () => {
   const router = Router();
@@ -14,44 +13,33 @@ const probeRoutes = () => {
   });
   mountRoute(
     router,
-    {
-      method: 'post',
-      path: '/probe/echo',
-      summary: 'echo',
-      tag: 'probe',
-      access: 'public',
-      body: z.strictObject({ name: z.string().max(10) }),
-    },
+    { method: 'post', path: '/probe/echo', summary: 'echo', tag: 'probe', access: 'public', body: z.strictObject({ name: z.string().max(10) }) },
     [],
     ({ body }) => ({ name: body.name }),
   );
   return router;
 };
 
-describe('createApp', () => {
-  const app = createApp(
-    buildTestContext({ engines: { database: 'embedded', search: 'embedded', realtime: 'memory' } }),
-    [probeRoutes],
-  );
+describe('the app', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({}, { extraModules: [probeRoutes] });
+  });
+  afterAll(async () => server?.stop());
 
   it('answers /api/health with the engine of each concern', async () => {
-    const res = await request(app).get('/api/health').expect(200);
-    expect(res.body).toEqual({
-      status: 'ok',
-      database: 'embedded',
-      search: 'embedded',
-      realtime: 'memory',
-      version: 'test',
-    });
+    const res = await request(server.url).get('/api/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: 'embedded', realtime: 'memory' });
+    expect(res.body.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('answers unknown API routes with the 404 error body', async () => {
-    const res = await request(app).get('/api/no/such/route').expect(404);
+    const res = await request(server.url).get('/api/no/such/route').expect(404);
     expect(errorBodySchema.parse(res.body).error.code).toBe('not_found');
   });
 
   it('hides the message of an unexpected error behind a 500', async () => {
-    const res = await request(app).get('/api/probe/explode').expect(500);
+    const res = await request(server.url).get('/api/probe/explode').expect(500);
     const body = errorBodySchema.parse(res.body);
     expect(body.error.code).toBe('internal');
     expect(JSON.stringify(res.body)).not.toContain('mongodb://');
@@ -60,31 +48,31 @@ describe('createApp', () => {
   });
 
   it('refuses unknown fields, wrong types and operator keys with 400', async () => {
+    const client = server.client();
     for (const payload of [{ name: 'ok', extra: 1 }, { name: 5 }, { name: { $gt: '' } }, { 'a.b': 1 }]) {
-      const res = await request(app).post('/api/probe/echo').send(payload).expect(400);
+      const res = await client.post('/api/probe/echo', payload);
+      expect(res.status).toBe(400);
       expect(errorBodySchema.parse(res.body).error.code).toBe('validation_failed');
     }
-    await request(app).post('/api/probe/echo').send({ name: 'ok' }).expect(200, { name: 'ok' });
+    expect((await client.post('/api/probe/echo', { name: 'ok' })).body).toEqual({ name: 'ok' });
   });
 
   it('answers malformed JSON and oversize bodies with the error body', async () => {
-    const bad = await request(app)
-      .post('/api/probe/echo')
-      .set('content-type', 'application/json')
-      .send('{"name":');
+    const client = server.client();
+    const csrf = await client.csrfToken();
+    const bad = await client.agent.post('/api/probe/echo').set('X-CSRF-Token', csrf).set('content-type', 'application/json').send('{"name":');
     expect(bad.status).toBe(400);
     expect(errorBodySchema.parse(bad.body).error.code).toBe('validation_failed');
-    const big = await request(app)
-      .post('/api/probe/echo')
-      .send({ name: 'x'.repeat(300_000) });
+    const big = await client.agent.post('/api/probe/echo').set('X-CSRF-Token', csrf).send({ name: 'x'.repeat(300_000) });
     expect(big.status).toBe(413);
     expect(errorBodySchema.parse(big.body).error.code).toBe('payload_too_large');
   });
 
   it('publishes an OpenAPI 3.1 document of the mounted routes', async () => {
-    const res = await request(app).get('/api/openapi.json').expect(200);
+    const res = await request(server.url).get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(res.body.paths['/api/health'].get).toBeDefined();
-    expect(res.body.paths['/api/probe/echo'].post.requestBody).toBeDefined();
+    expect(res.body.paths['/api/auth/register'].post.requestBody).toBeDefined();
+    expect(res.body.paths['/api/organizations/{id}'].patch).toBeDefined();
   });
 });

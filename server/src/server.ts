@@ -10,7 +10,7 @@ import { DomainEvents } from './lib/events.js';
 import { resolveSessionSecret } from './lib/secret.js';
 import { DiskFileStorage } from './lib/storage/fileStorage.js';
 import { connectDatabase } from './db/index.js';
-import { createApp } from './app.js';
+import { createApp, type ModuleRoutes } from './app.js';
 import type { AppContext } from './context.js';
 import { subscribeAuditLog } from './modules/audit/subscriber.js';
 import { sessionParts } from './modules/auth/session.js';
@@ -32,6 +32,7 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.LOG_LEVEL),
+  options: { extraModules?: ModuleRoutes[] } = {},
 ): Promise<RunningServer> {
   const dataDir = path.resolve(config.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
@@ -52,7 +53,7 @@ export async function startServer(
   };
   subscribeAuditLog(ctx);
 
-  const app = createApp(ctx);
+  const app = createApp(ctx, options.extraModules);
   const http = createServer(app);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

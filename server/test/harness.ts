@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { loadConfig } from '../src/config/index.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import type { ModuleRoutes } from '../src/app.js';
 
 export interface TestServer extends RunningServer {
   /** A fresh cookie-keeping client that sends the CSRF header on every state-changing request. */
@@ -13,7 +14,10 @@ export interface TestServer extends RunningServer {
 }
 
 /** Starts the real server (embedded database, real HTTP) on an ephemeral port with a throwaway data directory. */
-export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: NodeJS.ProcessEnv = {},
+  options: { extraModules?: ModuleRoutes[] } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rl-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -28,7 +32,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
     MONGODB_URI: process.env.MONGODB_URI,
     ...env,
   });
-  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), options);
   return {
     ...server,
     client: (options) => new TestClient(server, options?.address),
