@@ -9,7 +9,7 @@ import '../auth/events.js';
 
 type StaffBody = z.infer<typeof createStaffBodySchema>;
 
-export function staffService(ctx: AppContext) {
+export function staffService(ctx: Pick<AppContext, 'events'>) {
   return {
     /** Creates an operator (bound to one base) or a bureau account. Also used by `npm run create-admin`. */
     async createStaff(
