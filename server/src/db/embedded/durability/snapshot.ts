@@ -34,30 +34,36 @@ export function copyState(catalog: Catalog, journal: number): StateCopy {
  * Writes a snapshot (header, one record per collection, documents in chunks, end marker) to a temporary file,
  * syncs it and renames it into place, so a snapshot on disk is always complete.
  */
-export async function writeSnapshot(dir: string, state: StateCopy): Promise<void> {
+export async function writeSnapshot(dir: string, state: StateCopy): Promise<number> {
   const tmp = path.join(dir, TMP_FILE);
   const handle = await fs.promises.open(tmp, 'w');
   let total = 0;
+  let bytes = 0;
+  const write = async (record: Buffer) => {
+    bytes += record.length;
+    await handle.write(record);
+  };
   try {
-    await handle.write(
+    await write(
       encodeRecord([{ snapshot: 1, journal: state.journal, collections: state.collections.length }]),
     );
     for (const coll of state.collections) {
       const { docs, ...meta } = coll;
-      await handle.write(encodeRecord([{ collection: meta }]));
+      await write(encodeRecord([{ collection: meta }]));
       for (let i = 0; i < docs.length; i += CHUNK_DOCS) {
         const chunk = docs.slice(i, i + CHUNK_DOCS);
-        await handle.write(encodeRecord([{ docs: coll.ns, n: chunk.length }, ...chunk]));
+        await write(encodeRecord([{ docs: coll.ns, n: chunk.length }, ...chunk]));
         total += chunk.length;
       }
     }
-    await handle.write(encodeRecord([{ end: 1, docs: total }]));
+    await write(encodeRecord([{ end: 1, docs: total }]));
     await handle.sync();
   } finally {
     await handle.close();
   }
   await fs.promises.rename(tmp, path.join(dir, SNAPSHOT_FILE));
   await syncDir(dir);
+  return bytes;
 }
 
 /** Loads a snapshot into an empty catalog; returns the first journal file to replay after it. */

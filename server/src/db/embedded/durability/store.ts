@@ -4,7 +4,7 @@ import type { Catalog, StorageOp } from '../storage/catalog.js';
 import { JOURNAL_FILE, Journal, journalName } from './journal.js';
 import { lockDataDir } from './lockfile.js';
 import { decodeRecords } from './records.js';
-import { copyState, loadSnapshot, writeSnapshot } from './snapshot.js';
+import { SNAPSHOT_FILE, copyState, loadSnapshot, writeSnapshot } from './snapshot.js';
 
 export interface DurableStoreOptions {
   /** Journal bytes after which a snapshot is written in the background (default 64 MiB). */
@@ -26,6 +26,7 @@ export interface RecoveryReport {
 export class DurableStore {
   private compaction?: Promise<void>;
   private closed = false;
+  private snapshotBytes = 0;
 
   private constructor(
     private readonly dir: string,
@@ -86,6 +87,7 @@ export class DurableStore {
       const journal = new Journal(dir, current);
       journal.bytesSinceSnapshot = bytes;
       const store = new DurableStore(dir, catalog, journal, unlock, options, report);
+      store.snapshotBytes = report.snapshot ? fs.statSync(path.join(dir, SNAPSHOT_FILE)).size : 0;
       store.maybeCompact();
       return store;
     } catch (err) {
@@ -103,7 +105,8 @@ export class DurableStore {
   }
 
   private maybeCompact(): void {
-    const threshold = this.options.compactAfterBytes ?? 64 * 1024 * 1024;
+    // Never rewrite a big snapshot for a small journal: compaction stays proportional to the writes.
+    const threshold = Math.max(this.options.compactAfterBytes ?? 64 * 1024 * 1024, this.snapshotBytes);
     if (this.compaction || this.closed || this.journal.bytesSinceSnapshot < threshold) return;
     this.compaction = this.snapshot()
       .catch((err) =>
@@ -127,7 +130,7 @@ export class DurableStore {
     const state = copyState(this.catalog, next);
     this.journal.bytesSinceSnapshot = 0;
     await this.journal.drain();
-    await writeSnapshot(this.dir, state);
+    this.snapshotBytes = await writeSnapshot(this.dir, state);
     for (const name of fs.readdirSync(this.dir)) {
       const n = JOURNAL_FILE.exec(name)?.[1];
       if (n !== undefined && Number(n) < next) fs.rmSync(path.join(this.dir, name), { force: true });
