@@ -20,6 +20,8 @@ export interface EmbeddedEngine {
   port: number;
   /** Writes a snapshot now and trims the journal (no-op in memory). */
   compact(): Promise<void>;
+  /** Runs the TTL monitor now (it also runs every 60 s); returns how many documents expired. */
+  expire(): Promise<number>;
   /** Stops accepting connections, flushes the journal and releases the data directory. */
   close(): Promise<void>;
 }
@@ -54,6 +56,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions = {}): 
     uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
     port,
     compact: async () => store?.compact(),
+    expire: () => expireDocuments(engine),
     close() {
       closing ??= (async () => {
         clearInterval(ttl);

@@ -14,6 +14,8 @@ export interface CollectionView {
   exists(): boolean;
   /** Documents that may match `filter` (a superset, in natural order); callers test the filter. */
   candidates(filter: Document): Iterable<Document>;
+  /** The index candidates(filter) uses, or null for a collection scan. */
+  plan(filter: Document): string | null;
   count(): number;
   indexSpecs(): IndexSpec[];
   insert(doc: Document): void;
@@ -53,8 +55,13 @@ export class CommittedView implements CollectionView {
   candidates(filter: Document): Iterable<Document> {
     const coll = this.coll;
     if (!coll) return [];
-    const ids = planCandidates(coll, filter);
-    return ids ? lookupIds(coll, ids) : coll.docs.values();
+    const plan = planCandidates(coll, filter);
+    return plan ? lookupIds(coll, plan.ids) : coll.docs.values();
+  }
+
+  plan(filter: Document): string | null {
+    const coll = this.coll;
+    return coll ? (planCandidates(coll, filter)?.index ?? null) : null;
   }
 
   count(): number {
@@ -121,11 +128,16 @@ export class TransactionView implements CollectionView {
     const base = this.base;
     const { changes } = this.overlay;
     if (base) {
-      const ids = planCandidates(base, filter);
-      const source = ids ? lookupIds(base, ids) : base.docs.values();
+      const plan = planCandidates(base, filter);
+      const source = plan ? lookupIds(base, plan.ids) : base.docs.values();
       for (const doc of source) if (!changes.has(keyOf(doc._id))) yield doc;
     }
     for (const doc of changes.values()) if (doc) yield doc;
+  }
+
+  plan(filter: Document): string | null {
+    const base = this.base;
+    return base ? (planCandidates(base, filter)?.index ?? null) : null;
   }
 
   count(): number {
