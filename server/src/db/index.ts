@@ -24,7 +24,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
     return { kind: 'mongodb', uri: config.MONGODB_URI, close: () => mongoose.disconnect() };
   }
   const dataDir = path.resolve(config.DATA_DIR, 'db');
-  const engine = await startEmbeddedEngine({ dataDir });
+  const engine = await startEmbeddedEngine({ dataDir, warn: (message) => logger.warn(message) });
   try {
     await mongoose.connect(engine.uri, { dbName: 'resourcelink', serverSelectionTimeoutMS: 10_000 });
   } catch (err) {

@@ -36,6 +36,18 @@ conformance(
       expect(Object.keys(stored!)[0]).toBe('_id');
     });
 
+    it('answers a lookup by a unique key from the index (one document examined)', async () => {
+      await m.User.insertMany(
+        Array.from({ length: 200 }, (_, i) => ({ email: `ix${i}@example.org`, age: i })),
+      );
+      const explained = await m.User.find({ email: 'ix150@example.org' }).explain('executionStats');
+      const plan = (Array.isArray(explained) ? explained[0] : explained) as unknown as {
+        executionStats: Record<string, number>;
+      };
+      expect(plan.executionStats.nReturned).toBe(1);
+      expect(plan.executionStats.totalDocsExamined).toBe(1);
+    });
+
     it('refuses a unique violation with E11000, keyPattern and keyValue', async () => {
       await m.User.create({ email: 'dup@example.org' });
       const err = await m.User.create({ email: 'dup@example.org' }).catch((e) => e);

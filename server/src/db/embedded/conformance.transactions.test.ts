@@ -67,6 +67,15 @@ conformance(
       expect(await m.Account.exists({ owner: 'gina' })).toBeNull();
     });
 
+    it('lets a write outside the session go through while a transaction is open', async () => {
+      await mongoose.connection.transaction(async (session) => {
+        await m.Account.create([{ owner: 'in-txn', balance: 1 }], { session });
+        await m.Account.create({ owner: 'beside-txn', balance: 2 });
+        expect(await m.Account.exists({ owner: 'in-txn' })).toBeNull();
+      });
+      expect(await m.Account.countDocuments({ owner: { $in: ['in-txn', 'beside-txn'] } })).toBe(2);
+    });
+
     it('keeps concurrent transactions from seeing each other’s uncommitted writes', async () => {
       await m.Account.create({ owner: 'shared', balance: 0 });
       const seen: Record<string, number> = {};

@@ -1,12 +1,14 @@
 import type { Document } from 'bson';
 import { CommandError, toCommandError } from './errors.js';
 import { commands } from './commands/index.js';
-import type { CommandContext, EngineState } from './commands/context.js';
+import type { CommandContext, CommandSpec, EngineState } from './commands/context.js';
 import { Cursors } from './cursors.js';
 import { WriteLock } from './lock.js';
 import { Catalog, validateNames, type StorageOp } from './storage/catalog.js';
-import { CommittedView, type CollectionView } from './storage/views.js';
-import { Sessions, type Transaction } from './transactions.js';
+import { CommittedView, WriteLog } from './storage/committedView.js';
+import { BlockedByTransaction } from './storage/overlay.js';
+import type { CollectionView } from './storage/views.js';
+import { Sessions, Transaction } from './transactions.js';
 
 /** Persists storage ops before a write is acknowledged (the journal); in-memory engines skip it. */
 export type Persist = (ops: StorageOp[]) => Promise<void>;
@@ -15,6 +17,7 @@ export type Persist = (ops: StorageOp[]) => Promise<void>;
 export class Engine implements EngineState {
   readonly catalog = new Catalog();
   readonly cursors = new Cursors();
+  /** Held by a transaction from its first statement to its end, and by DDL and the TTL monitor. */
   readonly lock = new WriteLock();
   readonly sessions = new Sessions(this.lock);
   readonly startedAt = Date.now();
@@ -26,8 +29,7 @@ export class Engine implements EngineState {
     try {
       return await this.dispatch(db, cmd, connectionId);
     } catch (err) {
-      const error = toCommandError(err);
-      return error.toReply();
+      return toCommandError(err).toReply();
     }
   }
 
@@ -44,48 +46,90 @@ export class Engine implements EngineState {
           `Cannot run '${name}' in a multi-document transaction.`,
         );
       }
-      const txn = await this.sessions.enter(cmd);
-      try {
-        const reply = await spec.run(this.context(db, connectionId, [], txn), cmd);
-        // MongoDB aborts a transaction whose statement failed.
-        if (Array.isArray(reply.writeErrors) && reply.writeErrors.length > 0)
-          this.sessions.finish(txn, 'aborted');
-        return reply;
-      } catch (err) {
-        this.sessions.finish(txn, 'aborted');
-        throw err;
-      }
+      return this.inTransaction(spec, db, cmd, connectionId);
     }
-
-    if (spec.kind === 'write' || spec.kind === 'ddl') {
+    if (spec.kind === 'write') return this.committedWrite(spec, db, cmd, connectionId);
+    if (spec.kind === 'ddl') {
       const owner = {};
       await this.lock.acquire(owner);
-      const ops: StorageOp[] = [];
-      let durable: Promise<void> | undefined;
       try {
-        const reply = await spec.run(this.context(db, connectionId, ops), cmd);
-        return reply;
+        return await this.committedWrite(spec, db, cmd, connectionId);
       } finally {
-        // Whatever was applied (even before an error) is journaled before the reply leaves.
-        if (ops.length > 0) durable = this.persist(ops);
         this.lock.release(owner);
-        if (durable) await durable;
       }
     }
-    return await spec.run(this.context(db, connectionId, []), cmd);
+    return await spec.run(this.context(db, connectionId, new WriteLog(this.catalog)), cmd);
   }
 
-  private context(db: string, connectionId: number, ops: StorageOp[], txn?: Transaction): CommandContext {
+  private async inTransaction(
+    spec: CommandSpec,
+    db: string,
+    cmd: Document,
+    connectionId: number,
+  ): Promise<Document> {
+    const txn = await this.sessions.enter(cmd);
+    try {
+      const reply = await spec.run(this.context(db, connectionId, new WriteLog(this.catalog), txn), cmd);
+      // MongoDB aborts a transaction whose statement failed.
+      if (Array.isArray(reply.writeErrors) && reply.writeErrors.length > 0)
+        this.sessions.finish(txn, 'aborted');
+      return reply;
+    } catch (err) {
+      this.sessions.finish(txn, 'aborted');
+      throw err;
+    }
+  }
+
+  /**
+   * Runs a write on committed state. It is applied and journaled in one synchronous step (so the journal keeps
+   * the order of memory); if it touches what the transaction in progress holds, it is taken back, waits for
+   * that transaction to end, and runs again.
+   */
+  private async committedWrite(
+    spec: CommandSpec,
+    db: string,
+    cmd: Document,
+    connectionId: number,
+  ): Promise<Document> {
+    for (;;) {
+      const holder = this.lock.heldBy;
+      const active = holder instanceof Transaction && holder.state === 'active' ? holder : undefined;
+      const log = new WriteLog(this.catalog, active);
+      let reply: Document | Promise<Document> | undefined;
+      let failure: unknown;
+      let blocked: Promise<void> | undefined;
+      try {
+        reply = spec.run(this.context(db, connectionId, log), cmd);
+        if (reply instanceof Promise)
+          throw new Error(`write command ${Object.keys(cmd)[0]} must run synchronously`);
+      } catch (err) {
+        if (err instanceof BlockedByTransaction) {
+          log.rollback();
+          blocked = err.finished;
+        } else failure = err;
+      }
+      // Whatever stays applied (even before an error) is journaled before the reply leaves.
+      if (log.ops.length > 0) await this.persist(log.ops);
+      if (blocked) {
+        await blocked;
+        continue;
+      }
+      if (failure !== undefined) throw failure;
+      return reply as Document;
+    }
+  }
+
+  private context(db: string, connectionId: number, log: WriteLog, txn?: Transaction): CommandContext {
     const catalog = this.catalog;
     return {
       engine: this,
       db,
       connectionId,
       txn,
-      ops,
+      log,
       view(collection: string): CollectionView {
         validateNames(db, collection);
-        return txn ? txn.view(catalog, db, collection) : new CommittedView(catalog, db, collection, ops);
+        return txn ? txn.view(catalog, db, collection) : new CommittedView(catalog, db, collection, log);
       },
     };
   }

@@ -1,36 +1,70 @@
+import { DurableStore } from './durability/store.js';
 import { Engine } from './engine.js';
+import { TTL_INTERVAL_MS, expireDocuments } from './ttl.js';
 import { WireServer } from './wire/server.js';
 
 export interface EmbeddedEngineOptions {
-  /** Directory for the journal and snapshots; omitted means in memory only. */
+  /** Directory for the journal and snapshots (created, and locked against other processes); omit for in-memory. */
   dataDir?: string;
   /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
+  /** Journal bytes after which a snapshot is written in the background (default 64 MiB). */
+  compactAfterBytes?: number;
+  /** Receives warnings such as a torn journal record dropped at start. */
+  warn?: (message: string) => void;
 }
 
-/** A running engine: connect any MongoDB client to `uri`. */
+/** A running engine: connect any MongoDB client (mongoose included) to `uri`. */
 export interface EmbeddedEngine {
   uri: string;
   port: number;
+  /** Writes a snapshot now and trims the journal (no-op in memory). */
+  compact(): Promise<void>;
+  /** Runs the TTL monitor now (it also runs every 60 s); returns how many documents expired. */
+  expire(): Promise<number>;
   /** Stops accepting connections, flushes the journal and releases the data directory. */
   close(): Promise<void>;
 }
 
-/** Starts the embedded MongoDB-wire-compatible engine on 127.0.0.1. */
+/** Starts the embedded MongoDB-wire-compatible engine on 127.0.0.1, recovering `dataDir` first when given. */
 export async function startEmbeddedEngine(options: EmbeddedEngineOptions = {}): Promise<EmbeddedEngine> {
   const engine = new Engine();
+  let store: DurableStore | undefined;
+  if (options.dataDir) {
+    store = await DurableStore.open(options.dataDir, engine.catalog, {
+      compactAfterBytes: options.compactAfterBytes,
+      warn: options.warn,
+    });
+    const durable = store;
+    engine.persist = (ops) => durable.persist(ops);
+  }
   const server = new WireServer((db, cmd, connectionId) => engine.execute(db, cmd, connectionId));
-  const { port } = await server.listen(options.port ?? 0);
+  let port: number;
+  try {
+    ({ port } = await server.listen(options.port ?? 0));
+  } catch (err) {
+    await store?.close();
+    throw err;
+  }
   engine.address = `127.0.0.1:${port}`;
-  let closed = false;
+  const ttl = setInterval(() => {
+    expireDocuments(engine).catch((err) => options.warn?.(`TTL expiry failed: ${String(err)}`));
+  }, TTL_INTERVAL_MS);
+  ttl.unref();
+  let closing: Promise<void> | undefined;
   return {
     uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
     port,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await server.close();
-      engine.close();
+    compact: async () => store?.compact(),
+    expire: () => expireDocuments(engine),
+    close() {
+      closing ??= (async () => {
+        clearInterval(ttl);
+        await server.close();
+        engine.close();
+        await store?.close();
+      })();
+      return closing;
     },
   };
 }

@@ -2,7 +2,8 @@ import type { Document } from 'bson';
 import { CommandError } from './errors.js';
 import type { WriteLock } from './lock.js';
 import type { Catalog, StorageOp } from './storage/catalog.js';
-import { TransactionView, type Overlay } from './storage/views.js';
+import { Overlay, type ActiveTransaction } from './storage/overlay.js';
+import { TransactionView } from './storage/transactionView.js';
 
 /** MongoDB's default transactionLifetimeLimitSeconds. */
 const LIFETIME_MS = 60_000;
@@ -11,19 +12,37 @@ const LOCK_WAIT_MS = 5_000;
 
 type TxnState = 'active' | 'committed' | 'aborted';
 
-/** One multi-document transaction: an overlay per collection, holding the write lock while active. */
-export class Transaction {
+/**
+ * One multi-document transaction: an overlay per collection. It holds the transaction lock while active
+ * (transactions and DDL run one at a time); committed writes by others go on around it.
+ */
+export class Transaction implements ActiveTransaction {
   state: TxnState = 'active';
   readonly overlays = new Map<string, Overlay>();
   lifetime?: NodeJS.Timeout;
+  readonly finished: Promise<void>;
+  private settle!: () => void;
 
-  constructor(readonly txnNumber: number) {}
+  constructor(readonly txnNumber: number) {
+    this.finished = new Promise<void>((resolve) => (this.settle = resolve));
+  }
+
+  overlayFor(ns: string): Overlay {
+    let overlay = this.overlays.get(ns);
+    if (!overlay) this.overlays.set(ns, (overlay = new Overlay()));
+    return overlay;
+  }
 
   view(catalog: Catalog, db: string, name: string): TransactionView {
-    const ns = `${db}.${name}`;
-    let overlay = this.overlays.get(ns);
-    if (!overlay) this.overlays.set(ns, (overlay = { changes: new Map(), created: false }));
-    return new TransactionView(catalog, db, name, overlay);
+    return new TransactionView(catalog, db, name, this.overlayFor(`${db}.${name}`));
+  }
+
+  /** Marks the transaction over and wakes the writes waiting for it. */
+  end(state: 'committed' | 'aborted'): void {
+    this.state = state;
+    this.overlays.clear();
+    if (this.lifetime) clearTimeout(this.lifetime);
+    this.settle();
   }
 
   commitOps(catalog: Catalog): StorageOp[] {
@@ -85,7 +104,7 @@ export class Sessions {
       try {
         await this.lock.acquire(txn, LOCK_WAIT_MS);
       } catch (err) {
-        txn.state = 'aborted';
+        txn.end('aborted');
         throw err;
       }
       if (txn.state !== 'active') throw noSuchTransaction(txnNumber);
@@ -113,9 +132,7 @@ export class Sessions {
   /** Ends a transaction and hands the write lock on. */
   finish(txn: Transaction, state: 'committed' | 'aborted'): void {
     if (txn.state !== 'active') return;
-    txn.state = state;
-    if (state === 'aborted') txn.overlays.clear();
-    if (txn.lifetime) clearTimeout(txn.lifetime);
+    txn.end(state);
     this.lock.release(txn);
   }
 

@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import type { Cursors } from '../cursors.js';
 import type { WriteLock } from '../lock.js';
 import type { Catalog, StorageOp } from '../storage/catalog.js';
+import type { WriteLog } from '../storage/committedView.js';
 import type { CollectionView } from '../storage/views.js';
 import type { Sessions, Transaction } from '../transactions.js';
 
@@ -25,14 +26,15 @@ export interface CommandContext {
   readonly connectionId: number;
   /** The transaction the command runs in, if any. */
   readonly txn?: Transaction;
-  /** Storage ops applied by this command outside a transaction, to journal before replying. */
-  readonly ops: StorageOp[];
+  /** What this command changed in committed state (outside a transaction), journaled before replying. */
+  readonly log: WriteLog;
   view(collection: string): CollectionView;
 }
 
 /**
- * How a command runs: `read` needs no lock; `write` and `ddl` hold the write lock (ddl is refused in transactions);
- * `admin` runs anywhere without a lock; `session` handles commit/abort itself.
+ * How a command runs: `read` needs no lock; `write` changes documents (synchronously: it must return its reply,
+ * not a promise), waiting only for a transaction holding what it touches; `ddl` waits for the transaction lock
+ * and is refused in transactions; `admin` runs anywhere; `session` handles commit/abort itself.
  */
 export type CommandKind = 'read' | 'write' | 'ddl' | 'admin' | 'session';
 

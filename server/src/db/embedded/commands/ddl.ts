@@ -34,8 +34,7 @@ const IGNORED_CREATE_KEYS = new Set([
 
 /** Applies a DDL op to committed state and records it for the journal. */
 function record(ctx: CommandContext, op: StorageOp): void {
-  ctx.engine.catalog.apply(op);
-  ctx.ops.push(op);
+  ctx.log.record(op);
 }
 
 function existing(ctx: CommandContext, name: string): Collection | undefined {

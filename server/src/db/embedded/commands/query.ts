@@ -49,10 +49,16 @@ export function compileFilter(filter: unknown, context = 'filter'): Query {
 }
 
 /** The documents of a view matching a filter, in natural order (index-assisted when possible). */
-export function matchingDocuments(view: CollectionView, filter: Document | undefined, limit = 0): Document[] {
+export function matchingDocuments(
+  view: CollectionView,
+  filter: Document | undefined,
+  limit = 0,
+  stats?: { examined: number },
+): Document[] {
   const query = compileFilter(filter);
   const out: Document[] = [];
   for (const doc of view.candidates(filter ?? {})) {
+    if (stats) stats.examined++;
     if (query.test(doc)) {
       out.push(doc);
       if (limit > 0 && out.length >= limit) break;

@@ -12,7 +12,7 @@ import {
   mingoOptions,
   sortDocuments,
 } from './query.js';
-import type { CommandTable } from './context.js';
+import type { CommandContext, CommandTable } from './context.js';
 
 const UNSUPPORTED_FIND_OPTIONS = ['tailable', 'awaitData', 'min', 'max', 'returnKey', 'showRecordId'];
 
@@ -23,32 +23,79 @@ export function project(docs: Document[], projection: unknown, filter: Document 
   return new Query(filter ?? {}, mingoOptions).find(docs, projection).all() as Document[];
 }
 
+interface FindResult {
+  ns: string;
+  docs: Document[];
+  singleBatch: boolean;
+  filter: Document;
+  /** The index answering the filter, or null for a collection scan. */
+  index: string | null;
+}
+
+/** Runs a find command's query: filter (index-assisted), sort, skip, limit, projection. */
+function runFind(ctx: CommandContext, cmd: Document, stats?: { examined: number }): FindResult {
+  const name = collectionName(cmd, 'find');
+  checkCollation(cmd);
+  for (const option of UNSUPPORTED_FIND_OPTIONS)
+    if (cmd[option]) throw unsupported(`The find option '${option}'`);
+  const filter = (cmd.filter ?? {}) as Document;
+  const view = ctx.view(name);
+  let limit = intOption(cmd, 'limit', 0);
+  let singleBatch = cmd.singleBatch === true;
+  if (limit < 0) {
+    limit = -limit;
+    singleBatch = true;
+  }
+  const skip = intOption(cmd, 'skip', 0);
+  if (skip < 0) throw new CommandError('BadValue', 'skip value must be non-negative');
+  const sorted = isPlainObject(cmd.sort) && Object.keys(cmd.sort).length > 0;
+  // Without a sort, matching can stop as soon as skip + limit documents are found.
+  let docs = matchingDocuments(view, filter, sorted || limit === 0 ? 0 : skip + limit, stats);
+  if (sorted) docs = sortDocuments(docs, cmd.sort);
+  if (skip > 0 || limit > 0) docs = docs.slice(skip, limit > 0 ? skip + limit : undefined);
+  docs = project(docs, cmd.projection, filter);
+  return { ns: view.ns, docs, singleBatch, filter, index: view.plan(filter) };
+}
+
 export const readCommands: CommandTable = {
   find: {
     kind: 'read',
     run(ctx, cmd) {
-      const name = collectionName(cmd, 'find');
-      checkCollation(cmd);
-      for (const option of UNSUPPORTED_FIND_OPTIONS)
-        if (cmd[option]) throw unsupported(`The find option '${option}'`);
-      const filter = (cmd.filter ?? {}) as Document;
-      const view = ctx.view(name);
-      let limit = intOption(cmd, 'limit', 0);
-      let singleBatch = cmd.singleBatch === true;
-      if (limit < 0) {
-        limit = -limit;
-        singleBatch = true;
-      }
-      const skip = intOption(cmd, 'skip', 0);
-      if (skip < 0) throw new CommandError('BadValue', 'skip value must be non-negative');
-      const sorted = isPlainObject(cmd.sort) && Object.keys(cmd.sort).length > 0;
-      // Without a sort, matching can stop as soon as skip + limit documents are found.
-      let docs = matchingDocuments(view, filter, sorted || limit === 0 ? 0 : skip + limit);
-      if (sorted) docs = sortDocuments(docs, cmd.sort);
-      if (skip > 0 || limit > 0) docs = docs.slice(skip, limit > 0 ? skip + limit : undefined);
-      docs = project(docs, cmd.projection, filter);
+      const { ns, docs, singleBatch } = runFind(ctx, cmd);
       const batchSize = cmd.batchSize === undefined ? undefined : intOption(cmd, 'batchSize', 101);
-      return ctx.engine.cursors.first(view.ns, docs, batchSize, singleBatch);
+      return ctx.engine.cursors.first(ns, docs, batchSize, singleBatch);
+    },
+  },
+  explain: {
+    kind: 'read',
+    run(ctx, cmd) {
+      const inner = cmd.explain;
+      if (!isPlainObject(inner) || Object.keys(inner)[0] !== 'find')
+        throw unsupported('explain (other than of find)');
+      const stats = { examined: 0 };
+      const started = performance.now();
+      const { ns, docs, filter, index } = runFind(ctx, inner, stats);
+      const scan = index === null;
+      return {
+        queryPlanner: {
+          namespace: ns,
+          parsedQuery: filter,
+          winningPlan: scan
+            ? { stage: 'COLLSCAN' }
+            : { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: index } },
+          rejectedPlans: [],
+        },
+        executionStats: {
+          executionSuccess: true,
+          nReturned: docs.length,
+          executionTimeMillis: Math.round(performance.now() - started),
+          totalKeysExamined: scan ? 0 : stats.examined,
+          totalDocsExamined: stats.examined,
+        },
+        explainVersion: '1',
+        command: inner,
+        ok: 1,
+      };
     },
   },
   getMore: {

@@ -1,6 +1,7 @@
 import { ObjectId, type Document } from 'bson';
 import { CommandError, toCommandError } from '../errors.js';
 import { isPlainObject } from '../storage/keys.js';
+import { BlockedByTransaction } from '../storage/overlay.js';
 import type { CollectionView } from '../storage/views.js';
 import type { CommandContext, CommandTable } from './context.js';
 import { checkCollation, collectionName, matchingDocuments } from './query.js';
@@ -41,6 +42,9 @@ function runStatements(
       nModified += result.nModified ?? 0;
       if (result.upserted !== undefined) upserted.push({ index: i, _id: result.upserted });
     } catch (err) {
+      if (err instanceof BlockedByTransaction) throw err; // the whole command waits and runs again
+      // A transient transaction error (WriteConflict) fails the command itself, as MongoDB reports it.
+      if (err instanceof CommandError && err.errorLabels.length > 0) throw err;
       writeErrors.push(toCommandError(err).toWriteError(i));
       if (ordered) break;
     }

@@ -1,5 +1,4 @@
-import type { Document } from 'bson';
-import { UUID } from 'bson';
+import { UUID, type Document } from 'bson';
 import { CommandError } from '../errors.js';
 import { Collection } from './collection.js';
 import type { IndexSpec } from './indexes.js';
@@ -9,7 +8,7 @@ import { keyOf } from './keys.js';
 export type StorageOp =
   | { k: 'put'; ns: string; doc: Document }
   | { k: 'del'; ns: string; id: unknown }
-  | { k: 'create'; ns: string; options: Document; uuid: UUID }
+  | { k: 'create'; ns: string; options: Document; uuid: string }
   | { k: 'drop'; ns: string }
   | { k: 'index'; ns: string; spec: IndexSpec }
   | { k: 'dropIndex'; ns: string; name: string }
@@ -68,7 +67,7 @@ export class Catalog {
         const [db, name] = splitNs(op.ns);
         let colls = this.dbs.get(db);
         if (!colls) this.dbs.set(db, (colls = new Map()));
-        if (!colls.has(name)) colls.set(name, new Collection(db, name, op.options, op.uuid));
+        if (!colls.has(name)) colls.set(name, new Collection(db, name, op.options, new UUID(op.uuid)));
         return;
       }
       case 'drop': {
@@ -82,7 +81,7 @@ export class Catalog {
         return;
       }
       case 'dropIndex':
-        this.require(op.ns).dropIndex(op.name);
+        this.require(op.ns).indexes.delete(op.name);
         return;
       case 'dropDb':
         this.dbs.delete(op.db);
@@ -99,6 +98,6 @@ export class Catalog {
 
   /** A create op for a collection that does not exist yet. */
   static createOp(db: string, name: string, options: Document = {}): StorageOp {
-    return { k: 'create', ns: `${db}.${name}`, options, uuid: new UUID() };
+    return { k: 'create', ns: `${db}.${name}`, options, uuid: new UUID().toHexString() };
   }
 }

@@ -1,5 +1,4 @@
 import { UUID, type Document } from 'bson';
-import { CommandError } from '../errors.js';
 import { Index, duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
 
@@ -66,11 +65,6 @@ export class Collection {
       index.add(id, doc);
     }
     this.indexes.set(spec.name, index);
-  }
-
-  dropIndex(name: string): void {
-    if (!this.indexes.delete(name))
-      throw new CommandError('IndexNotFound', `index not found with name [${name}]`);
   }
 
   /** Every index as listIndexes shows it, `_id_` first. */

@@ -9,15 +9,21 @@ const MAX_KEY_COMBINATIONS = 1000;
  * pins every field of an index by equality ($eq, $in or a plain value); null when a scan is needed.
  * The result is a superset: callers still test each document against the whole filter.
  */
-export function planCandidates(coll: Collection, filter: Document): string[] | null {
+export interface Plan {
+  /** The index answering the equality ('_id_' for the _id map). */
+  index: string;
+  ids: string[];
+}
+
+export function planCandidates(coll: Collection, filter: Document): Plan | null {
   const equalities = new Map<string, unknown[]>();
   collectEqualities(filter, equalities);
   if (equalities.size === 0) return null;
 
   const ids = equalities.get('_id');
-  if (ids) return dedupe(ids.map(keyOf));
+  if (ids) return { index: '_id_', ids: dedupe(ids.map(keyOf)) };
 
-  let best: string[] | null = null;
+  let best: Plan | null = null;
   for (const index of coll.indexes.values()) {
     if (!index.usableForEquality) continue;
     const lists = index.fields.map((f) => equalities.get(f));
@@ -30,8 +36,8 @@ export function planCandidates(coll: Collection, filter: Document): string[] | n
     if (combos.length > MAX_KEY_COMBINATIONS) continue;
     const found = new Set<string>();
     for (const values of combos) for (const id of index.lookup(index.keyFor(values))) found.add(id);
-    if (best === null || found.size < best.length) best = [...found];
-    if (best.length <= 1) break;
+    if (best === null || found.size < best.ids.length) best = { index: index.spec.name, ids: [...found] };
+    if (best.ids.length <= 1) break;
   }
   return best;
 }

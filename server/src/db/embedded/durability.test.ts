@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmbeddedEngine, type EmbeddedEngine } from './index.js';
+import { JOURNAL_FILE } from './durability/journal.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-durability-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function withClient<T>(engine: EmbeddedEngine, fn: (client: MongoClient) => Promise<T>): Promise<T> {
+  const client = await MongoClient.connect(engine.uri);
+  try {
+    return await fn(client);
+  } finally {
+    await client.close();
+  }
+}
+
+function journalFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => JOURNAL_FILE.test(f))
+    .sort();
+}
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('embedded engine durability', () => {
+  it('brings back documents, collections and indexes after a restart', async () => {
+    const dir = tempDir();
+    let engine = await startEmbeddedEngine({ dataDir: dir });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('people');
+      await coll.createIndex({ email: 1 }, { unique: true });
+      await coll.insertMany([
+        { email: 'a', n: 1 },
+        { email: 'b', n: 2 },
+      ]);
+      await coll.updateOne({ email: 'a' }, { $inc: { n: 10 } });
+      await coll.deleteOne({ email: 'b' });
+      await client.db('app').collection('gone').insertOne({ x: 1 });
+      await client.db('app').collection('gone').drop();
+    });
+    await engine.close();
+
+    engine = await startEmbeddedEngine({ dataDir: dir });
+    await withClient(engine, async (client) => {
+      const db = client.db('app');
+      expect((await db.listCollections().toArray()).map((c) => c.name)).toEqual(['people']);
+      expect(
+        await db
+          .collection('people')
+          .find({}, { projection: { _id: 0 } })
+          .toArray(),
+      ).toEqual([{ email: 'a', n: 11 }]);
+      expect((await db.collection('people').indexes()).map((i) => i.name)).toEqual(['_id_', 'email_1']);
+      await expect(db.collection('people').insertOne({ email: 'a' })).rejects.toMatchObject({ code: 11000 });
+    });
+    await engine.close();
+  });
+
+  it('compacts the journal into a snapshot and recovers from snapshot plus journal', async () => {
+    const dir = tempDir();
+    let engine = await startEmbeddedEngine({ dataDir: dir, compactAfterBytes: 20_000 });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('items');
+      await coll.createIndex({ k: 1 });
+      for (let i = 0; i < 20; i++) {
+        await coll.insertMany(Array.from({ length: 50 }, (_, j) => ({ k: i * 50 + j, pad: 'x'.repeat(50) })));
+      }
+      await engine.compact();
+      await coll.updateMany({ k: { $lt: 10 } }, { $set: { updated: true } });
+    });
+    await engine.close();
+    expect(fs.existsSync(path.join(dir, 'snapshot.bson'))).toBe(true);
+    expect(journalFiles(dir).length).toBeLessThanOrEqual(1);
+
+    engine = await startEmbeddedEngine({ dataDir: dir });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('items');
+      expect(await coll.countDocuments()).toBe(1000);
+      expect(await coll.countDocuments({ updated: true })).toBe(10);
+      expect((await coll.indexes()).map((i) => i.name)).toEqual(['_id_', 'k_1']);
+    });
+    await engine.close();
+  });
+
+  it('drops a torn last journal record at start instead of refusing', async () => {
+    const dir = tempDir();
+    let engine = await startEmbeddedEngine({ dataDir: dir });
+    await withClient(engine, (client) =>
+      client
+        .db('app')
+        .collection('c')
+        .insertOne({ _id: 1 as never, v: 'kept' }),
+    );
+    await engine.close();
+    const file = path.join(dir, journalFiles(dir).at(-1)!);
+    // A record header promising 500 bytes, followed by only a few: a write cut short by a crash.
+    const torn = Buffer.alloc(20);
+    torn.writeUInt32LE(500, 0);
+    fs.appendFileSync(file, torn);
+
+    const warnings: string[] = [];
+    engine = await startEmbeddedEngine({ dataDir: dir, warn: (w) => warnings.push(w) });
+    await withClient(engine, async (client) => {
+      expect(await client.db('app').collection('c').find().toArray()).toEqual([{ _id: 1, v: 'kept' }]);
+      await client
+        .db('app')
+        .collection('c')
+        .insertOne({ _id: 2 as never, v: 'after' });
+    });
+    await engine.close();
+    expect(warnings.join()).toMatch(/dropped 20 bytes/);
+
+    engine = await startEmbeddedEngine({ dataDir: dir });
+    await withClient(engine, async (client) => {
+      expect(await client.db('app').collection('c').countDocuments()).toBe(2);
+    });
+    await engine.close();
+  });
+
+  it('refuses a data directory another live process holds, and takes over a stale lock', async () => {
+    const dir = tempDir();
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
+    try {
+      fs.writeFileSync(path.join(dir, 'LOCK'), String(holder.pid));
+      await expect(startEmbeddedEngine({ dataDir: dir })).rejects.toThrow(
+        new RegExp(`in use by process ${holder.pid}`),
+      );
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    // The holder is gone now: its lock is stale.
+    const engine = await startEmbeddedEngine({ dataDir: dir });
+    await expect(startEmbeddedEngine({ dataDir: dir })).rejects.toThrow(/this process already opened it/);
+    await engine.close();
+    expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
+  });
+});

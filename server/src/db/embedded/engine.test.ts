@@ -1,0 +1,347 @@
+import net from 'node:net';
+import { deserialize, serialize, type Document } from 'bson';
+import { MongoClient, type Db } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedEngine, type EmbeddedEngine } from './index.js';
+
+let engine: EmbeddedEngine;
+let client: MongoClient;
+let db: Db;
+
+beforeAll(async () => {
+  engine = await startEmbeddedEngine();
+  client = await MongoClient.connect(engine.uri);
+  db = client.db('enginetest');
+});
+afterAll(async () => {
+  await client.close();
+  await engine.close();
+});
+
+/** Sends one raw wire message and returns the reply's document and opCode. */
+async function roundTrip(message: Buffer): Promise<{ opCode: number; doc: Document }> {
+  const socket = net.connect(engine.port, '127.0.0.1');
+  try {
+    const reply = await new Promise<Buffer>((resolve, reject) => {
+      let buf = Buffer.alloc(0);
+      socket.on('data', (chunk) => {
+        buf = Buffer.concat([buf, chunk]);
+        if (buf.length >= 4 && buf.length >= buf.readInt32LE(0)) resolve(buf);
+      });
+      socket.on('error', reject);
+      socket.write(message);
+    });
+    const opCode = reply.readInt32LE(12);
+    const docStart = opCode === 1 ? 36 : 21;
+    return { opCode, doc: deserialize(reply.subarray(docStart)) };
+  } finally {
+    socket.destroy();
+  }
+}
+
+function frame(opCode: number, body: Buffer): Buffer {
+  const header = Buffer.alloc(16);
+  header.writeInt32LE(16 + body.length, 0);
+  header.writeInt32LE(7, 4);
+  header.writeInt32LE(opCode, 12);
+  return Buffer.concat([header, body]);
+}
+
+describe('wire protocol', () => {
+  it('answers a legacy OP_QUERY isMaster with OP_REPLY, as a one-node replica set with sessions', async () => {
+    const flagsAndName = Buffer.concat([Buffer.alloc(4), Buffer.from('admin.$cmd\0'), Buffer.alloc(8)]);
+    flagsAndName.writeInt32LE(-1, flagsAndName.length - 4);
+    const { opCode, doc } = await roundTrip(
+      frame(2004, Buffer.concat([flagsAndName, serialize({ isMaster: 1 })])),
+    );
+    expect(opCode).toBe(1);
+    expect(doc).toMatchObject({
+      ismaster: true,
+      ok: 1,
+      setName: 'rs0',
+      maxWireVersion: 21,
+      logicalSessionTimeoutMinutes: 30,
+    });
+    expect(doc.hosts).toEqual([`127.0.0.1:${engine.port}`]);
+  });
+
+  it('reads OP_MSG document sequences (kind 1 sections)', async () => {
+    const body = serialize({ insert: 'seq', $db: 'enginetest' });
+    const docs = [serialize({ _id: 1, a: 'x' }), serialize({ _id: 2, a: 'y' })];
+    const seqPayload = Buffer.concat([Buffer.from('documents\0'), ...docs]);
+    const seqSize = Buffer.alloc(4);
+    seqSize.writeInt32LE(4 + seqPayload.length);
+    const msg = Buffer.concat([
+      Buffer.alloc(4),
+      Buffer.from([0]),
+      body,
+      Buffer.from([1]),
+      seqSize,
+      seqPayload,
+    ]);
+    const { opCode, doc } = await roundTrip(frame(2013, msg));
+    expect(opCode).toBe(2013);
+    expect(doc).toEqual({ n: 2, ok: 1 });
+    expect(await db.collection('seq').countDocuments()).toBe(2);
+  });
+
+  it('executes unacknowledged writes (moreToCome) without replying', async () => {
+    await db.collection('w0').insertOne({ a: 1 }, { writeConcern: { w: 0 } });
+    await expect.poll(() => db.collection('w0').countDocuments()).toBe(1);
+  });
+
+  it('answers unknown commands with CommandNotFound', async () => {
+    await expect(db.command({ frobnicate: 1 })).rejects.toMatchObject({
+      code: 59,
+      codeName: 'CommandNotFound',
+    });
+  });
+});
+
+describe('refusing what the engine does not support', () => {
+  const refused = { code: 238, codeName: 'NotImplemented' };
+  beforeAll(async () => {
+    await db.collection('things').insertMany([
+      { a: 1, s: 'x' },
+      { a: 2, s: 'y' },
+    ]);
+  });
+
+  it.each([
+    ['$where', () => db.collection('things').find({ $where: 'this.a > 1' }).toArray()],
+    [
+      '$function',
+      () =>
+        db
+          .collection('things')
+          .find({ $expr: { $function: { body: 'return 1', args: [], lang: 'js' } } })
+          .toArray(),
+    ],
+    [
+      '$text',
+      () =>
+        db
+          .collection('things')
+          .find({ $text: { $search: 'x' } })
+          .toArray(),
+    ],
+    [
+      '$out',
+      () =>
+        db
+          .collection('things')
+          .aggregate([{ $out: 'copy' }])
+          .toArray(),
+    ],
+    [
+      '$merge',
+      () =>
+        db
+          .collection('things')
+          .aggregate([{ $merge: { into: 'copy' } }])
+          .toArray(),
+    ],
+    [
+      '$accumulator',
+      () =>
+        db
+          .collection('things')
+          .aggregate([{ $group: { _id: null, x: { $accumulator: {} } } }])
+          .toArray(),
+    ],
+    [
+      '$changeStream',
+      () =>
+        db
+          .collection('things')
+          .aggregate([{ $changeStream: {} }])
+          .toArray(),
+    ],
+    [
+      'Collation',
+      () =>
+        db
+          .collection('things')
+          .find({}, { collation: { locale: 'zh' } })
+          .toArray(),
+    ],
+    ["Index type 'text'", () => db.collection('things').createIndex({ s: 'text' })],
+    ["The create option 'capped'", () => db.createCollection('capped', { capped: true, size: 1000 })],
+  ])('refuses %s with MongoDB’s error shape, naming it', async (name, run) => {
+    const err = await run().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject(refused);
+    expect((err as Error).message).toContain(name);
+  });
+
+  it('refuses an unknown pipeline stage and an unknown update operator', async () => {
+    await expect(
+      db
+        .collection('things')
+        .aggregate([{ $frob: {} }])
+        .toArray(),
+    ).rejects.toMatchObject({ code: 168 });
+    await expect(db.collection('things').updateOne({}, { $frob: { a: 1 } })).rejects.toMatchObject({
+      code: 9,
+    });
+  });
+});
+
+describe('indexes', () => {
+  it('lists unique, sparse, compound and partial indexes as MongoDB does', async () => {
+    const coll = db.collection('idx');
+    await coll.createIndex({ email: 1 }, { unique: true });
+    await coll.createIndex({ org: 1, createdAt: -1 });
+    await coll.createIndex({ nick: 1 }, { unique: true, sparse: true });
+    await coll.createIndex(
+      { code: 1 },
+      { unique: true, partialFilterExpression: { code: { $exists: true } }, name: 'code_partial' },
+    );
+    expect(await coll.indexes()).toEqual([
+      { v: 2, key: { _id: 1 }, name: '_id_' },
+      { v: 2, key: { email: 1 }, name: 'email_1', unique: true },
+      { v: 2, key: { org: 1, createdAt: -1 }, name: 'org_1_createdAt_-1' },
+      { v: 2, key: { nick: 1 }, name: 'nick_1', unique: true, sparse: true },
+      {
+        v: 2,
+        key: { code: 1 },
+        name: 'code_partial',
+        unique: true,
+        partialFilterExpression: { code: { $exists: true } },
+      },
+    ]);
+    expect(await coll.createIndex({ email: 1 }, { unique: true })).toBe('email_1');
+    await expect(coll.createIndex({ email: 1 }, { name: 'email_1', unique: false })).rejects.toMatchObject({
+      code: 85,
+    });
+    await coll.dropIndex('org_1_createdAt_-1');
+    await expect(coll.dropIndex('_id_')).rejects.toMatchObject({ code: 72 });
+    await expect(coll.dropIndex('nope')).rejects.toMatchObject({ code: 27 });
+  });
+
+  it('enforces compound unique keys and refuses to build a unique index over duplicates', async () => {
+    const coll = db.collection('compound');
+    await coll.createIndex({ a: 1, b: 1 }, { unique: true });
+    await coll.insertMany([
+      { a: 1, b: 1 },
+      { a: 1, b: 2 },
+    ]);
+    const err = await coll.insertOne({ a: 1, b: 2 }).catch((e) => e);
+    expect(err).toMatchObject({ code: 11000, keyPattern: { a: 1, b: 1 }, keyValue: { a: 1, b: 2 } });
+    expect(err.message).toContain('index: a_1_b_1 dup key: { a: 1, b: 2 }');
+    // Documents without the fields hold { a: null, b: null } in a non-sparse unique index.
+    await coll.insertOne({ other: 1 });
+    await expect(coll.insertOne({ other: 2 })).rejects.toMatchObject({
+      code: 11000,
+      keyValue: { a: null, b: null },
+    });
+
+    const dups = db.collection('dups');
+    await dups.insertMany([{ c: 'same' }, { c: 'same' }]);
+    await expect(dups.createIndex({ c: 1 }, { unique: true })).rejects.toMatchObject({ code: 11000 });
+    expect((await dups.indexes()).map((i) => i.name)).toEqual(['_id_']);
+  });
+
+  it('answers equality lookups from the index instead of scanning', async () => {
+    const coll = db.collection('lookup');
+    await coll.createIndex({ code: 1 }, { unique: true });
+    await coll.createIndex({ org: 1, kind: 1 });
+    await coll.insertMany(
+      Array.from({ length: 500 }, (_, i) => ({ code: `c${i}`, org: i % 10, kind: i % 2 ? 'a' : 'b', n: i })),
+    );
+    const stats = async (filter: Document) => {
+      const plan = await coll.find(filter).explain('executionStats');
+      return { examined: plan.executionStats.totalDocsExamined, returned: plan.executionStats.nReturned };
+    };
+    expect(await stats({ code: 'c42' })).toEqual({ examined: 1, returned: 1 });
+    expect(await stats({ code: { $in: ['c1', 'c2', 'nope'] } })).toEqual({ examined: 2, returned: 2 });
+    expect(await stats({ code: 'c42', n: 7 })).toEqual({ examined: 1, returned: 0 });
+    expect(await stats({ org: 3, kind: 'a' })).toEqual({ examined: 50, returned: 50 });
+    expect(await stats({ n: 42 })).toEqual({ examined: 500, returned: 1 });
+    const byId = await coll.findOne({ code: 'c9' });
+    expect(await stats({ _id: byId!._id })).toEqual({ examined: 1, returned: 1 });
+  });
+
+  it('expires documents through a TTL index', async () => {
+    const coll = db.collection('sessions');
+    await coll.createIndex({ expires: 1 }, { expireAfterSeconds: 0 });
+    await coll.insertMany([
+      { _id: 'old' as never, expires: new Date(Date.now() - 1000) },
+      { _id: 'new' as never, expires: new Date(Date.now() + 60_000) },
+      { _id: 'none' as never },
+    ]);
+    expect(await engine.expire()).toBe(1);
+    expect((await coll.find().toArray()).map((d) => d._id)).toEqual(['new', 'none']);
+  });
+});
+
+describe('isolation', () => {
+  const id = (v: string) => v as never;
+
+  it('lets writes outside a transaction go on, except to what it holds (those wait for it)', async () => {
+    const coll = db.collection('iso');
+    await coll.insertMany([
+      { _id: id('x'), v: 0 },
+      { _id: id('y'), v: 0 },
+    ]);
+    const session = client.startSession();
+    session.startTransaction();
+    await coll.updateOne({ _id: id('x') }, { $set: { v: 1 } }, { session });
+    await coll.updateOne({ _id: id('y') }, { $set: { v: 5 } }); // not held: goes through at once
+    let outsideDone = false;
+    const outside = coll.updateOne({ _id: id('x') }, { $inc: { v: 10 } }).then(() => (outsideDone = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(outsideDone).toBe(false);
+    expect((await coll.findOne({ _id: id('x') }))!.v).toBe(0);
+    await session.commitTransaction();
+    await outside;
+    await session.endSession();
+    expect((await coll.findOne({ _id: id('x') }))!.v).toBe(11);
+    expect((await coll.findOne({ _id: id('y') }))!.v).toBe(5);
+  });
+
+  it('reads a snapshot, and refuses to overwrite what others committed since (WriteConflict)', async () => {
+    const coll = db.collection('snap');
+    await coll.insertMany([
+      { _id: id('a'), v: 1 },
+      { _id: id('b'), v: 1 },
+    ]);
+    const session = client.startSession();
+    session.startTransaction();
+    expect(await coll.countDocuments({}, { session })).toBe(2);
+    await coll.updateOne({ _id: id('a') }, { $set: { v: 2 } });
+    await coll.insertOne({ _id: id('c'), v: 1 });
+    await coll.deleteOne({ _id: id('b') });
+    // The transaction still sees the state as of its start.
+    expect((await coll.find({}, { session }).sort({ _id: 1 }).toArray()).map((d) => [d._id, d.v])).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
+    expect(await coll.countDocuments({ v: 1 }, { session })).toBe(2);
+    const err = await coll.updateOne({ _id: id('a') }, { $inc: { v: 1 } }, { session }).catch((e) => e);
+    expect(err).toMatchObject({ code: 112, codeName: 'WriteConflict' });
+    expect(err.errorLabels).toContain('TransientTransactionError');
+    await session.abortTransaction().catch(() => {});
+    await session.endSession();
+    expect((await coll.find().sort({ _id: 1 }).toArray()).map((d) => [d._id, d.v])).toEqual([
+      ['a', 2],
+      ['c', 1],
+    ]);
+  });
+
+  it('makes a unique key taken by a pending transaction wait, then fail once it commits', async () => {
+    const coll = db.collection('ukeys');
+    await coll.createIndex({ u: 1 }, { unique: true });
+    const session = client.startSession();
+    session.startTransaction();
+    await coll.insertOne({ u: 'k' }, { session });
+    const outside = coll.insertOne({ u: 'k' }).catch((e) => e);
+    await new Promise((r) => setTimeout(r, 30));
+    await session.commitTransaction();
+    await session.endSession();
+    expect(await outside).toMatchObject({ code: 11000 });
+    expect(await coll.countDocuments({ u: 'k' })).toBe(1);
+  });
+});

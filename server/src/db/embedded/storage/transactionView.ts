@@ -1,0 +1,140 @@
+import type { Document } from 'bson';
+import { Catalog, type StorageOp } from './catalog.js';
+import { ID_INDEX, type Collection } from './collection.js';
+import { duplicateKeyError, type IndexSpec } from './indexes.js';
+import { keyOf } from './keys.js';
+import { writeConflict, type Overlay } from './overlay.js';
+import { planCandidates } from './planner.js';
+import { lookupIds, type CollectionView } from './views.js';
+
+/**
+ * A transaction's view of one collection: its own pending changes, over the committed state as of its start
+ * (documents others changed since are read from the overlay's snapshot). Writing a document someone else
+ * committed after the start is a WriteConflict, as in MongoDB.
+ */
+export class TransactionView implements CollectionView {
+  constructor(
+    private readonly catalog: Catalog,
+    readonly db: string,
+    readonly name: string,
+    private readonly overlay: Overlay,
+  ) {}
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  private get base(): Collection | undefined {
+    return this.catalog.collection(this.db, this.name);
+  }
+
+  exists(): boolean {
+    return this.base !== undefined || this.overlay.created;
+  }
+
+  /** The version of a document as of the transaction's start. */
+  private atStart(id: string): Document | undefined {
+    const { snapshot } = this.overlay;
+    if (snapshot.has(id)) return snapshot.get(id) ?? undefined;
+    return this.base?.get(id);
+  }
+
+  private get(id: string): Document | undefined {
+    const { changes } = this.overlay;
+    if (changes.has(id)) return changes.get(id) ?? undefined;
+    return this.atStart(id);
+  }
+
+  *candidates(filter: Document): Iterable<Document> {
+    const base = this.base;
+    const { changes, snapshot } = this.overlay;
+    if (base) {
+      const plan = planCandidates(base, filter);
+      const source = plan ? lookupIds(base, plan.ids) : base.docs.values();
+      for (const doc of source) {
+        const id = keyOf(doc._id);
+        if (!changes.has(id) && !snapshot.has(id)) yield doc;
+      }
+    }
+    for (const [id, doc] of snapshot) if (doc && !changes.has(id)) yield doc;
+    for (const doc of changes.values()) if (doc) yield doc;
+  }
+
+  plan(filter: Document): string | null {
+    const base = this.base;
+    return base ? (planCandidates(base, filter)?.index ?? null) : null;
+  }
+
+  count(): number {
+    const { changes, snapshot } = this.overlay;
+    let n = this.base?.docs.size ?? 0;
+    for (const [id, doc] of snapshot) n += (doc ? 1 : 0) - (this.base?.docs.has(id) ? 1 : 0);
+    for (const [id, doc] of changes) n += (doc ? 1 : 0) - (this.atStart(id) ? 1 : 0);
+    return n;
+  }
+
+  indexSpecs(): IndexSpec[] {
+    return this.base?.indexSpecs() ?? (this.overlay.created ? [ID_INDEX] : []);
+  }
+
+  /** Refuses writing a document someone else committed after the transaction started. */
+  private checkConflict(id: string): void {
+    if (this.overlay.snapshot.has(id)) throw writeConflict();
+  }
+
+  private checkUnique(doc: Document, id: string): void {
+    const base = this.base;
+    if (!base) return;
+    const { changes, snapshot } = this.overlay;
+    for (const index of base.indexes.values()) {
+      if (!index.spec.unique) continue;
+      const mine = index.entriesFor(doc);
+      const keys = new Set(mine.map((e) => e.key));
+      for (const entry of mine) {
+        for (const other of index.lookup(entry.key)) {
+          if (other === id || changes.has(other)) continue;
+          if (snapshot.has(other)) throw writeConflict();
+          throw duplicateKeyError(this.ns, index.spec, entry.values);
+        }
+      }
+      for (const [otherId, other] of changes) {
+        if (!other || otherId === id) continue;
+        const clash = index.entriesFor(other).find((e) => keys.has(e.key));
+        if (clash) throw duplicateKeyError(this.ns, index.spec, clash.values);
+      }
+    }
+  }
+
+  insert(doc: Document): void {
+    if (!this.exists()) this.overlay.created = true;
+    const id = keyOf(doc._id);
+    if (this.get(id)) throw duplicateKeyError(this.ns, ID_INDEX, [doc._id]);
+    this.checkConflict(id);
+    this.checkUnique(doc, id);
+    this.overlay.changes.set(id, doc);
+  }
+
+  replace(doc: Document): void {
+    const id = keyOf(doc._id);
+    this.checkConflict(id);
+    this.checkUnique(doc, id);
+    this.overlay.changes.set(id, doc);
+  }
+
+  remove(doc: Document): void {
+    const id = keyOf(doc._id);
+    this.checkConflict(id);
+    this.overlay.changes.set(id, null);
+  }
+
+  /** The storage ops that make this overlay committed state. */
+  commitOps(): StorageOp[] {
+    const ops: StorageOp[] = [];
+    if (this.overlay.created && !this.base) ops.push(Catalog.createOp(this.db, this.name));
+    for (const [id, doc] of this.overlay.changes) {
+      if (doc) ops.push({ k: 'put', ns: this.ns, doc });
+      else if (this.base?.docs.has(id)) ops.push({ k: 'del', ns: this.ns, id: this.base.get(id)!._id });
+    }
+    return ops;
+  }
+}
