@@ -13,8 +13,9 @@ import {
   streets,
   subkinds,
 } from '@app/shared';
-import { amountSortValue } from '../documentText.js';
+import { amountSortValue, type CodeField } from '../documentText.js';
 import type { FacetName, GeoQuery, SearchDocument, SearchFilters } from '../port.js';
+import type { ScoreBuffer } from './textIndex.js';
 
 /** Position of each code in its code list: column values are these positions (plus one where 0 means "none"). */
 const positions = (codes: readonly string[]) => new Map(codes.map((c, i) => [c, i]));
@@ -32,8 +33,19 @@ const at = (map: Map<string, number>, code: string) => {
   return i;
 };
 
+/** Live listings per code, for the rarity (IDF) of a label match. */
+type CodeCounts = Record<CodeField, Int32Array>;
+
 export class DocumentColumns {
   capacity = 0;
+  readonly counts: CodeCounts = {
+    side: new Int32Array(sides.codes.length),
+    kind: new Int32Array(kinds.codes.length),
+    subkind: new Int32Array(subkinds.codes.length),
+    domain: new Int32Array(domains.codes.length),
+    district: new Int32Array(districts.codes.length),
+    street: new Int32Array(streets.codes.length),
+  };
   ids: (string | undefined)[] = [];
   alive = new Uint8Array(0);
   side = new Uint8Array(0);
@@ -77,6 +89,7 @@ export class DocumentColumns {
 
   set(slot: number, doc: SearchDocument): void {
     if (slot >= this.capacity) this.grow(slot + 1);
+    if (this.alive[slot]) this.count(slot, -1);
     this.ids[slot] = doc.id;
     this.alive[slot] = 1;
     this.side[slot] = at(SIDE, doc.side);
@@ -93,9 +106,26 @@ export class DocumentColumns {
     this.amount[slot] = amountSortValue(doc);
     this.lat[slot] = doc._geo ? doc._geo.lat : NaN;
     this.lng[slot] = doc._geo ? doc._geo.lng : NaN;
+    this.count(slot, 1);
+  }
+
+  private count(slot: number, delta: 1 | -1): void {
+    const c = this.counts;
+    c.side[this.side[slot]!]! += delta;
+    c.kind[this.kind[slot]!]! += delta;
+    if (this.subkind[slot]) c.subkind[this.subkind[slot]! - 1]! += delta;
+    c.district[this.district[slot]!]! += delta;
+    if (this.street[slot]) c.street[this.street[slot]! - 1]! += delta;
+    let mask = this.domains[slot]!;
+    while (mask) {
+      const bit = 31 - Math.clz32(mask);
+      c.domain[bit]! += delta;
+      mask &= ~(1 << bit);
+    }
   }
 
   unset(slot: number): void {
+    if (this.alive[slot]) this.count(slot, -1);
     this.ids[slot] = undefined;
     this.alive[slot] = 0;
   }
@@ -158,6 +188,51 @@ export class DocumentColumns {
     return (
       !!side || verified !== undefined || geo?.radiusKm !== undefined || lists.some((l) => l && l.length > 0)
     );
+  }
+
+  /**
+   * Adds to every allowed slot the score its codes earn, from per-code score tables (indexed by the code's
+   * position in its list; 0 where the code did not match). One pass over each column involved.
+   */
+  addCodeScores(
+    tables: Partial<Record<CodeField, Float64Array>>,
+    allowed: Uint8Array | null,
+    slotCount: number,
+    into: ScoreBuffer,
+  ): void {
+    const bits = allowed ?? this.alive;
+    const columns: [CodeField, ArrayLike<number>, number][] = [
+      ['side', this.side, 0],
+      ['kind', this.kind, 0],
+      ['subkind', this.subkind, 1],
+      ['district', this.district, 0],
+      ['street', this.street, 1],
+    ];
+    for (const [field, column, offset] of columns) {
+      const table = tables[field];
+      if (!table) continue;
+      for (let slot = 0; slot < slotCount; slot++) {
+        if (bits[slot] !== 1) continue;
+        const score = table[column[slot]! - offset];
+        if (score) into.add(slot, score);
+      }
+    }
+    const table = tables.domain;
+    if (table) {
+      let wanted = 0;
+      table.forEach((score, i) => {
+        if (score > 0) wanted |= 1 << i;
+      });
+      for (let slot = 0; slot < slotCount; slot++) {
+        if (bits[slot] !== 1) continue;
+        let mask = this.domains[slot]! & wanted;
+        while (mask) {
+          const bit = 31 - Math.clz32(mask);
+          into.add(slot, table[bit]!);
+          mask &= ~(1 << bit);
+        }
+      }
+    }
   }
 
   /** Counts facet values over the given slots in one pass; values with no match are left out. */

@@ -2,12 +2,13 @@
  * One complete embedded index: the text index, the value columns, the id ↔ slot map and the original texts for
  * highlighting. A rebuild fills a new one and swaps it in whole.
  */
-import { labelTexts, placeTexts } from '../documentText.js';
+import { codeFields, type CodeField } from '../documentText.js';
 import type { IndexSettings, SearchableField, SearchDocument } from '../port.js';
 import { synonymsOf } from '../synonyms.js';
 import { indexTokens } from '../tokenizer.js';
 import { DocumentColumns } from './columns.js';
-import { decodeTerm, ScoreBuffer, TextIndex } from './textIndex.js';
+import { codesForWord } from './codeMatcher.js';
+import { decodeTerm, idf, ScoreBuffer, SINGLE_MATCH, TextIndex } from './textIndex.js';
 
 /** Synonyms count a little less than the word typed, so a listing using the word itself ranks first. */
 const SYNONYM_WEIGHT = 0.8;
@@ -26,6 +27,7 @@ export interface TextMatch {
 export class IndexState {
   readonly columns = new DocumentColumns();
   private readonly text: TextIndex;
+  private readonly boosts: Record<SearchableField, number>;
   private readonly slotOf = new Map<string, number>();
   private readonly originals: ({ title: string; description: string } | undefined)[] = [];
   private readonly free: number[] = [];
@@ -34,6 +36,8 @@ export class IndexState {
 
   constructor(settings: IndexSettings) {
     this.text = new TextIndex(settings);
+    this.boosts = { title: 1, labels: 1, places: 1, organizationName: 1, description: 1 };
+    for (const s of settings.searchable) this.boosts[s.field] = s.boost;
   }
 
   get size(): number {
@@ -49,10 +53,8 @@ export class IndexState {
     }
     this.columns.set(slot, doc);
     this.originals[slot] = { title: doc.title, description: doc.description };
-    const tokens: Record<SearchableField, string[]> = {
+    const tokens: Partial<Record<SearchableField, string[]>> = {
       title: indexTokens(doc.title),
-      labels: labelTexts(doc).flatMap(indexTokens),
-      places: placeTexts(doc).flatMap(indexTokens),
       organizationName: indexTokens(doc.organizationName ?? ''),
       description: indexTokens(doc.description),
     };
@@ -93,6 +95,21 @@ export class IndexState {
     return this.pool.slice(0, count);
   }
 
+  /** Scores the listings whose kind, domain, district... labels contain the word; false when no label does. */
+  private scoreCodes(word: string, weight: number, allowed: Uint8Array | null, into: ScoreBuffer): boolean {
+    const hits = codesForWord(word, weight);
+    if (hits.length === 0 || this.size === 0) return false;
+    const tables: Partial<Record<CodeField, Float64Array>> = {};
+    for (const hit of hits) {
+      const table = (tables[hit.field] ??= new Float64Array(codeFields[hit.field].codes.length));
+      const rarity = idf(this.columns.counts[hit.field][hit.index]!, this.size);
+      const score = hit.weight * this.boosts[codeFields[hit.field].field] * rarity * SINGLE_MATCH;
+      table[hit.index] = Math.max(table[hit.index]!, score);
+    }
+    this.columns.addCodeScores(tables, allowed, this.nextSlot, into);
+    return true;
+  }
+
   /**
    * All words must match, each by itself or by one of its synonyms; when no listing has them all, any word may,
    * and a listing's score is multiplied by how many words it has. A word's score is its best alternative's, not
@@ -116,6 +133,7 @@ export class IndexState {
         for (const [term, termWeight] of this.text.expand(alternative, weight)) {
           if (this.text.scoreTerm(term, termWeight, allowed, alt)) found.add(decodeTerm(term));
         }
+        if (this.scoreCodes(alternative, weight, allowed, alt)) found.add(alternative);
         for (const slot of alt.touched) {
           const score = alt.scores[slot]!;
           if (score > group.scores[slot]!) {

@@ -39,6 +39,15 @@ export function decodeTerm(stored: string): string {
 const K1 = 1.2;
 const B = 0.75;
 const DELTA = 0.5;
+
+/** BM25+ inverse document frequency of something found in `n` of `total` listings. */
+export const idf = (n: number, total: number) => Math.log(1 + (total - n + 0.5) / (n + 0.5));
+/** BM25+ term part for a single occurrence in a field of average length (how a label match scores). */
+export const SINGLE_MATCH = DELTA + (K1 + 1) / (1 + K1);
+
+/** The fields TextIndex holds; labels and places are matched per code instead (codeMatcher.ts). */
+export const textFields = (settings: IndexSettings) =>
+  settings.searchable.filter((s) => s.field !== 'labels' && s.field !== 'places');
 /** Relative weight of a term reached by prefix or by a typo, against the word as typed. */
 const PREFIX_WEIGHT = 0.5;
 const FUZZY_WEIGHT = 0.3;
@@ -89,8 +98,8 @@ export class TextIndex {
   private live = 0;
 
   constructor(settings: IndexSettings) {
-    this.fields = settings.searchable.map((s) => s.field);
-    this.boosts = Float64Array.from(settings.searchable.map((s) => s.boost));
+    this.fields = textFields(settings).map((s) => s.field);
+    this.boosts = Float64Array.from(textFields(settings).map((s) => s.boost));
     this.lengths = this.fields.map(() => new Float32Array(1024));
     this.lengthSums = new Float64Array(this.fields.length);
     this.mini = new ListingMiniSearch({
@@ -106,13 +115,14 @@ export class TextIndex {
   }
 
   /** Indexes a listing's tokens per field under its slot (the slot must not be indexed already). */
-  add(slot: number, tokens: Record<SearchableField, string[]>): void {
+  add(slot: number, tokens: Partial<Record<SearchableField, string[]>>): void {
     this.ensureCapacity(slot + 1);
     const doc: Record<string, unknown> = { slot };
     this.fields.forEach((field, f) => {
-      doc[field] = tokens[field].join(TOKEN_SEPARATOR);
-      this.lengths[f]![slot] = tokens[field].length;
-      this.lengthSums[f] = this.lengthSums[f]! + tokens[field].length;
+      const fieldTokens = tokens[field] ?? [];
+      doc[field] = fieldTokens.join(TOKEN_SEPARATOR);
+      this.lengths[f]![slot] = fieldTokens.length;
+      this.lengthSums[f] = this.lengthSums[f]! + fieldTokens.length;
     });
     this.mini.add(doc);
     const shortId = this.mini.shortIdOf(slot);
@@ -173,9 +183,7 @@ export class TextIndex {
     for (const [fieldId, docs] of postings) {
       const lengths = this.lengths[fieldId]!;
       const avg = this.lengthSums[fieldId]! / this.live || 1;
-      const n = docs.size;
-      const idf = Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
-      const factor = weight * this.boosts[fieldId]! * idf;
+      const factor = weight * this.boosts[fieldId]! * idf(docs.size, this.live);
       for (const [shortId, tf] of docs) {
         const slot = this.shortToSlot[shortId]!;
         if (slot < 0 || (allowed !== null && allowed[slot] === 0)) continue;
