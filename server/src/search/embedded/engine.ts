@@ -24,6 +24,7 @@ import { DocumentColumns } from './columns.js';
 import { IndexState } from './indexState.js';
 
 const DESCRIPTION_CROP = 120;
+const MAX_QUERY_WORDS = 10;
 
 type WriteOp = { upsert: SearchDocument } | { delete: string };
 
@@ -120,7 +121,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const allowed = DocumentColumns.narrows(query.filters, query.geo)
       ? columns.filterBitmap(query.filters, query.geo, state.slotCount)
       : null;
-    const words = queryTokens(query.q ?? '');
+    // Like Meilisearch, only the first ten words of a query count.
+    const words = queryTokens(query.q ?? '').slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) {
       const slots = state.slotsIn(allowed);
       sortSlots(slots, sort, columns, query, null);

@@ -233,7 +233,7 @@ export class MeilisearchEngine implements SearchEngine {
     } satisfies SearchParams;
     let answer = await this.index().search(q, params);
     // All words first; when no listing has them all, let Meilisearch drop words from the end of the query.
-    if (answer.totalHits === 0 && q.includes(' ')) {
+    if (answer.totalHits === 0 && q) {
       answer = await this.index().search(q, { ...params, matchingStrategy: 'last' });
     }
 
