@@ -53,7 +53,7 @@ export type Subkind = (typeof subkinds.codes)[number];
 export const subkindSchema = subkinds.schema;
 
 /** The sub-kinds of one kind, in glossary order. */
-export function subkindsOf(kind: Kind): readonly SubkindItem[] {
+export function subkindsOf(kind: Kind): readonly (typeof subkinds.items)[number][] {
   return subkinds.items.filter((s) => s.kind === kind);
 }
 

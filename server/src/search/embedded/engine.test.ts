@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureById, fixtureDocuments } from '../contract.fixtures.js';
+import { createSearchEngine } from '../index.js';
+import type { SearchDocument } from '../port.js';
+import { EmbeddedSearchEngine } from './engine.js';
+import { decodeTerm, encodeTerm } from './textIndex.js';
+
+describe('embedded search adapter', () => {
+  it('stores Chinese terms hex-encoded and Latin terms as they are', () => {
+    expect(encodeTerm('ngo')).toBe('ngo');
+    expect(encodeTerm('老人')).toBe('\u000180014eba');
+    for (const term of ['老人', '残障人士', 'ngo', '徐汇区', '𠀋'])
+      expect(decodeTerm(encodeTerm(term))).toBe(term);
+  });
+
+  it('keeps writes made while a rebuild runs', async () => {
+    const engine = new EmbeddedSearchEngine();
+    await engine.ensureIndex();
+    await engine.upsert(fixtureDocuments);
+    const renamed: SearchDocument = { ...fixtureById('venue-pudong'), title: '天文台观测室' };
+    async function* slowSource() {
+      yield fixtureDocuments.slice(0, 10);
+      // While the rebuild waits for its next batch, the listings module writes to the live index.
+      await engine.upsert([renamed]);
+      await engine.delete(['meal-elderly']);
+      yield fixtureDocuments.slice(10);
+    }
+    await engine.rebuild(slowSource());
+    expect((await engine.stats()).documents).toBe(fixtureDocuments.length - 1);
+    expect((await engine.search({ q: '天文台' })).hits.map((h) => h.id)).toEqual(['venue-pudong']);
+    expect((await engine.search({ q: '独居' })).hits.map((h) => h.id)).not.toContain('meal-elderly');
+  });
+
+  it('answers searches from the old index until the rebuild is complete', async () => {
+    const engine = new EmbeddedSearchEngine();
+    await engine.ensureIndex();
+    await engine.upsert(fixtureDocuments);
+    let during = -1;
+    async function* source() {
+      yield fixtureDocuments.slice(0, 3);
+      during = (await engine.search({})).total;
+      yield fixtureDocuments.slice(3, 5);
+    }
+    await engine.rebuild(source());
+    expect(during).toBe(fixtureDocuments.length);
+    expect((await engine.search({})).total).toBe(5);
+  });
+
+  it('reuses the slots of deleted listings', async () => {
+    const engine = new EmbeddedSearchEngine();
+    await engine.ensureIndex();
+    for (let round = 0; round < 3; round++) {
+      await engine.upsert(fixtureDocuments);
+      await engine.delete(fixtureDocuments.map((d) => d.id));
+    }
+    await engine.upsert(fixtureDocuments);
+    const r = await engine.search({ q: '老人 助餐', filters: { status: ['open'] }, facets: ['kind'] });
+    expect(r.hits[0]?.id).toBe('meal-elderly');
+    expect((await engine.search({})).total).toBe(fixtureDocuments.length);
+  });
+
+  it('refuses a distance sort without a point', async () => {
+    const engine = new EmbeddedSearchEngine();
+    await engine.ensureIndex();
+    await expect(engine.search({ sort: 'distance' })).rejects.toThrow(/geo point/);
+  });
+});
+
+describe('createSearchEngine', () => {
+  it('picks Meilisearch when MEILI_HOST is set, the embedded adapter otherwise', () => {
+    expect(createSearchEngine({ MEILI_HOST: undefined, MEILI_MASTER_KEY: undefined }).engine).toBe(
+      'embedded',
+    );
+    expect(createSearchEngine({ MEILI_HOST: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'k' }).engine).toBe(
+      'meilisearch',
+    );
+  });
+});

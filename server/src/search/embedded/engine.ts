@@ -1,0 +1,189 @@
+/**
+ * The embedded search adapter: jieba tokens in a MiniSearch index, in process, rebuilt from the database at start.
+ * Text scoring is in TextIndex; filters, facets and sorting read the typed columns of DocumentColumns.
+ */
+import { highlightText, termMatcher } from '../highlight.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  searchDocumentSchema,
+  type DocumentBatches,
+  type IndexSettings,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHighlight,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type SearchStats,
+  type WriteOptions,
+} from '../port.js';
+import { listingIndexSettings } from '../settings.js';
+import { jieba, queryTokens } from '../tokenizer.js';
+import { DocumentColumns } from './columns.js';
+import { IndexState } from './indexState.js';
+
+const DESCRIPTION_CROP = 120;
+const MAX_QUERY_WORDS = 10;
+
+type WriteOp = { upsert: SearchDocument } | { delete: string };
+
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly engine = 'embedded' as const;
+  private settings: IndexSettings = listingIndexSettings;
+  private state: IndexState | undefined;
+  /** Writes that arrive while a rebuild runs, replayed onto the new index before it is swapped in. */
+  private rebuildLog: WriteOp[] | undefined;
+
+  constructor(private readonly indexName = 'listings') {}
+
+  private current(): IndexState {
+    this.state ??= new IndexState(this.settings);
+    return this.state;
+  }
+
+  async ensureIndex(settings: IndexSettings = listingIndexSettings): Promise<void> {
+    jieba(); // load the dictionary now rather than on the first request
+    if (this.state && settings !== this.settings) {
+      throw new Error('the embedded index was built with other settings: rebuild it to change them');
+    }
+    this.settings = settings;
+    this.current();
+  }
+
+  /** Writes are searchable as soon as this returns; `options.wait` changes nothing here. */
+  async upsert(docs: readonly SearchDocument[], _options?: WriteOptions): Promise<void> {
+    const valid = docs.map((d) => searchDocumentSchema.parse(d));
+    const state = this.current();
+    for (const doc of valid) {
+      state.upsert(doc);
+      this.rebuildLog?.push({ upsert: doc });
+    }
+  }
+
+  async delete(ids: readonly string[], _options?: WriteOptions): Promise<void> {
+    const state = this.current();
+    for (const id of ids) {
+      state.delete(id);
+      this.rebuildLog?.push({ delete: id });
+    }
+  }
+
+  async clear(): Promise<void> {
+    this.state = new IndexState(this.settings);
+  }
+
+  async rebuild(
+    source: DocumentBatches,
+    onProgress?: (indexed: number) => void,
+  ): Promise<{ indexed: number }> {
+    if (this.rebuildLog) throw new Error('a rebuild is already running');
+    this.rebuildLog = [];
+    try {
+      const next = new IndexState(this.settings);
+      let indexed = 0;
+      for await (const batch of source) {
+        for (const doc of batch) next.upsert(searchDocumentSchema.parse(doc));
+        indexed += batch.length;
+        onProgress?.(indexed);
+        await new Promise((resolve) => setImmediate(resolve)); // let searches run between batches
+      }
+      for (const op of this.rebuildLog) {
+        if ('upsert' in op) next.upsert(op.upsert);
+        else next.delete(op.delete);
+      }
+      this.state = next;
+      return { indexed };
+    } finally {
+      this.rebuildLog = undefined;
+    }
+  }
+
+  async stats(): Promise<SearchStats> {
+    return {
+      engine: 'embedded',
+      index: this.indexName,
+      documents: this.current().size,
+      indexing: !!this.rebuildLog,
+    };
+  }
+
+  async close(): Promise<void> {}
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const state = this.current();
+    const { columns } = state;
+    const page = Math.max(1, Math.floor(query.page ?? 1));
+    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
+    const sort = query.sort ?? 'relevance';
+    if (sort === 'distance' && !query.geo) throw new Error('sorting by distance needs a geo point');
+
+    const allowed = DocumentColumns.narrows(query.filters, query.geo)
+      ? columns.filterBitmap(query.filters, query.geo, state.slotCount)
+      : null;
+    // Like Meilisearch, only the first ten words of a query count.
+    const words = queryTokens(query.q ?? '').slice(0, MAX_QUERY_WORDS);
+    if (words.length === 0) {
+      const slots = state.slotsIn(allowed);
+      sortSlots(slots, sort, columns, query, null);
+      return this.answer(state, slots, null, [], page, pageSize, query);
+    }
+    const match = state.match(words, allowed);
+    try {
+      sortSlots(match.slots, sort, columns, query, match.score);
+      return this.answer(state, match.slots, match.score, match.terms, page, pageSize, query);
+    } finally {
+      match.release();
+    }
+  }
+
+  private answer(
+    state: IndexState,
+    slots: number[],
+    score: ((slot: number) => number) | null,
+    terms: string[],
+    page: number,
+    pageSize: number,
+    query: SearchQuery,
+  ): SearchResult {
+    const matcher = termMatcher(terms);
+    const hits = slots.slice((page - 1) * pageSize, page * pageSize).map((slot): SearchHit => {
+      const hit: SearchHit = { id: state.columns.ids[slot]!, score: score ? score(slot) : 0 };
+      if (matcher) {
+        const { title, description } = state.originalText(slot);
+        const highlight: SearchHighlight = {};
+        const markedTitle = highlightText(title, matcher);
+        const markedDescription = highlightText(description, matcher, DESCRIPTION_CROP);
+        if (markedTitle) highlight.title = markedTitle;
+        if (markedDescription) highlight.description = markedDescription;
+        if (markedTitle || markedDescription) hit.highlight = highlight;
+      }
+      return hit;
+    });
+    const facets = query.facets?.length ? state.columns.countFacets(slots, query.facets) : {};
+    return { hits, total: slots.length, page, pageSize, facets };
+  }
+}
+
+/** Orders matching slots in place; ties go to the newer listing, then to the smaller id, so pages are stable. */
+function sortSlots(
+  slots: number[],
+  sort: NonNullable<SearchQuery['sort']>,
+  columns: DocumentColumns,
+  query: SearchQuery,
+  score: ((slot: number) => number) | null,
+): void {
+  const { createdAt, amount, ids } = columns;
+  const newest = (a: number, b: number) =>
+    createdAt[b]! - createdAt[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+  if (sort === 'newest' || (sort === 'relevance' && !score)) slots.sort(newest);
+  else if (sort === 'relevance') slots.sort((a, b) => score!(b) - score!(a) || newest(a, b));
+  else if (sort === 'amount') slots.sort((a, b) => amount[b]! - amount[a]! || newest(a, b));
+  else {
+    const distance = new Float64Array(columns.capacity);
+    for (const slot of slots) distance[slot] = columns.distance(slot, query.geo!);
+    const byDistance = (a: number, b: number) =>
+      distance[a] === distance[b] ? 0 : distance[a]! < distance[b]! ? -1 : 1;
+    slots.sort((a, b) => byDistance(a, b) || newest(a, b));
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * One complete embedded index: the text index, the value columns, the id ↔ slot map and the original texts for
+ * highlighting. A rebuild fills a new one and swaps it in whole.
+ */
+import { codeFields, type CodeField } from '../documentText.js';
+import type { IndexSettings, SearchableField, SearchDocument } from '../port.js';
+import { synonymsOf } from '../synonyms.js';
+import { indexTokens } from '../tokenizer.js';
+import { DocumentColumns } from './columns.js';
+import { codesForWord } from './codeMatcher.js';
+import { decodeTerm, idf, ScoreBuffer, SINGLE_MATCH, TextIndex } from './textIndex.js';
+
+/** Synonyms count a little less than the word typed, so a listing using the word itself ranks first. */
+const SYNONYM_WEIGHT = 0.8;
+
+export interface TextMatch {
+  /** Matching slots, unordered. */
+  slots: number[];
+  /** Score of a matching slot (valid until `release()`). */
+  score: (slot: number) => number;
+  /** Words found in the index for this query (synonyms and prefix completions included), for highlighting. */
+  terms: string[];
+  /** Returns the score buffers to the pool; call once the scores have been read. */
+  release: () => void;
+}
+
+export class IndexState {
+  readonly columns = new DocumentColumns();
+  private readonly text: TextIndex;
+  private readonly boosts: Record<SearchableField, number>;
+  private readonly slotOf = new Map<string, number>();
+  private readonly originals: ({ title: string; description: string } | undefined)[] = [];
+  private readonly free: number[] = [];
+  private nextSlot = 0;
+  private pool: ScoreBuffer[] = [];
+
+  constructor(settings: IndexSettings) {
+    this.text = new TextIndex(settings);
+    this.boosts = { title: 1, labels: 1, places: 1, organizationName: 1, description: 1 };
+    for (const s of settings.searchable) this.boosts[s.field] = s.boost;
+  }
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  upsert(doc: SearchDocument): void {
+    let slot = this.slotOf.get(doc.id);
+    if (slot !== undefined) this.text.remove(slot);
+    else {
+      slot = this.free.pop() ?? this.nextSlot++;
+      this.slotOf.set(doc.id, slot);
+    }
+    this.columns.set(slot, doc);
+    this.originals[slot] = { title: doc.title, description: doc.description };
+    const tokens: Partial<Record<SearchableField, string[]>> = {
+      title: indexTokens(doc.title),
+      organizationName: indexTokens(doc.organizationName ?? ''),
+      description: indexTokens(doc.description),
+    };
+    this.text.add(slot, tokens);
+  }
+
+  delete(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.text.remove(slot);
+    this.columns.unset(slot);
+    this.originals[slot] = undefined;
+    this.slotOf.delete(id);
+    this.free.push(slot);
+  }
+
+  /** How many slots have ever been used: bitmaps over slots have this length. */
+  get slotCount(): number {
+    return this.nextSlot;
+  }
+
+  /** The slots set in a bitmap over slots (every live slot when there is no bitmap). */
+  slotsIn(allowed: Uint8Array | null): number[] {
+    const bits = allowed ?? this.columns.alive;
+    const out: number[] = [];
+    for (let slot = 0; slot < this.nextSlot; slot++) if (bits[slot] === 1) out.push(slot);
+    return out;
+  }
+
+  originalText(slot: number): { title: string; description: string } {
+    return this.originals[slot] ?? { title: '', description: '' };
+  }
+
+  private buffers(count: number): ScoreBuffer[] {
+    const capacity = this.text.capacity;
+    if (this.pool[0] && this.pool[0].scores.length !== capacity) this.pool = [];
+    while (this.pool.length < count) this.pool.push(new ScoreBuffer(capacity));
+    return this.pool.slice(0, count);
+  }
+
+  /** Scores the listings whose kind, domain, district... labels contain the word; false when no label does. */
+  private scoreCodes(word: string, weight: number, allowed: Uint8Array | null, into: ScoreBuffer): boolean {
+    const hits = codesForWord(word, weight);
+    if (hits.length === 0 || this.size === 0) return false;
+    const tables: Partial<Record<CodeField, Float64Array>> = {};
+    for (const hit of hits) {
+      const table = (tables[hit.field] ??= new Float64Array(codeFields[hit.field].codes.length));
+      const rarity = idf(this.columns.counts[hit.field][hit.index]!, this.size);
+      const score = hit.weight * this.boosts[codeFields[hit.field].field] * rarity * SINGLE_MATCH;
+      table[hit.index] = Math.max(table[hit.index]!, score);
+    }
+    this.columns.addCodeScores(tables, allowed, this.nextSlot, into);
+    return true;
+  }
+
+  /**
+   * All words must match, each by itself or by one of its synonyms; when no listing has them all, any word may,
+   * and a listing's score is multiplied by how many words it has. A word's score is its best alternative's, not
+   * the sum, so a listing that happens to use three synonyms does not outrank one using the word itself.
+   */
+  match(words: string[], allowed: Uint8Array | null): TextMatch {
+    // Buffers: one per word, one for the alternative being scored, one for the combined result.
+    const buffers = this.buffers(words.length + 2);
+    const groups = buffers.slice(0, words.length);
+    const alt = buffers[words.length]!;
+    const total = buffers[words.length + 1]!;
+    const found = new Set<string>();
+
+    words.forEach((word, w) => {
+      const group = groups[w]!;
+      const alternatives: [string, number][] = [
+        [word, 1],
+        ...synonymsOf(word).map((s): [string, number] => [s, SYNONYM_WEIGHT]),
+      ];
+      for (const [alternative, weight] of alternatives) {
+        for (const [term, termWeight] of this.text.expand(alternative, weight)) {
+          if (this.text.scoreTerm(term, termWeight, allowed, alt)) found.add(decodeTerm(term));
+        }
+        if (this.scoreCodes(alternative, weight, allowed, alt)) found.add(alternative);
+        for (const slot of alt.touched) {
+          const score = alt.scores[slot]!;
+          if (score > group.scores[slot]!) {
+            if (group.scores[slot] === 0) group.touched.push(slot);
+            group.scores[slot] = score;
+          }
+        }
+        alt.reset();
+      }
+    });
+
+    const smallest = groups.reduce((a, b) => (b.touched.length < a.touched.length ? b : a));
+    for (const slot of smallest.touched) {
+      let sum = 0;
+      let all = true;
+      for (const group of groups) {
+        const s = group.scores[slot]!;
+        if (s === 0) {
+          all = false;
+          break;
+        }
+        sum += s;
+      }
+      if (all) total.add(slot, sum);
+    }
+    if (total.touched.length === 0 && groups.length > 1) {
+      for (const group of groups) for (const slot of group.touched) total.add(slot, group.scores[slot]!);
+      for (const slot of total.touched) {
+        let words = 0;
+        for (const group of groups) if (group.scores[slot]! > 0) words++;
+        total.scores[slot] = total.scores[slot]! * words;
+      }
+    }
+
+    return {
+      slots: [...total.touched],
+      score: (slot) => total.scores[slot]!,
+      terms: [...found],
+      release: () => buffers.forEach((b) => b.reset()),
+    };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Search over listings (ARCHITECTURE.md, "Search"). The port is `SearchEngine`; `createSearchEngine` picks the
+ * adapter: Meilisearch when MEILI_HOST is set, else the embedded one. How the rest of the server uses it:
+ * - at boot: `await engine.ensureIndex()`; the embedded index starts empty, so boot then runs `rebuild()` from the
+ *   database (a cursor of `SearchDocument` batches);
+ * - the outbox worker re-reads a changed listing and calls `upsert([projection])` or `delete([id])`;
+ * - `npm run reindex` calls `rebuild()` with a progress callback; the `GET /api/search` route calls `search()` and
+ *   loads the listings of the hits.
+ * Search documents carry no contact data: build them with `searchDocumentSchema` in mind.
+ */
+import type { Config } from '../config/index.js';
+import { EmbeddedSearchEngine } from './embedded/engine.js';
+import { MeilisearchEngine } from './meilisearch/engine.js';
+import type { SearchEngine } from './port.js';
+
+export * from './port.js';
+export { listingIndexSettings } from './settings.js';
+export { EmbeddedSearchEngine } from './embedded/engine.js';
+export { MeilisearchEngine } from './meilisearch/engine.js';
+
+/** Builds the search engine for this configuration; call `ensureIndex()` on it before use. */
+export function createSearchEngine(
+  config: Pick<Config, 'MEILI_HOST' | 'MEILI_MASTER_KEY'>,
+  indexName = 'listings',
+): SearchEngine {
+  if (config.MEILI_HOST) {
+    return new MeilisearchEngine({ host: config.MEILI_HOST, apiKey: config.MEILI_MASTER_KEY }, indexName);
+  }
+  return new EmbeddedSearchEngine(indexName);
+}
