@@ -17,6 +17,8 @@ import { sessionParts } from './modules/auth/session.js';
 import { baseRoutes } from './modules/bases/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { listingRoutes } from './modules/listings/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
@@ -31,6 +33,8 @@ export const apiModules: ModuleRoutes[] = [
   userRoutes,
   baseRoutes,
   organizationRoutes,
+  listingRoutes,
+  searchRoutes,
   auditRoutes,
 ];
 

@@ -15,6 +15,12 @@ import type { AppContext } from './context.js';
 import { subscribeAuditLog } from './modules/audit/subscriber.js';
 import { sessionParts } from './modules/auth/session.js';
 import { VERSION } from './version.js';
+import { createSearchEngine } from './search/index.js';
+import { SearchIndexer } from './search/indexer.js';
+import { SearchReconciler } from './search/reconciler.js';
+import { subscribeSearchIndexing } from './search/subscriber.js';
+import { JobScheduler } from './lib/jobs/scheduler.js';
+import { listingService } from './modules/listings/service.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -43,18 +49,47 @@ export async function startServer(
 
   const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
 
+  const search = createSearchEngine(config);
+  await search.ensureIndex();
+  const reconciler = new SearchReconciler(search, logger);
+  if (search.engine === 'embedded') {
+    // The embedded index lives in memory: it is built from the database at every start.
+    const indexed = await reconciler.rebuild();
+    logger.info({ indexed }, 'search index built from the database');
+  }
+
   const ctx: AppContext = {
     config: { ...config, DATA_DIR: dataDir, SESSION_SECRET: sessionSecret },
     logger,
     version: VERSION,
     events,
-    engines: { database: database.kind, search: 'none', realtime: config.REDIS_URL ? 'redis' : 'memory' },
+    engines: {
+      database: database.kind,
+      search: search.engine,
+      realtime: config.REDIS_URL ? 'redis' : 'memory',
+    },
     storage: new DiskFileStorage(path.join(dataDir, 'files')),
+    search,
   };
   subscribeAuditLog(ctx);
+  const indexer = new SearchIndexer(search, logger);
+  subscribeSearchIndexing(ctx, indexer);
+  indexer.start();
+  // Entries left in the outbox by a crash are indexed now, not at the first poll.
+  await indexer.kick();
+
+  const jobs = new JobScheduler(logger);
+  const listings = listingService(ctx);
+  jobs.add({ name: 'listings.expire', everyMs: 60_000, run: async () => void (await listings.expireDue()) });
+  jobs.add({
+    name: 'search.reconcile',
+    everyMs: 5 * 60_000,
+    run: async () => void (await reconciler.reconcile()),
+  });
 
   const app = createApp(ctx, options.extraModules);
-  const http = createServer(app);
+  // Room for long query strings, so that an over-long search gets the API's 400 rather than a bare 431.
+  const http = createServer({ maxHeaderSize: 128 * 1024 }, app);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.PORT, config.HOST, () => resolve());
@@ -72,7 +107,10 @@ export async function startServer(
         http.close(() => resolve());
         http.closeAllConnections();
       });
+      await jobs.stop();
+      await indexer.stop();
       await events.settle();
+      await search.close();
       await sessionParts(ctx).store.close();
       await database.close();
     },

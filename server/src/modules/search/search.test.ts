@@ -1,0 +1,241 @@
+import { trusted } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema } from '@app/shared';
+import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
+import { buildOrganization, buildUser, signedIn } from '../../../test/factories.js';
+import { ListingModel } from '../listings/model.js';
+import { SearchReconciler } from '../../search/reconciler.js';
+import { SearchOutboxModel } from '../../search/outbox.js';
+
+let server: TestServer;
+let resident: TestClient;
+let org: TestClient;
+let pudongOrg: TestClient;
+const ids: Record<string, string> = {};
+
+const base = { description: '', domains: ['elderly'], district: '310104' };
+const fixtures: Record<string, object> = {
+  meals: {
+    ...base,
+    side: 'need',
+    kind: 'service',
+    subkind: 'community-service',
+    title: '独居老人上门助餐',
+    description: '为行动不便的高龄老人每天中午送餐上门，希望有志愿者或社会组织承接。',
+  },
+  mealsOffer: {
+    ...base,
+    side: 'offer',
+    kind: 'service',
+    subkind: 'community-service',
+    title: '长者食堂配餐服务',
+    description: '我们的社区长者食堂可以为周边老人配送午餐。',
+    district: '310112',
+  },
+  disability: {
+    ...base,
+    side: 'need',
+    kind: 'talent',
+    subkind: 'volunteer',
+    title: '残障人士康复陪伴志愿者',
+    description: '为社区残障人士提供每周两次的康复训练陪伴。',
+    domains: ['disability'],
+    district: '310105',
+  },
+  venueXuhui: {
+    ...base,
+    side: 'offer',
+    kind: 'venue',
+    subkind: 'meeting-room',
+    title: '社区会议室免费借用',
+    description: '可容纳30人，配投影，工作日晚间开放。',
+    domains: ['community-governance'],
+    capacity: 30,
+  },
+  venuePudong: {
+    ...base,
+    side: 'offer',
+    kind: 'venue',
+    subkind: 'event-space',
+    title: '活动场地开放预约',
+    description: '陆家嘴一处200平方米活动场地，周末可用。',
+    domains: ['culture-sports'],
+    district: '310115',
+  },
+  grant: {
+    ...base,
+    side: 'offer',
+    kind: 'funding',
+    subkind: 'grant',
+    title: '社区养老项目小额资助',
+    description: '资助社区养老服务项目，单个项目最高五万元。',
+    amount: { min: 10000, max: 50000 },
+  },
+  legal: {
+    ...base,
+    side: 'offer',
+    kind: 'service',
+    subkind: 'legal',
+    title: '公益法律咨询',
+    description: '律师事务所每月为社会组织提供免费法律咨询。',
+    domains: ['legal-aid'],
+    district: '310101',
+  },
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  resident = (await signedIn(server, { role: 'resident' })).client;
+  const member = await buildUser({ role: 'organization' });
+  await buildOrganization(member, { name: '徐汇区阳光社工服务中心' });
+  org = server.client();
+  expect(
+    (await org.post('/api/auth/login', { email: member.email, password: 'correct horse battery' })).status,
+  ).toBe(200);
+  // The organization's name is searchable too: the Pudong venue comes from an organization without 徐汇 in its name.
+  const pudongMember = await buildUser({ role: 'organization' });
+  await buildOrganization(pudongMember, { name: '浦东新区社区营造中心', district: '310115' });
+  pudongOrg = server.client();
+  expect(
+    (
+      await pudongOrg.post('/api/auth/login', {
+        email: pudongMember.email,
+        password: 'correct horse battery',
+      })
+    ).status,
+  ).toBe(200);
+  for (const [key, body] of Object.entries(fixtures)) {
+    const side = (body as { side: string }).side;
+    const client =
+      key === 'venuePudong' ? pudongOrg : side === 'need' && key !== 'disability' ? resident : org;
+    const res = await client.post('/api/listings', body);
+    expect(res.status, key).toBe(201);
+    ids[key] = res.body.listing.id;
+  }
+  await server.ctx.events.settle();
+});
+afterAll(async () => server?.stop());
+
+const search = async (query: string) => {
+  const res = await server.client().get(`/api/search?${query}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as {
+    items: { id: string; title: string; highlight?: { title?: string } }[];
+    total: number;
+    facets: Record<string, Record<string, number>>;
+  };
+};
+const q = (text: string) => `q=${encodeURIComponent(text)}`;
+
+describe('Chinese search', () => {
+  it('ranks the home-meal listing for elderly residents first for 老人 助餐', async () => {
+    const result = await search(q('老人 助餐'));
+    expect(result.items[0]?.id).toBe(ids.meals);
+    expect(result.items[0]?.highlight?.title).toContain('<mark>');
+  });
+
+  it('finds 残障人士 when asked for 残疾人', async () => {
+    const result = await search(q('残疾人'));
+    expect(result.items.map((i) => i.id)).toContain(ids.disability);
+  });
+
+  it('finds venues in 徐汇区 for 场地 徐汇', async () => {
+    const result = await search(q('场地 徐汇'));
+    expect(result.items[0]?.id).toBe(ids.venueXuhui);
+    expect(result.items.map((i) => i.id)).not.toContain(ids.legal);
+  });
+});
+
+describe('filters and facets', () => {
+  it('agree with the database', async () => {
+    const result = await search('side=offer&domain=elderly&domain=legal-aid');
+    const expected = await ListingModel.countDocuments({
+      status: 'open',
+      side: 'offer',
+      domains: trusted({ $in: ['elderly', 'legal-aid'] }),
+    });
+    expect(result.total).toBe(expected);
+    const all = await search('pageSize=100');
+    for (const kind of ['service', 'venue', 'funding', 'talent']) {
+      expect(all.facets.kind?.[kind] ?? 0, kind).toBe(
+        await ListingModel.countDocuments({ status: 'open', kind }),
+      );
+    }
+    expect(all.facets.district?.['310104']).toBe(
+      await ListingModel.countDocuments({ status: 'open', district: '310104' }),
+    );
+    const venues = await search('kind=venue&district=310104');
+    expect(venues.items.map((i) => i.id)).toEqual([ids.venueXuhui]);
+  });
+
+  it('sorts by amount and by newest', async () => {
+    const byAmount = await search('sort=amount&side=offer');
+    expect(byAmount.items[0]?.id).toBe(ids.grant);
+    const newest = await search('sort=newest');
+    expect(newest.items[0]?.id).toBe(ids.legal);
+  });
+
+  it('drops a closed listing from search', async () => {
+    const { client } = await signedIn(server, { role: 'resident' });
+    const id = (await client.post('/api/listings', { ...fixtures.meals, title: '临时助餐需求' })).body.listing
+      .id;
+    await server.ctx.events.settle();
+    expect((await search(q('临时助餐需求'))).items.map((i) => i.id)).toContain(id);
+    await client.post(`/api/listings/${id}/close`);
+    await server.ctx.events.settle();
+    expect((await search(q('临时助餐需求'))).items.map((i) => i.id)).not.toContain(id);
+  });
+});
+
+describe('bad input', () => {
+  it('answers values outside the taxonomy, a 10,000-character q and $ keys with 400', async () => {
+    const cases = [
+      'kind=spaceship',
+      'domain=astrology',
+      'district=110101',
+      'street=abc',
+      q('老'.repeat(10_000)),
+      'q[$ne]=x',
+      'side[$gt]=',
+      'pageSize=1000',
+      'sort=price',
+      'unknown=1',
+    ];
+    for (const query of cases) {
+      const res = await server.client().get(`/api/search?${query}`);
+      expect(res.status, query.slice(0, 40)).toBe(400);
+      expect(errorBodySchema.parse(res.body).error.code).toBe('validation_failed');
+    }
+  });
+});
+
+describe('recovery', () => {
+  it('restores the index after a crash between the database write and indexing', async () => {
+    // As if the process died after committing but before indexing: the listing exists, the index never heard of it.
+    const owner = await buildUser({ role: 'resident' });
+    const orphan = await ListingModel.create({
+      ...fixtures.meals,
+      title: '崩溃后补录的助餐需求',
+      ownerId: owner._id,
+    });
+    await SearchOutboxModel.deleteMany({ listingId: orphan._id });
+    expect((await search(q('崩溃后补录'))).items.map((i) => i.id)).not.toContain(String(orphan._id));
+    const result = await new SearchReconciler(server.ctx.search, server.ctx.logger).reconcile();
+    expect(result.rebuilt).toBe(true);
+    expect((await search(q('崩溃后补录'))).items.map((i) => i.id)).toContain(String(orphan._id));
+  });
+
+  it('indexes what a crashed run left in the outbox', async () => {
+    const owner = await buildUser({ role: 'resident' });
+    const pending = await ListingModel.create({
+      ...fixtures.meals,
+      title: '待索引的送餐需求',
+      ownerId: owner._id,
+    });
+    await SearchOutboxModel.create({ listingId: pending._id });
+    expect((await search(q('待索引的送餐需求'))).items.map((i) => i.id)).not.toContain(String(pending._id));
+    // The worker's poll picks it up without any event.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await search(q('待索引的送餐需求'))).items.map((i) => i.id)).toContain(String(pending._id));
+  });
+});
