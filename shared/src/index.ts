@@ -9,3 +9,4 @@ export * from './schemas/base.js';
 export * from './schemas/audit.js';
 export * from './schemas/listing.js';
 export * from './schemas/message.js';
+export * from './schemas/match.js';

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { idSchema, pageQuerySchema } from './common.js';
+import { listingSchema } from './listing.js';
+
+export const matchStatuses = ['proposed', 'accepted', 'declined', 'completed', 'expired'] as const;
+export const matchStatusSchema = z.enum(matchStatuses);
+export type MatchStatus = z.infer<typeof matchStatusSchema>;
+
+export const proposeMatchBodySchema = z.strictObject({
+  needId: idSchema,
+  offerId: idSchema,
+  note: z.string().trim().max(1000).optional(),
+});
+export const declineMatchBodySchema = z.strictObject({ reason: z.string().trim().max(500).optional() });
+export const completeMatchBodySchema = z.strictObject({
+  evidence: z.strictObject({
+    summary: z.string().trim().min(2, 'say what was delivered').max(2000),
+    amount: z.number().nonnegative().max(1e10).optional(),
+    deliveredAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+});
+export const reviewMatchBodySchema = z.strictObject({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).optional(),
+});
+export const matchListQuerySchema = pageQuerySchema.extend({ status: matchStatusSchema.optional() }).strict();
+export const matchIdParamsSchema = z.strictObject({ id: idSchema });
+
+export const matchReviewSchema = z.object({
+  side: z.enum(['need', 'offer']),
+  rating: z.number(),
+  comment: z.string().optional(),
+  createdAt: z.string(),
+});
+
+export const matchSchema = z.object({
+  id: z.string(),
+  needId: z.string(),
+  offerId: z.string(),
+  status: matchStatusSchema,
+  score: z.number(),
+  proposedBy: z.string(),
+  /** Which side the caller is on, when the caller is a side. */
+  yourSide: z.enum(['need', 'offer']).optional(),
+  conversationId: z.string().optional(),
+  deadline: z.string(),
+  overdue: z.boolean(),
+  note: z.string().optional(),
+  declineReason: z.string().optional(),
+  evidence: z
+    .object({ summary: z.string(), amount: z.number().optional(), deliveredAt: z.string().optional() })
+    .optional(),
+  reviews: z.array(matchReviewSchema),
+  history: z.array(z.object({ status: matchStatusSchema, by: z.string().optional(), at: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Match = z.infer<typeof matchSchema>;
+export const matchEnvelopeSchema = z.object({ match: matchSchema });
+
+/** The other side's contact details, shown only once a match is accepted. */
+export const contactSchema = z.object({
+  name: z.string(),
+  organizationName: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+});
+
+/** For a need: which offers cover it, and what is still open. */
+export const coverageSchema = z.object({
+  needId: z.string(),
+  kinds: z.array(z.object({ kind: z.string(), offers: z.array(listingSchema.pick({ id: true, title: true, kind: true })) })),
+  amount: z.object({ asked: z.number().optional(), covered: z.number() }).optional(),
+  capacity: z.object({ asked: z.number(), covered: z.number() }),
+  open: z.boolean(),
+});
+
+export const recommendationReasonSchema = z.object({
+  factor: z.string(),
+  points: z.number(),
+  max: z.number(),
+  detail: z.string(),
+});
+export const recommendationsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+});
+export const recommendationsSchema = z.object({
+  matches: z.array(z.object({ listing: listingSchema, score: z.number(), reasons: z.array(recommendationReasonSchema) })),
+  excluded: z.array(
+    z.object({ listing: listingSchema, reasons: z.array(z.object({ factor: z.string(), detail: z.string() })) }),
+  ),
+});
+export type Recommendations = z.infer<typeof recommendationsSchema>;
