@@ -1,0 +1,77 @@
+/**
+ * `npm run eval:matching [-- --verbose] [-- --weights kind=30,text=10,...]`
+ *
+ * Ranks the labelled offer pool for every labelled need with the real scoring and prints precision@5 and
+ * nDCG@10 as one JSON line (all needs, the tuning two thirds and the held-out third). `--verbose` adds each
+ * need's top five and the relevant offers it missed; `--weights` tries other weights (they must sum to 100).
+ */
+import { evaluateMatching } from '../server/src/modules/matching/evaluation/evaluate.js';
+import { TEXT_RELEVANCE_METHOD } from '../server/src/modules/matching/evaluation/textRelevance.js';
+import {
+  assertWeights,
+  FACTOR_ORDER,
+  WEIGHTS,
+  type Weights,
+} from '../server/src/modules/matching/weights.js';
+import type { ScoreFactor } from '../server/src/modules/matching/types.js';
+
+function parseWeights(arg: string | undefined): Weights {
+  if (!arg) return WEIGHTS;
+  const weights: Record<ScoreFactor, number> = { ...WEIGHTS };
+  for (const pair of arg.split(',')) {
+    const [name, value] = pair.split('=');
+    if (!FACTOR_ORDER.includes(name as ScoreFactor))
+      throw new Error(`unknown factor: ${name} (${FACTOR_ORDER.join(', ')})`);
+    weights[name as ScoreFactor] = Number(value);
+  }
+  assertWeights(weights);
+  return weights;
+}
+
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const weightsAt = args.indexOf('--weights');
+const weights = parseWeights(weightsAt >= 0 ? args[weightsAt + 1] : undefined);
+
+const started = performance.now();
+const report = evaluateMatching({ weights });
+const ms = Math.round(performance.now() - started);
+
+console.log(`text relevance stand-in: ${TEXT_RELEVANCE_METHOD}`);
+if (verbose) {
+  for (const r of report.perNeed) {
+    const mark = (g: number) => (g === 2 ? '★' : g === 1 ? '☆' : '·');
+    console.log(
+      `\n${r.id}${r.heldOut ? ' (held out)' : ''} ${r.title}  P@5=${r.precisionAt5.toFixed(2)} nDCG@10=${r.ndcgAt10.toFixed(2)}`,
+    );
+    for (const t of r.top.slice(0, 5))
+      console.log(`   ${mark(t.grade)} ${t.id} ${String(t.score).padStart(3)} ${t.title}`);
+    if (r.missed.length) {
+      console.log(`   missed: ${r.missed.map((m) => `${m.id}(${m.grade})@${m.rank || 'out'}`).join(' ')}`);
+    }
+    if (r.exclusionMisses.length) console.log(`   expected excluded but not: ${r.exclusionMisses.join(' ')}`);
+  }
+  console.log('');
+}
+console.log(
+  JSON.stringify({
+    eval: 'matching',
+    needs: report.all.needs,
+    offers: report.offers,
+    weights,
+    'precision@5': report.all.precisionAt5,
+    'ndcg@10': report.all.ndcgAt10,
+    tuning: {
+      needs: report.tuning.needs,
+      'precision@5': report.tuning.precisionAt5,
+      'ndcg@10': report.tuning.ndcgAt10,
+    },
+    heldOut: {
+      needs: report.heldOut.needs,
+      'precision@5': report.heldOut.precisionAt5,
+      'ndcg@10': report.heldOut.ndcgAt10,
+    },
+    exclusions: report.exclusions,
+    ms,
+  }),
+);

@@ -1,0 +1,149 @@
+/**
+ * Ranking: from the candidates the search engine returned for a listing, the best of the other side, and the near
+ * misses an eligibility rule ruled out.
+ */
+import { defaultLocale, type Kind, type Listing, type Locale, type Side } from '@app/shared';
+import { checkEligibility } from './eligibility.js';
+import { fittingKinds, kindFit } from './kindFit.js';
+import { orient, scoreCandidate } from './score.js';
+import type { EligibilityFactor, MatchOrganization, ProviderRecord, ScoreReason } from './types.js';
+import type { Weights } from './weights.js';
+
+export interface RankContext {
+  /** The moment windows and expiry are judged against; now when left out. */
+  now?: Date;
+  /** The organization that owns the subject, if any (a resident's listing has none). */
+  subjectOrg?: MatchOrganization | undefined;
+  /** The organization that owns a candidate, if any. */
+  organizationOf?: (listing: Listing) => MatchOrganization | undefined;
+  /** The record of a candidate's owner; undefined for a newcomer. */
+  recordOf?: (listing: Listing) => ProviderRecord | undefined;
+  /** The search engine's relevance (0..1) of a candidate to the subject; 0 when unknown. */
+  relevanceOf?: (listing: Listing) => number;
+  weights?: Weights;
+}
+
+export interface RankOptions {
+  limit?: number;
+  locale?: Locale;
+}
+
+export interface RankedMatch {
+  listing: Listing;
+  score: number;
+  reasons: ScoreReason[];
+}
+
+export interface ExcludedCandidate {
+  listing: Listing;
+  reasons: { factor: EligibilityFactor; detail: string }[];
+}
+
+export interface Ranking {
+  matches: RankedMatch[];
+  excluded: ExcludedCandidate[];
+}
+
+const otherSide = (side: Side): Side => (side === 'need' ? 'offer' : 'need');
+
+/**
+ * Whether a candidate can be offered to the subject at all: the other side, open, not over, not full, not the
+ * subject owner's own, and of a kind that can answer it. Those that fail are left out silently.
+ */
+function isAvailable(subject: Listing, candidate: Listing, now: number): boolean {
+  if (candidate.side === subject.side || candidate.id === subject.id) return false;
+  if (candidate.ownerId === subject.ownerId) return false;
+  if (subject.organizationId && candidate.organizationId === subject.organizationId) return false;
+  if (candidate.status !== 'open') return false;
+  if (candidate.endsAt && Date.parse(candidate.endsAt) < now) return false;
+  if (candidate.capacity !== undefined && (candidate.capacityUsed ?? 0) >= candidate.capacity) return false;
+  const { need, offer } = orient(subject, candidate);
+  return kindFit(need, offer).fit > 0;
+}
+
+const byScoreThenNewer = (a: { score: number; listing: Listing }, b: { score: number; listing: Listing }) =>
+  b.score - a.score ||
+  Date.parse(b.listing.createdAt) - Date.parse(a.listing.createdAt) ||
+  (a.listing.id < b.listing.id ? -1 : a.listing.id > b.listing.id ? 1 : 0);
+
+/** Ranks candidates for the subject: matches by score (ties: newer first), and excluded near misses. */
+export function rankCandidates(
+  subject: Listing,
+  candidates: readonly Listing[],
+  context: RankContext = {},
+  options: RankOptions = {},
+): Ranking {
+  const locale = options.locale ?? defaultLocale;
+  const limit = options.limit ?? 10;
+  const now = context.now ?? new Date();
+  const matches: RankedMatch[] = [];
+  const excluded: (ExcludedCandidate & { score: number })[] = [];
+  const seen = new Set<string>();
+
+  for (const candidate of candidates) {
+    if (seen.has(candidate.id) || !isAvailable(subject, candidate, now.getTime())) continue;
+    seen.add(candidate.id);
+    const candidateOrg = context.organizationOf?.(candidate);
+    const { need, offer } = orient(subject, candidate);
+    const takerOrg = subject.side === 'need' ? context.subjectOrg : candidateOrg;
+    const { score, reasons } = scoreCandidate({
+      subject,
+      candidate,
+      subjectOrg: context.subjectOrg,
+      candidateOrg,
+      textRelevance: context.relevanceOf?.(candidate) ?? 0,
+      providerRecord: context.recordOf?.(candidate),
+      locale,
+      now,
+      ...(context.weights ? { weights: context.weights } : {}),
+    });
+    const failures = checkEligibility(offer, takerOrg, need);
+    if (failures.length) {
+      const rules = failures.map((f) => ({ factor: f.factor, detail: f.detail[locale] }));
+      excluded.push({ listing: candidate, reasons: rules, score });
+    } else {
+      matches.push({ listing: candidate, score, reasons });
+    }
+  }
+  matches.sort(byScoreThenNewer);
+  // Near misses in the order they would have ranked, so the closest misses come first.
+  excluded.sort(byScoreThenNewer);
+  return {
+    matches: matches.slice(0, limit),
+    excluded: excluded.slice(0, limit).map(({ listing, reasons }) => ({ listing, reasons })),
+  };
+}
+
+/** What to ask the search engine for: a plain object the search port turns into its own query. */
+export interface CandidateQuery {
+  side: Side;
+  kind: Kind[];
+  status: 'open';
+  /** Words of the subject's title, without the asking and offering verbs every listing uses. */
+  q: string;
+  /** Preferences, not filters: the scorer weighs them, and a near district must not be cut off. */
+  near: { district: string; street?: string };
+  domain: string[];
+  excludeOwnerId: string;
+}
+
+/** Words in titles that say "I ask" or "I give" rather than what. */
+const FRAME_WORDS = /急需|需要|寻求|寻找|想找|招募|诚招|征集|希望|提供|免费|求助/g;
+
+/** The search the subject's candidates come from. */
+export function candidateQuery(subject: Listing): CandidateQuery {
+  const q = subject.title
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .replace(FRAME_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return {
+    side: otherSide(subject.side),
+    kind: fittingKinds(subject),
+    status: 'open',
+    q,
+    near: { district: subject.district, ...(subject.street ? { street: subject.street } : {}) },
+    domain: [...subject.domains],
+    excludeOwnerId: subject.ownerId,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The match score of one candidate for one subject: the sum of named factors, each worth at most its weight.
+ * Points are whole numbers, so the score is exactly the sum of its reasons and never above 100.
+ */
+import { defaultLocale, type Listing, type Locale } from '@app/shared';
+import {
+  amountFactor,
+  domainFactor,
+  kindFactor,
+  recordFactor,
+  textFactor,
+  type FactorResult,
+} from './factors.js';
+import { placeFactor } from './place.js';
+import { timeFactor } from './time.js';
+import type { MatchOrganization, MatchScore, ProviderRecord, ScoreFactor, ScoreReason } from './types.js';
+import { FACTOR_ORDER, WEIGHTS, type Weights } from './weights.js';
+
+export interface ScoreInput {
+  subject: Listing;
+  candidate: Listing;
+  subjectOrg?: MatchOrganization | undefined;
+  candidateOrg?: MatchOrganization | undefined;
+  /** The search engine's relevance of the candidate to the subject's words, 0..1. */
+  textRelevance: number;
+  /** The candidate owner's record on the platform; undefined for a newcomer. */
+  providerRecord?: ProviderRecord | undefined;
+  locale?: Locale;
+  /** The moment windows are judged against; now when left out. */
+  now?: Date;
+  /** Other weights than the documented ones (the evaluation script tries alternatives). */
+  weights?: Weights;
+}
+
+/** The need and the offer of a pair, whichever of them is the subject. */
+export function orient(subject: Listing, candidate: Listing): { need: Listing; offer: Listing } {
+  return subject.side === 'need' ? { need: subject, offer: candidate } : { need: candidate, offer: subject };
+}
+
+/** Scores a candidate against the subject; eligibility is not judged here (see checkEligibility). */
+export function scoreCandidate(input: ScoreInput): MatchScore {
+  const locale = input.locale ?? defaultLocale;
+  const weights = input.weights ?? WEIGHTS;
+  const now = input.now ?? new Date();
+  const { need, offer } = orient(input.subject, input.candidate);
+
+  const results: Record<ScoreFactor, FactorResult> = {
+    kind: kindFactor(need, offer, locale),
+    domains: domainFactor(need, offer, locale),
+    place: placeFactor(need, offer, locale),
+    time: timeFactor(need, offer, now, locale),
+    amount: amountFactor(need, offer, locale),
+    text: textFactor(input.textRelevance, locale),
+    record: recordFactor(input.providerRecord, locale),
+  };
+
+  const reasons: ScoreReason[] = [];
+  let score = 0;
+  for (const factor of FACTOR_ORDER) {
+    const max = weights[factor];
+    if (max === 0) continue;
+    const { fraction, detail } = results[factor];
+    const points = Math.min(max, Math.max(0, Math.round(fraction * max)));
+    score += points;
+    reasons.push({ factor, points, max, detail });
+  }
+  return { score, reasons };
+}
