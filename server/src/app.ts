@@ -19,6 +19,7 @@ import { organizationRoutes } from './modules/organizations/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { listingRoutes } from './modules/listings/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
+import { matchingRoutes } from './modules/matching/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
@@ -35,6 +36,7 @@ export const apiModules: ModuleRoutes[] = [
   organizationRoutes,
   listingRoutes,
   searchRoutes,
+  matchingRoutes,
   auditRoutes,
 ];
 

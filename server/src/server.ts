@@ -21,6 +21,7 @@ import { SearchReconciler } from './search/reconciler.js';
 import { subscribeSearchIndexing } from './search/subscriber.js';
 import { JobScheduler } from './lib/jobs/scheduler.js';
 import { listingService } from './modules/listings/service.js';
+import { matchDeadlines } from './modules/matching/overdue.js';
 
 export interface RunningServer {
   ctx: AppContext;

@@ -1,0 +1,59 @@
+import { trusted } from 'mongoose';
+import type { Listing } from '@app/shared';
+import { OrganizationModel, isRegistered, type OrganizationRecord } from '../organizations/model.js';
+import { MatchModel } from './model.js';
+import type { MatchOrganization, ProviderRecord } from './types.js';
+
+/** What matching knows of organizations: type, registered, grade and name, by id. */
+export async function matchOrganizations(ids: readonly (string | undefined)[]): Promise<Map<string, MatchOrganization>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const orgs = await OrganizationModel.find({ _id: trusted({ $in: wanted }) })
+    .select({ name: 1, type: 1, creditCode: 1, verification: 1, grade: 1 })
+    .lean<OrganizationRecord[]>();
+  return new Map(
+    orgs.map((o) => [String(o._id), { type: o.type as MatchOrganization['type'], registered: isRegistered(o), grade: o.grade ?? null, name: o.name }]),
+  );
+}
+
+export const organizationOf = (orgs: Map<string, MatchOrganization>) => (listing: Pick<Listing, 'organizationId'>) =>
+  listing.organizationId ? orgs.get(listing.organizationId) : undefined;
+
+/**
+ * Each provider's record, by owner id: the share of proposals made to them that they answered, their completed
+ * matches, and their reviews from the other side.
+ */
+export async function providerRecords(ownerIds: readonly string[]): Promise<Map<string, ProviderRecord>> {
+  const ids = [...new Set(ownerIds)];
+  const records = new Map<string, ProviderRecord>();
+  if (!ids.length) return records;
+  const matches = await MatchModel.find({
+    $or: [{ needOwnerId: trusted({ $in: ids }) }, { offerOwnerId: trusted({ $in: ids }) }],
+  })
+    .select({ needOwnerId: 1, offerOwnerId: 1, proposedSide: 1, status: 1, reviews: 1 })
+    .lean();
+  const acc = new Map<string, { asked: number; answered: number; completed: number; ratings: number[] }>();
+  const entry = (id: string) => acc.get(id) ?? (acc.set(id, { asked: 0, answered: 0, completed: 0, ratings: [] }), acc.get(id)!);
+  for (const m of matches) {
+    for (const side of ['need', 'offer'] as const) {
+      const owner = String(side === 'need' ? m.needOwnerId : m.offerOwnerId);
+      if (!ids.includes(owner)) continue;
+      const e = entry(owner);
+      if (m.proposedSide !== side) {
+        e.asked++;
+        if (m.status !== 'proposed' && m.status !== 'expired') e.answered++;
+      }
+      if (m.status === 'completed') e.completed++;
+      for (const r of m.reviews ?? []) if (r.side !== side) e.ratings.push(r.rating);
+    }
+  }
+  for (const [id, e] of acc) {
+    records.set(id, {
+      ...(e.asked ? { responseRate: e.answered / e.asked } : {}),
+      completed: e.completed,
+      ...(e.ratings.length ? { averageRating: e.ratings.reduce((a, b) => a + b, 0) / e.ratings.length } : {}),
+      reviews: e.ratings.length,
+    });
+  }
+  return records;
+}

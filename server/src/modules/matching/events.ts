@@ -1,0 +1,24 @@
+import type { ActorInfo } from '../auth/events.js';
+
+/** Who the two sides are, so subscribers (notifications, conversations) need not load the match. */
+export interface MatchParties {
+  matchId: string;
+  needOwnerId: string;
+  offerOwnerId: string;
+  actorId?: string;
+}
+
+declare module '../../lib/events.js' {
+  interface DomainEventMap {
+    'match.proposed': MatchParties;
+    'match.accepted': MatchParties;
+    'match.declined': MatchParties;
+    'match.completed': MatchParties;
+    'match.reviewed': MatchParties;
+    'match.expired': MatchParties;
+    /** Not answered by its deadline: the base operators of the responding side's organization are told. */
+    'match.overdue': MatchParties & { operatorIds: string[] };
+    'contact.revealed': ActorInfo & { matchId: string; revealedUserId: string };
+  }
+}
+export {};

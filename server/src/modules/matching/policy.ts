@@ -1,0 +1,25 @@
+import type { UserRecord } from '../users/model.js';
+import type { MatchRecord } from './model.js';
+
+type Sides = Pick<MatchRecord, 'needOwnerId' | 'offerOwnerId' | 'needOrgId' | 'offerOrgId' | 'proposedSide'>;
+
+const same = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b);
+
+/** Who may do what with a match: only its two sides (owners, and members of the owning organizations). */
+export const matchPolicy = {
+  /** The side the user acts for, if any. */
+  sideOf(user: UserRecord | undefined, m: Sides): 'need' | 'offer' | undefined {
+    if (!user) return undefined;
+    if (same(user._id, m.needOwnerId) || same(user.organizationId, m.needOrgId)) return 'need';
+    if (same(user._id, m.offerOwnerId) || same(user.organizationId, m.offerOrgId)) return 'offer';
+    return undefined;
+  },
+  canRead(user: UserRecord | undefined, m: Sides) {
+    return this.sideOf(user, m) !== undefined;
+  },
+  /** Accepting or declining is for the side that did not propose. */
+  canRespond(user: UserRecord | undefined, m: Sides) {
+    const side = this.sideOf(user, m);
+    return side !== undefined && side !== m.proposedSide;
+  },
+};

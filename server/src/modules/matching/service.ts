@@ -1,0 +1,184 @@
+import mongoose, { trusted, type ClientSession } from 'mongoose';
+import type { Listing } from '@app/shared';
+import type { AppContext } from '../../context.js';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
+import { recordListingChange } from '../../search/outbox.js';
+import { queryTokens } from '../../search/tokenizer.js';
+import { ListingModel, type ListingRecord } from '../listings/model.js';
+import { listingPolicy } from '../listings/policy.js';
+import { presentListings } from '../listings/presenter.js';
+import type { UserRecord } from '../users/model.js';
+import { matchOrganizations, organizationOf, providerRecords } from './context.js';
+import { checkEligibility } from './eligibility.js';
+import { MatchModel, RESPONSE_DAYS, type MatchRecord } from './model.js';
+import { matchPolicy as policy } from './policy.js';
+import { scoreCandidate } from './score.js';
+import type { MatchParties } from './events.js';
+import './events.js';
+import '../listings/events.js';
+
+const DAY = 86_400_000;
+
+export async function findMatch(id: string): Promise<MatchRecord> {
+  const m = await MatchModel.findById(id).lean<MatchRecord>();
+  if (!m) throw notFound('Match');
+  return m;
+}
+
+/** A match the user may see, or a 404 that does not say whether it exists. */
+export async function findVisibleMatch(user: UserRecord | undefined, id: string): Promise<MatchRecord> {
+  const m = await findMatch(id);
+  if (!policy.canRead(user, m)) throw notFound('Match');
+  return m;
+}
+
+const parties = (m: MatchRecord, actor?: UserRecord): MatchParties => ({
+  matchId: String(m._id),
+  needOwnerId: String(m.needOwnerId),
+  offerOwnerId: String(m.offerOwnerId),
+  ...(actor ? { actorId: String(actor._id) } : {}),
+});
+
+/** Share of the need's title words found in the offer's text: the relevance of a pair proposed by hand. */
+function wordOverlap(need: Listing, offer: Listing): number {
+  const words = new Set(queryTokens(need.title));
+  if (!words.size) return 0;
+  const text = `${offer.title} ${offer.description}`;
+  return [...words].filter((w) => text.includes(w)).length / words.size;
+}
+
+/**
+ * Takes one unit of a listing's capacity (its capacity, or 1 when it has none) for an accepted match; the
+ * listing becomes `matched` when the last unit is taken. Throws a conflict when none is left.
+ */
+async function takeCapacity(listing: ListingRecord, session: ClientSession): Promise<void> {
+  const capacity = listing.capacity ?? 1;
+  const taken = await ListingModel.findOneAndUpdate(
+    { _id: listing._id, status: 'open', capacityUsed: trusted({ $lt: capacity }) },
+    { $inc: { capacityUsed: 1 } },
+    { new: true, session },
+  ).lean<ListingRecord>();
+  if (!taken) throw conflict(`“${listing.title}” has no capacity left`);
+  if (taken.capacityUsed >= capacity) await ListingModel.updateOne({ _id: listing._id }, { $set: { status: 'matched' } }, { session });
+  await recordListingChange(listing._id, session);
+}
+
+export function matchService(ctx: AppContext) {
+  const transition = async (
+    user: UserRecord,
+    m: MatchRecord,
+    from: MatchRecord['status'],
+    to: MatchRecord['status'],
+    extra: Record<string, unknown> = {},
+    session?: ClientSession,
+  ) => {
+    const updated = await MatchModel.findOneAndUpdate(
+      { _id: m._id, status: from },
+      { $set: { status: to, ...extra }, $push: { history: { status: to, by: user._id, at: new Date() } } },
+      { new: true, session },
+    ).lean<MatchRecord>();
+    if (!updated) throw conflict(`The match is no longer ${from}`);
+    return updated;
+  };
+
+  return {
+    async propose(user: UserRecord, needId: string, offerId: string, note?: string): Promise<MatchRecord> {
+      const [need, offer] = await Promise.all([ListingModel.findById(needId).lean<ListingRecord>(), ListingModel.findById(offerId).lean<ListingRecord>()]);
+      if (!need || !offer) throw notFound('Listing');
+      if (need.side !== 'need' || offer.side !== 'offer') throw validationFailed('needId must be a need and offerId an offer');
+      const ownsNeed = listingPolicy.canEdit(user, need);
+      const ownsOffer = listingPolicy.canEdit(user, offer);
+      if (ownsNeed === ownsOffer) throw forbidden(ownsNeed ? 'Both listings are yours' : 'Propose from one of your own listings');
+      if (need.status !== 'open' || offer.status !== 'open') throw conflict('Both listings must be open');
+      const active = await MatchModel.exists({ needId, offerId, status: trusted({ $in: ['proposed', 'accepted'] }) });
+      if (active) throw conflict('These two listings already have a match under way');
+
+      const [needView, offerView] = await presentListings([need, offer]);
+      const orgs = await matchOrganizations([needView!.organizationId, offerView!.organizationId]);
+      const orgOf = organizationOf(orgs);
+      const failures = checkEligibility(offerView!, orgOf(needView!), needView!);
+      if (failures.length) {
+        throw new AppError('validation_failed', 'The need does not meet the offer’s eligibility rules', failures.map((f) => ({ path: f.factor, message: f.detail['zh-CN'], code: 'eligibility' })));
+      }
+      const records = await providerRecords([String(offer.ownerId)]);
+      const { score } = scoreCandidate({
+        subject: needView!,
+        candidate: offerView!,
+        subjectOrg: orgOf(needView!),
+        candidateOrg: orgOf(offerView!),
+        textRelevance: wordOverlap(needView!, offerView!),
+        providerRecord: records.get(String(offer.ownerId)),
+      });
+      const proposedSide = ownsNeed ? 'need' : 'offer';
+      const m = await MatchModel.create({
+        needId,
+        offerId,
+        needOwnerId: need.ownerId,
+        offerOwnerId: offer.ownerId,
+        ...(need.organizationId ? { needOrgId: need.organizationId } : {}),
+        ...(offer.organizationId ? { offerOrgId: offer.organizationId } : {}),
+        score,
+        proposedBy: user._id,
+        proposedSide,
+        ...(note ? { note } : {}),
+        deadline: new Date(Date.now() + RESPONSE_DAYS * DAY),
+        history: [{ status: 'proposed', by: user._id, at: new Date() }],
+      });
+      ctx.events.emit('match.proposed', parties(m.toObject(), user));
+      return m.toObject();
+    },
+
+    /** Accepts within the deadline, taking capacity of both listings in one transaction. */
+    async accept(user: UserRecord, id: string): Promise<MatchRecord> {
+      const m = await findVisibleMatch(user, id);
+      if (!policy.canRespond(user, m)) throw forbidden('Only the side that received the proposal accepts it');
+      if (m.status !== 'proposed') throw conflict(`A ${m.status} match cannot be accepted`);
+      const updated = await mongoose.connection.transaction(async (session) => {
+        const [need, offer] = await Promise.all([
+          ListingModel.findById(m.needId).session(session).lean<ListingRecord>(),
+          ListingModel.findById(m.offerId).session(session).lean<ListingRecord>(),
+        ]);
+        if (!need || !offer) throw conflict('A listing of this match is gone');
+        await takeCapacity(offer, session);
+        await takeCapacity(need, session);
+        return transition(user, m, 'proposed', 'accepted', {}, session);
+      });
+      ctx.events.emit('listing.changed', { listingId: String(m.needId), change: 'matched' });
+      ctx.events.emit('listing.changed', { listingId: String(m.offerId), change: 'matched' });
+      ctx.events.emit('match.accepted', parties(updated, user));
+      return updated;
+    },
+
+    async decline(user: UserRecord, id: string, reason?: string): Promise<MatchRecord> {
+      const m = await findVisibleMatch(user, id);
+      if (!policy.canRespond(user, m)) throw forbidden('Only the side that received the proposal declines it');
+      const updated = await transition(user, m, 'proposed', 'declined', reason ? { declineReason: reason } : {});
+      ctx.events.emit('match.declined', parties(updated, user));
+      return updated;
+    },
+
+    async complete(user: UserRecord, id: string, evidence: { summary: string; amount?: number; deliveredAt?: string }) {
+      const m = await findVisibleMatch(user, id);
+      const updated = await transition(user, m, 'accepted', 'completed', {
+        evidence: { ...evidence, deliveredAt: evidence.deliveredAt ? new Date(evidence.deliveredAt) : new Date() },
+      });
+      ctx.events.emit('match.completed', parties(updated, user));
+      return updated;
+    },
+
+    /** One review per side, once the match is completed. */
+    async review(user: UserRecord, id: string, rating: number, comment?: string): Promise<MatchRecord> {
+      const m = await findVisibleMatch(user, id);
+      const side = policy.sideOf(user, m)!;
+      if (m.status !== 'completed') throw conflict('Only a completed match is reviewed');
+      const updated = await MatchModel.findOneAndUpdate(
+        { _id: m._id, status: 'completed', 'reviews.side': trusted({ $ne: side }) },
+        { $push: { reviews: { side, byUserId: user._id, rating, ...(comment ? { comment } : {}), createdAt: new Date() } } },
+        { new: true },
+      ).lean<MatchRecord>();
+      if (!updated) throw conflict('Your side has already reviewed this match');
+      ctx.events.emit('match.reviewed', parties(updated, user));
+      return updated;
+    },
+  };
+}
