@@ -1,6 +1,5 @@
 /** The numeric and rule fields of a generated listing: amount, capacity, time window, eligibility, status. */
 import type { Eligibility, ListingStatus, OrgType, Side, Subkind } from '@app/shared';
-import type { OrgProfile } from './organizations.js';
 import { Random, WeightedTable } from './random.js';
 import type { PosterRole } from './text/slots.js';
 import { shanghaiDate, shanghaiTime } from './text/format.js';
@@ -190,17 +189,4 @@ export function drawEligibility(
   }
   if (Object.keys(rules).length === 0) rules.registeredOnly = true;
   return rules;
-}
-
-/** Whether an organization meets an offer's rules (used to keep the demo's own matches eligible). */
-export function meetsEligibility(
-  rules: Eligibility | undefined,
-  org: OrgProfile,
-  grade: number | null,
-): boolean {
-  if (!rules) return true;
-  if (rules.registeredOnly && !org.registered) return false;
-  if (rules.orgTypes && !rules.orgTypes.includes(org.type)) return false;
-  if (rules.minGrade && (grade ?? 0) < rules.minGrade) return false;
-  return !rules.districts || rules.districts.includes(org.district.code);
 }

@@ -34,7 +34,10 @@ export function emailFor(name: PersonName, serial: number, domain: string): stri
   return `${name.latin}.${serial}@${domain}`;
 }
 
-/** A Shanghai landline as organizations list it (021 + 8 digits). */
+/**
+ * A Shanghai landline in the usual form (021 + 8 digits) that reaches nobody: no local number in Shanghai starts
+ * with 0 after the area code, so a generated number can never be someone's real line.
+ */
 export function landline(r: Random): string {
-  return `021-${r.int(5, 6)}${String(r.int(0, 9_999_999)).padStart(7, '0')}`;
+  return `021-0${String(r.int(0, 9_999_999)).padStart(7, '0')}`;
 }

@@ -1,7 +1,13 @@
 /** Puts a listing's title and description together from its structured fields. */
 import { districts, domains, orgTypes, type Eligibility } from '@app/shared';
 import type { Random } from '../random.js';
-import { needClosings, needExtras, offerClosings, offerExtras } from '../vocabulary/phrases.js';
+import {
+  needClosings,
+  needExtras,
+  offerClosings,
+  offerExtras,
+  residentNeedExtras,
+} from '../vocabulary/phrases.js';
 import { periodText } from './format.js';
 import { needTexts } from './needs.js';
 import { offerTexts } from './offers.js';
@@ -19,7 +25,12 @@ export function listingText(r: Random, input: TextInput): ListingText {
   const s = drawSlots(r, input);
   const table = (input.side === 'need' ? needTexts : offerTexts)[input.subkind];
   const title = r.pick(table.titles)(s);
-  const extras = r.sample(input.side === 'need' ? needExtras : offerExtras, r.int(0, 2)).join('');
+  const extras = r
+    .sample(
+      input.side === 'offer' ? offerExtras : input.role === 'resident' ? residentNeedExtras : needExtras,
+      r.int(0, 2),
+    )
+    .join('');
   const opening = introduction(s) + r.pick(table.bodies)(s) + alsoDomains(s) + extras;
   const lines = [opening];
   const time = timeLine(s);

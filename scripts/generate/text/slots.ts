@@ -174,11 +174,15 @@ function drawSubject(r: Random, input: TextInput): string {
   }
 }
 
-/** A need names the sum it asks for ('8万元'); an offer says how far it goes ('最高8万元', '5万-20万元'). */
+/**
+ * A need names the sum it asks for ('8万元'), and so does a donation; other offers say how far they go
+ * ('最高8万元', '5万-20万元').
+ */
 function amountWords(input: TextInput): string {
   const amount = input.amount;
   if (!amount) return '';
-  if (input.side === 'need' && amount.min === undefined && amount.max !== undefined) return yuan(amount.max);
+  const single = input.side === 'need' || input.subkind === 'donation';
+  if (single && amount.min === undefined && amount.max !== undefined) return yuan(amount.max);
   return yuanRange(amount);
 }
 
