@@ -112,6 +112,8 @@ const durations = new WeightedTable<number>([
   [365, 5],
 ]);
 const ONE_DAY: ReadonlySet<Subkind> = new Set(['event-space', 'meeting-room', 'exhibition', 'training']);
+/** A call for funding stays open at least a month. */
+const FUNDING: ReadonlySet<Subkind> = new Set(['grant', 'subsidy', 'loan', 'admin-funding', 'donation']);
 
 /** The time window, in 2026-2027, starting after the listing was posted; undefined for some listings. */
 export function drawWindow(r: Random, side: Side, subkind: Subkind, createdAt: Date) {
@@ -119,12 +121,11 @@ export function drawWindow(r: Random, side: Side, subkind: Subkind, createdAt: D
   const { y, m, d } = shanghaiDate(new Date(createdAt.getTime() + r.int(1, 40) * DAY_MS));
   const startsAt = shanghaiTime(y, m, d, r.chance(0.6) ? 9 : 14);
   if (startsAt > WINDOW_END) return undefined;
-  const endsAt =
-    side === 'need' && ONE_DAY.has(subkind) && r.chance(0.5)
-      ? new Date(startsAt.getTime() + r.int(2, 4) * 3600_000) // one event, a few hours
-      : new Date(
-          Math.min(WINDOW_END.getTime(), startsAt.getTime() + durations.pick(r) * DAY_MS + 9 * 3600_000),
-        );
+  if (side === 'need' && ONE_DAY.has(subkind) && r.chance(0.5)) {
+    return { startsAt, endsAt: new Date(startsAt.getTime() + r.int(2, 4) * 3600_000) }; // one event, a few hours
+  }
+  const days = Math.max(FUNDING.has(subkind) ? 30 : 1, durations.pick(r));
+  const endsAt = new Date(Math.min(WINDOW_END.getTime(), startsAt.getTime() + days * DAY_MS + 9 * 3600_000));
   return { startsAt, endsAt };
 }
 

@@ -9,7 +9,7 @@ import {
   staffRequirements,
 } from '../vocabulary/phrases.js';
 import { dayText, monthText } from './format.js';
-import type { Slots } from './slots.js';
+import { serviceWord, type Slots } from './slots.js';
 
 export type Line = (s: Slots) => string;
 export interface SubkindTexts {
@@ -60,13 +60,13 @@ export const needTexts: Readonly<Record<Subkind, SubkindTexts>> = {
     titles: [
       () => `机构周转资金无息贷款需求`,
       () => `政府购买服务回款前的低息周转贷款`,
-      (s) => `扩大${s.service}服务申请低息贷款`,
+      (s) => `扩大${serviceWord(s.service)}申请低息贷款`,
     ],
     bodies: [
       (s) =>
         `本机构承接的政府购买服务项目按季度拨款，回款周期较长，期间需要垫付人员工资和活动成本约${s.amountText}，希望获得无息或低息周转贷款，项目款到账后即可归还。`,
       (s) =>
-        `机构计划在${s.area}新开一个${s.service}服务点，前期装修和设备投入约${s.amountText}，希望获得低息贷款，预计两年内用服务收入还清。`,
+        `机构计划在${s.area}新开一个${serviceWord(s.service)}点，前期装修和设备投入约${s.amountText}，希望获得低息贷款，预计两年内用服务收入还清。`,
     ],
   },
   'admin-funding': {
@@ -103,14 +103,14 @@ export const needTexts: Readonly<Record<Subkind, SubkindTexts>> = {
   'meeting-room': {
     titles: [
       (s) => `${s.when}借用会议室开展${s.use}`,
-      () => `社区议事会需要会议场地`,
+      (s) => (s.domain === 'community-governance' ? `社区议事会需要会议场地` : `${s.use}需要会议场地`),
       (s) => `借用可容纳${s.n}人的会议室`,
     ],
     bodies: [
       (s) =>
         `我们${s.when}要开展${s.use}，每次约${s.n}人参加，时长两小时左右，需要投影和桌椅，希望借用${s.place}附近的会议室。`,
       (s) =>
-        `${situation(s)}。居民代表${s.n}人左右，希望每月有一次固定的会议室开会，离${s.compound}近一点最好。`,
+        `${situation(s)}。我们想定期组织${s.use}，每次${s.n}人左右，希望每月能借到一次固定的会议室，离${s.compound}近一点最好。`,
     ],
   },
   'event-space': {

@@ -12,10 +12,15 @@ import {
 import { legalAid } from '../vocabulary/otherDomains.js';
 import { dayText, shanghaiDate } from './format.js';
 import type { Line, SubkindTexts } from './needs.js';
-import type { Slots } from './slots.js';
+import { serviceWord, type Slots } from './slots.js';
 
-/** 上门助餐 → 上门助餐服务, but 助浴服务 stays as it is. */
-const serviceWord = (service: string) => (service.endsWith('服务') ? service : `${service}服务`);
+/** Who gives legal help: a law firm's own lawyers, a company's legal team, or lawyers an organization works with. */
+const lawyers = (s: Slots) =>
+  s.owner?.name.endsWith('律师事务所')
+    ? '本所律师'
+    : s.owner?.type === 'enterprise'
+      ? '公司法务团队'
+      : '合作律师团队';
 const address = (s: Slots) => `${s.district.zh}${s.r.pick(roadNames)}${s.r.int(1, 1200)}号`;
 const year = (s: Slots) => (s.startsAt ? shanghaiDate(s.startsAt).y : 2026);
 const hours = (s: Slots) => s.r.int(2, 16);
@@ -172,7 +177,7 @@ export const offerTexts: Readonly<Record<Subkind, SubkindTexts>> = {
       (s) =>
         s.role === 'resident'
           ? `本人是${s.profession}，从业十多年，${s.when}可以为${s.who}或服务他们的机构提供专业咨询，线上线下均可。`
-          : `${s.self}有${s.n}位${s.profession}愿意以公益方式参与${s.domainLabel}服务，每人每月可投入${hours(s)}小时，可提供${s.service}、专题讲座和个案咨询。`,
+          : `${s.self}有${s.n}位${s.profession}愿意以公益方式参与${s.domainLabel}领域的服务，每人每月可投入${hours(s)}小时，可提供${s.service}、专题讲座和个案咨询。`,
     ],
   },
   mentor: {
@@ -227,7 +232,7 @@ export const offerTexts: Readonly<Record<Subkind, SubkindTexts>> = {
     ],
     bodies: [
       (s) =>
-        `律师团队为社会组织提供${s.subject}等法律服务，也为居民提供${s.r.pick(legalAid.services)}。${s.when}驻点${s.place}，其余时间可线上预约。`,
+        `${lawyers(s)}为社会组织提供${s.subject}等法律服务，也为居民提供${s.r.pick(legalAid.services)}。${s.when}驻点${s.place}，其余时间可线上预约。`,
     ],
   },
   finance: {

@@ -98,6 +98,9 @@ export interface Slots extends TextInput {
   readonly orgTypeLabel: string;
 }
 
+/** 上门助餐 → 上门助餐服务, but 助浴服务 stays as it is. */
+export const serviceWord = (service: string) => (service.endsWith('服务') ? service : `${service}服务`);
+
 /** Draws the slots for one listing. */
 export function drawSlots(r: Random, input: TextInput): Slots {
   const words = domainWords[input.domain];

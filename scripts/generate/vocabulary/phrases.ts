@@ -31,7 +31,7 @@ export const genericProfessions = ['律师', '会计师', '设计师', '摄影�
 
 // prettier-ignore
 export const proBonoTasks = [
-  '参与个案评估', '为一线工作人员提供专业督导', '开展专题讲座', '为服务对象提供一对一咨询', '协助设计服务方案', '审阅项目材料',
+  '提供专业咨询', '开展专题讲座', '为服务对象提供一对一咨询', '协助设计服务方案', '审阅项目材料',
 ] as const;
 
 export const registrationTypes = ['社会服务机构（原民办非企业单位）', '社会团体', '社区社会组织'] as const;
@@ -127,7 +127,6 @@ export const offerExtras = [
   '可在平台上预约实地查看。',
   '首次合作的机构需要先进行一次线上沟通。',
   '往年已支持过二十多家社区社会组织。',
-  '不收取任何费用。',
   '合作机构需配合完成必要的过程记录。',
 ] as const;
 
