@@ -69,7 +69,12 @@ export const contactSchema = z.object({
 /** For a need: which offers cover it, and what is still open. */
 export const coverageSchema = z.object({
   needId: z.string(),
-  kinds: z.array(z.object({ kind: z.string(), offers: z.array(listingSchema.pick({ id: true, title: true, kind: true })) })),
+  kinds: z.array(
+    z.object({
+      kind: z.string(),
+      offers: z.array(listingSchema.pick({ id: true, title: true, kind: true })),
+    }),
+  ),
   amount: z.object({ asked: z.number().optional(), covered: z.number() }).optional(),
   capacity: z.object({ asked: z.number(), covered: z.number() }),
   open: z.boolean(),
@@ -86,9 +91,14 @@ export const recommendationsQuerySchema = z.strictObject({
   locale: z.enum(['zh-CN', 'en']).optional(),
 });
 export const recommendationsSchema = z.object({
-  matches: z.array(z.object({ listing: listingSchema, score: z.number(), reasons: z.array(recommendationReasonSchema) })),
+  matches: z.array(
+    z.object({ listing: listingSchema, score: z.number(), reasons: z.array(recommendationReasonSchema) }),
+  ),
   excluded: z.array(
-    z.object({ listing: listingSchema, reasons: z.array(z.object({ factor: z.string(), detail: z.string() })) }),
+    z.object({
+      listing: listingSchema,
+      reasons: z.array(z.object({ factor: z.string(), detail: z.string() })),
+    }),
   ),
 });
 export type Recommendations = z.infer<typeof recommendationsSchema>;

@@ -23,9 +23,18 @@ export function contactService(ctx: AppContext) {
       const otherOrgId = side === 'need' ? m.offerOrgId : m.needOrgId;
       const [owner, org] = await Promise.all([
         UserModel.findById(otherOwnerId).select({ name: 1, email: 1, phone: 1 }).lean<UserRecord>(),
-        otherOrgId ? OrganizationModel.findById(otherOrgId).select({ name: 1, phone: 1, contactEmail: 1 }).lean<OrganizationRecord>() : null,
+        otherOrgId
+          ? OrganizationModel.findById(otherOrgId)
+              .select({ name: 1, phone: 1, contactEmail: 1 })
+              .lean<OrganizationRecord>()
+          : null,
       ]);
-      ctx.events.emit('contact.revealed', { matchId, revealedUserId: String(otherOwnerId), actorId: String(user._id), ip });
+      ctx.events.emit('contact.revealed', {
+        matchId,
+        revealedUserId: String(otherOwnerId),
+        actorId: String(user._id),
+        ip,
+      });
       return {
         name: owner?.name ?? '',
         ...(org ? { organizationName: org.name } : {}),

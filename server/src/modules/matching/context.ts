@@ -5,19 +5,30 @@ import { MatchModel } from './model.js';
 import type { MatchOrganization, ProviderRecord } from './types.js';
 
 /** What matching knows of organizations: type, registered, grade and name, by id. */
-export async function matchOrganizations(ids: readonly (string | undefined)[]): Promise<Map<string, MatchOrganization>> {
+export async function matchOrganizations(
+  ids: readonly (string | undefined)[],
+): Promise<Map<string, MatchOrganization>> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (!wanted.length) return new Map();
   const orgs = await OrganizationModel.find({ _id: trusted({ $in: wanted }) })
     .select({ name: 1, type: 1, creditCode: 1, verification: 1, grade: 1 })
     .lean<OrganizationRecord[]>();
   return new Map(
-    orgs.map((o) => [String(o._id), { type: o.type as MatchOrganization['type'], registered: isRegistered(o), grade: o.grade ?? null, name: o.name }]),
+    orgs.map((o) => [
+      String(o._id),
+      {
+        type: o.type as MatchOrganization['type'],
+        registered: isRegistered(o),
+        grade: o.grade ?? null,
+        name: o.name,
+      },
+    ]),
   );
 }
 
-export const organizationOf = (orgs: Map<string, MatchOrganization>) => (listing: Pick<Listing, 'organizationId'>) =>
-  listing.organizationId ? orgs.get(listing.organizationId) : undefined;
+export const organizationOf =
+  (orgs: Map<string, MatchOrganization>) => (listing: Pick<Listing, 'organizationId'>) =>
+    listing.organizationId ? orgs.get(listing.organizationId) : undefined;
 
 /**
  * Each provider's record, by owner id: the share of proposals made to them that they answered, their completed
@@ -33,7 +44,8 @@ export async function providerRecords(ownerIds: readonly string[]): Promise<Map<
     .select({ needOwnerId: 1, offerOwnerId: 1, proposedSide: 1, status: 1, reviews: 1 })
     .lean();
   const acc = new Map<string, { asked: number; answered: number; completed: number; ratings: number[] }>();
-  const entry = (id: string) => acc.get(id) ?? (acc.set(id, { asked: 0, answered: 0, completed: 0, ratings: [] }), acc.get(id)!);
+  const entry = (id: string) =>
+    acc.get(id) ?? (acc.set(id, { asked: 0, answered: 0, completed: 0, ratings: [] }), acc.get(id)!);
   for (const m of matches) {
     for (const side of ['need', 'offer'] as const) {
       const owner = String(side === 'need' ? m.needOwnerId : m.offerOwnerId);

@@ -58,7 +58,11 @@ matchSchema.index({ offerOrgId: 1 });
 matchSchema.index({ needId: 1, offerId: 1 });
 matchSchema.index({ status: 1, deadline: 1 });
 
-export type MatchRecord = InferSchemaType<typeof matchSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type MatchRecord = InferSchemaType<typeof matchSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const MatchModel = model('Match', matchSchema);
 
 /** A proposal is answered within this long. */

@@ -23,11 +23,18 @@ async function operatorsFor(m: MatchRecord): Promise<string[]> {
  */
 export function matchDeadlines(ctx: AppContext) {
   return async function run(now = new Date()): Promise<{ flagged: number; expired: number }> {
-    const late = await MatchModel.find({ status: 'proposed', deadline: trusted({ $lt: now }), overdueAt: trusted({ $exists: false }) })
+    const late = await MatchModel.find({
+      status: 'proposed',
+      deadline: trusted({ $lt: now }),
+      overdueAt: trusted({ $exists: false }),
+    })
       .limit(500)
       .lean<MatchRecord[]>();
     for (const m of late) {
-      const marked = await MatchModel.updateOne({ _id: m._id, overdueAt: trusted({ $exists: false }) }, { $set: { overdueAt: now } });
+      const marked = await MatchModel.updateOne(
+        { _id: m._id, overdueAt: trusted({ $exists: false }) },
+        { $set: { overdueAt: now } },
+      );
       if (!marked.modifiedCount) continue;
       ctx.events.emit('match.overdue', {
         matchId: String(m._id),
@@ -37,14 +44,21 @@ export function matchDeadlines(ctx: AppContext) {
       });
     }
     const expireBefore = new Date(now.getTime() - EXPIRE_AFTER_OVERDUE_DAYS * DAY);
-    const stale = await MatchModel.find({ status: 'proposed', deadline: trusted({ $lt: expireBefore }) }).limit(500).lean<MatchRecord[]>();
+    const stale = await MatchModel.find({ status: 'proposed', deadline: trusted({ $lt: expireBefore }) })
+      .limit(500)
+      .lean<MatchRecord[]>();
     for (const m of stale) {
       const expired = await MatchModel.findOneAndUpdate(
         { _id: m._id, status: 'proposed' },
         { $set: { status: 'expired' }, $push: { history: { status: 'expired', at: now } } },
         { new: true },
       ).lean<MatchRecord>();
-      if (expired) ctx.events.emit('match.expired', { matchId: String(m._id), needOwnerId: String(m.needOwnerId), offerOwnerId: String(m.offerOwnerId) });
+      if (expired)
+        ctx.events.emit('match.expired', {
+          matchId: String(m._id),
+          needOwnerId: String(m.needOwnerId),
+          offerOwnerId: String(m.offerOwnerId),
+        });
     }
     return { flagged: late.length, expired: stale.length };
   };

@@ -18,13 +18,27 @@ const NEARBY = 60;
  * rule ruled out.
  */
 export function recommendationService(ctx: AppContext) {
-  async function candidateHits(subject: Listing): Promise<{ hits: SearchHit[]; relevance: Map<string, number> }> {
+  async function candidateHits(
+    subject: Listing,
+  ): Promise<{ hits: SearchHit[]; relevance: Map<string, number> }> {
     const cq = candidateQuery(subject);
-    const base: SearchQuery['filters'] = { side: cq.side, status: ['open'], ...(cq.kind.length ? { kind: cq.kind } : {}) };
+    const base: SearchQuery['filters'] = {
+      side: cq.side,
+      status: ['open'],
+      ...(cq.kind.length ? { kind: cq.kind } : {}),
+    };
     const [byWords, byDomain, nearby] = await Promise.all([
       cq.q ? ctx.search.search({ q: cq.q, filters: base, pageSize: BY_WORDS }) : undefined,
-      ctx.search.search({ filters: { ...base, domain: cq.domain as never }, sort: 'newest', pageSize: BY_DOMAIN }),
-      ctx.search.search({ filters: { ...base, district: [cq.near.district] }, sort: 'newest', pageSize: NEARBY }),
+      ctx.search.search({
+        filters: { ...base, domain: cq.domain as never },
+        sort: 'newest',
+        pageSize: BY_DOMAIN,
+      }),
+      ctx.search.search({
+        filters: { ...base, district: [cq.near.district] },
+        sort: 'newest',
+        pageSize: NEARBY,
+      }),
     ]);
     // The engine's scores are comparable within one answer: the best hit by words is relevance 1.
     const top = byWords?.hits[0]?.score ?? 0;
@@ -36,7 +50,9 @@ export function recommendationService(ctx: AppContext) {
     async recommend(subject: Listing, options: { limit: number; locale: Locale }): Promise<Recommendations> {
       const { hits, relevance } = await candidateHits(subject);
       const ids = [...new Set(hits.map((h) => h.id))].filter((id) => id !== subject.id);
-      const records = ids.length ? await ListingModel.find({ _id: trusted({ $in: ids }) }).lean<ListingRecord[]>() : [];
+      const records = ids.length
+        ? await ListingModel.find({ _id: trusted({ $in: ids }) }).lean<ListingRecord[]>()
+        : [];
       const candidates = await presentListings(records);
       const [orgs, providers] = await Promise.all([
         matchOrganizations([subject.organizationId, ...candidates.map((c) => c.organizationId)]),

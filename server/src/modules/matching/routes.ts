@@ -42,7 +42,16 @@ export function matchingRoutes(ctx: AppContext): Router {
 
   mountRoute(
     router,
-    { method: 'get', path: '/listings/:id/matches', summary: 'The best listings of the other side, each score explained; near misses with the rule', tag, access: 'public', params: listingIdParamsSchema, query: recommendationsQuerySchema, response: recommendationsSchema },
+    {
+      method: 'get',
+      path: '/listings/:id/matches',
+      summary: 'The best listings of the other side, each score explained; near misses with the rule',
+      tag,
+      access: 'public',
+      params: listingIdParamsSchema,
+      query: recommendationsQuerySchema,
+      response: recommendationsSchema,
+    },
     [],
     async ({ req, params, query }) => {
       const record = await findListing(params.id);
@@ -54,7 +63,15 @@ export function matchingRoutes(ctx: AppContext): Router {
 
   mountRoute(
     router,
-    { method: 'get', path: '/listings/:id/coverage', summary: 'What covers a need and what is still open', tag, access: 'public', params: listingIdParamsSchema, response: coverageSchema },
+    {
+      method: 'get',
+      path: '/listings/:id/coverage',
+      summary: 'What covers a need and what is still open',
+      tag,
+      access: 'public',
+      params: listingIdParamsSchema,
+      response: coverageSchema,
+    },
     [],
     async ({ req, params }) => {
       const need = await findListing(params.id);
@@ -65,7 +82,16 @@ export function matchingRoutes(ctx: AppContext): Router {
 
   mountRoute(
     router,
-    { method: 'post', path: '/matches', summary: 'Propose a match between a need and an offer (either owner)', tag, access: [...sides], body: proposeMatchBodySchema, response: envelope, status: 201 },
+    {
+      method: 'post',
+      path: '/matches',
+      summary: 'Propose a match between a need and an offer (either owner)',
+      tag,
+      access: [...sides],
+      body: proposeMatchBodySchema,
+      response: envelope,
+      status: 201,
+    },
     [requireUser(sides)],
     async ({ req, body }) => {
       const user = currentUser(req);
@@ -75,45 +101,123 @@ export function matchingRoutes(ctx: AppContext): Router {
 
   mountRoute(
     router,
-    { method: 'get', path: '/matches', summary: "The caller's matches", tag, access: 'user', query: matchListQuerySchema, response: pageOf(matchSchema) },
+    {
+      method: 'get',
+      path: '/matches',
+      summary: "The caller's matches",
+      tag,
+      access: 'user',
+      query: matchListQuerySchema,
+      response: pageOf(matchSchema),
+    },
     [requireUser()],
     async ({ req, query }) => {
       const user = currentUser(req);
-      const mine = [{ needOwnerId: user._id }, { offerOwnerId: user._id }, ...(user.organizationId ? [{ needOrgId: user.organizationId }, { offerOrgId: user.organizationId }] : [])];
+      const mine = [
+        { needOwnerId: user._id },
+        { offerOwnerId: user._id },
+        ...(user.organizationId
+          ? [{ needOrgId: user.organizationId }, { offerOrgId: user.organizationId }]
+          : []),
+      ];
       const filter = { $or: mine, ...(query.status ? { status: query.status } : {}) };
       const [items, total] = await Promise.all([
-        MatchModel.find(filter).sort({ updatedAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<MatchRecord[]>(),
+        MatchModel.find(filter)
+          .sort({ updatedAt: -1, _id: -1 })
+          .skip((query.page - 1) * query.pageSize)
+          .limit(query.pageSize)
+          .lean<MatchRecord[]>(),
         MatchModel.countDocuments(filter),
       ]);
-      return { items: items.map((m) => presentMatch(m, user)), total, page: query.page, pageSize: query.pageSize };
+      return {
+        items: items.map((m) => presentMatch(m, user)),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     },
   );
 
   mountRoute(
     router,
-    { method: 'get', path: '/matches/:id', summary: 'One match (its two sides only)', tag, access: 'user', params, response: envelope },
+    {
+      method: 'get',
+      path: '/matches/:id',
+      summary: 'One match (its two sides only)',
+      tag,
+      access: 'user',
+      params,
+      response: envelope,
+    },
     [requireUser()],
-    async ({ req, params }) => ({ match: presentMatch(await findVisibleMatch(req.user, params.id), req.user) }),
+    async ({ req, params }) => ({
+      match: presentMatch(await findVisibleMatch(req.user, params.id), req.user),
+    }),
   );
 
-  const step = (path: string, summary: string, body: typeof declineMatchBodySchema | typeof completeMatchBodySchema | typeof reviewMatchBodySchema | undefined, run: (user: ReturnType<typeof currentUser>, id: string, body: never) => Promise<MatchRecord>) =>
+  const step = (
+    path: string,
+    summary: string,
+    body:
+      | typeof declineMatchBodySchema
+      | typeof completeMatchBodySchema
+      | typeof reviewMatchBodySchema
+      | undefined,
+    run: (user: ReturnType<typeof currentUser>, id: string, body: never) => Promise<MatchRecord>,
+  ) =>
     mountRoute(
       router,
-      { method: 'post', path: `/matches/:id/${path}`, summary, tag, access: 'user', params, ...(body ? { body } : {}), response: envelope },
+      {
+        method: 'post',
+        path: `/matches/:id/${path}`,
+        summary,
+        tag,
+        access: 'user',
+        params,
+        ...(body ? { body } : {}),
+        response: envelope,
+      },
       [requireUser()],
       async ({ req, params, body: input }) => {
         const user = currentUser(req);
         return { match: presentMatch(await run(user, params.id, input as never), user) };
       },
     );
-  step('accept', 'Accept a proposed match (the side that received it)', undefined, (user, id) => matches.accept(user, id));
-  step('decline', 'Decline a proposed match, optionally saying why', declineMatchBodySchema, (user, id, body: { reason?: string }) => matches.decline(user, id, body.reason));
-  step('complete', 'Close an accepted match with evidence of what was delivered', completeMatchBodySchema, (user, id, body: { evidence: { summary: string; amount?: number; deliveredAt?: string } }) => matches.complete(user, id, body.evidence));
-  step('review', 'Review the other side of a completed match (once per side)', reviewMatchBodySchema, (user, id, body: { rating: number; comment?: string }) => matches.review(user, id, body.rating, body.comment));
+  step('accept', 'Accept a proposed match (the side that received it)', undefined, (user, id) =>
+    matches.accept(user, id),
+  );
+  step(
+    'decline',
+    'Decline a proposed match, optionally saying why',
+    declineMatchBodySchema,
+    (user, id, body: { reason?: string }) => matches.decline(user, id, body.reason),
+  );
+  step(
+    'complete',
+    'Close an accepted match with evidence of what was delivered',
+    completeMatchBodySchema,
+    (user, id, body: { evidence: { summary: string; amount?: number; deliveredAt?: string } }) =>
+      matches.complete(user, id, body.evidence),
+  );
+  step(
+    'review',
+    'Review the other side of a completed match (once per side)',
+    reviewMatchBodySchema,
+    (user, id, body: { rating: number; comment?: string }) =>
+      matches.review(user, id, body.rating, body.comment),
+  );
 
   mountRoute(
     router,
-    { method: 'get', path: '/matches/:id/contact', summary: "The other side's contact details, once accepted; every call is logged", tag, access: 'user', params, response: contactSchema },
+    {
+      method: 'get',
+      path: '/matches/:id/contact',
+      summary: "The other side's contact details, once accepted; every call is logged",
+      tag,
+      access: 'user',
+      params,
+      response: contactSchema,
+    },
     [requireUser()],
     async ({ req, params }) => contacts.reveal(currentUser(req), params.id, req.ip),
   );

@@ -59,7 +59,8 @@ async function takeCapacity(listing: ListingRecord, session: ClientSession): Pro
     { new: true, session },
   ).lean<ListingRecord>();
   if (!taken) throw conflict(`“${listing.title}” has no capacity left`);
-  if (taken.capacityUsed >= capacity) await ListingModel.updateOne({ _id: listing._id }, { $set: { status: 'matched' } }, { session });
+  if (taken.capacityUsed >= capacity)
+    await ListingModel.updateOne({ _id: listing._id }, { $set: { status: 'matched' } }, { session });
   await recordListingChange(listing._id, session);
 }
 
@@ -83,14 +84,23 @@ export function matchService(ctx: AppContext) {
 
   return {
     async propose(user: UserRecord, needId: string, offerId: string, note?: string): Promise<MatchRecord> {
-      const [need, offer] = await Promise.all([ListingModel.findById(needId).lean<ListingRecord>(), ListingModel.findById(offerId).lean<ListingRecord>()]);
+      const [need, offer] = await Promise.all([
+        ListingModel.findById(needId).lean<ListingRecord>(),
+        ListingModel.findById(offerId).lean<ListingRecord>(),
+      ]);
       if (!need || !offer) throw notFound('Listing');
-      if (need.side !== 'need' || offer.side !== 'offer') throw validationFailed('needId must be a need and offerId an offer');
+      if (need.side !== 'need' || offer.side !== 'offer')
+        throw validationFailed('needId must be a need and offerId an offer');
       const ownsNeed = listingPolicy.canEdit(user, need);
       const ownsOffer = listingPolicy.canEdit(user, offer);
-      if (ownsNeed === ownsOffer) throw forbidden(ownsNeed ? 'Both listings are yours' : 'Propose from one of your own listings');
+      if (ownsNeed === ownsOffer)
+        throw forbidden(ownsNeed ? 'Both listings are yours' : 'Propose from one of your own listings');
       if (need.status !== 'open' || offer.status !== 'open') throw conflict('Both listings must be open');
-      const active = await MatchModel.exists({ needId, offerId, status: trusted({ $in: ['proposed', 'accepted'] }) });
+      const active = await MatchModel.exists({
+        needId,
+        offerId,
+        status: trusted({ $in: ['proposed', 'accepted'] }),
+      });
       if (active) throw conflict('These two listings already have a match under way');
 
       const [needView, offerView] = await presentListings([need, offer]);
@@ -98,7 +108,11 @@ export function matchService(ctx: AppContext) {
       const orgOf = organizationOf(orgs);
       const failures = checkEligibility(offerView!, orgOf(needView!), needView!);
       if (failures.length) {
-        throw new AppError('validation_failed', 'The need does not meet the offer’s eligibility rules', failures.map((f) => ({ path: f.factor, message: f.detail['zh-CN'], code: 'eligibility' })));
+        throw new AppError(
+          'validation_failed',
+          'The need does not meet the offer’s eligibility rules',
+          failures.map((f) => ({ path: f.factor, message: f.detail['zh-CN'], code: 'eligibility' })),
+        );
       }
       const records = await providerRecords([String(offer.ownerId)]);
       const { score } = scoreCandidate({
@@ -134,10 +148,9 @@ export function matchService(ctx: AppContext) {
       if (!policy.canRespond(user, m)) throw forbidden('Only the side that received the proposal accepts it');
       if (m.status !== 'proposed') throw conflict(`A ${m.status} match cannot be accepted`);
       const updated = await mongoose.connection.transaction(async (session) => {
-        const [need, offer] = await Promise.all([
-          ListingModel.findById(m.needId).session(session).lean<ListingRecord>(),
-          ListingModel.findById(m.offerId).session(session).lean<ListingRecord>(),
-        ]);
+        // One operation at a time: a transaction's operations must not run in parallel.
+        const need = await ListingModel.findById(m.needId).session(session).lean<ListingRecord>();
+        const offer = await ListingModel.findById(m.offerId).session(session).lean<ListingRecord>();
         if (!need || !offer) throw conflict('A listing of this match is gone');
         await takeCapacity(offer, session);
         await takeCapacity(need, session);
@@ -151,16 +164,30 @@ export function matchService(ctx: AppContext) {
 
     async decline(user: UserRecord, id: string, reason?: string): Promise<MatchRecord> {
       const m = await findVisibleMatch(user, id);
-      if (!policy.canRespond(user, m)) throw forbidden('Only the side that received the proposal declines it');
-      const updated = await transition(user, m, 'proposed', 'declined', reason ? { declineReason: reason } : {});
+      if (!policy.canRespond(user, m))
+        throw forbidden('Only the side that received the proposal declines it');
+      const updated = await transition(
+        user,
+        m,
+        'proposed',
+        'declined',
+        reason ? { declineReason: reason } : {},
+      );
       ctx.events.emit('match.declined', parties(updated, user));
       return updated;
     },
 
-    async complete(user: UserRecord, id: string, evidence: { summary: string; amount?: number; deliveredAt?: string }) {
+    async complete(
+      user: UserRecord,
+      id: string,
+      evidence: { summary: string; amount?: number; deliveredAt?: string },
+    ) {
       const m = await findVisibleMatch(user, id);
       const updated = await transition(user, m, 'accepted', 'completed', {
-        evidence: { ...evidence, deliveredAt: evidence.deliveredAt ? new Date(evidence.deliveredAt) : new Date() },
+        evidence: {
+          ...evidence,
+          deliveredAt: evidence.deliveredAt ? new Date(evidence.deliveredAt) : new Date(),
+        },
       });
       ctx.events.emit('match.completed', parties(updated, user));
       return updated;
@@ -173,7 +200,17 @@ export function matchService(ctx: AppContext) {
       if (m.status !== 'completed') throw conflict('Only a completed match is reviewed');
       const updated = await MatchModel.findOneAndUpdate(
         { _id: m._id, status: 'completed', 'reviews.side': trusted({ $ne: side }) },
-        { $push: { reviews: { side, byUserId: user._id, rating, ...(comment ? { comment } : {}), createdAt: new Date() } } },
+        {
+          $push: {
+            reviews: {
+              side,
+              byUserId: user._id,
+              rating,
+              ...(comment ? { comment } : {}),
+              createdAt: new Date(),
+            },
+          },
+        },
         { new: true },
       ).lean<MatchRecord>();
       if (!updated) throw conflict('Your side has already reviewed this match');
