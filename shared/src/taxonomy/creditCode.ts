@@ -90,18 +90,18 @@ export function isValidCreditCode(input: string): boolean {
   return checkCreditCode(input).ok;
 }
 
-/** A credit code as typed by a person; outputs the canonical upper-case form. */
+/** A credit code as typed by a person (trimmed, any case); outputs the canonical upper-case form. */
 export const creditCodeSchema = z
   .string()
   .max(40)
-  .transform((value, ctx) => {
-    const result = checkCreditCode(value);
-    if (!result.ok) {
+  .trim()
+  .toUpperCase()
+  .superRefine((code, ctx) => {
+    const result = checkCreditCode(code);
+    if (!result.ok)
       ctx.addIssue({ code: 'custom', message: `invalid unified social credit code: ${result.message}` });
-      return z.NEVER;
-    }
-    return result.code;
-  });
+  })
+  .describe('18-character unified social credit code (GB 32100-2015) with a valid check character');
 
 /** The organization type a valid credit code implies (民政 51/52/53, 工商 91), if it implies one. */
 export function orgTypeOfCreditCode(code: string): OrgType | undefined {

@@ -184,12 +184,14 @@ export class TextIndex {
       const lengths = this.lengths[fieldId]!;
       const avg = this.lengthSums[fieldId]! / this.live || 1;
       const factor = weight * this.boosts[fieldId]! * idf(docs.size, this.live);
-      for (const [shortId, tf] of docs) {
-        const slot = this.shortToSlot[shortId]!;
-        if (slot < 0 || (allowed !== null && allowed[slot] === 0)) continue;
+      const shortToSlot = this.shortToSlot;
+      // forEach rather than for-of: no [key, value] array per posting.
+      docs.forEach((tf, shortId) => {
+        const slot = shortToSlot[shortId]!;
+        if (slot < 0 || (allowed !== null && allowed[slot] === 0)) return;
         const norm = K1 * (1 - B + (B * lengths[slot]!) / avg);
         into.add(slot, factor * (DELTA + (tf * (K1 + 1)) / (tf + norm)));
-      }
+      });
     }
     return true;
   }
