@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError } from './config/index.js';
 import { createLogger } from './lib/logger.js';
 import { startServer } from './server.js';
+import { demoLoginBanner } from './seed/demo.js';
 
 /** `npm start`: boot, print where to go, and stop cleanly on SIGTERM or SIGINT. */
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const server = await startServer(config, logger);
   logger.info({ port: server.port }, `ResourceLink 资源链 is running at http://localhost:${server.port}`);
+  if (config.SEED_DEMO && server.ctx.engines.database === 'embedded') console.log(`\n${demoLoginBanner()}\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -15,6 +15,7 @@ import type { AppContext } from './context.js';
 import { subscribeAuditLog } from './modules/audit/subscriber.js';
 import { sessionParts } from './modules/auth/session.js';
 import { VERSION } from './version.js';
+import { seedDemoIfEmpty } from './seed/demo.js';
 import { createSearchEngine } from './search/index.js';
 import { SearchIndexer } from './search/indexer.js';
 import { SearchReconciler } from './search/reconciler.js';
@@ -49,6 +50,8 @@ export async function startServer(
   );
 
   const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
+
+  if (config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
 
   const search = createSearchEngine(config);
   await search.ensureIndex();

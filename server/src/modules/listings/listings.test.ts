@@ -46,9 +46,9 @@ describe('posting listings', () => {
     expect(read.body.listing.title).toBe(need.title);
   });
 
-  it('keeps residents to needs and funders to offers from their organization', async () => {
-    const { client: resident } = await signedIn(server, { role: 'resident' });
-    expect((await resident.post('/api/listings', { ...need, side: 'offer' })).status).toBe(403);
+  it('lets funders post only for their organization, and the bureau not at all', async () => {
+    const { client: bureau } = await signedIn(server, { role: 'bureau' });
+    expect((await bureau.post('/api/listings', need)).status).toBe(403);
     const { user: funder, client } = await signedIn(server, { role: 'funder' });
     const offer = {
       ...need,

@@ -4,14 +4,16 @@ import type { ListingRecord } from './model.js';
 
 /** Who may do what to a listing: the one place routes and sockets ask. */
 export const listingPolicy = {
-  /** Residents post needs; funders post offers; organizations both; operators offer their base's spaces. */
+  /**
+   * Residents post needs (and a retired neighbour may offer to volunteer); organizations and funders post for
+   * their organization, so they create it first; operators offer their base's spaces and services.
+   */
   canPost(user: UserRecord | undefined, side: Side): boolean {
     if (!user) return false;
     switch (user.role) {
       case 'resident':
-        return side === 'need';
+        return true;
       case 'funder':
-        return side === 'offer' && Boolean(user.organizationId);
       case 'organization':
         return Boolean(user.organizationId);
       case 'operator':

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import { demoDataset, demoLogins, DEMO_PASSWORD } from '../../../scripts/generate/demo.js';
+
+export { demoLogins, DEMO_PASSWORD };
+import { UserModel } from '../modules/users/model.js';
+import { loadDataset } from './loadDataset.js';
+
+/**
+ * On the first start of an empty database, loads the demo set (bases, organizations, listings, and a login for
+ * each role) so that a newcomer sees a living product; SEED_DEMO=false turns it off.
+ */
+export async function seedDemoIfEmpty(logger: Logger): Promise<boolean> {
+  if (await UserModel.estimatedDocumentCount()) return false;
+  const counts = await loadDataset(demoDataset({ now: new Date() }));
+  logger.info(counts, 'loaded the demo data into the empty database');
+  return true;
+}
+
+/** The banner `npm start` prints: one demo login per role. */
+export function demoLoginBanner(): string {
+  const lines = demoLogins.map((l) => `  ${l.role.padEnd(13)}${l.email}`);
+  return `Demo logins 演示账号 (password 密码: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
+}
