@@ -1,5 +1,4 @@
-import { Query } from 'mingo';
-import type { Options } from 'mingo/types';
+import { Query, mingoOptions } from './mingo.js';
 import type { Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
 import { isPlainObject } from '../storage/keys.js';
@@ -19,8 +18,7 @@ const UNSUPPORTED_OPERATORS = new Set([
   '$meta',
 ]);
 
-/** Options every mingo call shares: MongoDB semantics, no server-side JavaScript. */
-export const mingoOptions: Partial<Options> = { scriptEnabled: false, useStrictMode: true, idKey: '_id' };
+export { mingoOptions };
 
 /** Throws MongoDB's error shape when an expression uses an operator outside the supported subset. */
 export function checkOperators(expr: unknown, context: string): void {

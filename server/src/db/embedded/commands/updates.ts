@@ -1,8 +1,9 @@
-import { Aggregator, update as mingoUpdate } from 'mingo';
+import { Aggregator, update as mingoUpdate } from './mingo.js';
 import { ObjectId, type Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
 import { cloneDocument, isPlainObject, keyOf } from '../storage/keys.js';
 import { checkOperators, mingoOptions } from './query.js';
+import { checkUpdateTypes } from './updateChecks.js';
 
 const UPDATE_OPERATORS = new Set([
   '$set',
@@ -128,13 +129,11 @@ export function applyUpdate(stored: Document, u: UpdateSpec, options: UpdateOpti
         modifier.$set = { ...(modifier.$set ?? {}), ...fields };
       } else modifier[op] = fields;
     }
+    checkUpdateTypes(stored, modifier);
     doc = cloneDocument(stored);
     let changedPaths: string[];
     try {
-      changedPaths = mingoUpdate(doc, modifier, options.arrayFilters, options.filter, {
-        cloneMode: 'deep',
-        queryOptions: mingoOptions,
-      });
+      changedPaths = mingoUpdate(doc, modifier, options.arrayFilters, options.filter);
     } catch (err) {
       throw badValue(err instanceof Error ? err.message : String(err));
     }

@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { Query } from '../commands/mingo.js';
 import type { Document } from 'bson';
 import { CommandError, unsupported } from '../errors.js';
 import { MISSING, isPlainObject, keyOf, valuesAtPath } from './keys.js';
