@@ -62,6 +62,25 @@ conformance(
       expect(await m.Item.findOne({ name: 'b' }).lean()).toMatchObject({ name: 'b', n: 2 });
     });
 
+    it('accepts $set of the same _id (as session stores do) and refuses changing it', async () => {
+      const coll = mongoose.connection.collection('sessionlike');
+      await coll.updateOne(
+        { _id: 'sess-1' as never },
+        { $set: { _id: 'sess-1', v: 1 } as never },
+        { upsert: true },
+      );
+      await coll.updateOne(
+        { _id: 'sess-1' as never },
+        { $set: { _id: 'sess-1', v: 2 } as never },
+        { upsert: true },
+      );
+      expect(await coll.findOne({ _id: 'sess-1' as never })).toEqual({ _id: 'sess-1', v: 2 });
+      const err = await coll
+        .updateOne({ _id: 'sess-1' as never }, { $set: { _id: 'other' } as never })
+        .catch((e) => e);
+      expect(err).toMatchObject({ code: 66 });
+    });
+
     it('refuses conflicting update paths', async () => {
       const err = await m.Item.collection
         .updateOne({ name: 'c' }, { $set: { meta: {} }, $inc: { 'meta.deep.v': 1 } })

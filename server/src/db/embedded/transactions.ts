@@ -152,7 +152,8 @@ export class Sessions {
   /** Forgets sessions idle longer than logicalSessionTimeoutMinutes (their clients are gone). */
   sweep(now = Date.now()): void {
     for (const [key, session] of this.sessions) {
-      if (session.lastUsed < now - SESSION_TIMEOUT_MS && session.txn?.state !== 'active') this.sessions.delete(key);
+      if (session.lastUsed < now - SESSION_TIMEOUT_MS && session.txn?.state !== 'active')
+        this.sessions.delete(key);
     }
   }
 
