@@ -259,6 +259,8 @@ describe('indexes', () => {
     expect(await stats({ code: { $in: ['c1', 'c2', 'nope'] } })).toEqual({ examined: 2, returned: 2 });
     expect(await stats({ code: 'c42', n: 7 })).toEqual({ examined: 1, returned: 0 });
     expect(await stats({ org: 3, kind: 'a' })).toEqual({ examined: 50, returned: 50 });
+    expect(await stats({ org: 3 })).toEqual({ examined: 50, returned: 50 }); // the compound index's prefix
+    expect(await stats({ kind: 'a' })).toEqual({ examined: 500, returned: 250 });
     expect(await stats({ n: 42 })).toEqual({ examined: 500, returned: 1 });
     const byId = await coll.findOne({ code: 'c9' });
     expect(await stats({ _id: byId!._id })).toEqual({ examined: 1, returned: 1 });
