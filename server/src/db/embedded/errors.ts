@@ -31,6 +31,7 @@ export const ErrorCodes = {
   ConversionFailure: 241,
   OperationNotSupportedInTransaction: 263,
   TransactionExceededLifetimeLimitSeconds: 290,
+  BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
 } as const;
 
