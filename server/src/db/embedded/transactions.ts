@@ -109,7 +109,10 @@ export class Sessions {
         txn.end('aborted');
         throw err;
       }
-      if (txn.state !== 'active') throw noSuchTransaction(txnNumber);
+      if (txn.state !== 'active') {
+        this.lock.release(txn); // ended (endSessions) while it waited
+        throw noSuchTransaction(txnNumber);
+      }
       txn.lifetime = setTimeout(() => this.finish(txn, 'aborted'), LIFETIME_MS);
       txn.lifetime.unref();
       return txn;
