@@ -10,8 +10,17 @@ export interface TestDatabase {
   kind: 'embedded' | 'mongodb';
   uri: string;
   dbName: string;
+  /** Deletes every document of every collection, keeping collections and indexes (e.g. in beforeEach). */
+  clear(): Promise<void>;
   /** Disconnects mongoose and stops the engine (or drops the database on a real MongoDB). */
   stop(): Promise<void>;
+}
+
+async function clearCollections(): Promise<void> {
+  const db = mongoose.connection.db;
+  if (!db) return;
+  const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+  await Promise.all(collections.map((c) => db.collection(c.name).deleteMany({})));
 }
 
 /**
@@ -31,6 +40,7 @@ export async function startTestDatabase(
       kind: 'mongodb',
       uri,
       dbName,
+      clear: clearCollections,
       async stop() {
         await mongoose.connection.dropDatabase().catch(() => {});
         await mongoose.disconnect();
@@ -43,6 +53,7 @@ export async function startTestDatabase(
     kind: 'embedded',
     uri: engine.uri,
     dbName,
+    clear: clearCollections,
     async stop() {
       await mongoose.disconnect();
       await engine.close();

@@ -23,6 +23,7 @@ export class Engine implements EngineState {
   readonly startedAt = Date.now();
   address = '127.0.0.1:0';
   persist: Persist = async () => {};
+  private readonly sessionSweeper = setInterval(() => this.sessions.sweep(), 60_000).unref();
 
   /** Runs one command and returns its reply document (errors become `{ ok: 0, ... }`). */
   async execute(db: string, cmd: Document, connectionId: number): Promise<Document> {
@@ -135,6 +136,7 @@ export class Engine implements EngineState {
   }
 
   close(): void {
+    clearInterval(this.sessionSweeper);
     this.sessions.abortAll();
     this.cursors.close();
   }

@@ -8,6 +8,7 @@ export const ErrorCodes = {
   IllegalOperation: 20,
   LockTimeout: 24,
   NamespaceNotFound: 26,
+  PathNotViable: 28,
   IndexNotFound: 27,
   ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
@@ -27,8 +28,10 @@ export const ErrorCodes = {
   TransactionCommitted: 256,
   TransactionTooOld: 225,
   ConflictingOperationInProgress: 117,
+  ConversionFailure: 241,
   OperationNotSupportedInTransaction: 263,
   TransactionExceededLifetimeLimitSeconds: 290,
+  BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
 } as const;
 

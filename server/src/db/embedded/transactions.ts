@@ -5,6 +5,8 @@ import type { Catalog, StorageOp } from './storage/catalog.js';
 import { Overlay, type ActiveTransaction } from './storage/overlay.js';
 import { TransactionView } from './storage/transactionView.js';
 
+/** logicalSessionTimeoutMinutes, as announced in hello. */
+const SESSION_TIMEOUT_MS = 30 * 60_000;
 /** MongoDB's default transactionLifetimeLimitSeconds. */
 const LIFETIME_MS = 60_000;
 /** How long a transaction waits for another one to finish before failing with a transient error. */
@@ -107,7 +109,10 @@ export class Sessions {
         txn.end('aborted');
         throw err;
       }
-      if (txn.state !== 'active') throw noSuchTransaction(txnNumber);
+      if (txn.state !== 'active') {
+        this.lock.release(txn); // ended (endSessions) while it waited
+        throw noSuchTransaction(txnNumber);
+      }
       txn.lifetime = setTimeout(() => this.finish(txn, 'aborted'), LIFETIME_MS);
       txn.lifetime.unref();
       return txn;
@@ -144,6 +149,14 @@ export class Sessions {
       const session = this.sessions.get(key);
       if (session?.txn) this.finish(session.txn, 'aborted');
       this.sessions.delete(key);
+    }
+  }
+
+  /** Forgets sessions idle longer than logicalSessionTimeoutMinutes (their clients are gone). */
+  sweep(now = Date.now()): void {
+    for (const [key, session] of this.sessions) {
+      if (session.lastUsed < now - SESSION_TIMEOUT_MS && session.txn?.state !== 'active')
+        this.sessions.delete(key);
     }
   }
 

@@ -1,4 +1,4 @@
-import { Aggregator } from 'mingo';
+import { Aggregator } from './mingo.js';
 import type { Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
 import { cloneDocument, isPlainObject } from '../storage/keys.js';

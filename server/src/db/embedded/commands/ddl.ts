@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { Query } from './mingo.js';
 import type { Document } from 'bson';
 import { CommandError, unsupported } from '../errors.js';
 import { Catalog, validateNames, type StorageOp } from '../storage/catalog.js';

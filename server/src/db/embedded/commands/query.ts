@@ -1,8 +1,8 @@
-import { Query } from 'mingo';
-import type { Options } from 'mingo/types';
+import { Query, mingoOptions } from './mingo.js';
 import type { Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
-import { isPlainObject } from '../storage/keys.js';
+import { compare } from 'mingo/util';
+import { MISSING, isPlainObject, valuesAtPath } from '../storage/keys.js';
 import type { CollectionView } from '../storage/views.js';
 
 /** Operators that would need JavaScript, text or geo indexes, or a server-side sink: refused by name. */
@@ -19,8 +19,7 @@ const UNSUPPORTED_OPERATORS = new Set([
   '$meta',
 ]);
 
-/** Options every mingo call shares: MongoDB semantics, no server-side JavaScript. */
-export const mingoOptions: Partial<Options> = { scriptEnabled: false, useStrictMode: true, idKey: '_id' };
+export { mingoOptions };
 
 /** Throws MongoDB's error shape when an expression uses an operator outside the supported subset. */
 export function checkOperators(expr: unknown, context: string): void {
@@ -94,18 +93,38 @@ export function collectionName(cmd: Document, command: string): string {
   return name;
 }
 
-/** Sorts documents by a sort spec with MongoDB's ordering rules (as mingo implements them). */
+/**
+ * The value a document sorts by for one field: an array sorts by its smallest element ascending and its largest
+ * descending, an empty array before null, a missing field as null (MongoDB's rules).
+ */
+function sortValue(doc: Document, path: string, direction: 1 | -1): unknown {
+  const values = valuesAtPath(doc, path).map((v) => (v === MISSING ? null : v));
+  if (values.length === 1) return values[0];
+  let best = values[0];
+  for (const v of values.slice(1)) if (compare(v, best) * direction < 0) best = v;
+  return best;
+}
+
+/** Sorts documents by a sort spec (stable, so ties keep natural order). */
 export function sortDocuments(docs: Document[], sort: unknown): Document[] {
   if (!isPlainObject(sort) || Object.keys(sort).length === 0) return docs;
-  const spec: Record<string, 1 | -1> = {};
+  const fields: Array<[string, 1 | -1]> = [];
   for (const [field, dir] of Object.entries(sort)) {
     if (field === '$natural') {
       if (Number(dir) < 0) docs = [...docs].reverse();
       continue;
     }
     if (isPlainObject(dir)) throw unsupported(`Sorting by ${JSON.stringify(dir)}`);
-    spec[field] = Number(dir) < 0 ? -1 : 1;
+    fields.push([field, Number(dir) < 0 ? -1 : 1]);
   }
-  if (Object.keys(spec).length === 0) return docs;
-  return new Query({}, mingoOptions).find(docs).sort(spec).all() as Document[];
+  if (fields.length === 0) return docs;
+  const keyed = docs.map((doc, i) => ({ doc, i, keys: fields.map(([f, d]) => sortValue(doc, f, d)) }));
+  keyed.sort((a, b) => {
+    for (let k = 0; k < fields.length; k++) {
+      const order = compare(a.keys[k], b.keys[k]) * fields[k]![1];
+      if (order !== 0) return order;
+    }
+    return a.i - b.i;
+  });
+  return keyed.map((entry) => entry.doc);
 }

@@ -1,8 +1,9 @@
-import { Aggregator, update as mingoUpdate } from 'mingo';
+import { Aggregator, update as mingoUpdate } from './mingo.js';
 import { ObjectId, type Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
 import { cloneDocument, isPlainObject, keyOf } from '../storage/keys.js';
 import { checkOperators, mingoOptions } from './query.js';
+import { checkUpdateTypes } from './updateChecks.js';
 
 const UPDATE_OPERATORS = new Set([
   '$set',
@@ -128,6 +129,8 @@ export function applyUpdate(stored: Document, u: UpdateSpec, options: UpdateOpti
         modifier.$set = { ...(modifier.$set ?? {}), ...fields };
       } else modifier[op] = fields;
     }
+    keepIdImmutable(stored, modifier);
+    checkUpdateTypes(stored, modifier);
     doc = cloneDocument(stored);
     // mingo refuses any $set of _id; MongoDB allows setting it to the value it already has (connect-mongo does).
     if (modifier.$set && '_id' in (modifier.$set as Document)) {
@@ -143,12 +146,11 @@ export function applyUpdate(stored: Document, u: UpdateSpec, options: UpdateOpti
     }
     let changedPaths: string[];
     try {
-      changedPaths = mingoUpdate(doc, modifier, options.arrayFilters, options.filter, {
-        cloneMode: 'deep',
-        queryOptions: mingoOptions,
-      });
+      changedPaths = mingoUpdate(doc, modifier, options.arrayFilters, options.filter);
     } catch (err) {
-      throw badValue(err instanceof Error ? err.message : String(err));
+      const message = err instanceof Error ? err.message : String(err);
+      if (message.includes("immutable field '_id'")) throw immutableId();
+      throw badValue(message);
     }
     if (changedPaths.length === 0) return { doc: stored, changed: false };
   } else {
@@ -163,6 +165,22 @@ export function applyUpdate(stored: Document, u: UpdateSpec, options: UpdateOpti
   }
   const changed = keyOf(doc) !== keyOf(stored);
   return { doc: withIdFirst(doc), changed };
+}
+
+const immutableId = () =>
+  new CommandError(
+    'ImmutableField',
+    "Performing an update on the path '_id' would modify the immutable field '_id'",
+  );
+
+/** `$set: { _id: <same value> }` is allowed (and does nothing), as in MongoDB; another value is refused. */
+function keepIdImmutable(stored: Document, modifier: Document): void {
+  const set = modifier.$set as Document | undefined;
+  if (!set || !('_id' in set) || stored._id === undefined) return;
+  if (keyOf(set._id) !== keyOf(stored._id)) throw immutableId();
+  const { _id, ...rest } = set;
+  if (Object.keys(rest).length > 0) modifier.$set = rest;
+  else delete modifier.$set;
 }
 
 function replacement(stored: Document, u: Document): Document {

@@ -3,6 +3,7 @@ import { Catalog, type StorageOp } from './catalog.js';
 import { ID_INDEX, type Collection } from './collection.js';
 import { duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
+import { checkDocumentSize } from './limits.js';
 import { BlockedByTransaction, type ActiveTransaction, type Overlay } from './overlay.js';
 import { planCandidates } from './planner.js';
 import { lookupIds, type CollectionView } from './views.js';
@@ -29,6 +30,7 @@ export class WriteLog {
 
   /** Applies a document change, unless it collides with the transaction in progress (then it throws). */
   change(coll: Collection, id: string, doc: Document | null): void {
+    if (doc) checkDocumentSize(doc);
     const before = coll.get(id);
     let preservedIn: Overlay | undefined;
     if (this.txn) {

@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { Query } from '../commands/mingo.js';
 import type { Document } from 'bson';
 import { CommandError, unsupported } from '../errors.js';
 import { MISSING, isPlainObject, keyOf, valuesAtPath } from './keys.js';
@@ -83,11 +83,14 @@ export function sameIndexOptions(a: IndexSpec, b: IndexSpec): boolean {
 /** A secondary index: a hash map from key to the ids of the documents holding it. */
 export class Index {
   readonly fields: string[];
-  private readonly entries = new Map<string, string | Set<string>>();
+  private readonly entries: Holders = new Map();
+  /** Compound indexes also map their first field alone, so equality on that prefix is answered too. */
+  private readonly prefix?: Holders;
   private readonly partial?: Query;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
+    if (this.fields.length > 1) this.prefix = new Map();
     if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
   }
 
@@ -122,32 +125,25 @@ export class Index {
   }
 
   add(id: string, doc: Document): void {
-    for (const { key } of this.entriesFor(doc)) {
-      const held = this.entries.get(key);
-      if (held === undefined) this.entries.set(key, id);
-      else if (typeof held === 'string') {
-        if (held !== id) this.entries.set(key, new Set([held, id]));
-      } else held.add(id);
-    }
+    const entries = this.entriesFor(doc);
+    for (const { key } of entries) hold(this.entries, key, id);
+    if (this.prefix) for (const key of prefixKeys(entries)) hold(this.prefix, key, id);
   }
 
   remove(id: string, doc: Document): void {
-    for (const { key } of this.entriesFor(doc)) {
-      const held = this.entries.get(key);
-      if (held === id) this.entries.delete(key);
-      else if (held instanceof Set) {
-        held.delete(id);
-        if (held.size === 1) this.entries.set(key, held.values().next().value as string);
-        else if (held.size === 0) this.entries.delete(key);
-      }
-    }
+    const entries = this.entriesFor(doc);
+    for (const { key } of entries) release(this.entries, key, id);
+    if (this.prefix) for (const key of prefixKeys(entries)) release(this.prefix, key, id);
   }
 
   /** Ids of documents holding a key. */
   lookup(key: string): Iterable<string> {
-    const held = this.entries.get(key);
-    if (held === undefined) return [];
-    return typeof held === 'string' ? [held] : held;
+    return held(this.entries, key);
+  }
+
+  /** For a compound index, ids of documents whose first field holds `value`; null for single-field ones. */
+  lookupPrefix(value: unknown): Iterable<string> | null {
+    return this.prefix ? held(this.prefix, keyOf(value)) : null;
   }
 
   /**
@@ -163,10 +159,37 @@ export class Index {
     }
     return undefined;
   }
+}
 
-  clear(): void {
-    this.entries.clear();
+/** Key to the id (or ids) of the documents holding it. */
+type Holders = Map<string, string | Set<string>>;
+
+function hold(map: Holders, key: string, id: string): void {
+  const current = map.get(key);
+  if (current === undefined) map.set(key, id);
+  else if (typeof current === 'string') {
+    if (current !== id) map.set(key, new Set([current, id]));
+  } else current.add(id);
+}
+
+function release(map: Holders, key: string, id: string): void {
+  const current = map.get(key);
+  if (current === id) map.delete(key);
+  else if (current instanceof Set) {
+    current.delete(id);
+    if (current.size === 1) map.set(key, current.values().next().value as string);
+    else if (current.size === 0) map.delete(key);
   }
+}
+
+function held(map: Holders, key: string): Iterable<string> {
+  const current = map.get(key);
+  if (current === undefined) return [];
+  return typeof current === 'string' ? [current] : current;
+}
+
+function prefixKeys(entries: IndexEntry[]): Set<string> {
+  return new Set(entries.map((e) => keyOf(e.values[0])));
 }
 
 function dedupe(values: unknown[]): unknown[] {

@@ -27,7 +27,15 @@ export function planCandidates(coll: Collection, filter: Document): Plan | null 
   for (const index of coll.indexes.values()) {
     if (!index.usableForEquality) continue;
     const lists = index.fields.map((f) => equalities.get(f));
-    if (lists.some((l) => l === undefined)) continue;
+    if (lists.some((l) => l === undefined)) {
+      // A compound index still answers equality on its first field.
+      const first = lists[0];
+      if (!first) continue;
+      const found = new Set<string>();
+      for (const value of first) for (const id of index.lookupPrefix(value) ?? []) found.add(id);
+      if (best === null || found.size < best.ids.length) best = { index: index.spec.name, ids: [...found] };
+      continue;
+    }
     let combos: unknown[][] = [[]];
     for (const list of lists as unknown[][]) {
       combos = combos.flatMap((c) => list.map((v) => [...c, v]));

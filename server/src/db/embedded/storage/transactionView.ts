@@ -3,6 +3,7 @@ import { Catalog, type StorageOp } from './catalog.js';
 import { ID_INDEX, type Collection } from './collection.js';
 import { duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
+import { checkDocumentSize } from './limits.js';
 import { writeConflict, type Overlay } from './overlay.js';
 import { planCandidates } from './planner.js';
 import { lookupIds, type CollectionView } from './views.js';
@@ -83,6 +84,7 @@ export class TransactionView implements CollectionView {
   }
 
   private checkUnique(doc: Document, id: string): void {
+    checkDocumentSize(doc);
     const base = this.base;
     if (!base) return;
     const { changes, snapshot } = this.overlay;

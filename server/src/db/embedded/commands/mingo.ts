@@ -1,0 +1,77 @@
+import { ObjectId } from 'bson';
+import { Aggregator as BaseAggregator } from 'mingo/aggregator';
+import { Context, evalExpr } from 'mingo/core';
+import * as accumulator from 'mingo/operators/accumulator';
+import * as expression from 'mingo/operators/expression';
+import * as pipeline from 'mingo/operators/pipeline';
+import * as projection from 'mingo/operators/projection';
+import * as query from 'mingo/operators/query';
+import * as window from 'mingo/operators/window';
+import { Query as BaseQuery } from 'mingo/query';
+import type { AnyObject, Options } from 'mingo/types';
+import { update as baseUpdate, type Modifier } from 'mingo/updater';
+import { CommandError } from '../errors.js';
+
+type ExpressionOperator = (obj: AnyObject, expr: unknown, options: Options) => unknown;
+
+/** $toString that also converts ObjectIds (to their hex string), as MongoDB does. */
+const $toString: ExpressionOperator = (obj, expr, options) => {
+  const value = evalExpr(obj, expr as never, options);
+  if (value instanceof ObjectId) return value.toHexString();
+  return (expression.$toString as ExpressionOperator)(obj, { $literal: value }, options);
+};
+
+/** $toObjectId: a 24-hex-digit string to an ObjectId (null stays null). */
+const $toObjectId: ExpressionOperator = (obj, expr, options) => {
+  const value = evalExpr(obj, expr as never, options);
+  if (value === null || value === undefined) return null;
+  if (value instanceof ObjectId) return value;
+  if (typeof value === 'string' && /^[0-9a-fA-F]{24}$/.test(value)) return new ObjectId(value);
+  throw new CommandError(
+    'ConversionFailure',
+    `Failed to parse objectId '${String(value)}' in $convert with no onError value`,
+  );
+};
+
+/** Every mingo operator, with the BSON-aware conversions above in place of mingo's own. */
+const context = Context.init({
+  accumulator,
+  expression: { ...expression, $toString, $toObjectId } as never,
+  pipeline,
+  projection,
+  query,
+  window,
+});
+
+/** Options every mingo call shares: MongoDB semantics, no server-side JavaScript, the engine's operators. */
+export const mingoOptions: Partial<Options> = {
+  scriptEnabled: false,
+  useStrictMode: true,
+  idKey: '_id',
+  context,
+};
+
+export class Query extends BaseQuery {
+  constructor(condition: AnyObject, options: Partial<Options> = mingoOptions) {
+    super(condition, { ...mingoOptions, ...options });
+  }
+}
+
+export class Aggregator extends BaseAggregator {
+  constructor(stages: AnyObject[], options: Partial<Options> = mingoOptions) {
+    super(stages, { ...mingoOptions, ...options });
+  }
+}
+
+/** mingo's update with the engine's options; returns the changed paths. */
+export function update(
+  obj: AnyObject,
+  modifier: AnyObject,
+  arrayFilters?: AnyObject[],
+  condition?: AnyObject,
+): string[] {
+  return baseUpdate(obj, modifier as Modifier<AnyObject>, arrayFilters, condition, {
+    cloneMode: 'deep',
+    queryOptions: mingoOptions,
+  });
+}
