@@ -1,4 +1,4 @@
-import mongoose, { Schema } from 'mongoose';
+import mongoose, { Schema, Types } from 'mongoose';
 import { expect, it } from 'vitest';
 import { conformance } from './conformance.harness.js';
 
@@ -191,6 +191,12 @@ conformance(
       );
       const upserted = await m.User.findOne({ email: 'new@example.org' }).lean();
       expect(upserted).toMatchObject({ email: 'new@example.org', age: 41, role: 'founder' });
+      // An upsert may choose the new _id in $setOnInsert; $set of an unchanged _id is allowed (connect-mongo does it).
+      const chosenId = new Types.ObjectId();
+      await m.User.collection.updateOne({ email: 'chosen@example.org' }, { $setOnInsert: { _id: chosenId, name: 'c' } }, { upsert: true });
+      expect(String((await m.User.findOne({ email: 'chosen@example.org' }).lean())?._id)).toBe(String(chosenId));
+      await m.User.collection.updateOne({ _id: chosenId }, { $set: { _id: chosenId, age: 3 } });
+      expect((await m.User.findById(chosenId).lean())?.age).toBe(3);
 
       const many = await m.User.updateMany(
         { email: { $in: ['up@example.org', 'new@example.org'] } },

@@ -129,21 +129,17 @@ export function applyUpdate(stored: Document, u: UpdateSpec, options: UpdateOpti
         modifier.$set = { ...(modifier.$set ?? {}), ...fields };
       } else modifier[op] = fields;
     }
+    // An upsert may choose the new document's _id in $set / $setOnInsert when the filter does not.
+    const set = modifier.$set as Document | undefined;
+    if (options.inserting && stored._id === undefined && set && '_id' in set) {
+      const { _id, ...rest } = set;
+      stored = { ...stored, _id: cloneDocument(_id) };
+      if (Object.keys(rest).length > 0) modifier.$set = rest;
+      else delete modifier.$set;
+    }
     keepIdImmutable(stored, modifier);
     checkUpdateTypes(stored, modifier);
     doc = cloneDocument(stored);
-    // mingo refuses any $set of _id; MongoDB allows setting it to the value it already has (connect-mongo does).
-    if (modifier.$set && '_id' in (modifier.$set as Document)) {
-      const { _id: newId, ...rest } = modifier.$set as Document;
-      if (stored._id === undefined && options.inserting) doc._id = cloneDocument(newId);
-      else if (keyOf(newId) !== keyOf(stored._id))
-        throw new CommandError(
-          'ImmutableField',
-          "Performing an update on the path '_id' would modify the immutable field '_id'",
-        );
-      modifier.$set = rest;
-      if (Object.keys(rest).length === 0) delete modifier.$set;
-    }
     let changedPaths: string[];
     try {
       changedPaths = mingoUpdate(doc, modifier, options.arrayFilters, options.filter);
