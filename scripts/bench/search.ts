@@ -1,100 +1,151 @@
 /**
- * Quick timing check of the embedded search adapter (not a test): indexes N generated listings, then times a
- * two-word Chinese query with two filters and three facets, against a baseline that scans every listing with
- * `includes` (what a `$regex` search would do). Prints the setup and one JSON line.
- *
- *   npx tsx scripts/bench/search.ts [n=100000] [queries=200]
+ * `npm run bench -- search [listings=100000] [requests=2000]`: GET /api/search on the real server over generated
+ * listings, with a two-word Chinese query, two filters and the three facets, from 8 concurrent clients; the same
+ * queries as a plain `$regex` scan with `$facet` counts (the baseline, run in process on the same data); the time
+ * from a listing's POST until search finds it; and the server's memory.
  */
+import { trusted } from 'mongoose';
 import { districts } from '@app/shared';
-import { EmbeddedSearchEngine } from '../../server/src/search/embedded/engine.js';
-import type { SearchQuery } from '../../server/src/search/port.js';
-import { generateSearchDocuments, random } from './searchData.js';
+import { ListingModel } from '../../server/src/modules/listings/model.js';
+import { DEFAULT_PASSWORD } from '../generate/generate.js';
+import { prepareData, removeData, signIn, startBenchServer } from './lib/benchServer.js';
+import { percentile, round, summary, timeConcurrent } from './lib/stats.js';
 
-const n = Number(process.argv[2] ?? 100_000);
-const queryCount = Number(process.argv[3] ?? 200);
+const listings = Number(process.argv[2] ?? 100_000);
+const requests = Number(process.argv[3] ?? 2000);
+const CONCURRENCY = 8;
+const WRITES = 100;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-const round = (x: number) => Math.round(x * 100) / 100;
+const WORD_PAIRS = [
+  ['老人', '助餐'],
+  ['儿童', '托管'],
+  ['志愿者', '陪伴'],
+  ['法律', '咨询'],
+  ['心理', '疏导'],
+  ['场地', '活动'],
+  ['残障', '康复'],
+  ['资助', '养老'],
+  ['培训', '财务'],
+  ['社区', '议事'],
+  ['青少年', '课后'],
+  ['环保', '宣传'],
+] as const;
+const SIDES = ['need', 'offer'] as const;
 
-async function main() {
-  const docs = generateSearchDocuments(n);
-  const rnd = random(7);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
-  const engine = new EmbeddedSearchEngine('bench');
-  await engine.ensureIndex();
-  const t0 = performance.now();
-  for (let i = 0; i < docs.length; i += 1000) await engine.upsert(docs.slice(i, i + 1000), { wait: false });
-  const indexMs = performance.now() - t0;
-  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
-
-  const words = [
-    '老人 助餐',
-    '残障人士 就业',
-    '儿童 心理',
-    '场地 徐汇',
-    '青少年 培训',
-    '长者 探访',
-    '法律 咨询',
-    '社区 志愿者',
-  ];
-  const queries: SearchQuery[] = Array.from({ length: queryCount }, (_, i) => ({
-    q: words[i % words.length],
-    filters: { status: ['open'], district: [pick(districts.codes), pick(districts.codes)] },
-    facets: ['kind', 'domain', 'district'],
-    sort: 'relevance',
-    page: 1,
-    pageSize: 20,
-  }));
-
-  const time = async (run: (q: SearchQuery) => Promise<unknown> | unknown) => {
-    for (const q of queries.slice(0, 20)) await run(q); // warm up
-    const ms: number[] = [];
-    for (const q of queries) {
-      const start = performance.now();
-      await run(q);
-      ms.push(performance.now() - start);
-    }
-    return ms.sort((a, b) => a - b);
-  };
-
-  let totalHits = 0;
-  const engineMs = await time(async (q) => {
-    totalHits += (await engine.search(q)).total;
-  });
-  const baselineMs = await time((q) => {
-    const [a, b] = q.q!.split(' ') as [string, string];
-    const allowed = new Set(q.filters!.district);
-    const counts = new Map<string, number>();
-    for (const d of docs) {
-      if (d.status !== 'open' || !allowed.has(d.district)) continue;
-      const text = d.title + d.description;
-      if (text.includes(a) && text.includes(b)) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
-    }
-    return counts;
-  });
-
-  console.log(
-    `embedded search: ${n} listings indexed in ${Math.round(indexMs)} ms, heap ${Math.round(heapMb)} MB;`,
-  );
-  console.log(
-    `${queryCount} two-word queries, 2 filters (status, 2 districts), facets kind/domain/district, page of 20;`,
-  );
-  console.log(
-    `average ${Math.round(totalHits / queryCount)} matches per query; baseline: a substring scan of every listing`,
-  );
-  console.log(
-    JSON.stringify({
-      bench: 'search',
-      n,
-      p50_ms: round(percentile(engineMs, 0.5)),
-      p95_ms: round(percentile(engineMs, 0.95)),
-      rps: Math.round(1000 / (engineMs.reduce((a, b) => a + b, 0) / engineMs.length)),
-      baseline_p50_ms: round(percentile(baselineMs, 0.5)),
-      baseline_p95_ms: round(percentile(baselineMs, 0.95)),
-      index_ms: Math.round(indexMs),
-    }),
-  );
+function queryFor(i: number) {
+  const [w1, w2] = WORD_PAIRS[i % WORD_PAIRS.length]!;
+  const d1 = districts.codes[i % districts.codes.length]!;
+  const d2 = districts.codes[(i * 7 + 3) % districts.codes.length]!;
+  return { w1, w2, side: SIDES[i % 2]!, districts: [d1, d2] };
 }
 
-await main();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function regexBaseline() {
+  const { durations, wallMs } = await timeConcurrent(CONCURRENCY, Math.min(requests, 200), async (i) => {
+    const q = queryFor(i);
+    const word = (w: string) => ({
+      $or: [{ title: { $regex: escape(w) } }, { description: { $regex: escape(w) } }],
+    });
+    await ListingModel.aggregate([
+      {
+        $match: trusted({
+          status: 'open',
+          side: q.side,
+          district: { $in: q.districts },
+          $and: [word(q.w1), word(q.w2)],
+        }),
+      },
+      {
+        $facet: {
+          items: [{ $sort: { createdAt: -1 } }, { $limit: 20 }],
+          kind: [{ $group: { _id: '$kind', n: { $sum: 1 } } }],
+          domain: [{ $unwind: '$domains' }, { $group: { _id: '$domains', n: { $sum: 1 } } }],
+          district: [{ $group: { _id: '$district', n: { $sum: 1 } } }],
+        },
+      },
+    ]);
+  });
+  return summary(durations, wallMs);
+}
+
+async function main() {
+  console.log(
+    `setup: ${listings} generated listings, ${requests} searches from ${CONCURRENCY} clients, ${WRITES} write-to-searchable samples`,
+  );
+  let baseline: ReturnType<typeof summary> | undefined;
+  const { dir, data, loadMs } = await prepareData(listings, async () => {
+    baseline = await regexBaseline();
+  });
+  const server = await startBenchServer(dir);
+  try {
+    const url = server.url;
+    // Warm-up, then the measured run.
+    await timeConcurrent(CONCURRENCY, 50, async (i) => void (await fetch(searchUrl(url, i))).arrayBuffer());
+    let totalHits = 0;
+    const { durations, wallMs } = await timeConcurrent(CONCURRENCY, requests, async (i) => {
+      const res = await fetch(searchUrl(url, i));
+      if (!res.ok) throw new Error(`search answered ${res.status}`);
+      totalHits += ((await res.json()) as { total: number }).total;
+    });
+    const search = summary(durations, wallMs);
+
+    const orgOwner = data.organizations.find((o) => o.verified && o.body.type !== 'enterprise')!.ownerKey;
+    const email = data.users.find((u) => u.key === orgOwner)!.email;
+    const session = await signIn(url, email, DEFAULT_PASSWORD);
+    const lags: number[] = [];
+    for (let i = 0; i < WRITES; i++) {
+      const token = `基准${i}号${Date.now().toString(36)}`;
+      const t0 = performance.now();
+      const posted = await session.post('/api/listings', {
+        side: 'offer',
+        kind: 'service',
+        subkind: 'training',
+        title: `${token}财务培训`,
+        description: `${token} 为社会组织提供财务制度培训。`,
+        domains: ['community-governance'],
+        district: '310104',
+      });
+      if (posted.status !== 201) throw new Error(`post answered ${posted.status}`);
+      const id = (posted.body.listing as { id: string }).id;
+      for (;;) {
+        const found = await session.get(`/api/search?q=${encodeURIComponent(token)}&pageSize=5`);
+        if ((found.body.items as { id: string }[]).some((l) => l.id === id)) break;
+        if (performance.now() - t0 > 5000) throw new Error('a write did not become searchable within 5 s');
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      lags.push(performance.now() - t0);
+    }
+    lags.sort((a, b) => a - b);
+    const result = {
+      bench: 'search',
+      n: listings,
+      concurrency: CONCURRENCY,
+      ...search,
+      mean_total_hits: round(totalHits / requests, 1),
+      regex_baseline: baseline,
+      speedup_p50: baseline ? round(baseline.p50_ms / search.p50_ms, 1) : undefined,
+      write_to_searchable_p50_ms: round(percentile(lags, 0.5)),
+      write_to_searchable_p99_ms: round(percentile(lags, 0.99)),
+      server_rss_mb: round(server.rssMb(), 0),
+      load_ms: round(loadMs, 0),
+      server_start_ms: round(server.startMs, 0),
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    await server.stop();
+    removeData(dir);
+  }
+}
+
+function searchUrl(url: string, i: number): string {
+  const q = queryFor(i);
+  const params = new URLSearchParams({ q: `${q.w1} ${q.w2}`, side: q.side });
+  for (const d of q.districts) params.append('district', d);
+  return `${url}/api/search?${params}`;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -10,14 +10,8 @@ import { toSearchDocument } from './listingDocument.js';
 const BATCH = 500;
 const CLAIM_MS = 30_000;
 
-/** Loads listings with their organizations' names and badges, as the index needs them. */
-export async function loadSearchDocuments(
-  filter: object,
-  limit?: number,
-): Promise<{ docs: SearchDocument[]; listings: ListingRecord[] }> {
-  let query = ListingModel.find(filter).sort({ _id: 1 });
-  if (limit) query = query.limit(limit);
-  const listings = await query.lean<ListingRecord[]>();
+/** Search documents for listings, with their organizations' names and badges (one lookup per batch). */
+export async function toSearchDocuments(listings: ListingRecord[]): Promise<SearchDocument[]> {
   const orgIds = [
     ...new Set(listings.map((l) => l.organizationId && String(l.organizationId)).filter(Boolean)),
   ];
@@ -27,10 +21,17 @@ export async function loadSearchDocuments(
         .lean<OrganizationRecord[]>()
     : [];
   const byId = new Map(orgs.map((o) => [String(o._id), o]));
-  const docs = listings.map((l) =>
+  return listings.map((l) =>
     toSearchDocument(l, l.organizationId ? byId.get(String(l.organizationId)) : undefined),
   );
-  return { docs, listings };
+}
+
+/** Loads the listings a filter selects, as search documents. */
+export async function loadSearchDocuments(
+  filter: object,
+): Promise<{ docs: SearchDocument[]; listings: ListingRecord[] }> {
+  const listings = await ListingModel.find(filter).sort({ _id: 1 }).lean<ListingRecord[]>();
+  return { docs: await toSearchDocuments(listings), listings };
 }
 
 /**

@@ -1,24 +1,24 @@
 import { trusted } from 'mongoose';
 import type { Logger } from 'pino';
-import { ListingModel } from '../modules/listings/model.js';
+import { ListingModel, type ListingRecord } from '../modules/listings/model.js';
 import type { SearchDocument, SearchEngine } from './port.js';
-import { loadSearchDocuments } from './indexer.js';
+import { loadSearchDocuments, toSearchDocuments } from './indexer.js';
 
 const BATCH = 2000;
 
-/** Every open listing as search documents, in batches, for a rebuild. */
+/** Every open listing as search documents, in batches, for a rebuild: one pass of one cursor. */
 export async function* openListingDocuments(): AsyncGenerator<SearchDocument[]> {
-  let after: string | undefined;
-  for (;;) {
-    const { docs } = await loadSearchDocuments(
-      { status: 'open', ...(after ? { _id: trusted({ $gt: after }) } : {}) },
-      BATCH,
-    );
-    if (!docs.length) return;
-    yield docs;
-    after = docs[docs.length - 1]!.id;
-    if (docs.length < BATCH) return;
+  let batch: ListingRecord[] = [];
+  for await (const listing of ListingModel.find({ status: 'open' })
+    .lean<ListingRecord[]>()
+    .cursor({ batchSize: BATCH })) {
+    batch.push(listing as ListingRecord);
+    if (batch.length === BATCH) {
+      yield await toSearchDocuments(batch);
+      batch = [];
+    }
   }
+  if (batch.length) yield await toSearchDocuments(batch);
 }
 
 /**

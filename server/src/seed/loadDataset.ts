@@ -10,13 +10,23 @@ import { UserModel } from '../modules/users/model.js';
 export interface DatasetToLoad {
   bases?: { key: string; body: CreateBaseBody }[];
   users: { key: string; email: string; password: string; name: string; role: Role; baseKey?: string }[];
-  organizations: { key: string; ownerKey: string; body: CreateOrganizationBody; verified: boolean; baseKey?: string }[];
+  organizations: {
+    key: string;
+    ownerKey: string;
+    body: CreateOrganizationBody;
+    verified: boolean;
+    baseKey?: string;
+  }[];
   listings: { key: string; ownerKey: string; body: CreateListingBody; status: string; createdAt: string }[];
 }
 
 const BATCH = 2000;
 
-async function insertInBatches<T>(model: { insertMany(docs: T[], options: object): Promise<unknown> }, docs: T[], onProgress?: (n: number) => void) {
+async function insertInBatches<T>(
+  model: { insertMany(docs: T[], options: object): Promise<unknown> },
+  docs: T[],
+  onProgress?: (n: number) => void,
+) {
   for (let i = 0; i < docs.length; i += BATCH) {
     await model.insertMany(docs.slice(i, i + BATCH), { ordered: true, lean: true });
     onProgress?.(Math.min(docs.length, i + BATCH));
@@ -29,9 +39,13 @@ async function insertInBatches<T>(model: { insertMany(docs: T[], options: object
  * already parses with the shared schemas (the generator's tests check it); the search index is built afterwards
  * from the database.
  */
-export async function loadDataset(data: DatasetToLoad, onProgress?: (stage: string, done: number, total: number) => void) {
+export async function loadDataset(
+  data: DatasetToLoad,
+  onProgress?: (stage: string, done: number, total: number) => void,
+) {
   const hashes = new Map<string, string>();
-  for (const password of new Set(data.users.map((u) => u.password))) hashes.set(password, await hashPassword(password));
+  for (const password of new Set(data.users.map((u) => u.password)))
+    hashes.set(password, await hashPassword(password));
 
   const baseIds = new Map((data.bases ?? []).map((b) => [b.key, new Types.ObjectId()]));
   const userIds = new Map(data.users.map((u) => [u.key, new Types.ObjectId()]));
@@ -60,7 +74,9 @@ export async function loadDataset(data: DatasetToLoad, onProgress?: (stage: stri
     ...(o.baseKey && baseIds.has(o.baseKey) ? { baseId: baseIds.get(o.baseKey) } : {}),
     createdBy: userIds.get(o.ownerKey),
   }));
-  await insertInBatches(OrganizationModel, organizations, (n) => onProgress?.('organizations', n, organizations.length));
+  await insertInBatches(OrganizationModel, organizations, (n) =>
+    onProgress?.('organizations', n, organizations.length),
+  );
 
   const listings = data.listings.map((l) => {
     const { startsAt, endsAt, ...body } = l.body;

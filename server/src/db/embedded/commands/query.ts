@@ -55,15 +55,33 @@ export function matchingDocuments(
   stats?: { examined: number },
 ): Document[] {
   const query = compileFilter(filter);
+  // The _id map answers `{ _id: v }` and `{ _id: { $in: [...] } }` exactly: no need to test each document again.
+  const exact = isExactIdLookup(filter);
   const out: Document[] = [];
   for (const doc of view.candidates(filter ?? {})) {
     if (stats) stats.examined++;
-    if (query.test(doc)) {
+    if (exact || query.test(doc)) {
       out.push(doc);
       if (limit > 0 && out.length >= limit) break;
     }
   }
   return out;
+}
+
+/** A filter on `_id` alone by plain values or `$eq`/`$in` of plain values (not null, arrays, regexes or objects). */
+function isExactIdLookup(filter: Document | undefined): boolean {
+  if (!filter) return false;
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return false;
+  const plain = (v: unknown) =>
+    v !== null && v !== undefined && !Array.isArray(v) && !(v instanceof RegExp) && !isPlainObject(v);
+  const condition = filter._id;
+  if (plain(condition)) return true;
+  if (!isPlainObject(condition)) return false;
+  const ops = Object.keys(condition);
+  if (ops.length !== 1) return false;
+  if (ops[0] === '$eq') return plain(condition.$eq);
+  return ops[0] === '$in' && Array.isArray(condition.$in) && condition.$in.every(plain);
 }
 
 /** Refuses a collation other than the simple one: the engine compares strings by code point only. */

@@ -20,7 +20,9 @@ const UNSUPPORTED_FIND_OPTIONS = ['tailable', 'awaitData', 'min', 'max', 'return
 export function project(docs: Document[], projection: unknown, filter: Document | undefined): Document[] {
   if (!isPlainObject(projection) || Object.keys(projection).length === 0) return docs;
   checkOperators(projection, 'projection');
-  return new Query(filter ?? {}, mingoOptions).find(docs, projection).all() as Document[];
+  // The documents already match: the filter is needed again only by a positional `field.$` projection.
+  const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
+  return new Query(positional ? (filter ?? {}) : {}, mingoOptions).find(docs, projection).all() as Document[];
 }
 
 interface FindResult {

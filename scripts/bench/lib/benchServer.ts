@@ -1,0 +1,135 @@
+/**
+ * What the HTTP benchmarks share: generated data stored in a fresh data directory (the seeded generator, as the
+ * demo and `npm run seed` use it), and the real server started on it in a child process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mongoose from 'mongoose';
+import { startEmbeddedEngine } from '../../../server/src/db/embedded/index.js';
+import { loadDataset } from '../../../server/src/seed/loadDataset.js';
+import { countsForListings, generateDataset, type Dataset } from '../../generate/generate.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** A data directory holding `listings` generated listings; `withDatabase` runs while the engine is open on it. */
+export async function prepareData(
+  listings: number,
+  withDatabase?: (data: Dataset) => Promise<void>,
+): Promise<{ dir: string; data: Dataset; loadMs: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rl-bench-'));
+  const data = generateDataset({ seed: 'bench', ...countsForListings(listings), now: new Date() });
+  const engine = await startEmbeddedEngine({ dataDir: path.join(dir, 'db') });
+  await mongoose.connect(engine.uri, { dbName: 'resourcelink' });
+  const t0 = performance.now();
+  await loadDataset(data);
+  const loadMs = performance.now() - t0;
+  await withDatabase?.(data);
+  await mongoose.disconnect();
+  await engine.close();
+  return { dir, data, loadMs };
+}
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  startMs: number;
+  /** Resident set size of the server process, in MiB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts `server/src/main.ts` on the directory and waits until /api/health answers. */
+export async function startBenchServer(dir: string, env: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    startMs: performance.now() - t0,
+    rssMb: () =>
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function removeData(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A signed-in HTTP session (cookie and CSRF token) for benchmarks. */
+export async function signIn(url: string, email: string, password: string) {
+  let cookie = '';
+  const keep = (res: Response) => {
+    const set = res.headers.getSetCookie?.() ?? [];
+    for (const c of set) if (c.startsWith('rl.sid=')) cookie = c.split(';')[0]!;
+  };
+  const csrf = async () => {
+    const res = await fetch(`${url}/api/auth/csrf`, { headers: { cookie } });
+    keep(res);
+    return ((await res.json()) as { token: string }).token;
+  };
+  let token = await csrf();
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
+    body: JSON.stringify({ email, password }),
+  });
+  keep(login);
+  if (!login.ok) throw new Error(`login failed: ${login.status}`);
+  token = await csrf();
+  return {
+    post: async (p: string, body: unknown) => {
+      const res = await fetch(`${url}${p}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    },
+    get: async (p: string) => {
+      const res = await fetch(`${url}${p}`, { headers: { cookie } });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    },
+  };
+}
