@@ -48,6 +48,12 @@ export const configSchema = z.object({
     .describe('comma-separated origins allowed to call the API and the socket from another origin'),
   TRUST_PROXY: flag(false).describe('true behind a TLS-terminating proxy (secure cookies, client IPs)'),
   SEED_DEMO: flag(true).describe('load demo data into an empty embedded database at start'),
+  SEARCH_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(600)
+    .describe('searches and recommendations per minute from one address (0 turns the limit off)'),
   CLIENT_DIST: z.string().optional().describe('built client to serve; defaults to client/dist'),
 });
 

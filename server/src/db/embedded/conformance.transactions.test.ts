@@ -33,6 +33,23 @@ conformance(
       expect(balances.map((a) => a.balance)).toEqual([70, 30, 1]);
     });
 
+    it('finds by _id inside a transaction only the document named, not others it wrote', async () => {
+      const [a, b] = await m.Account.create([{ owner: 'ida', balance: 1 }, { owner: 'jon', balance: 2 }]);
+      const session = await mongoose.startSession();
+      try {
+        await session.withTransaction(async () => {
+          await m.Account.updateOne({ _id: a!._id }, { $set: { balance: 10 } }, { session });
+          const found = await m.Account.find({ _id: b!._id }).session(session).lean();
+          expect(found.map((d) => d.owner)).toEqual(['jon']);
+          await m.Account.updateOne({ _id: b!._id }, { $set: { balance: 20 } }, { session });
+          expect((await m.Account.findById(b!._id).session(session).lean())!.balance).toBe(20);
+          expect((await m.Account.find({ _id: { $in: [a!._id] } }).session(session).lean()).map((d) => d.owner)).toEqual(['ida']);
+        });
+      } finally {
+        await session.endSession();
+      }
+    });
+
     it('aborts: every write of the transaction is rolled back', async () => {
       await m.Account.create({ owner: 'dave', balance: 10 });
       const session = await mongoose.startSession();

@@ -8,9 +8,9 @@ import { matchOrganizations, organizationOf, providerRecords } from './context.j
 import { candidateQuery, rankCandidates } from './rank.js';
 
 /** How many candidates each search brings: by words, by domain, and nearby. */
-const BY_WORDS = 120;
-const BY_DOMAIN = 120;
-const NEARBY = 60;
+const BY_WORDS = 80;
+const BY_DOMAIN = 60;
+const NEARBY = 40;
 
 /**
  * Recommendations for a listing: candidates from the search engine (the subject's words, its domains, its

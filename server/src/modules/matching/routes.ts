@@ -20,6 +20,7 @@ import { localeOf } from '../../lib/http/locale.js';
 import { notFound } from '../../lib/errors.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
+import { perAddressLimit } from '../auth/rateLimits.js';
 import { listingPolicy } from '../listings/policy.js';
 import { presentListings } from '../listings/presenter.js';
 import { findListing } from '../listings/service.js';

@@ -23,7 +23,7 @@ export function searchRoutes(ctx: AppContext): Router {
       query: searchQuerySchema,
       response: searchResultSchema,
     },
-    [perAddressLimit(600, 60_000)],
+    ctx.config.SEARCH_RATE_LIMIT ? [perAddressLimit(ctx.config.SEARCH_RATE_LIMIT, 60_000)] : [],
     async ({ query }) => {
       const result = await ctx.search.search({
         q: query.q,

@@ -50,6 +50,14 @@ export function planCandidates(coll: Collection, filter: Document): Plan | null 
   return best;
 }
 
+/** The keys of the `_id` values a filter pins by equality, or null when it does not pin `_id`. */
+export function idLookupKeys(filter: Document): Set<string> | null {
+  const equalities = new Map<string, unknown[]>();
+  collectEqualities(filter, equalities);
+  const ids = equalities.get('_id');
+  return ids ? new Set(ids.map(keyOf)) : null;
+}
+
 /** Collects `field -> values` for top-level equality conditions, looking inside $and. */
 function collectEqualities(filter: Document, out: Map<string, unknown[]>): void {
   for (const [field, condition] of Object.entries(filter)) {

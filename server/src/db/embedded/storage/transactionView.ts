@@ -5,7 +5,7 @@ import { duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
 import { checkDocumentSize } from './limits.js';
 import { writeConflict, type Overlay } from './overlay.js';
-import { planCandidates } from './planner.js';
+import { idLookupKeys, planCandidates } from './planner.js';
 import { lookupIds, type CollectionView } from './views.js';
 
 /**
@@ -57,8 +57,10 @@ export class TransactionView implements CollectionView {
         if (!changes.has(id) && !snapshot.has(id)) yield doc;
       }
     }
-    for (const [id, doc] of snapshot) if (doc && !changes.has(id)) yield doc;
-    for (const doc of changes.values()) if (doc) yield doc;
+    // Documents this transaction touched are candidates too, but only those an _id lookup names.
+    const ids = idLookupKeys(filter);
+    for (const [id, doc] of snapshot) if (doc && !changes.has(id) && (!ids || ids.has(id))) yield doc;
+    for (const [id, doc] of changes) if (doc && (!ids || ids.has(id))) yield doc;
   }
 
   plan(filter: Document): string | null {
