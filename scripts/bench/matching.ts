@@ -17,13 +17,17 @@ async function main() {
     const subjects: string[] = [];
     for (const side of ['need', 'offer']) {
       for (let page = 1; subjects.length < (side === 'need' ? requests / 2 : requests); page += 7) {
-        const res = (await (await fetch(`${url}/api/search?side=${side}&sort=newest&pageSize=50&page=${page}`)).json()) as { items: { id: string }[] };
+        const res = (await (
+          await fetch(`${url}/api/search?side=${side}&sort=newest&pageSize=50&page=${page}`)
+        ).json()) as { items: { id: string }[] };
         if (!res.items.length) break;
         subjects.push(...res.items.slice(0, 10).map((l) => l.id));
       }
     }
     const open = (await (await fetch(`${url}/api/search?pageSize=1`)).json()) as { total: number };
-    console.log(`setup: ${listings} generated listings (${open.total} open), ${subjects.length} subjects (needs and offers)`);
+    console.log(
+      `setup: ${listings} generated listings (${open.total} open), ${subjects.length} subjects (needs and offers)`,
+    );
 
     let matched = 0;
     let excluded = 0;
@@ -37,7 +41,11 @@ async function main() {
     await timeConcurrent(2, 20, recommend);
     const one = await timeConcurrent(1, subjects.length, recommend);
     const four = await timeConcurrent(4, subjects.length, recommend);
-    const baseline = await timeConcurrent(1, subjects.length, async (i) => void (await (await fetch(`${url}/api/listings/${subjects[i]}`)).arrayBuffer()));
+    const baseline = await timeConcurrent(
+      1,
+      subjects.length,
+      async (i) => void (await (await fetch(`${url}/api/listings/${subjects[i]}`)).arrayBuffer()),
+    );
     console.log(
       JSON.stringify({
         bench: 'matching',
