@@ -64,6 +64,7 @@ export async function startBenchServer(dir: string, env: NodeJS.ProcessEnv = {})
       HOST: '127.0.0.1',
       DATA_DIR: dir,
       SEED_DEMO: 'false',
+      SEARCH_RATE_LIMIT: '0',
       LOG_LEVEL: 'warn',
       ...env,
     },
