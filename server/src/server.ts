@@ -85,6 +85,7 @@ export async function startServer(
   const jobs = new JobScheduler(logger);
   const listings = listingService(ctx);
   jobs.add({ name: 'listings.expire', everyMs: 60_000, run: async () => void (await listings.expireDue()) });
+  jobs.add({ name: 'matches.deadlines', everyMs: 60_000, run: async () => void (await matchDeadlines(ctx)()) });
   jobs.add({
     name: 'search.reconcile',
     everyMs: 5 * 60_000,

@@ -4,6 +4,7 @@ import { mountRoute } from '../../lib/http/route.js';
 import type { AppContext } from '../../context.js';
 import { requireUser } from '../auth/authenticate.js';
 import { AuditEventModel, type AuditEventRecord } from './model.js';
+import { findPage } from '../../lib/pagination.js';
 
 const present = (e: AuditEventRecord): AuditEvent => ({
   id: String(e._id),
@@ -33,15 +34,9 @@ export function auditRoutes(_ctx: AppContext): Router {
     [requireUser(['bureau'])],
     async ({ query }) => {
       const filter = query.type ? { type: query.type } : {};
-      const [items, total] = await Promise.all([
-        AuditEventModel.find(filter)
-          .sort({ at: -1, _id: -1 })
-          .skip((query.page - 1) * query.pageSize)
-          .limit(query.pageSize)
-          .lean<AuditEventRecord[]>(),
-        AuditEventModel.countDocuments(filter),
-      ]);
-      return { items: items.map(present), total, page: query.page, pageSize: query.pageSize };
+      return findPage(AuditEventModel, filter, { at: -1, _id: -1 }, query, (records: AuditEventRecord[]) =>
+        records.map(present),
+      );
     },
   );
   return router;

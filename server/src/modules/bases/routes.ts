@@ -6,6 +6,7 @@ import { notFound } from '../../lib/errors.js';
 import type { AppContext } from '../../context.js';
 import { requireUser } from '../auth/authenticate.js';
 import { BaseModel, type BaseRecord } from './model.js';
+import { findPage } from '../../lib/pagination.js';
 
 const present = (b: BaseRecord): Base => ({
   id: String(b._id),
@@ -50,15 +51,7 @@ export function baseRoutes(_ctx: AppContext): Router {
     },
     [],
     async ({ query }) => {
-      const [items, total] = await Promise.all([
-        BaseModel.find()
-          .sort({ _id: 1 })
-          .skip((query.page - 1) * query.pageSize)
-          .limit(query.pageSize)
-          .lean<BaseRecord[]>(),
-        BaseModel.countDocuments(),
-      ]);
-      return { items: items.map(present), total, page: query.page, pageSize: query.pageSize };
+      return findPage(BaseModel, {}, { _id: 1 }, query, (records: BaseRecord[]) => records.map(present));
     },
   );
   mountRoute(

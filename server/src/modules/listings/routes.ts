@@ -16,6 +16,7 @@ import { ListingModel, type ListingRecord } from './model.js';
 import { listingPolicy as policy } from './policy.js';
 import { presentListings } from './presenter.js';
 import { findListing, listingService } from './service.js';
+import { findPage } from '../../lib/pagination.js';
 
 export function listingRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -60,15 +61,7 @@ export function listingRoutes(ctx: AppContext): Router {
         ...(query.status ? { status: query.status } : {}),
         ...(query.side ? { side: query.side } : {}),
       };
-      const [items, total] = await Promise.all([
-        ListingModel.find(filter)
-          .sort({ createdAt: -1, _id: -1 })
-          .skip((query.page - 1) * query.pageSize)
-          .limit(query.pageSize)
-          .lean<ListingRecord[]>(),
-        ListingModel.countDocuments(filter),
-      ]);
-      return { items: await presentListings(items), total, page: query.page, pageSize: query.pageSize };
+      return findPage(ListingModel, filter, { createdAt: -1, _id: -1 }, query, presentListings);
     },
   );
 

@@ -30,6 +30,7 @@ import { MatchModel, type MatchRecord } from './model.js';
 import { presentMatch } from './presenter.js';
 import { recommendationService } from './recommendations.js';
 import { findVisibleMatch, matchService } from './service.js';
+import { findPage } from '../../lib/pagination.js';
 
 export function matchingRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -53,7 +54,7 @@ export function matchingRoutes(ctx: AppContext): Router {
       query: recommendationsQuerySchema,
       response: recommendationsSchema,
     },
-    [],
+    ctx.config.SEARCH_RATE_LIMIT ? [perAddressLimit(ctx.config.SEARCH_RATE_LIMIT, 60_000)] : [],
     async ({ req, params, query }) => {
       const record = await findListing(params.id);
       if (!listingPolicy.canRead(req.user, record)) throw notFound('Listing');
@@ -122,20 +123,9 @@ export function matchingRoutes(ctx: AppContext): Router {
           : []),
       ];
       const filter = { $or: mine, ...(query.status ? { status: query.status } : {}) };
-      const [items, total] = await Promise.all([
-        MatchModel.find(filter)
-          .sort({ updatedAt: -1, _id: -1 })
-          .skip((query.page - 1) * query.pageSize)
-          .limit(query.pageSize)
-          .lean<MatchRecord[]>(),
-        MatchModel.countDocuments(filter),
-      ]);
-      return {
-        items: items.map((m) => presentMatch(m, user)),
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
+      return findPage(MatchModel, filter, { updatedAt: -1, _id: -1 }, query, (records: MatchRecord[]) =>
+        records.map((m) => presentMatch(m, user)),
+      );
     },
   );
 

@@ -26,6 +26,7 @@ import { OrganizationModel, type OrganizationRecord } from './model.js';
 import { organizationPolicy as policy } from './policy.js';
 import { presentOrganization } from './presenter.js';
 import { findOrganization, organizationService } from './service.js';
+import { findPage } from '../../lib/pagination.js';
 
 export function organizationRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -73,20 +74,9 @@ export function organizationRoutes(ctx: AppContext): Router {
         ...(query.district ? { district: query.district } : {}),
         ...(query.type ? { type: query.type } : {}),
       };
-      const [items, total] = await Promise.all([
-        OrganizationModel.find(filter)
-          .sort({ _id: -1 })
-          .skip((query.page - 1) * query.pageSize)
-          .limit(query.pageSize)
-          .lean<OrganizationRecord[]>(),
-        OrganizationModel.countDocuments(filter),
-      ]);
-      return {
-        items: items.map((o) => presentOrganization(o, false)),
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
+      return findPage(OrganizationModel, filter, { _id: -1 }, query, (records: OrganizationRecord[]) =>
+        records.map((o) => presentOrganization(o, false)),
+      );
     },
   );
 
