@@ -25,7 +25,7 @@ export async function acquireLease(name: string, ttlMs: number, owner = PROCESS_
     const lease = await LeaseModel.findOneAndUpdate(
       { _id: name, $or: [{ expiresAt: trusted({ $lte: now }) }, { owner }] },
       { $set: { owner, expiresAt: new Date(now.getTime() + ttlMs) } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     ).lean<{ owner: string }>();
     return lease?.owner === owner;
   } catch (err) {

@@ -91,7 +91,7 @@ export function authService(ctx: AppContext) {
       const updated = await UserModel.findOneAndUpdate(
         { _id: user._id },
         { $set: { passwordHash: await hashPassword(newPassword) }, $inc: { authVersion: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean<UserRecord>();
       if (!updated) throw unauthenticated();
       await endSessionsOf(String(user._id));

@@ -79,7 +79,7 @@ export function listingService(ctx: AppContext) {
         ListingModel.findOneAndUpdate(
           { _id: id, status: 'open' },
           { $set, $unset },
-          { new: true, session },
+          { returnDocument: 'after', session },
         ).lean<ListingRecord>(),
       );
       if (!updated) throw conflict('The listing changed meanwhile; reload it');
@@ -94,7 +94,7 @@ export function listingService(ctx: AppContext) {
         ListingModel.findOneAndUpdate(
           { _id: id },
           { $set: { status: 'closed' } },
-          { new: true, session },
+          { returnDocument: 'after', session },
         ).lean<ListingRecord>(),
       );
       if (!closed) throw notFound('Listing');
@@ -112,7 +112,7 @@ export function listingService(ctx: AppContext) {
           ListingModel.findOneAndUpdate(
             { _id, status: 'open', endsAt: trusted({ $lt: now }) },
             { $set: { status: 'expired' } },
-            { new: true, session },
+            { returnDocument: 'after', session },
           ).lean<ListingRecord>(),
         );
       }

@@ -51,7 +51,7 @@ export function matchDeadlines(ctx: AppContext) {
       const expired = await MatchModel.findOneAndUpdate(
         { _id: m._id, status: 'proposed' },
         { $set: { status: 'expired' }, $push: { history: { status: 'expired', at: now } } },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean<MatchRecord>();
       if (expired)
         ctx.events.emit('match.expired', {

@@ -56,7 +56,7 @@ async function takeCapacity(listing: ListingRecord, session: ClientSession): Pro
   const taken = await ListingModel.findOneAndUpdate(
     { _id: listing._id, status: 'open', capacityUsed: trusted({ $lt: capacity }) },
     { $inc: { capacityUsed: 1 } },
-    { new: true, session },
+    { returnDocument: 'after', session },
   ).lean<ListingRecord>();
   if (!taken) throw conflict(`“${listing.title}” has no capacity left`);
   if (taken.capacityUsed >= capacity)
@@ -76,7 +76,7 @@ export function matchService(ctx: AppContext) {
     const updated = await MatchModel.findOneAndUpdate(
       { _id: m._id, status: from },
       { $set: { status: to, ...extra }, $push: { history: { status: to, by: user._id, at: new Date() } } },
-      { new: true, session },
+      { returnDocument: 'after', session },
     ).lean<MatchRecord>();
     if (!updated) throw conflict(`The match is no longer ${from}`);
     return updated;
@@ -211,7 +211,7 @@ export function matchService(ctx: AppContext) {
             },
           },
         },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean<MatchRecord>();
       if (!updated) throw conflict('Your side has already reviewed this match');
       ctx.events.emit('match.reviewed', parties(updated, user));

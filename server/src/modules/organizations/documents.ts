@@ -75,7 +75,7 @@ export function organizationDocuments(ctx: AppContext) {
             },
           },
         },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean<OrganizationRecord>();
       if (!updated) throw notFound('Organization');
       return updated;

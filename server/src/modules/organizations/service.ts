@@ -80,7 +80,7 @@ export function organizationService(ctx: AppContext) {
       const updated = await OrganizationModel.findByIdAndUpdate(
         id,
         { $set, $unset },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean<OrganizationRecord>();
       if (!updated) throw notFound('Organization');
       ctx.events.emit('organization.updated', { organizationId: id, actorId: String(user!._id) });
@@ -98,7 +98,7 @@ export function organizationService(ctx: AppContext) {
       const updated = await OrganizationModel.findByIdAndUpdate(
         id,
         { $set: { verification: { status: decision, reason, decidedBy: user._id, decidedAt: new Date() } } },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean<OrganizationRecord>();
       if (!updated) throw notFound('Organization');
       ctx.events.emit('organization.verificationDecided', {
@@ -139,7 +139,7 @@ export function organizationService(ctx: AppContext) {
       const org = await OrganizationModel.findOneAndUpdate(
         { invitations: trusted({ $elemMatch: { codeHash, expiresAt: { $gt: new Date() } } }) },
         { $pull: { invitations: { codeHash } } },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean<OrganizationRecord>();
       if (!org) throw notFound('Invitation');
       if (!policy.typeFitsRole(user.role, org.type))
