@@ -1,0 +1,61 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { AppContext } from '../context.js';
+import { sessionParts } from '../modules/auth/session.js';
+import type { UserRecord } from '../modules/users/model.js';
+import { chooseAdapter } from './adapter.js';
+import { authenticateSocket, originAllowed, sessionOnHandshake } from './handshake.js';
+import { registerHandlers } from './handlers.js';
+import { announcePresence, presencePort } from './presence.js';
+import { subscribeRealtime } from './subscribers.js';
+import type { RealtimeServer } from './types.js';
+
+/** Largest socket frame accepted: a 4000-character message fits many times; anything beyond closes the socket. */
+const MAX_FRAME_BYTES = 64 * 1024;
+
+export interface Realtime {
+  io: RealtimeServer;
+  kind: 'memory' | 'redis';
+  /** Disconnects every socket, stops listening to domain events and closes the adapter's connections. */
+  close(): Promise<void>;
+}
+
+/** Socket.IO on the HTTP server's origin (path /socket.io): authenticated by the session cookie. */
+export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise<Realtime> {
+  const adapter = await chooseAdapter(ctx.config.REDIS_URL, ctx.logger);
+  const allowlist = ctx.config.CORS_ORIGINS;
+  const io: RealtimeServer = new Server(http, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    allowRequest: originAllowed(allowlist),
+    ...(allowlist.length ? { cors: { origin: allowlist, credentials: true } } : {}),
+    ...(adapter.adapter ? { adapter: adapter.adapter } : {}),
+  });
+  io.engine.use(sessionOnHandshake(sessionParts(ctx).middleware));
+
+  const users = new WeakMap<Socket, UserRecord>();
+  let closing = false;
+  io.use(authenticateSocket(ctx, users));
+  io.on('connection', (socket) => {
+    registerHandlers(ctx, socket, users.get(socket)!);
+    announcePresence(io, socket, () => closing);
+  });
+
+  const unsubscribe = subscribeRealtime(ctx, io);
+  ctx.presence = presencePort(io);
+
+  return {
+    io,
+    kind: adapter.kind,
+    async close() {
+      closing = true;
+      for (const off of unsubscribe) off();
+      delete ctx.presence;
+      io.local.disconnectSockets(true);
+      // io.close() would also close the HTTP server, which the server's own shutdown does.
+      io.engine.close();
+      await adapter.close();
+    },
+  };
+}
