@@ -13,6 +13,11 @@ import { connectDatabase } from './db/index.js';
 import { createApp } from './app.js';
 import type { AppContext } from './context.js';
 import { subscribeAuditLog } from './modules/audit/subscriber.js';
+import { subscribeNotifications } from './modules/notifications/subscribers.js';
+import { dispatchEmails, logEmailSender } from './modules/notifications/email.js';
+import { subscribeSavedSearches } from './modules/savedSearches/service.js';
+import { attachRealtime } from './realtime/index.js';
+import { JobScheduler } from './lib/jobs/scheduler.js';
 import { sessionParts } from './modules/auth/session.js';
 import { VERSION } from './version.js';
 
@@ -51,9 +56,20 @@ export async function startServer(
     storage: new DiskFileStorage(path.join(dataDir, 'files')),
   };
   subscribeAuditLog(ctx);
+  subscribeNotifications(ctx);
+  subscribeSavedSearches(ctx);
 
   const app = createApp(ctx);
   const http = createServer(app);
+  const realtime = await attachRealtime(ctx, http);
+  ctx.engines.realtime = realtime.kind;
+  const jobs = new JobScheduler(logger);
+  const emailSender = logEmailSender(logger);
+  jobs.add({
+    name: 'email-outbox',
+    everyMs: 5_000,
+    run: async () => void (await dispatchEmails(emailSender)),
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.PORT, config.HOST, () => resolve());
@@ -67,6 +83,8 @@ export async function startServer(
     port,
     url: `http://127.0.0.1:${port}`,
     async close() {
+      await jobs.stop();
+      await realtime.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

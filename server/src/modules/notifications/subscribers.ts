@@ -1,0 +1,91 @@
+import { trusted, type Types } from 'mongoose';
+import type { Message } from '@app/shared';
+import type { AppContext } from '../../context.js';
+import { ConversationModel, type ConversationRecord } from '../conversations/model.js';
+import { UserModel } from '../users/model.js';
+import { notificationService, type NotificationInput } from './service.js';
+import type { MatchNotice } from './matchEvents.js';
+import './matchEvents.js';
+
+/** The most members of one conversation told about one message (organizations are small). */
+const MAX_RECIPIENTS = 200;
+const PREVIEW_CHARS = 80;
+
+/** Everyone a message reaches: users listed, members of the listed organizations, operators of the base. */
+async function membersOf(c: ConversationRecord): Promise<string[]> {
+  const ids = new Set((c.memberUserIds ?? []).map(String));
+  const ways: Record<string, unknown>[] = [];
+  if (c.organizationIds?.length) ways.push({ organizationId: trusted({ $in: c.organizationIds }) });
+  if (c.baseId) ways.push({ role: 'operator', baseId: c.baseId });
+  for (const filter of ways) {
+    const users = await UserModel.find(filter)
+      .select({ _id: 1 })
+      .limit(MAX_RECIPIENTS)
+      .lean<{ _id: Types.ObjectId }[]>();
+    for (const u of users) ids.add(String(u._id));
+  }
+  return [...ids].slice(0, MAX_RECIPIENTS);
+}
+
+/**
+ * Notifications from domain events: a message to members who are offline (once per conversation until they
+ * read it), and the match events.
+ */
+export function subscribeNotifications(ctx: AppContext): void {
+  const notifications = notificationService(ctx);
+
+  async function messageWhileOffline(message: Message) {
+    const conversation = await ConversationModel.findById(message.conversationId).lean<ConversationRecord>();
+    if (!conversation) return;
+    const recipients = (await membersOf(conversation)).filter((id) => id !== message.senderId);
+    if (!recipients.length) return;
+    const online = (await ctx.presence?.onlineUsers(recipients)) ?? new Set<string>();
+    const offline = recipients.filter((id) => !online.has(id));
+    if (!offline.length) return;
+    const sender = await UserModel.findById(message.senderId).select({ name: 1 }).lean<{ name: string }>();
+    const senderName = sender?.name ?? '';
+    const body =
+      message.body.length > PREVIEW_CHARS ? `${message.body.slice(0, PREVIEW_CHARS)}…` : message.body;
+    for (const userId of offline) {
+      await notifications.notify(userId, {
+        unreadKey: `message.offline:${message.conversationId}`,
+        type: 'message.offline',
+        title: `${senderName} 给您发来了新消息`,
+        body,
+        link: `/messages/${message.conversationId}`,
+        data: { conversationId: message.conversationId, senderId: message.senderId, senderName },
+      });
+    }
+  }
+
+  ctx.events.on('message.created', ({ message, duplicate }) => {
+    if (!duplicate) return messageWhileOffline(message);
+  });
+  subscribeMatchNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
+}
+
+const matchWording: Record<'match.proposed' | 'match.accepted' | 'match.overdue', string> = {
+  'match.proposed': '您收到了一个新的匹配提议',
+  'match.accepted': '您的匹配提议已被接受',
+  'match.overdue': '有一个匹配已逾期，请尽快处理',
+};
+
+/** Match events become notifications of their recipients; the wiring point for the matching module. */
+export function subscribeMatchNotifications(
+  ctx: AppContext,
+  notify: (userId: string, input: NotificationInput) => Promise<void>,
+): void {
+  for (const type of ['match.proposed', 'match.accepted', 'match.overdue'] as const) {
+    ctx.events.on(type, async (notice: MatchNotice) => {
+      for (const userId of new Set(notice.notifyUserIds)) {
+        await notify(userId, {
+          type,
+          title: matchWording[type],
+          ...(notice.listingTitle ? { body: notice.listingTitle } : {}),
+          link: `/matches/${notice.matchId}`,
+          data: { matchId: notice.matchId },
+        });
+      }
+    });
+  }
+}
