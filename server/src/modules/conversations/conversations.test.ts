@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { buildBase, buildOrganization, buildUser, login, signedIn } from '../../../test/factories.js';
 import { ConversationModel, MessageModel } from './model.js';
 import { openMatchConversation } from './opening.js';
+import { conversationService } from './service.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -203,6 +204,32 @@ describe('messages over HTTP', () => {
     expect((await one.client.get(`/api/conversations/${id}/messages?after[$gt]=a`)).status).toBe(400);
     expect((await one.client.get('/api/conversations/nope/messages')).status).toBe(400);
     expect((await server.client().get(`/api/conversations/${id}/messages`)).status).toBe(401);
+  });
+});
+
+describe('storage order', () => {
+  it('gives concurrent sends the seqs 1..n without gaps, also from a stale hint', async () => {
+    const [a, b] = await Promise.all([buildUser(), buildUser()]);
+    const conversation = await openMatchConversation(server.ctx, {
+      matchId: String(new Types.ObjectId()),
+      memberUserIds: [String(a._id), String(b._id)],
+    });
+    const service = conversationService(server.ctx);
+    const id = String(conversation._id);
+    const sends = Array.from({ length: 30 }, (_, i) =>
+      service.send(i % 2 ? a : b, id, { body: `并发 ${i}`, clientId: `conc-${i}-${id}` }),
+    );
+    const results = await Promise.all(sends);
+    expect(results.map((r) => r.message.seq).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
+    // A hint left behind (as by a process killed between the insert and the hint update) costs retries only.
+    await ConversationModel.updateOne({ _id: conversation._id }, { $set: { lastSeq: 3 } });
+    const next = await service.send(a, id, { body: '之后', clientId: `after-${id}` });
+    expect(next.message.seq).toBe(31);
+    expect((await ConversationModel.findById(id).lean())?.lastSeq).toBe(31);
+    const again = await service.send(a, id, { body: '之后', clientId: `after-${id}` });
+    expect(again).toMatchObject({ created: false, message: { id: next.message.id } });
   });
 });
 

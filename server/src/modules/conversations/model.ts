@@ -13,7 +13,10 @@ const conversationSchema = new Schema(
     organizationIds: { type: [Schema.Types.ObjectId], default: [] },
     /** For a base conversation: the operators of this base are members. */
     baseId: { type: Schema.Types.ObjectId },
-    /** The seq of the last stored message; each message takes the next one in the transaction that stores it. */
+    /**
+     * The seq of the last stored message, moved forward after each insert: a hint where the next seq lies (see
+     * storeMessage); the unique index on messages is what guarantees order.
+     */
     lastSeq: { type: Number, default: 0 },
     lastMessageAt: { type: Date },
   },

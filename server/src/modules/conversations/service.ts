@@ -1,4 +1,4 @@
-import mongoose, { trusted } from 'mongoose';
+import { trusted } from 'mongoose';
 import type { Message, MessageHistory, MessageHistoryQuery, SendMessageBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { notFound, validationFailed } from '../../lib/errors.js';
@@ -42,6 +42,48 @@ async function messageOf(conversation: ConversationRecord, id: string, field: st
   return message;
 }
 
+/** Tries before the seq is looked up afresh instead of counted on from the conversation's hint. */
+const PROBES_BEFORE_LOOKUP = 4;
+const MAX_ATTEMPTS = 100;
+
+const conflictOn = (err: unknown, field: string) =>
+  isDuplicateKey(err) && Object.hasOwn((err as { keyPattern?: object }).keyPattern ?? {}, field);
+
+/**
+ * Inserts the message with the next seq of its conversation, or returns null when this sender's clientId is
+ * already stored. The seq is the conversation's `lastSeq` hint plus one, taken by the unique index on
+ * (conversationId, seq): a taken seq means that message is already visible, so the next one is tried. Hence a
+ * reader never sees seq n+1 before seq n, seqs have no gaps, and no lock is held across calls (a process killed
+ * mid-send leaves nothing behind but, at worst, a hint one behind). The hint then moves forward.
+ */
+async function storeMessage(
+  conversation: ConversationRecord,
+  fields: Pick<MessageRecord, 'conversationId' | 'senderId' | 'clientId' | 'body'>,
+): Promise<MessageRecord | null> {
+  let seq = (conversation.lastSeq ?? 0) + 1;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    try {
+      const message = (await MessageModel.create({ ...fields, seq })).toObject() as MessageRecord;
+      await ConversationModel.updateOne(
+        { _id: conversation._id },
+        { $max: { lastSeq: seq, lastMessageAt: message.createdAt } },
+      );
+      return message;
+    } catch (err) {
+      if (conflictOn(err, 'clientId')) return null;
+      if (!conflictOn(err, 'seq')) throw err;
+      if (attempt % PROBES_BEFORE_LOOKUP === 0) {
+        const last = await MessageModel.findOne({ conversationId: conversation._id })
+          .sort({ seq: -1 })
+          .select({ seq: 1 })
+          .lean<{ seq: number }>();
+        seq = Math.max(seq, last?.seq ?? 0) + 1;
+      } else seq++;
+    }
+  }
+  throw new Error(`no free seq in conversation ${String(conversation._id)} after ${MAX_ATTEMPTS} attempts`);
+}
+
 export function conversationService(ctx: AppContext) {
   /** Announces a stored message; a duplicate is announced again in case its first announcement was lost. */
   function announce(record: MessageRecord, duplicate: boolean) {
@@ -73,9 +115,8 @@ export function conversationService(ctx: AppContext) {
     },
 
     /**
-     * Stores a message, then announces it. The seq is taken from the conversation in the same transaction as the
-     * insert, so no reader ever sees a later seq before an earlier one. The same clientId from the same sender
-     * gives back the stored message.
+     * Stores a message, then announces it; the same clientId from the same sender gives back the stored message.
+     * See `storeMessage` for how the seq is chosen.
      */
     async send(
       user: Participant,
@@ -84,33 +125,11 @@ export function conversationService(ctx: AppContext) {
     ): Promise<{ message: Message; created: boolean }> {
       const conversation = await findForMember(user, id);
       const identity = { conversationId: conversation._id, senderId: user._id, clientId: body.clientId };
+      const stored = await storeMessage(conversation, { ...identity, body: body.body });
+      if (stored) return announce(stored, false);
       const existing = await MessageModel.findOne(identity).lean<MessageRecord>();
-      if (existing) return announce(existing, true);
-      try {
-        const stored = await mongoose.connection.transaction(async (session) => {
-          const now = new Date();
-          const counter = await ConversationModel.findOneAndUpdate(
-            { _id: conversation._id },
-            { $inc: { lastSeq: 1 }, $set: { lastMessageAt: now } },
-            { returnDocument: 'after', session, projection: { lastSeq: 1 } },
-          ).lean<Pick<ConversationRecord, 'lastSeq'>>();
-          if (!counter) throw notFound('Conversation');
-          const [message] = await MessageModel.create(
-            [{ ...identity, seq: counter.lastSeq, body: body.body }],
-            {
-              session,
-            },
-          );
-          return message!.toObject() as MessageRecord;
-        });
-        return announce(stored, false);
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        // A concurrent retry of the same send stored it first.
-        const winner = await MessageModel.findOne(identity).lean<MessageRecord>();
-        if (!winner) throw err;
-        return announce(winner, true);
-      }
+      if (!existing) throw new Error('a duplicate clientId was reported but no message holds it');
+      return announce(existing, true);
     },
 
     /** Moves the user's read receipt forward to `upTo` (never back) and tells the others. */
