@@ -26,8 +26,8 @@ export async function chooseAdapter(redisUrl: string | undefined, logger: Logger
     kind: 'redis',
     adapter: createAdapter(pub, sub, { requestsTimeout: 3000 }),
     async close() {
-      pub.destroy();
-      sub.destroy();
+      // Lets commands in flight finish (a destroyed client rejects them, unhandled).
+      await Promise.allSettled([pub.close(), sub.close()]);
     },
   };
 }

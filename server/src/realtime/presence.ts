@@ -52,7 +52,8 @@ export function announcePresence(io: RealtimeServer, socket: RealtimeSocket, isC
     if (isClosing()) return;
     try {
       const remaining = await io.in(rooms.user(userId)).fetchSockets();
-      if (remaining.length === 0) announce(joined, false);
+      // The server may have begun closing while the other processes answered.
+      if (remaining.length === 0 && !isClosing()) announce(joined, false);
     } catch {
       // Another process did not answer in time: presence is best effort; the next connection corrects it.
     }
