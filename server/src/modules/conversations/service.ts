@@ -12,6 +12,7 @@ import {
 } from './model.js';
 import { conversationPolicy as policy } from './policy.js';
 import { presentMessage } from './presenter.js';
+import { storeMessage } from './sequencer.js';
 import './events.js';
 
 /** The user as conversations need them: who they are and what they belong to. */
@@ -40,48 +41,6 @@ async function messageOf(conversation: ConversationRecord, id: string, field: st
     ]);
   }
   return message;
-}
-
-/** Tries before the seq is looked up afresh instead of counted on from the conversation's hint. */
-const PROBES_BEFORE_LOOKUP = 4;
-const MAX_ATTEMPTS = 100;
-
-const conflictOn = (err: unknown, field: string) =>
-  isDuplicateKey(err) && Object.hasOwn((err as { keyPattern?: object }).keyPattern ?? {}, field);
-
-/**
- * Inserts the message with the next seq of its conversation, or returns null when this sender's clientId is
- * already stored. The seq is the conversation's `lastSeq` hint plus one, taken by the unique index on
- * (conversationId, seq): a taken seq means that message is already visible, so the next one is tried. Hence a
- * reader never sees seq n+1 before seq n, seqs have no gaps, and no lock is held across calls (a process killed
- * mid-send leaves nothing behind but, at worst, a hint one behind). The hint then moves forward.
- */
-async function storeMessage(
-  conversation: ConversationRecord,
-  fields: Pick<MessageRecord, 'conversationId' | 'senderId' | 'clientId' | 'body'>,
-): Promise<MessageRecord | null> {
-  let seq = (conversation.lastSeq ?? 0) + 1;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    try {
-      const message = (await MessageModel.create({ ...fields, seq })).toObject() as MessageRecord;
-      await ConversationModel.updateOne(
-        { _id: conversation._id },
-        { $max: { lastSeq: seq, lastMessageAt: message.createdAt } },
-      );
-      return message;
-    } catch (err) {
-      if (conflictOn(err, 'clientId')) return null;
-      if (!conflictOn(err, 'seq')) throw err;
-      if (attempt % PROBES_BEFORE_LOOKUP === 0) {
-        const last = await MessageModel.findOne({ conversationId: conversation._id })
-          .sort({ seq: -1 })
-          .select({ seq: 1 })
-          .lean<{ seq: number }>();
-        seq = Math.max(seq, last?.seq ?? 0) + 1;
-      } else seq++;
-    }
-  }
-  throw new Error(`no free seq in conversation ${String(conversation._id)} after ${MAX_ATTEMPTS} attempts`);
 }
 
 export function conversationService(ctx: AppContext) {
