@@ -57,14 +57,12 @@ describe('registration', () => {
 
   it('answers a duplicate email with 409 naming the field', async () => {
     const user = await buildUser();
-    const res = await server
-      .client()
-      .post('/api/auth/register', {
-        email: user.email,
-        password: 'long enough pw',
-        name: 'x',
-        role: 'resident',
-      });
+    const res = await server.client().post('/api/auth/register', {
+      email: user.email,
+      password: 'long enough pw',
+      name: 'x',
+      role: 'resident',
+    });
     expect(res.status).toBe(409);
     expect(errorBodySchema.parse(res.body).error.details?.[0]?.path).toBe('email');
   });

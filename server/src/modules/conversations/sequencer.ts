@@ -72,16 +72,17 @@ export async function storeMessage(
   conversation: ConversationRecord,
   fields: Pick<MessageRecord, 'conversationId' | 'senderId' | 'clientId' | 'body'>,
 ): Promise<MessageRecord | null> {
-  const stored = await inLane(String(conversation._id), async (lane) => {
+  return inLane(String(conversation._id), async (lane) => {
     const message = await insertFrom(Math.max(lane.lastSeq, conversation.lastSeq ?? 0) + 1, fields);
     if (message) lane.lastSeq = message.seq;
     return message;
   });
-  if (stored) {
-    await ConversationModel.updateOne(
-      { _id: conversation._id },
-      { $max: { lastSeq: stored.seq, lastMessageAt: stored.createdAt } },
-    );
-  }
-  return stored;
+}
+
+/** Moves the conversation's `lastSeq` hint and activity time forward to a stored message (never back). */
+export async function advanceHint(conversation: ConversationRecord, message: MessageRecord): Promise<void> {
+  await ConversationModel.updateOne(
+    { _id: conversation._id },
+    { $max: { lastSeq: message.seq, lastMessageAt: message.createdAt } },
+  );
 }

@@ -12,7 +12,7 @@ import {
 } from './model.js';
 import { conversationPolicy as policy } from './policy.js';
 import { presentMessage } from './presenter.js';
-import { storeMessage } from './sequencer.js';
+import { advanceHint, storeMessage } from './sequencer.js';
 import './events.js';
 
 /** The user as conversations need them: who they are and what they belong to. */
@@ -45,9 +45,14 @@ async function messageOf(conversation: ConversationRecord, id: string, field: st
 
 export function conversationService(ctx: AppContext) {
   /** Announces a stored message; a duplicate is announced again in case its first announcement was lost. */
-  function announce(record: MessageRecord, duplicate: boolean) {
+  function announce(conversation: ConversationRecord, record: MessageRecord, duplicate: boolean) {
     const message = presentMessage(record);
-    ctx.events.emit('message.created', { message, duplicate });
+    const membership = {
+      memberUserIds: (conversation.memberUserIds ?? []).map(String),
+      organizationIds: (conversation.organizationIds ?? []).map(String),
+      ...(conversation.baseId ? { baseId: String(conversation.baseId) } : {}),
+    };
+    ctx.events.emit('message.created', { message, duplicate, membership });
     return { message, created: !duplicate };
   }
 
@@ -85,10 +90,15 @@ export function conversationService(ctx: AppContext) {
       const conversation = await findForMember(user, id);
       const identity = { conversationId: conversation._id, senderId: user._id, clientId: body.clientId };
       const stored = await storeMessage(conversation, { ...identity, body: body.body });
-      if (stored) return announce(stored, false);
+      if (stored) {
+        // Announced first: the receivers need not wait for the hint.
+        const result = announce(conversation, stored, false);
+        await advanceHint(conversation, stored);
+        return result;
+      }
       const existing = await MessageModel.findOne(identity).lean<MessageRecord>();
       if (!existing) throw new Error('a duplicate clientId was reported but no message holds it');
-      return announce(existing, true);
+      return announce(conversation, existing, true);
     },
 
     /** Moves the user's read receipt forward to `upTo` (never back) and tells the others. */

@@ -1,7 +1,7 @@
 import { trusted, type Types } from 'mongoose';
 import type { Message } from '@app/shared';
 import type { AppContext } from '../../context.js';
-import { ConversationModel, type ConversationRecord } from '../conversations/model.js';
+import type { ConversationMembership } from '../conversations/events.js';
 import { UserModel } from '../users/model.js';
 import { notificationService, type NotificationInput } from './service.js';
 import type { MatchNotice } from './matchEvents.js';
@@ -12,10 +12,10 @@ const MAX_RECIPIENTS = 200;
 const PREVIEW_CHARS = 80;
 
 /** Everyone a message reaches: users listed, members of the listed organizations, operators of the base. */
-async function membersOf(c: ConversationRecord): Promise<string[]> {
-  const ids = new Set((c.memberUserIds ?? []).map(String));
+async function membersOf(c: ConversationMembership): Promise<string[]> {
+  const ids = new Set(c.memberUserIds);
   const ways: Record<string, unknown>[] = [];
-  if (c.organizationIds?.length) ways.push({ organizationId: trusted({ $in: c.organizationIds }) });
+  if (c.organizationIds.length) ways.push({ organizationId: trusted({ $in: c.organizationIds }) });
   if (c.baseId) ways.push({ role: 'operator', baseId: c.baseId });
   for (const filter of ways) {
     const users = await UserModel.find(filter)
@@ -34,10 +34,8 @@ async function membersOf(c: ConversationRecord): Promise<string[]> {
 export function subscribeNotifications(ctx: AppContext): void {
   const notifications = notificationService(ctx);
 
-  async function messageWhileOffline(message: Message) {
-    const conversation = await ConversationModel.findById(message.conversationId).lean<ConversationRecord>();
-    if (!conversation) return;
-    const recipients = (await membersOf(conversation)).filter((id) => id !== message.senderId);
+  async function messageWhileOffline(message: Message, membership: ConversationMembership) {
+    const recipients = (await membersOf(membership)).filter((id) => id !== message.senderId);
     if (!recipients.length) return;
     const online = (await ctx.presence?.onlineUsers(recipients)) ?? new Set<string>();
     const offline = recipients.filter((id) => !online.has(id));
@@ -58,8 +56,8 @@ export function subscribeNotifications(ctx: AppContext): void {
     }
   }
 
-  ctx.events.on('message.created', ({ message, duplicate }) => {
-    if (!duplicate) return messageWhileOffline(message);
+  ctx.events.on('message.created', ({ message, duplicate, membership }) => {
+    if (!duplicate) return messageWhileOffline(message, membership);
   });
   subscribeMatchNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
 }
