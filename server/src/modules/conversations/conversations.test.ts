@@ -208,7 +208,7 @@ describe('messages over HTTP', () => {
 });
 
 describe('storage order', () => {
-  it('gives concurrent sends the seqs 1..n without gaps, also from a stale hint', async () => {
+  it('gives concurrent sends the seqs 1..n without gaps, also after sends through another process', async () => {
     const [a, b] = await Promise.all([buildUser(), buildUser()]);
     const conversation = await openMatchConversation(server.ctx, {
       matchId: String(new Types.ObjectId()),
@@ -223,11 +223,20 @@ describe('storage order', () => {
     expect(results.map((r) => r.message.seq).sort((x, y) => x - y)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 1),
     );
-    // A hint left behind (as by a process killed between the insert and the hint update) costs retries only.
+    // Another process stored two more (its hint update not yet done), and the hint even lags behind: a retry.
+    await MessageModel.create(
+      [31, 32].map((seq) => ({
+        conversationId: id,
+        seq,
+        senderId: b._id,
+        body: '别处',
+        clientId: `else-${seq}-${id}`,
+      })),
+    );
     await ConversationModel.updateOne({ _id: conversation._id }, { $set: { lastSeq: 3 } });
     const next = await service.send(a, id, { body: '之后', clientId: `after-${id}` });
-    expect(next.message.seq).toBe(31);
-    expect((await ConversationModel.findById(id).lean())?.lastSeq).toBe(31);
+    expect(next.message.seq).toBe(33);
+    expect((await ConversationModel.findById(id).lean())?.lastSeq).toBe(33);
     const again = await service.send(a, id, { body: '之后', clientId: `after-${id}` });
     expect(again).toMatchObject({ created: false, message: { id: next.message.id } });
   });

@@ -5,6 +5,7 @@ import { forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import { OrganizationModel, type OrganizationRecord } from '../organizations/model.js';
 import { ConversationModel, type ConversationRecord } from './model.js';
 import { conversationPolicy as policy } from './policy.js';
+import { forgetConversation } from './recent.js';
 import { isDuplicateKey, type Participant } from './service.js';
 import './events.js';
 
@@ -28,8 +29,10 @@ async function findOrganization(id: string): Promise<OrganizationRecord> {
 }
 
 export function conversationOpening(ctx: AppContext) {
-  const opened = (c: ConversationRecord) =>
+  const opened = (c: ConversationRecord) => {
+    forgetConversation(String(c._id));
     ctx.events.emit('conversation.opened', { conversationId: String(c._id) });
+  };
 
   /** The conversation with this key, made on first ask; concurrent openers get the same one. */
   async function openByKey(key: string, fields: Fields) {

@@ -3,15 +3,10 @@ import type { Message, MessageHistory, MessageHistoryQuery, SendMessageBody } fr
 import type { AppContext } from '../../context.js';
 import { notFound, validationFailed } from '../../lib/errors.js';
 import type { UserRecord } from '../users/model.js';
-import {
-  ConversationModel,
-  ConversationReadModel,
-  MessageModel,
-  type ConversationRecord,
-  type MessageRecord,
-} from './model.js';
+import { ConversationReadModel, MessageModel, type ConversationRecord, type MessageRecord } from './model.js';
 import { conversationPolicy as policy } from './policy.js';
 import { presentMessage } from './presenter.js';
+import { recentConversation } from './recent.js';
 import { advanceHint, storeMessage } from './sequencer.js';
 import './events.js';
 
@@ -21,11 +16,11 @@ export type Participant = Pick<UserRecord, '_id' | 'role' | 'organizationId' | '
 export const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;
 
 /**
- * The conversation if the user is a member of it. A stranger learns nothing: an id that exists and one that does
- * not get the same answer.
+ * The conversation if the user is a member of it, asked of the policy on every call. A stranger learns nothing:
+ * an id that exists and one that does not get the same answer.
  */
 export async function findForMember(user: Participant, id: string): Promise<ConversationRecord> {
-  const conversation = await ConversationModel.findById(id).lean<ConversationRecord>();
+  const conversation = await recentConversation(id);
   if (!conversation || !policy.isMember(user, conversation)) throw notFound('Conversation');
   return conversation;
 }
