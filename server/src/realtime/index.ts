@@ -16,8 +16,10 @@ const MAX_FRAME_BYTES = 64 * 1024;
 export interface Realtime {
   io: RealtimeServer;
   kind: 'memory' | 'redis';
-  /** Disconnects every socket, stops listening to domain events and closes the adapter's connections. */
-  close(): Promise<void>;
+  /** Disconnects every socket of this process and accepts no more. */
+  close(): void;
+  /** Stops listening to domain events and closes the adapter's connections: after the last events settled. */
+  dispose(): Promise<void>;
 }
 
 /** Socket.IO on the HTTP server's origin (path /socket.io): authenticated by the session cookie. */
@@ -43,18 +45,21 @@ export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise
   });
 
   const unsubscribe = subscribeRealtime(ctx, io);
-  ctx.presence = presencePort(io);
+  // Across processes, presence questions asked within 25 ms share one round trip.
+  ctx.presence = presencePort(io, adapter.kind === 'redis' ? 25 : 0);
 
   return {
     io,
     kind: adapter.kind,
-    async close() {
+    close() {
       closing = true;
-      for (const off of unsubscribe) off();
-      delete ctx.presence;
       io.local.disconnectSockets(true);
       // io.close() would also close the HTTP server, which the server's own shutdown does.
       io.engine.close();
+    },
+    async dispose() {
+      for (const off of unsubscribe) off();
+      delete ctx.presence;
       await adapter.close();
     },
   };

@@ -2,8 +2,40 @@ import type { OnlineUser, PresencePort } from '../context.js';
 import { CONVERSATION_PREFIX, rooms } from './rooms.js';
 import type { RealtimeServer, RealtimeSocket } from './types.js';
 
+/**
+ * Asks for the online users among many callers' ids at once: calls within `windowMs` share one fetchSockets,
+ * which across processes is a round trip through Redis (the notifier asks on every message).
+ */
+function batchedOnlineUsers(io: RealtimeServer, windowMs: number) {
+  let batch: { ids: Set<string>; waiters: Array<(online: Set<string> | Error) => void> } | undefined;
+  const flush = async () => {
+    const current = batch!;
+    batch = undefined;
+    let answer: Set<string> | Error;
+    try {
+      const sockets = await io.in([...current.ids].map(rooms.user)).fetchSockets();
+      answer = new Set(sockets.map((s) => s.data.id));
+    } catch (err) {
+      answer = err instanceof Error ? err : new Error(String(err));
+    }
+    for (const waiter of current.waiters) waiter(answer);
+  };
+  return (userIds: string[]) =>
+    new Promise<Set<string>>((resolve, reject) => {
+      if (!batch) {
+        batch = { ids: new Set(), waiters: [] };
+        setTimeout(() => void flush(), windowMs);
+      }
+      for (const id of userIds) batch.ids.add(id);
+      batch.waiters.push((answer) =>
+        answer instanceof Error ? reject(answer) : resolve(new Set(userIds.filter((id) => answer.has(id)))),
+      );
+    });
+}
+
 /** Presence read from the sockets themselves, across every process (the adapter answers fetchSockets). */
-export function presencePort(io: RealtimeServer): PresencePort {
+export function presencePort(io: RealtimeServer, batchWindowMs = 0): PresencePort {
+  const onlineAmong = batchedOnlineUsers(io, batchWindowMs);
   return {
     async onlineInConversations(conversationIds) {
       const result = new Map<string, OnlineUser[]>();
@@ -20,9 +52,7 @@ export function presencePort(io: RealtimeServer): PresencePort {
     },
 
     async onlineUsers(userIds) {
-      if (!userIds.length) return new Set();
-      const sockets = await io.in(userIds.map(rooms.user)).fetchSockets();
-      return new Set(sockets.map((s) => s.data.id));
+      return userIds.length ? onlineAmong(userIds) : new Set();
     },
   };
 }
