@@ -84,12 +84,13 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     async close() {
       await jobs.stop();
-      await realtime.close();
+      realtime.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();
       });
       await events.settle();
+      await realtime.dispose();
       await sessionParts(ctx).store.close();
       await database.close();
     },
