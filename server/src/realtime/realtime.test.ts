@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_BODY_MAX, mergeMessages, type Message, type MessageSendAck } from '@app/shared';
 import { startTestServer, type TestServer } from '../../test/harness.js';
-import { signedIn } from '../../test/factories.js';
+import { buildOrganization, signedIn, TEST_PASSWORD } from '../../test/factories.js';
 import {
   collect,
   connected,
@@ -69,6 +69,31 @@ describe('the socket handshake', () => {
     await expect(connected(openSocket(server, client))).rejects.toMatchObject({
       data: { code: 'unauthenticated' },
     });
+  });
+
+  it('disconnects the sockets of a user who changes password, and of one who joins an organization', async () => {
+    const { client } = await signedIn(server);
+    const socket = await connectSocket(server, client);
+    const gone = new Promise((resolve) => socket.once('disconnect', resolve));
+    const changed = await client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a brand new passphrase',
+    });
+    expect(changed.status).toBe(200);
+    await expect(gone).resolves.toBe('io server disconnect');
+    // The session renewed by the change still connects.
+    const again = await connectSocket(server, client);
+    expect(again.connected).toBe(true);
+    again.close();
+
+    const founder = await signedIn(server, { role: 'organization' });
+    const org = await buildOrganization(founder.user);
+    const code = (await founder.client.post(`/api/organizations/${org._id}/invitations`)).body.code;
+    const joiner = await signedIn(server, { role: 'organization' });
+    const joinerSocket = await connectSocket(server, joiner.client);
+    const left = new Promise((resolve) => joinerSocket.once('disconnect', resolve));
+    expect((await joiner.client.post('/api/organizations/join', { code })).status).toBe(200);
+    await expect(left).resolves.toBe('io server disconnect');
   });
 });
 
@@ -167,6 +192,11 @@ describe('messages over the socket', () => {
         error: { code: 'validation_failed' },
       });
     }
+    expect(await MessageModel.countDocuments()).toBe(before);
+    // A frame far beyond any valid message (64 KB) is not read at all: the connection is closed.
+    const closed = new Promise((resolve) => a.socket.once('disconnect', resolve));
+    a.socket.emit('message:send', { conversationId, body: '字'.repeat(30_000), clientId: clientId() });
+    await expect(closed).resolves.toBe('transport close');
     expect(await MessageModel.countDocuments()).toBe(before);
   });
 
