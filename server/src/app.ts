@@ -15,6 +15,9 @@ import { loadUser } from './modules/auth/authenticate.js';
 import { requireCsrf } from './modules/auth/csrf.js';
 import { sessionParts } from './modules/auth/session.js';
 import { baseRoutes } from './modules/bases/routes.js';
+import { conversationRoutes } from './modules/conversations/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { savedSearchRoutes } from './modules/savedSearches/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { listingRoutes } from './modules/listings/routes.js';
@@ -37,6 +40,9 @@ export const apiModules: ModuleRoutes[] = [
   listingRoutes,
   searchRoutes,
   matchingRoutes,
+  conversationRoutes,
+  notificationRoutes,
+  savedSearchRoutes,
   auditRoutes,
 ];
 

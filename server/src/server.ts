@@ -13,6 +13,11 @@ import { connectDatabase } from './db/index.js';
 import { createApp, type ModuleRoutes } from './app.js';
 import type { AppContext } from './context.js';
 import { subscribeAuditLog } from './modules/audit/subscriber.js';
+import { subscribeNotifications } from './modules/notifications/subscribers.js';
+import { dispatchEmails, logEmailSender } from './modules/notifications/email.js';
+import { subscribeSavedSearches } from './modules/savedSearches/service.js';
+import { attachRealtime } from './realtime/index.js';
+import { JobScheduler } from './lib/jobs/scheduler.js';
 import { sessionParts } from './modules/auth/session.js';
 import { VERSION } from './version.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
@@ -20,7 +25,6 @@ import { createSearchEngine } from './search/index.js';
 import { SearchIndexer } from './search/indexer.js';
 import { SearchReconciler } from './search/reconciler.js';
 import { subscribeSearchIndexing } from './search/subscriber.js';
-import { JobScheduler } from './lib/jobs/scheduler.js';
 import { listingService } from './modules/listings/service.js';
 import { matchDeadlines } from './modules/matching/overdue.js';
 
@@ -76,25 +80,39 @@ export async function startServer(
     search,
   };
   subscribeAuditLog(ctx);
+  subscribeNotifications(ctx);
+  subscribeSavedSearches(ctx);
   const indexer = new SearchIndexer(search, logger);
   subscribeSearchIndexing(ctx, indexer);
   indexer.start();
   // Entries left in the outbox by a crash are indexed now, not at the first poll.
   await indexer.kick();
 
+  const app = createApp(ctx, options.extraModules);
+  // Room for long query strings, so that an over-long search gets the API's 400 rather than a bare 431.
+  const http = createServer({ maxHeaderSize: 128 * 1024 }, app);
+  const realtime = await attachRealtime(ctx, http);
+  ctx.engines.realtime = realtime.kind;
+
   const jobs = new JobScheduler(logger);
   const listings = listingService(ctx);
+  const emailSender = logEmailSender(logger);
   jobs.add({ name: 'listings.expire', everyMs: 60_000, run: async () => void (await listings.expireDue()) });
-  jobs.add({ name: 'matches.deadlines', everyMs: 60_000, run: async () => void (await matchDeadlines(ctx)()) });
+  jobs.add({
+    name: 'matches.deadlines',
+    everyMs: 60_000,
+    run: async () => void (await matchDeadlines(ctx)()),
+  });
+  jobs.add({
+    name: 'email-outbox',
+    everyMs: 5_000,
+    run: async () => void (await dispatchEmails(emailSender)),
+  });
   jobs.add({
     name: 'search.reconcile',
     everyMs: 5 * 60_000,
     run: async () => void (await reconciler.reconcile()),
   });
-
-  const app = createApp(ctx, options.extraModules);
-  // Room for long query strings, so that an over-long search gets the API's 400 rather than a bare 431.
-  const http = createServer({ maxHeaderSize: 128 * 1024 }, app);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.PORT, config.HOST, () => resolve());
@@ -108,13 +126,15 @@ export async function startServer(
     port,
     url: `http://127.0.0.1:${port}`,
     async close() {
+      await jobs.stop();
+      realtime.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();
       });
-      await jobs.stop();
       await indexer.stop();
       await events.settle();
+      await realtime.dispose();
       await search.close();
       await sessionParts(ctx).store.close();
       await database.close();

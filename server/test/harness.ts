@@ -79,6 +79,13 @@ export class TestClient {
     return res;
   }
 
+  /** The Cookie header this client sends (for a socket connection as the same browser). */
+  cookieHeader(): string {
+    const jar = (this.agent as unknown as { jar: { getCookies(access: object): { toValueString(): string } } })
+      .jar;
+    return jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).toValueString();
+  }
+
   get = (url: string) => this.call('get', url);
   post = (url: string, body?: unknown) => this.call('post', url, body ?? {});
   patch = (url: string, body?: unknown) => this.call('patch', url, body ?? {});

@@ -138,6 +138,20 @@ describe('the match lifecycle', () => {
     const accepted = await provider.client.post(`/api/matches/${id}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body.match.status).toBe('accepted');
+    // A conversation opens for the two sides, and only for them.
+    const conversationId = accepted.body.match.conversationId;
+    expect(conversationId).toMatch(/^[0-9a-f]{24}$/);
+    const sent = await resident.client.post(`/api/conversations/${conversationId}/messages`, {
+      body: '您好，下周一开始可以吗？',
+      clientId: 'c-lifecycle-1',
+    });
+    expect(sent.status).toBe(201);
+    expect(
+      (await provider.client.get(`/api/conversations/${conversationId}/messages`)).body.items[0].body,
+    ).toBe('您好，下周一开始可以吗？');
+    expect(
+      (await stranger.client.get(`/api/conversations/${conversationId}/messages`)).status,
+    ).toBeGreaterThanOrEqual(403);
     const contact = await resident.client.get(`/api/matches/${id}/contact`);
     expect(contact.status).toBe(200);
     expect(contact.body).toMatchObject({ organizationName: '长者助餐社', phone: '13900000000' });

@@ -13,6 +13,7 @@ import { checkEligibility } from './eligibility.js';
 import { MatchModel, RESPONSE_DAYS, type MatchRecord } from './model.js';
 import { matchPolicy as policy } from './policy.js';
 import { scoreCandidate } from './score.js';
+import { openMatchConversation } from '../conversations/opening.js';
 import type { MatchParties } from './events.js';
 import './events.js';
 import '../listings/events.js';
@@ -156,6 +157,14 @@ export function matchService(ctx: AppContext) {
         await takeCapacity(need, session);
         return transition(user, m, 'proposed', 'accepted', {}, session);
       });
+      // The two sides can talk from now on; opening is idempotent by match.
+      const conversation = await openMatchConversation(ctx, {
+        matchId: String(m._id),
+        memberUserIds: [String(m.needOwnerId), String(m.offerOwnerId)],
+        organizationIds: [m.needOrgId, m.offerOrgId].filter(Boolean).map(String),
+      });
+      await MatchModel.updateOne({ _id: m._id }, { $set: { conversationId: conversation._id } });
+      updated.conversationId = conversation._id;
       ctx.events.emit('listing.changed', { listingId: String(m.needId), change: 'matched' });
       ctx.events.emit('listing.changed', { listingId: String(m.offerId), change: 'matched' });
       ctx.events.emit('match.accepted', parties(updated, user));

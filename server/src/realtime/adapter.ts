@@ -1,0 +1,33 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Logger } from 'pino';
+
+export interface AdapterChoice {
+  kind: 'memory' | 'redis';
+  /** The Socket.IO adapter constructor, when not the built-in in-memory one. */
+  adapter?: ReturnType<typeof createAdapter>;
+  close(): Promise<void>;
+}
+
+/**
+ * In memory for one process; with REDIS_URL, the Redis adapter, which fans emits, room changes, fetchSockets
+ * and disconnectSockets out to every server process.
+ */
+export async function chooseAdapter(redisUrl: string | undefined, logger: Logger): Promise<AdapterChoice> {
+  if (!redisUrl) return { kind: 'memory', close: async () => {} };
+  const pub = createClient({ url: redisUrl });
+  const sub = pub.duplicate();
+  // The clients reconnect by themselves; log instead of crashing on a dropped connection.
+  pub.on('error', (err) => logger.warn({ err }, 'redis (publish) connection error'));
+  sub.on('error', (err) => logger.warn({ err }, 'redis (subscribe) connection error'));
+  await Promise.all([pub.connect(), sub.connect()]);
+  logger.info('realtime fan-out through redis');
+  return {
+    kind: 'redis',
+    adapter: createAdapter(pub, sub, { requestsTimeout: 3000 }),
+    async close() {
+      // Lets commands in flight finish (a destroyed client rejects them, unhandled).
+      await Promise.allSettled([pub.close(), sub.close()]);
+    },
+  };
+}

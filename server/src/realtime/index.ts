@@ -1,0 +1,66 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { AppContext } from '../context.js';
+import { sessionParts } from '../modules/auth/session.js';
+import type { UserRecord } from '../modules/users/model.js';
+import { chooseAdapter } from './adapter.js';
+import { authenticateSocket, originAllowed, sessionOnHandshake } from './handshake.js';
+import { registerHandlers } from './handlers.js';
+import { announcePresence, presencePort } from './presence.js';
+import { subscribeRealtime } from './subscribers.js';
+import type { RealtimeServer } from './types.js';
+
+/** Largest socket frame accepted: a 4000-character message fits many times; anything beyond closes the socket. */
+const MAX_FRAME_BYTES = 64 * 1024;
+
+export interface Realtime {
+  io: RealtimeServer;
+  kind: 'memory' | 'redis';
+  /** Disconnects every socket of this process and accepts no more. */
+  close(): void;
+  /** Stops listening to domain events and closes the adapter's connections: after the last events settled. */
+  dispose(): Promise<void>;
+}
+
+/** Socket.IO on the HTTP server's origin (path /socket.io): authenticated by the session cookie. */
+export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise<Realtime> {
+  const adapter = await chooseAdapter(ctx.config.REDIS_URL, ctx.logger);
+  const allowlist = ctx.config.CORS_ORIGINS;
+  const io: RealtimeServer = new Server(http, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    allowRequest: originAllowed(allowlist),
+    ...(allowlist.length ? { cors: { origin: allowlist, credentials: true } } : {}),
+    ...(adapter.adapter ? { adapter: adapter.adapter } : {}),
+  });
+  io.engine.use(sessionOnHandshake(sessionParts(ctx).middleware));
+
+  const users = new WeakMap<Socket, UserRecord>();
+  let closing = false;
+  io.use(authenticateSocket(ctx, users));
+  io.on('connection', (socket) => {
+    registerHandlers(ctx, socket, users.get(socket)!);
+    announcePresence(io, socket, () => closing);
+  });
+
+  const unsubscribe = subscribeRealtime(ctx, io);
+  // Across processes, presence questions asked within 25 ms share one round trip.
+  ctx.presence = presencePort(io, adapter.kind === 'redis' ? 25 : 0);
+
+  return {
+    io,
+    kind: adapter.kind,
+    close() {
+      closing = true;
+      io.local.disconnectSockets(true);
+      // io.close() would also close the HTTP server, which the server's own shutdown does.
+      io.engine.close();
+    },
+    async dispose() {
+      for (const off of unsubscribe) off();
+      delete ctx.presence;
+      await adapter.close();
+    },
+  };
+}
