@@ -199,8 +199,14 @@ export class DocumentColumns {
     allowed: Uint8Array | null,
     slotCount: number,
     into: ScoreBuffer,
+    allowedSlots?: Int32Array,
   ): void {
     const bits = allowed ?? this.alive;
+    // With a narrowing filter, visit only the slots it lets through rather than every slot.
+    const visit = (fn: (slot: number) => void) => {
+      if (allowedSlots) for (let i = 0; i < allowedSlots.length; i++) fn(allowedSlots[i]!);
+      else for (let slot = 0; slot < slotCount; slot++) if (bits[slot] === 1) fn(slot);
+    };
     const columns: [CodeField, ArrayLike<number>, number][] = [
       ['side', this.side, 0],
       ['kind', this.kind, 0],
@@ -211,11 +217,10 @@ export class DocumentColumns {
     for (const [field, column, offset] of columns) {
       const table = tables[field];
       if (!table) continue;
-      for (let slot = 0; slot < slotCount; slot++) {
-        if (bits[slot] !== 1) continue;
+      visit((slot) => {
         const score = table[column[slot]! - offset];
         if (score) into.add(slot, score);
-      }
+      });
     }
     const table = tables.domain;
     if (table) {
@@ -223,15 +228,14 @@ export class DocumentColumns {
       table.forEach((score, i) => {
         if (score > 0) wanted |= 1 << i;
       });
-      for (let slot = 0; slot < slotCount; slot++) {
-        if (bits[slot] !== 1) continue;
+      visit((slot) => {
         let mask = this.domains[slot]! & wanted;
         while (mask) {
           const bit = 31 - Math.clz32(mask);
           into.add(slot, table[bit]!);
           mask &= ~(1 << bit);
         }
-      }
+      });
     }
   }
 

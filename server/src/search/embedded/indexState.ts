@@ -96,7 +96,13 @@ export class IndexState {
   }
 
   /** Scores the listings whose kind, domain, district... labels contain the word; false when no label does. */
-  private scoreCodes(word: string, weight: number, allowed: Uint8Array | null, into: ScoreBuffer): boolean {
+  private scoreCodes(
+    word: string,
+    weight: number,
+    allowed: Uint8Array | null,
+    into: ScoreBuffer,
+    allowedSlots?: Int32Array,
+  ): boolean {
     const hits = codesForWord(word, weight);
     if (hits.length === 0 || this.size === 0) return false;
     const tables: Partial<Record<CodeField, Float64Array>> = {};
@@ -106,7 +112,7 @@ export class IndexState {
       const score = hit.weight * this.boosts[codeFields[hit.field].field] * rarity * SINGLE_MATCH;
       table[hit.index] = Math.max(table[hit.index]!, score);
     }
-    this.columns.addCodeScores(tables, allowed, this.nextSlot, into);
+    this.columns.addCodeScores(tables, allowed, this.nextSlot, into, allowedSlots);
     return true;
   }
 
@@ -116,6 +122,7 @@ export class IndexState {
    * the sum, so a listing that happens to use three synonyms does not outrank one using the word itself.
    */
   match(words: string[], allowed: Uint8Array | null): TextMatch {
+    const allowedSlots = allowed ? slotsOf(allowed, this.nextSlot) : undefined;
     // Buffers: one per word, one for the alternative being scored, one for the combined result.
     const buffers = this.buffers(words.length + 2);
     const groups = buffers.slice(0, words.length);
@@ -133,7 +140,7 @@ export class IndexState {
         for (const [term, termWeight] of this.text.expand(alternative, weight)) {
           if (this.text.scoreTerm(term, termWeight, allowed, alt)) found.add(decodeTerm(term));
         }
-        if (this.scoreCodes(alternative, weight, allowed, alt)) found.add(alternative);
+        if (this.scoreCodes(alternative, weight, allowed, alt, allowedSlots)) found.add(alternative);
         for (const slot of alt.touched) {
           const score = alt.scores[slot]!;
           if (score > group.scores[slot]!) {
@@ -175,4 +182,14 @@ export class IndexState {
       release: () => buffers.forEach((b) => b.reset()),
     };
   }
+}
+
+/** The slots a bitmap lets through, as a list (one pass), so that later passes skip the rest. */
+function slotsOf(bits: Uint8Array, slotCount: number): Int32Array {
+  let n = 0;
+  for (let slot = 0; slot < slotCount; slot++) if (bits[slot] === 1) n++;
+  const out = new Int32Array(n);
+  let i = 0;
+  for (let slot = 0; slot < slotCount; slot++) if (bits[slot] === 1) out[i++] = slot;
+  return out;
 }
