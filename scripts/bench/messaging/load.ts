@@ -76,6 +76,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const sockets = await connectAll(options);
   const conversationIds = [...options.members.keys()];
   const sentAt = new Map<string, number>();
+  const slow = new Map<number, number>();
+  let began = performance.now();
   const latencies = new Float64Array(options.messages * 8);
   let deliveries = 0;
   const ackTimes: number[] = [];
@@ -88,12 +90,28 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const start = sentAt.get(message.clientId);
       if (start === undefined) return;
       if (deliveries < latencies.length) latencies[deliveries] = performance.now() - start;
+      if (process.env.BENCH_TIMELINE && performance.now() - start > 100)
+        slow.set(Math.floor((start - began) / 1000), (slow.get(Math.floor((start - began) / 1000)) ?? 0) + 1);
       deliveries++;
     });
   });
   await sleep(500); // let the connection burst settle
+  // Warm-up, not measured: one message in every conversation, so caches and compiled code are warm on both sides.
+  await Promise.all(
+    conversationIds.map((conversationId) => {
+      const sender = options.members.get(conversationId)![0]!;
+      const payload = {
+        conversationId,
+        body: '预热',
+        clientId: `warmup-${options.label}-${conversationId}`,
+        ...(options.withSender ? { senderId: options.clients[sender]!.userId } : {}),
+      };
+      return new Promise((resolve) => sockets[sender]!.emit('message:send', payload, resolve));
+    }),
+  );
+  await sleep(500);
 
-  const began = performance.now();
+  began = performance.now();
   let next = 0;
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
@@ -132,6 +150,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const deadline = performance.now() + 30_000;
   while (deliveries < expected && performance.now() < deadline) await sleep(50);
   for (const socket of sockets) socket.disconnect();
+  if (process.env.BENCH_TIMELINE)
+    console.log('deliveries over 100 ms, by second sent:', Object.fromEntries(slow));
 
   const sorted = latencies.slice(0, Math.min(deliveries, latencies.length)).sort();
   const acks = Float64Array.from(ackTimes).sort();
