@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientEventSchemas, messageSendAckSchema, MESSAGE_BODY_MAX } from './index.js';
+import { clientEventSchemas, mergeMessages, messageSendAckSchema, MESSAGE_BODY_MAX } from './index.js';
 
 const conversationId = '6650a1b2c3d4e5f601234567';
 const send = clientEventSchemas['message:send'];
@@ -45,6 +45,7 @@ describe('socket payload schemas', () => {
     const message = {
       id: conversationId,
       conversationId,
+      seq: 1,
       senderId: conversationId,
       body: 'hi',
       clientId: 'c-1a2b3c4d',
@@ -56,5 +57,24 @@ describe('socket payload schemas', () => {
         .success,
     ).toBe(true);
     expect(messageSendAckSchema.safeParse({ ok: true }).success).toBe(false);
+  });
+});
+
+describe('mergeMessages', () => {
+  const m = (id: string, seq: number) => ({
+    id: id.padStart(24, '0'),
+    conversationId,
+    seq,
+    senderId: conversationId,
+    body: `#${seq}`,
+    clientId: `client-${seq}x`,
+    createdAt: '2025-05-01T08:00:00.000Z',
+  });
+
+  it('keeps each message once, in storage order, whatever order they arrive in', () => {
+    const live = [m('a', 1), m('c', 4)];
+    const page = [m('b', 2), m('c', 4), m('d', 3)];
+    expect(mergeMessages(live, page).map((x) => x.seq)).toEqual([1, 2, 3, 4]);
+    expect(mergeMessages(mergeMessages(live, page), page)).toHaveLength(4);
   });
 });

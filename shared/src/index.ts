@@ -10,3 +10,6 @@ export * from './schemas/audit.js';
 export * from './schemas/listing.js';
 export * from './schemas/message.js';
 export * from './schemas/match.js';
+export * from './schemas/conversation.js';
+export * from './schemas/notification.js';
+export * from './schemas/savedSearch.js';
