@@ -23,7 +23,7 @@ export const messageBodySchema = z
 export const messageSchema = z.object({
   id: idSchema,
   conversationId: idSchema,
-  /** The message's place in its conversation: 1, 2, 3... in the order the server stored them (gaps possible). */
+  /** The message's place in its conversation: 1, 2, 3... in the order the server stored them, without gaps. */
   seq: z.number().int().positive(),
   senderId: idSchema,
   body: z.string(),
