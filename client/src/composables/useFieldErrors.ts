@@ -42,16 +42,19 @@ export function useIssueText() {
         return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
       case 'invalid_value':
         return t('validation.choose');
+      case 'duplicate':
+        return t('validation.duplicate');
       default:
         return te(rule) ? t(rule) : t('validation.invalid');
     }
   }
 
-  return (issue: IssueLike): string => {
+  /** The sentence for an issue; with `withLabel`, prefixed by the field's name (for lists away from the field). */
+  return (issue: IssueLike, withLabel = true): string => {
     const keys = issue.path.map(String);
     // Nested paths (amount.max, evidence.summary, eligibility.minGrade) are labelled by their last key.
     const field = keys.filter((k) => !/^\d+$/.test(k)).at(-1) ?? '';
-    const label = te(`fields.${field}`) ? t(`fields.${field}`) : '';
+    const label = withLabel && te(`fields.${field}`) ? t(`fields.${field}`) : '';
     const text = body(issue, field);
     return label ? t('validation.field', { field: label, problem: text }) : text;
   };
@@ -74,8 +77,7 @@ export function useFieldErrors<T>(schema: z.ZodType<T>, model: () => unknown) {
     if (result.value.success) return map;
     for (const issue of result.value.error.issues) {
       const key = issue.path.map(String).join('.');
-      if (!map.has(key))
-        map.set(key, issueText({ ...(issue as IssueLike), path: [] }) || t('validation.invalid'));
+      if (!map.has(key)) map.set(key, issueText(issue as IssueLike, false) || t('validation.invalid'));
     }
     return map;
   });

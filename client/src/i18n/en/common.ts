@@ -18,7 +18,7 @@ const en: typeof common = {
       unauthenticated: 'Please sign in first',
       forbidden: 'You are not allowed to do this',
       not_found: 'What you asked for does not exist or was removed',
-      conflict: 'This changed meanwhile; reload and try again',
+      conflict: 'This conflicts with what is already there',
       payload_too_large: 'The file is too large',
       rate_limited: 'Too many attempts; please wait a moment',
       internal: 'The server ran into a problem; please try again later',
@@ -39,6 +39,7 @@ const en: typeof common = {
     email: 'enter a valid email address',
     choose: 'choose one',
     invalid: 'not in the right format',
+    duplicate: 'already registered',
     rules: {
       subkind: 'the sub-kind does not belong to the kind chosen',
       street: 'that street is not in the district chosen',

@@ -17,7 +17,7 @@ export default {
       unauthenticated: '请先登录',
       forbidden: '您没有权限进行此操作',
       not_found: '要找的内容不存在或已被删除',
-      conflict: '状态已经变化，请刷新后再试',
+      conflict: '与现有的信息冲突',
       payload_too_large: '文件太大',
       rate_limited: '操作太频繁，请稍后再试',
       internal: '服务器出错了，请稍后再试',
@@ -38,6 +38,7 @@ export default {
     email: '请输入有效的电子邮箱',
     choose: '请选择一项',
     invalid: '格式不正确',
+    duplicate: '已被登记过',
     rules: {
       subkind: '细分类型与所选类型不符',
       street: '所选街镇不在该区内',
