@@ -36,9 +36,12 @@ export function apiOf(context: BrowserContext) {
 export const uniqueEmail = (who: string) =>
   `${who}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.cn`;
 
-/** A valid unified social credit code no other run has used: 民政 (5), 基金会 (3), Shanghai, random body. */
-export function uniqueCreditCode(): string {
+/**
+ * A valid unified social credit code no other run has used: registered by 民政 (5) as a social group (1),
+ * social service agency (2) or foundation (3), in Shanghai, with a random body.
+ */
+export function uniqueCreditCode(type: '1' | '2' | '3' = '3'): string {
   const body = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10)).join('');
-  const first17 = `53310000${body}`;
+  const first17 = `5${type}310000${body}`;
   return first17 + creditCodeCheckChar(first17);
 }
