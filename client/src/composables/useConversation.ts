@@ -127,7 +127,10 @@ export function useConversation(conversationId: Ref<string>, options: { sendTime
     lastReadSent = last.id;
     const socket = realtime.socket;
     if (socket?.connected)
-      socket.emit('message:read', { conversationId: conversationId.value, upTo: last.id });
+      // Always with an acknowledgement (the server answers each); a refused receipt goes again with the next message.
+      socket.emit('message:read', { conversationId: conversationId.value, upTo: last.id }, (answer) => {
+        if (!answer.ok) lastReadSent = '';
+      });
     else void markConversationRead(conversationId.value, last.id).catch(() => (lastReadSent = ''));
   }
 
@@ -220,7 +223,7 @@ export function useConversation(conversationId: Ref<string>, options: { sendTime
     const socket = realtime.socket;
     if (!socket?.connected || Date.now() - lastTypingSent < TYPING_EVERY_MS) return;
     lastTypingSent = Date.now();
-    socket.emit('typing', { conversationId: conversationId.value });
+    socket.emit('typing', { conversationId: conversationId.value }, () => undefined);
   }
 
   const stops = [
