@@ -34,6 +34,8 @@ const en: typeof shell = {
     lead: 'ResourceLink connects the incubation bases of every Shanghai district with social organizations, companies and foundations. Post what you need or what you can offer; the platform recommends matches by service domain, street and eligibility, and both sides talk online to make it happen.',
     searchCta: 'Find resources',
     postCta: 'Post a need or an offer',
+    welcome: 'Welcome back, {name}.',
+    completeOrganization: 'Describe your organization to start posting',
     pointsTitle: 'What the platform does',
     points: {
       post: {

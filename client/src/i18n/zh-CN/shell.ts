@@ -33,6 +33,8 @@ export default {
     lead: '资源链连接上海各区的社会组织孵化基地、社会组织、企业与基金会。发布需求或可提供的资源，平台按服务领域、所在街镇和申请条件推荐匹配，双方在线沟通、对接落地。',
     searchCta: '找资源',
     postCta: '发布需求或资源',
+    welcome: '{name}，欢迎回来。',
+    completeOrganization: '先完善机构信息，才能发布',
     pointsTitle: '平台能做什么',
     points: {
       post: { title: '发布需求与资源', text: '场地、资金、志愿者、专业服务，需要的和能提供的都可以发布。' },
