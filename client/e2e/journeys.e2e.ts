@@ -189,6 +189,11 @@ describe.sequential('core journeys', () => {
     'live messaging (the lead enables it with MESSAGING=1 once the server side lands)',
     () => {
       it('two browsers chat live, and a message sent while one is offline arrives when it reconnects', async () => {
+        // The proposal reached the resident as a notification too: the bell counts it.
+        await resident.page.goto('/');
+        await expect
+          .poll(() => resident.page.getByTestId('notification-bell').getAttribute('aria-label'))
+          .toMatch(/条未读/);
         for (const side of [resident, funder]) {
           await side.page.goto(`/matches/${ids.match}`);
           await side.page.getByTestId('talk-link').click();
