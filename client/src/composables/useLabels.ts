@@ -51,6 +51,8 @@ export function useLabels() {
     kindOf: (l: Pick<Listing, 'kind' | 'subkind'>) =>
       l.subkind ? `${find(kinds, l.kind)} · ${find(subkinds, l.subkind)}` : find(kinds, l.kind),
     money: (yuan: number) => money.value.format(yuan),
+    /** Items of a list: 养老服务、助残服务 / Elderly care, Disability support. */
+    list: (items: readonly string[]) => items.join(lang.value === 'en' ? ', ' : '、'),
     /** “5,000–20,000 元”, “至少 …”, “至多 …” */
     amount: (a: { min?: number; max?: number } | undefined) => {
       if (!a || (a.min === undefined && a.max === undefined)) return '';

@@ -106,8 +106,8 @@ const en: typeof matching = {
       submit: 'Send review',
       done: 'You reviewed this match. Thank you!',
       by: {
-        need: 'Review by the asking side',
-        offer: 'Review by the offering side',
+        need: 'Review by the asking side:',
+        offer: 'Review by the offering side:',
       },
     },
     declined: 'The other side declined this match.',

@@ -104,8 +104,8 @@ export default {
       submit: '提交评价',
       done: '您已评价，感谢反馈！',
       by: {
-        need: '需求方的评价',
-        offer: '资源方的评价',
+        need: '需求方的评价：',
+        offer: '资源方的评价：',
       },
     },
     declined: '对方婉拒了这次对接。',
