@@ -20,7 +20,7 @@ const OFFER_TITLE = `长者助餐志愿服务队（${RUN}）`;
 
 const residentAccount = { email: uniqueEmail('resident'), password: 'resident-pass-1', name: '王阿姨' };
 const funderAccount = { email: uniqueEmail('funder'), password: 'funder-pass-1', name: '李经理' };
-const ids = { need: '', offer: '', match: '' };
+const ids = { need: '', offer: '', match: '', conversation: '' };
 
 let browser: Browser;
 let resident: WatchedPage;
@@ -197,6 +197,7 @@ describe.sequential('core journeys', () => {
         for (const side of [resident, funder]) {
           await side.page.goto(`/matches/${ids.match}`);
           await side.page.getByTestId('talk-link').click();
+          ids.conversation = idFrom(side.page.url(), 'messages');
           await side.page.getByTestId('composer').waitFor();
         }
         await resident.page.getByTestId('composer').fill('您好，请问周三上午可以来吗？');
@@ -324,8 +325,19 @@ describe.sequential('core journeys', () => {
       { name: 'me-organization', who: funder, path: '/me', ready: '[data-testid="organization-profile"]' },
       { name: 'messages', who: resident, path: '/messages', ready: 'main h1' },
       { name: 'notifications', who: resident, path: '/notifications', ready: 'main h1' },
+      ...(ids.conversation
+        ? [
+            {
+              name: 'conversation',
+              who: resident,
+              path: `/messages/${ids.conversation}`,
+              ready: '[data-testid="message"]',
+            },
+          ]
+        : []),
     ];
     const findings: Record<string, unknown> = {};
+    const overflowing: string[] = [];
     for (const { name, who, path, ready, desktopAxe } of pages) {
       for (const [label, viewport] of [
         ['375', PHONE],
@@ -334,6 +346,11 @@ describe.sequential('core journeys', () => {
         await who.page.setViewportSize(viewport);
         await who.page.goto(path);
         await who.page.locator(ready).first().waitFor();
+        // Usable at 375 px: nothing runs off the side of the screen.
+        const sideways = await who.page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        if (sideways > 0) overflowing.push(`${name}@${label}: ${sideways}px`);
         if (label === '375' || desktopAxe) {
           const problems = await seriousAccessibilityProblems(who.page);
           if (problems.length) findings[`${name}@${label}`] = problems;
@@ -344,6 +361,7 @@ describe.sequential('core journeys', () => {
       }
     }
     expect(findings).toEqual({});
+    expect(overflowing).toEqual([]);
     expect([...visitor.problems, ...resident.problems, ...funder.problems]).toEqual([]);
     await visitor.context.close();
   });
