@@ -197,8 +197,8 @@ describe.sequential('core journeys', () => {
         for (const side of [resident, funder]) {
           await side.page.goto(`/matches/${ids.match}`);
           await side.page.getByTestId('talk-link').click();
-          ids.conversation = idFrom(side.page.url(), 'messages');
           await side.page.getByTestId('composer').waitFor();
+          ids.conversation = idFrom(side.page.url(), 'messages');
         }
         await resident.page.getByTestId('composer').fill('您好，请问周三上午可以来吗？');
         await resident.page.keyboard.press('Enter');
