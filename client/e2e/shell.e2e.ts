@@ -41,11 +41,12 @@ describe('the app shell', () => {
       .getByRole('link', { name: 'Search' })
       .waitFor();
 
+    // Matches need an account: a visitor is asked to sign in, in the chosen language.
     await page.getByRole('link', { name: 'Matches' }).first().click();
-    await expect.poll(() => page.title()).toBe('Matches · ResourceLink');
+    await expect.poll(() => page.title()).toBe('Sign in to ResourceLink · ResourceLink');
 
     await page.getByRole('button', { name: 'Switch language' }).click();
-    await expect.poll(() => page.title()).toBe('匹配 · 资源链');
+    await expect.poll(() => page.title()).toBe('登录资源链 · 资源链');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,12 +4,15 @@ import App from './App.vue';
 import { i18n } from './i18n/index.js';
 import { createAppRouter } from './router/index.js';
 import { usePreferencesStore } from './stores/preferences.js';
+import { useSessionStore } from './stores/session.js';
 import './styles/theme.css';
 
 const app = createApp(App);
 const pinia = createPinia();
-app.use(pinia).use(i18n).use(createAppRouter());
+app.use(pinia).use(i18n).use(createAppRouter(undefined, pinia));
 
+// Who is signed in is asked at once; the router waits for the answer only on pages that need an account.
+void useSessionStore(pinia).restore();
 // Remembered language and elder mode apply before the first paint, so nothing flashes in the wrong language.
 void usePreferencesStore(pinia)
   .restore()

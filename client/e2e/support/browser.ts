@@ -49,7 +49,16 @@ export async function openPage(
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    // The browser logs every 4xx answer as an error; the app expects some (401 when signed out, 403 before an
+    // organization exists) and shows them itself. Server faults are caught below instead.
+    const url = msg.location().url;
+    if (/^Failed to load resource/.test(msg.text()) && /\/(api|socket\.io)\//.test(url)) return;
+    problems.push(`console: ${msg.text()}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 500 && res.url().includes('/api/'))
+      problems.push(`server error: ${res.status()} ${res.url()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   return { context, page, problems };

@@ -104,7 +104,9 @@ export function createHttpClient(options: HttpClientOptions = {}) {
 
   async function send<T>(method: Method, path: string, opts: RequestOptions<T>, isRetry = false): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    // A FormData body (a file upload) sets its own multipart boundary; anything else travels as JSON.
+    const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+    if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     if (STATE_CHANGING.has(method)) headers['X-CSRF-Token'] = await currentCsrfToken();
 
     let res: Response;
@@ -112,7 +114,8 @@ export function createHttpClient(options: HttpClientOptions = {}) {
       res = await doFetch(buildUrl(baseUrl, path, opts.query), {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body:
+          opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
         credentials: 'same-origin',
         signal: opts.signal,
       });

@@ -1,79 +1,12 @@
+import account from './en/account.js';
+import common from './en/common.js';
+import listing from './en/listing.js';
+import matching from './en/matching.js';
+import messaging from './en/messaging.js';
+import shell from './en/shell.js';
 import type { MessageSchema } from './zh-CN.js';
 
 /** English, the second language; loaded on demand when a user switches to it. */
-const en: MessageSchema = {
-  app: {
-    name: 'ResourceLink',
-    fullTitle: 'ResourceLink · Resource matching for social organizations',
-    tagline: 'Resource matching for social organizations',
-    skipToContent: 'Skip to main content',
-    footer: 'ResourceLink · serving the social-organization incubation bases of Shanghai',
-  },
-  nav: {
-    main: 'Main navigation',
-    tabs: 'Bottom navigation',
-    home: 'Home',
-    search: 'Search',
-    post: 'Post',
-    matches: 'Matches',
-    messages: 'Messages',
-    me: 'Me',
-    operator: 'Base operations',
-    bureau: 'Oversight',
-  },
-  prefs: {
-    switchLanguage: 'Switch language',
-    otherLanguage: '中文',
-    elderMode: 'Elder mode',
-    elderModeHint: 'Larger text and stronger contrast',
-  },
-  home: {
-    title: 'Good resources, found by the organizations that need them',
-    lead: 'ResourceLink connects the incubation bases of every Shanghai district with social organizations, companies and foundations. Post what you need or what you can offer; the platform recommends matches by service domain, street and eligibility, and both sides talk online to make it happen.',
-    searchCta: 'Find resources',
-    postCta: 'Post a need or an offer',
-    pointsTitle: 'What the platform does',
-    points: {
-      post: {
-        title: 'Needs and offers',
-        text: 'Venues, funding, volunteers, professional services: post what you need or can give.',
-      },
-      match: {
-        title: 'Matching',
-        text: 'Scored by service domain, district and eligibility, with the reason behind every recommendation.',
-      },
-      talk: {
-        title: 'Talk online',
-        text: 'Once both sides accept a match they can talk here; contact details are shared as agreed.',
-      },
-    },
-  },
-  comingSoon: {
-    title: 'Coming soon',
-    description: '“{feature}” is being built. Please check back soon.',
-    backHome: 'Back to home',
-  },
-  notFound: {
-    title: 'Page not found',
-    description: 'The page you asked for does not exist or has been removed.',
-    backHome: 'Back to home',
-  },
-  health: {
-    label: 'Status',
-    database: 'Database',
-    search: 'Search',
-    realtime: 'Realtime',
-    version: 'Version',
-    unavailable: 'The server cannot be reached right now',
-    engines: {
-      embedded: 'embedded',
-      mongodb: 'MongoDB',
-      meilisearch: 'Meilisearch',
-      memory: 'single process',
-      redis: 'Redis',
-      none: 'off',
-    },
-  },
-};
+const en: MessageSchema = { ...shell, ...common, ...account, ...listing, ...matching, ...messaging };
 
 export default en;

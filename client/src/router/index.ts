@@ -1,10 +1,14 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import type { Pinia } from 'pinia';
+import { useSessionStore } from '@/stores/session.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page name, used in the document title. */
     titleKey?: string;
-    /** Roles allowed to open the page; absent means everyone. Enforced once sessions exist. */
+    /** The page needs a signed-in user; others are sent to sign in and brought back. */
+    auth?: boolean;
+    /** Roles allowed to open the page; absent means everyone. */
     roles?: readonly string[];
   }
 }
@@ -12,6 +16,18 @@ declare module 'vue-router' {
 // Every page is its own chunk: the first visit downloads the shell and the page it lands on, nothing more.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/pages/home/HomePage.vue') },
+  {
+    path: '/signin',
+    name: 'signin',
+    component: () => import('@/pages/account/SignInPage.vue'),
+    meta: { titleKey: 'auth.signInTitle' },
+  },
+  {
+    path: '/register',
+    name: 'register',
+    component: () => import('@/pages/account/RegisterPage.vue'),
+    meta: { titleKey: 'auth.registerTitle' },
+  },
   {
     path: '/search',
     name: 'search',
@@ -22,37 +38,67 @@ export const routes: RouteRecordRaw[] = [
     path: '/post',
     name: 'post',
     component: () => import('@/pages/listings/PostListingPage.vue'),
-    meta: { titleKey: 'nav.post' },
+    meta: { titleKey: 'nav.post', auth: true },
+  },
+  {
+    path: '/listings/mine',
+    name: 'my-listings',
+    component: () => import('@/pages/listings/MyListingsPage.vue'),
+    meta: { titleKey: 'nav.myListings', auth: true },
+  },
+  {
+    path: '/listings/:id',
+    name: 'listing',
+    component: () => import('@/pages/listings/ListingPage.vue'),
+    meta: { titleKey: 'listing.pageTitle' },
   },
   {
     path: '/matches',
     name: 'matches',
     component: () => import('@/pages/matches/MatchesPage.vue'),
-    meta: { titleKey: 'nav.matches' },
+    meta: { titleKey: 'nav.matches', auth: true },
+  },
+  {
+    path: '/matches/:id',
+    name: 'match',
+    component: () => import('@/pages/matches/MatchPage.vue'),
+    meta: { titleKey: 'match.pageTitle', auth: true },
   },
   {
     path: '/messages',
     name: 'messages',
     component: () => import('@/pages/messages/MessagesPage.vue'),
-    meta: { titleKey: 'nav.messages' },
+    meta: { titleKey: 'nav.messages', auth: true },
+  },
+  {
+    path: '/messages/:id',
+    name: 'conversation',
+    component: () => import('@/pages/messages/ConversationPage.vue'),
+    meta: { titleKey: 'messaging.threadTitle', auth: true },
+  },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/pages/notifications/NotificationsPage.vue'),
+    meta: { titleKey: 'nav.notifications', auth: true },
   },
   {
     path: '/me',
     name: 'me',
     component: () => import('@/pages/account/MePage.vue'),
-    meta: { titleKey: 'nav.me' },
+    meta: { titleKey: 'nav.me', auth: true },
   },
   {
     path: '/operator',
     name: 'operator',
     component: () => import('@/pages/operator/OperatorPage.vue'),
-    meta: { titleKey: 'nav.operator', roles: ['operator'] },
+    meta: { titleKey: 'nav.operator', auth: true, roles: ['operator'] },
   },
   {
     path: '/bureau',
     name: 'bureau',
     component: () => import('@/pages/bureau/BureauPage.vue'),
-    meta: { titleKey: 'nav.bureau', roles: ['bureau'] },
+    meta: { titleKey: 'nav.bureau', auth: true, roles: ['bureau'] },
   },
   {
     path: '/:pathMatch(.*)*',
@@ -62,10 +108,21 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
-export function createAppRouter(history: RouterHistory = createWebHistory()) {
-  return createRouter({
+export function createAppRouter(history: RouterHistory = createWebHistory(), pinia?: Pinia) {
+  const router = createRouter({
     history,
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   });
+
+  // Pages that need an account wait for the session check, then send a visitor to sign in and back.
+  router.beforeEach(async (to) => {
+    if (!to.meta.auth) return true;
+    const session = useSessionStore(pinia);
+    if (!session.restored) await session.restore();
+    if (!session.user) return { name: 'signin', query: { redirect: to.fullPath } };
+    if (to.meta.roles && !to.meta.roles.includes(session.user.role)) return { name: 'home' };
+    return true;
+  });
+  return router;
 }

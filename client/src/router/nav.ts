@@ -16,16 +16,19 @@ export interface NavItem {
   to: string;
   labelKey: string;
   icon: Component;
-  /** Shown only to these roles; absent means everyone. */
+  /** Shown only to these roles; absent means everyone, signed in or not. */
   roles?: readonly string[];
   /** Also shown in the phone's bottom tab bar (which holds six at most). */
   tab: boolean;
 }
 
+/** Roles that post listings (the server's listing policy). */
+const POSTERS = ['resident', 'organization', 'funder', 'operator'] as const;
+
 export const navItems: readonly NavItem[] = [
   { name: 'home', to: '/', labelKey: 'nav.home', icon: House, tab: true },
   { name: 'search', to: '/search', labelKey: 'nav.search', icon: Search, tab: true },
-  { name: 'post', to: '/post', labelKey: 'nav.post', icon: EditPen, tab: true },
+  { name: 'post', to: '/post', labelKey: 'nav.post', icon: EditPen, roles: POSTERS, tab: true },
   { name: 'matches', to: '/matches', labelKey: 'nav.matches', icon: Connection, tab: true },
   { name: 'messages', to: '/messages', labelKey: 'nav.messages', icon: ChatDotRound, tab: true },
   { name: 'me', to: '/me', labelKey: 'nav.me', icon: User, tab: true },
@@ -47,7 +50,12 @@ export const navItems: readonly NavItem[] = [
   },
 ];
 
-/** The navigation a user with this role sees (null: not signed in). */
+/**
+ * The navigation a user with this role sees (null: not signed in). A visitor sees what they can do after
+ * signing up, so posting is offered to them too; a bureau account, which never posts, does not see it.
+ */
 export function visibleNavItems(role: string | null): NavItem[] {
-  return navItems.filter((item) => !item.roles || (role !== null && item.roles.includes(role)));
+  return navItems.filter(
+    (item) => !item.roles || (role === null ? item.name === 'post' : item.roles.includes(role)),
+  );
 }

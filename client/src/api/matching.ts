@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import {
+  contactSchema,
+  coverageSchema,
+  matchEnvelopeSchema,
+  matchSchema,
+  pageOf,
+  recommendationsSchema,
+  type Locale,
+  type Match,
+  type MatchStatus,
+} from '@app/shared';
+import { api, type HttpClient } from './http.js';
+
+export type Coverage = z.infer<typeof coverageSchema>;
+export type Contact = z.infer<typeof contactSchema>;
+
+/** The best listings on the other side, each score explained, and the near misses with their rule. */
+export function fetchRecommendations(listingId: string, locale: Locale, client: HttpClient = api) {
+  return client.get(`/api/listings/${listingId}/matches`, {
+    query: { limit: 10, locale },
+    schema: recommendationsSchema,
+  });
+}
+
+export function fetchCoverage(needId: string, client: HttpClient = api): Promise<Coverage> {
+  return client.get(`/api/listings/${needId}/coverage`, { schema: coverageSchema });
+}
+
+export function fetchMatches(
+  query: { status?: MatchStatus; page?: number; pageSize?: number } = {},
+  client: HttpClient = api,
+) {
+  return client.get('/api/matches', { query, schema: pageOf(matchSchema) });
+}
+
+const one = async (p: Promise<{ match: Match }>) => (await p).match;
+
+export const fetchMatch = (id: string, client: HttpClient = api) =>
+  one(client.get(`/api/matches/${id}`, { schema: matchEnvelopeSchema }));
+
+export const proposeMatch = (
+  body: { needId: string; offerId: string; note?: string },
+  client: HttpClient = api,
+) => one(client.post('/api/matches', body, { schema: matchEnvelopeSchema }));
+
+export const acceptMatch = (id: string, client: HttpClient = api) =>
+  one(client.post(`/api/matches/${id}/accept`, undefined, { schema: matchEnvelopeSchema }));
+
+export const declineMatch = (id: string, reason: string | undefined, client: HttpClient = api) =>
+  one(client.post(`/api/matches/${id}/decline`, reason ? { reason } : {}, { schema: matchEnvelopeSchema }));
+
+export const completeMatch = (
+  id: string,
+  evidence: { summary: string; amount?: number },
+  client: HttpClient = api,
+) => one(client.post(`/api/matches/${id}/complete`, { evidence }, { schema: matchEnvelopeSchema }));
+
+export const reviewMatch = (
+  id: string,
+  review: { rating: number; comment?: string },
+  client: HttpClient = api,
+) => one(client.post(`/api/matches/${id}/review`, review, { schema: matchEnvelopeSchema }));
+
+/** The other side's contact details; the API logs every call and answers 403 before the match is accepted. */
+export const fetchContact = (id: string, client: HttpClient = api): Promise<Contact> =>
+  client.get(`/api/matches/${id}/contact`, { schema: contactSchema });

@@ -1,0 +1,45 @@
+import {
+  organizationEnvelopeSchema,
+  type CreateOrganizationBody,
+  type Organization,
+  type UpdateOrganizationBody,
+} from '@app/shared';
+import { api, type HttpClient } from './http.js';
+
+export async function createOrganization(
+  body: CreateOrganizationBody,
+  client: HttpClient = api,
+): Promise<Organization> {
+  return (await client.post('/api/organizations', body, { schema: organizationEnvelopeSchema })).organization;
+}
+
+export async function fetchOrganization(id: string, client: HttpClient = api): Promise<Organization> {
+  return (await client.get(`/api/organizations/${id}`, { schema: organizationEnvelopeSchema })).organization;
+}
+
+export async function updateOrganization(
+  id: string,
+  body: UpdateOrganizationBody,
+  client: HttpClient = api,
+): Promise<Organization> {
+  return (await client.patch(`/api/organizations/${id}`, body, { schema: organizationEnvelopeSchema }))
+    .organization;
+}
+
+/** Attaches a registration document (JPEG, PNG, WebP or PDF up to 5 MB). */
+export async function uploadOrganizationDocument(
+  id: string,
+  file: File,
+  client: HttpClient = api,
+): Promise<Organization> {
+  const form = new FormData();
+  form.append('kind', 'registration-certificate');
+  form.append('file', file);
+  return (
+    await client.post(`/api/organizations/${id}/documents`, form, { schema: organizationEnvelopeSchema })
+  ).organization;
+}
+
+/** Where a member downloads one of the organization's documents. */
+export const organizationDocumentUrl = (orgId: string, documentId: string) =>
+  `/api/organizations/${orgId}/documents/${documentId}`;

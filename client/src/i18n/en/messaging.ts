@@ -1,0 +1,53 @@
+import type messaging from '../zh-CN/messaging.js';
+
+const en: typeof messaging = {
+  messaging: {
+    threadTitle: 'Conversation',
+    threadLabel: 'Messages',
+    none: 'No conversation yet',
+    noneHint: 'Once a match is accepted, both sides can talk here.',
+    unavailable: 'Live conversations are coming soon',
+    unavailableHint: 'Meanwhile, use the contact details on the match page.',
+    untitled: 'Conversation',
+    noMessagesYet: 'No message yet',
+    unreadSuffix: ' unread',
+    online: 'online',
+    kinds: {
+      match: 'Match',
+      base: 'Incubation base',
+      direct: 'Between organizations',
+    },
+    backToList: 'Back to messages',
+    toMatch: 'View match',
+    loadOlder: 'Show earlier messages',
+    startHint: 'Say hello to start the conversation.',
+    write: 'Write a message',
+    placeholder: 'Write a message; Enter sends',
+    send: 'Send',
+    sending: 'Sending',
+    sent: 'Sent',
+    read: 'Read',
+    failed: 'Not sent',
+    retry: 'Send again',
+    typing: 'The other side is typing…',
+    reconnecting: 'Connection lost; reconnecting. Nothing sent meanwhile is lost.',
+  },
+  notifications: {
+    bellUnread: 'Notifications, {count} unread',
+    unread: 'unread',
+    none: 'No notification',
+    noneHint: 'You are told here when someone proposes or accepts a match, or sends you a message.',
+    unavailable: 'Notifications are coming soon',
+    markAllRead: 'Mark all as read',
+    types: {
+      match: {
+        proposed: 'Someone proposed a match to you',
+        accepted: 'Your match was accepted',
+        overdue: 'A match is past its deadline',
+      },
+      message: { offline: '{senderName} sent you a message' },
+      savedSearch: { matched: 'A new listing answers your saved search “{savedSearchName}”' },
+    },
+  },
+};
+export default en;

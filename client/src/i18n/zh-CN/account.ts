@@ -1,0 +1,48 @@
+/** Signing in and up, the account page, and the organization an account acts for. */
+export default {
+  auth: {
+    signIn: '登录',
+    signInTitle: '登录资源链',
+    register: '注册',
+    registerTitle: '注册账号',
+    signOut: '退出登录',
+    noAccount: '还没有账号？',
+    registerLink: '立即注册',
+    haveAccount: '已有账号？',
+    signInLink: '去登录',
+    roleQuestion: '您以什么身份使用资源链？',
+    roleHints: {
+      resident: '发布社区需求，例如为老人上门助餐、居民团队借用场地',
+      organization: '社会组织或项目团队：寻找资金、场地、人才，也可提供服务',
+      funder: '企业或基金会：发布资金、场地、志愿者等资源',
+    },
+  },
+  account: {
+    title: '我的',
+    shortcuts: '常用入口',
+    elderModeRemembered: '长辈模式会为您的账号记住，在这台设备上下次登录仍然有效。',
+  },
+  organization: {
+    title: '我的机构',
+    funderTitle: '企业 / 基金会信息',
+    intro: '先填写机构信息，才能发布需求和资源。提交后由所在孵化基地核实。',
+    funderIntro: '发布资源前，请先填写企业或基金会的信息。',
+    create: '保存机构信息',
+    creditCodeHint: '18 位，项目团队可不填',
+    contactPrivacy: '联系电话和邮箱只会在匹配被接受后向对方显示，每次查看都有记录。',
+    verification: {
+      pending: '待核实',
+      verified: '已核实',
+      rejected: '未通过核实',
+    },
+    pendingHint: '孵化基地将核实机构信息，上传登记证书可以加快核实。',
+    rejectedBecause: '原因：{reason}',
+    grade: '{grade}A 级',
+    documents: '登记材料',
+    noDocuments: '尚未上传材料',
+    upload: '上传登记证书',
+    uploading: '正在上传…',
+    uploadHint: '支持 JPG、PNG、WebP 或 PDF，最大 5 MB。',
+    documentMeta: '{size} KB · {date}',
+  },
+};

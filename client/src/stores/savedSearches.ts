@@ -1,0 +1,49 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { CreateSavedSearchBody, SavedSearch } from '@app/shared';
+import { ApiError } from '@/api/http.js';
+import { createSavedSearch, deleteSavedSearch, fetchSavedSearches } from '@/api/savedSearches.js';
+
+/** Searches the user asked to be told about when a new listing answers them. */
+export const useSavedSearchesStore = defineStore('savedSearches', () => {
+  const items = ref<SavedSearch[]>([]);
+  const available = ref(true);
+  const loaded = ref(false);
+
+  async function load(): Promise<void> {
+    try {
+      items.value = await fetchSavedSearches();
+      available.value = true;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) available.value = false;
+      else throw err;
+    } finally {
+      loaded.value = true;
+    }
+  }
+
+  async function save(body: CreateSavedSearchBody): Promise<SavedSearch> {
+    const saved = await createSavedSearch(body);
+    items.value = [saved, ...items.value.filter((s) => s.id !== saved.id)];
+    return saved;
+  }
+
+  /** Removes at once and puts it back if the server refuses. */
+  async function remove(id: string): Promise<void> {
+    const before = items.value;
+    items.value = before.filter((s) => s.id !== id);
+    try {
+      await deleteSavedSearch(id);
+    } catch (err) {
+      items.value = before;
+      throw err;
+    }
+  }
+
+  function reset(): void {
+    items.value = [];
+    loaded.value = false;
+  }
+
+  return { items, available, loaded, load, save, remove, reset };
+});
