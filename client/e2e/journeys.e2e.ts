@@ -185,8 +185,8 @@ describe.sequential('core journeys', () => {
     expect(resident.problems).toEqual([]);
   });
 
-  describe.skipIf(!process.env.MESSAGING)(
-    'live messaging (the lead enables it with MESSAGING=1 once the server side lands)',
+  describe(
+    'live messaging',
     () => {
       it('two browsers chat live, and a message sent while one is offline arrives when it reconnects', async () => {
         // The proposal reached the resident as a notification too: the bell counts it.

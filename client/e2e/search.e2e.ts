@@ -108,8 +108,8 @@ describe('search', () => {
     expect(visitor.problems).toEqual([]);
   });
 
-  describe.skipIf(!process.env.MESSAGING)(
-    'saved searches (the lead enables it with MESSAGING=1 once the server side lands)',
+  describe(
+    'saved searches',
     () => {
       it('a signed-in user saves the search and goes back to it', async () => {
         const { page } = organization;
