@@ -16,11 +16,29 @@ export interface Outgoing extends CallParts {
   address?: string;
 }
 
+/**
+ * Percent-encodes any string, lone surrogates included (as the bytes a careless encoder would send), which
+ * encodeURIComponent refuses.
+ */
+export function encodeAny(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...value]
+      .map((ch) => {
+        const code = ch.codePointAt(0)!;
+        if (code < 0xd800 || code > 0xdfff) return encodeURIComponent(ch);
+        return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
+          .map((b) => `%${b.toString(16).toUpperCase()}`)
+          .join('');
+      })
+      .join('');
+  }
+}
+
 /** Fills `:name` segments from params (encoded). */
 export function fillPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_m, name: string) =>
-    encodeURIComponent(params[name] ?? `missing-${name}`),
-  );
+  return path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeAny(params[name] ?? `missing-${name}`));
 }
 
 export function encodeQuery(query: Record<string, string | string[]> = {}): string {
@@ -59,5 +77,8 @@ export async function send(
     });
   }
   if (out.rawBody) return req.set('Content-Type', out.rawBody.contentType).send(out.rawBody.data);
-  return out.body === undefined ? req : req.send(out.body as object);
+  // Serialized here, so that any JSON value goes out as it is (a bare number, an own `__proto__` key).
+  return out.body === undefined
+    ? req
+    : req.set('Content-Type', 'application/json').send(JSON.stringify(out.body));
 }
