@@ -107,6 +107,33 @@ conformance(
       expect(excluded).toHaveProperty('age', 23);
     });
 
+    it('matches _id by value, $eq and $in, alone and with other conditions', async () => {
+      const users = await m.User.insertMany(
+        Array.from({ length: 6 }, (_, i) => ({ email: `id${i}@example.org`, age: 20 + i })),
+      );
+      const ids = users.map((u) => u._id);
+      const emails = (docs: Array<{ email: string }>) => docs.map((d) => d.email).sort();
+      expect(emails(await m.User.find({ _id: { $in: ids.slice(0, 4) } }))).toHaveLength(4);
+      expect(emails(await m.User.find({ _id: { $in: ids.slice(0, 4) }, age: { $gte: 22 } }))).toEqual([
+        'id2@example.org',
+        'id3@example.org',
+      ]);
+      expect(emails(await m.User.find({ _id: { $in: ids.slice(0, 4), $nin: [ids[1]] } }))).toEqual([
+        'id0@example.org',
+        'id2@example.org',
+        'id3@example.org',
+      ]);
+      expect(emails(await m.User.find({ _id: { $eq: ids[5] } }))).toEqual(['id5@example.org']);
+      expect(emails(await m.User.find({ _id: ids[5], age: 99 }))).toEqual([]);
+      expect(emails(await m.User.find({ _id: { $in: [] } }))).toEqual([]);
+      expect(await m.User.countDocuments({ _id: { $in: [...ids, ...ids] } })).toBe(6);
+      expect(
+        emails(
+          await m.User.find({ _id: { $in: ids }, $and: [{ _id: { $ne: ids[0] } }, { age: { $lt: 22 } }] }),
+        ),
+      ).toEqual(['id1@example.org']);
+    });
+
     it('matches $in, $regex, $or, $elemMatch, $exists, $ne, dotted paths and arrays', async () => {
       await m.User.insertMany([
         {

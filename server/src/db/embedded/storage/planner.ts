@@ -56,7 +56,7 @@ function collectEqualities(filter: Document, out: Map<string, unknown[]>): void 
 }
 
 /** The values a condition requires equality with, when it is an indexable equality. */
-function equalityValues(condition: unknown): unknown[] | null {
+export function equalityValues(condition: unknown): unknown[] | null {
   if (isPlainObject(condition)) {
     const keys = Object.keys(condition);
     if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) {
