@@ -84,10 +84,16 @@ export function sameIndexOptions(a: IndexSpec, b: IndexSpec): boolean {
 export class Index {
   readonly fields: string[];
   private readonly entries = new Map<string, string | Set<string>>();
+  /**
+   * A compound index's documents by the value of its first field alone (with how many entries each holds), so
+   * that equality on that field is answered from the index, as MongoDB answers a prefix of a compound index.
+   */
+  private readonly byFirstField?: Map<string, Map<string, number>>;
   private readonly partial?: Query;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
+    if (this.fields.length > 1) this.byFirstField = new Map();
     if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
   }
 
@@ -122,17 +128,23 @@ export class Index {
   }
 
   add(id: string, doc: Document): void {
-    for (const { key } of this.entriesFor(doc)) {
+    for (const { key, values } of this.entriesFor(doc)) {
       const held = this.entries.get(key);
       if (held === undefined) this.entries.set(key, id);
       else if (typeof held === 'string') {
         if (held !== id) this.entries.set(key, new Set([held, id]));
       } else held.add(id);
+      if (this.byFirstField) {
+        const first = keyOf(values[0]);
+        const ids = this.byFirstField.get(first) ?? new Map<string, number>();
+        ids.set(id, (ids.get(id) ?? 0) + 1);
+        this.byFirstField.set(first, ids);
+      }
     }
   }
 
   remove(id: string, doc: Document): void {
-    for (const { key } of this.entriesFor(doc)) {
+    for (const { key, values } of this.entriesFor(doc)) {
       const held = this.entries.get(key);
       if (held === id) this.entries.delete(key);
       else if (held instanceof Set) {
@@ -140,7 +152,24 @@ export class Index {
         if (held.size === 1) this.entries.set(key, held.values().next().value as string);
         else if (held.size === 0) this.entries.delete(key);
       }
+      const ids = this.byFirstField?.get(keyOf(values[0]));
+      if (ids) {
+        const n = (ids.get(id) ?? 0) - 1;
+        if (n > 0) ids.set(id, n);
+        else ids.delete(id);
+        if (ids.size === 0) this.byFirstField!.delete(keyOf(values[0]));
+      }
     }
+  }
+
+  /** Whether lookupFirstField answers (a compound index). */
+  get hasFirstFieldLookup(): boolean {
+    return this.byFirstField !== undefined;
+  }
+
+  /** Ids of documents whose first indexed field holds the value with this key (compound indexes only). */
+  lookupFirstField(valueKey: string): Iterable<string> {
+    return this.byFirstField?.get(valueKey)?.keys() ?? [];
   }
 
   /** Ids of documents holding a key. */
@@ -166,6 +195,7 @@ export class Index {
 
   clear(): void {
     this.entries.clear();
+    this.byFirstField?.clear();
   }
 }
 
