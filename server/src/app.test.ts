@@ -13,9 +13,22 @@ const probeRoutes = () => {
   });
   mountRoute(
     router,
-    { method: 'post', path: '/probe/echo', summary: 'echo', tag: 'probe', access: 'public', body: z.strictObject({ name: z.string().max(10) }) },
+    {
+      method: 'post',
+      path: '/probe/echo',
+      summary: 'echo',
+      tag: 'probe',
+      access: 'public',
+      body: z.strictObject({ name: z.string().max(10) }),
+    },
     [],
     ({ body }) => ({ name: body.name }),
+  );
+  mountRoute(
+    router,
+    { method: 'post', path: '/probe/bare', summary: 'takes nothing', tag: 'probe', access: 'public' },
+    [],
+    () => ({ ok: true }),
   );
   return router;
 };
@@ -60,12 +73,42 @@ describe('the app', () => {
   it('answers malformed JSON and oversize bodies with the error body', async () => {
     const client = server.client();
     const csrf = await client.csrfToken();
-    const bad = await client.agent.post('/api/probe/echo').set('X-CSRF-Token', csrf).set('content-type', 'application/json').send('{"name":');
+    const bad = await client.agent
+      .post('/api/probe/echo')
+      .set('X-CSRF-Token', csrf)
+      .set('content-type', 'application/json')
+      .send('{"name":');
     expect(bad.status).toBe(400);
     expect(errorBodySchema.parse(bad.body).error.code).toBe('validation_failed');
-    const big = await client.agent.post('/api/probe/echo').set('X-CSRF-Token', csrf).send({ name: 'x'.repeat(300_000) });
+    const big = await client.agent
+      .post('/api/probe/echo')
+      .set('X-CSRF-Token', csrf)
+      .send({ name: 'x'.repeat(300_000) });
     expect(big.status).toBe(413);
     expect(errorBodySchema.parse(big.body).error.code).toBe('payload_too_large');
+  });
+
+  it('refuses a body or a query string on a route that declares none (every field is unknown)', async () => {
+    const client = server.client();
+    expect((await client.post('/api/probe/bare', {})).status).toBe(200);
+    const csrf = await client.csrfToken();
+    expect((await client.agent.post('/api/probe/bare').set('X-CSRF-Token', csrf)).status).toBe(200);
+    for (const payload of [{ role: 'bureau' }, [], [1], { $where: '1' }]) {
+      const res = await client.post('/api/probe/bare', payload);
+      expect(res.status, JSON.stringify(payload)).toBe(400);
+      expect(errorBodySchema.parse(res.body).error.code).toBe('validation_failed');
+    }
+    expect((await client.post('/api/probe/bare?admin=1', {})).status).toBe(400);
+    expect((await request(server.url).get('/api/health?x[$ne]=1')).status).toBe(400);
+    expect((await request(server.url).get('/api/organizations?pageSize=5&verifiedOnly=1')).status).toBe(400);
+  });
+
+  it('answers a path segment that does not percent-decode with 400, not 500', async () => {
+    for (const id of ['%ED%A0%80', '%E0%A4%A', '%']) {
+      const res = await request(server.url).get(`/api/listings/${id}`);
+      expect(res.status, id).toBe(400);
+      expect(errorBodySchema.parse(res.body).error.code).toBe('validation_failed');
+    }
   });
 
   it('publishes an OpenAPI 3.1 document of the mounted routes', async () => {

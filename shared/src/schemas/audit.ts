@@ -15,7 +15,7 @@ export const auditTypes = [
 ] as const;
 export const auditTypeSchema = z.enum(auditTypes);
 
-export const auditQuerySchema = pageQuerySchema.extend({ type: auditTypeSchema.optional() });
+export const auditQuerySchema = pageQuerySchema.extend({ type: auditTypeSchema.optional() }).strict();
 
 export const auditEventSchema = z.object({
   id: z.string(),

@@ -107,12 +107,14 @@ export const organizationIdParamsSchema = z.strictObject({ id: idSchema });
 export const invitationSchema = z.object({ code: z.string(), expiresAt: z.string() });
 export const joinOrganizationBodySchema = z.strictObject({ code: z.string().trim().min(10).max(64) });
 
-export const organizationListQuerySchema = pageQuerySchema.extend({
-  verification: verificationStatusSchema.optional(),
-  domain: domainSchema.optional(),
-  district: districtCodeSchema.optional(),
-  type: orgTypeSchema.optional(),
-});
+export const organizationListQuerySchema = pageQuerySchema
+  .extend({
+    verification: verificationStatusSchema.optional(),
+    domain: domainSchema.optional(),
+    district: districtCodeSchema.optional(),
+    type: orgTypeSchema.optional(),
+  })
+  .strict();
 export const documentParamsSchema = z.strictObject({ id: idSchema, documentId: idSchema });
 export const documentUploadFieldsSchema = z.strictObject({
   kind: z.enum(['registration-certificate', 'other']).default('registration-certificate'),

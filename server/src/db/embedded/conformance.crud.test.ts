@@ -15,9 +15,14 @@ const userSchema = new Schema(
   { timestamps: true },
 );
 
+/** Posts by author over time, as listings are by owner: a compound index and a single-field one. */
+const postSchema = new Schema({ author: String, at: Date, team: String, title: String });
+postSchema.index({ author: 1, at: -1 });
+postSchema.index({ team: 1 });
+
 conformance(
   'CRUD through mongoose',
-  () => ({ User: mongoose.model('User', userSchema) }),
+  () => ({ User: mongoose.model('User', userSchema), Post: mongoose.model('Post', postSchema) }),
   (m) => {
     it('creates with defaults, timestamps and __v', async () => {
       const before = Date.now();
@@ -46,6 +51,40 @@ conformance(
       };
       expect(plan.executionStats.nReturned).toBe(1);
       expect(plan.executionStats.totalDocsExamined).toBe(1);
+    });
+
+    it('answers equality on the first field of a compound index, and an $or of indexed fields, from the indexes', async () => {
+      await m.Post.insertMany(
+        Array.from({ length: 300 }, (_, i) => ({
+          author: `a${i % 30}`,
+          at: new Date(Date.UTC(2026, 0, 1 + i)),
+          team: `t${i % 50}`,
+          title: `p${i}`,
+        })),
+      );
+      const examined = async (query: mongoose.Query<unknown, unknown>) => {
+        const explained = await query.explain('executionStats');
+        const plan = (Array.isArray(explained) ? explained[0] : explained) as unknown as {
+          executionStats: Record<string, number>;
+        };
+        return [plan.executionStats.nReturned, plan.executionStats.totalDocsExamined];
+      };
+      expect(await examined(m.Post.find({ author: 'a7' }))).toEqual([10, 10]);
+      expect(await m.Post.countDocuments({ author: 'a7' })).toBe(10);
+      const either = { $or: [{ author: 'a7' }, { team: 't3' }] };
+      // a7 writes p7, p37, ...; team t3 holds p3, p53, ...: none in common.
+      expect(await examined(m.Post.find(either))).toEqual([16, 16]);
+      expect(await m.Post.countDocuments(either)).toBe(16);
+      expect(await m.Post.countDocuments({ ...either, at: { $gte: new Date(Date.UTC(2026, 6, 1)) } })).toBe(
+        6,
+      );
+      const titles = await m.Post.find({ author: 'a7' }).sort({ at: -1 }).limit(2).lean();
+      expect(titles.map((p) => p.title)).toEqual(['p277', 'p247']);
+      await m.Post.updateMany({ author: 'a7' }, { $set: { author: 'a8' } });
+      expect(await m.Post.countDocuments({ author: 'a7' })).toBe(0);
+      expect(await m.Post.countDocuments({ author: 'a8' })).toBe(20);
+      await m.Post.deleteMany({ $or: [{ author: 'a8' }, { team: 't3' }] });
+      expect(await m.Post.countDocuments({})).toBe(300 - 20 - 6);
     });
 
     it('refuses a unique violation with E11000, keyPattern and keyValue', async () => {
@@ -105,6 +144,33 @@ conformance(
       const excluded = await m.User.findOne({ email: 'f3@example.org' }).select('-tags -scores').lean();
       expect(excluded).not.toHaveProperty('tags');
       expect(excluded).toHaveProperty('age', 23);
+    });
+
+    it('matches _id by value, $eq and $in, alone and with other conditions', async () => {
+      const users = await m.User.insertMany(
+        Array.from({ length: 6 }, (_, i) => ({ email: `id${i}@example.org`, age: 20 + i })),
+      );
+      const ids = users.map((u) => u._id);
+      const emails = (docs: Array<{ email: string }>) => docs.map((d) => d.email).sort();
+      expect(emails(await m.User.find({ _id: { $in: ids.slice(0, 4) } }))).toHaveLength(4);
+      expect(emails(await m.User.find({ _id: { $in: ids.slice(0, 4) }, age: { $gte: 22 } }))).toEqual([
+        'id2@example.org',
+        'id3@example.org',
+      ]);
+      expect(emails(await m.User.find({ _id: { $in: ids.slice(0, 4), $nin: [ids[1]] } }))).toEqual([
+        'id0@example.org',
+        'id2@example.org',
+        'id3@example.org',
+      ]);
+      expect(emails(await m.User.find({ _id: { $eq: ids[5] } }))).toEqual(['id5@example.org']);
+      expect(emails(await m.User.find({ _id: ids[5], age: 99 }))).toEqual([]);
+      expect(emails(await m.User.find({ _id: { $in: [] } }))).toEqual([]);
+      expect(await m.User.countDocuments({ _id: { $in: [...ids, ...ids] } })).toBe(6);
+      expect(
+        emails(
+          await m.User.find({ _id: { $in: ids }, $and: [{ _id: { $ne: ids[0] } }, { age: { $lt: 22 } }] }),
+        ),
+      ).toEqual(['id1@example.org']);
     });
 
     it('matches $in, $regex, $or, $elemMatch, $exists, $ne, dotted paths and arrays', async () => {

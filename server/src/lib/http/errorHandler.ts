@@ -26,6 +26,13 @@ function toAppError(err: unknown): AppError | undefined {
     );
   }
   if (e?.name === 'CastError') return new AppError('validation_failed', 'Malformed identifier or value');
+  // The router could not percent-decode a path segment (`/listings/%ED%A0%80`).
+  if (err instanceof URIError)
+    return new AppError('validation_failed', 'Malformed percent-encoding in the path');
+  // Any other client error a library marks as such (http-errors' 4xx) is the caller's, not ours.
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    return new AppError('validation_failed', 'Malformed request');
+  }
   return undefined;
 }
 

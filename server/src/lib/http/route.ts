@@ -1,6 +1,6 @@
 import type { Request, Response, Router, RequestHandler } from 'express';
 import type { z } from 'zod';
-import { parseInput } from './validate.js';
+import { parseInput, refuseInput } from './validate.js';
 import { registerRoute, type RouteSpec } from './registry.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -29,8 +29,15 @@ export function mountRoute<const S extends RouteSpec>(
       params: (spec.params ? parseInput(spec.params, req.params, 'path parameters') : undefined) as Out<
         S['params']
       >,
-      query: (spec.query ? parseInput(spec.query, req.query, 'query string') : undefined) as Out<S['query']>,
-      body: (spec.body ? parseInput(spec.body, req.body ?? {}, 'request body') : undefined) as Out<S['body']>,
+      query: (spec.query
+        ? parseInput(spec.query, req.query, 'query string')
+        : refuseInput(req.query, 'query string')) as Out<S['query']>,
+      // An upload's form fields are the route's to parse; any other route without a body schema takes none.
+      body: (spec.body
+        ? parseInput(spec.body, req.body ?? {}, 'request body')
+        : spec.upload
+          ? undefined
+          : refuseInput(req.body, 'request body')) as Out<S['body']>,
       req,
       res,
     };

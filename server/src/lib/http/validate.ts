@@ -37,3 +37,16 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where
   }
   return result.data;
 }
+
+/** For a route that declares no schema for this part: nothing may be sent there (every field is unknown). */
+export function refuseInput(value: unknown, where: string): undefined {
+  const empty =
+    value === undefined ||
+    (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+  if (!empty) {
+    throw validationFailed(`This endpoint takes no ${where}`, [
+      { path: '', message: `no ${where} expected`, code: 'unrecognized_keys' },
+    ]);
+  }
+  return undefined;
+}

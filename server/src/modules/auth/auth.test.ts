@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '@app/shared';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
@@ -125,6 +126,18 @@ describe('sessions and CSRF', () => {
     const wrong = await client.agent.post('/api/auth/logout').set('X-CSRF-Token', 'not-the-token');
     expect(wrong.status).toBe(403);
     expect((await client.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('reads a signed-in user’s requests without writing the session each time', async () => {
+    const { user, client } = await signedIn(server);
+    const sessions = mongoose.connection.collection('sessions');
+    const stored = () => sessions.findOne({ 'session.userId': String(user._id) });
+    await client.csrfToken();
+    const before = await stored();
+    for (let i = 0; i < 3; i++) expect((await client.get('/api/auth/me')).status).toBe(200);
+    const after = await stored();
+    expect(after?.expires).toEqual(before?.expires);
+    expect(after?.lastModified).toEqual(before?.lastModified);
   });
 
   it('ends the session at logout', async () => {

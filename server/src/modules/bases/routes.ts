@@ -46,7 +46,7 @@ export function baseRoutes(_ctx: AppContext): Router {
       summary: 'List incubation bases',
       tag,
       access: 'public',
-      query: pageQuerySchema,
+      query: pageQuerySchema.strict(),
       response: pageOf(baseSchema),
     },
     [],

@@ -4,7 +4,7 @@ import { OrganizationModel, isRegistered, type OrganizationRecord } from '../org
 import { MatchModel } from './model.js';
 import type { MatchOrganization, ProviderRecord } from './types.js';
 
-/** What matching knows of organizations: type, registered, grade and name, by id. */
+/** What matching knows of organizations: type, registered, verified grade and name, by id. */
 export async function matchOrganizations(
   ids: readonly (string | undefined)[],
 ): Promise<Map<string, MatchOrganization>> {
@@ -19,7 +19,8 @@ export async function matchOrganizations(
       {
         type: o.type as MatchOrganization['type'],
         registered: isRegistered(o),
-        grade: o.grade ?? null,
+        // A grade counts once a base has verified the organization, as a registration does.
+        grade: o.verification?.status === 'verified' ? (o.grade ?? null) : null,
         name: o.name,
       },
     ]),

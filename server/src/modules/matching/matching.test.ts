@@ -3,6 +3,8 @@ import { startTestServer, type TestClient, type TestServer } from '../../../test
 import { buildOrganization, buildUser, login } from '../../../test/factories.js';
 import { AuditEventModel } from '../audit/model.js';
 import { ListingModel } from '../listings/model.js';
+import { OrganizationModel } from '../organizations/model.js';
+import { UserModel } from '../users/model.js';
 import { MatchModel } from './model.js';
 import { matchDeadlines } from './overdue.js';
 
@@ -213,6 +215,25 @@ describe('the match lifecycle', () => {
     const res = await funder.client.post('/api/matches', { needId, offerId: grantId });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('eligibility.registeredOnly');
+  });
+
+  it('counts an evaluation grade only once a base has verified it', async () => {
+    const applicant = await account('organization', { name: '自评五星服务社', type: 'project-team' });
+    const funder = await account('funder', { name: '评级基金会', type: 'foundation' });
+    const grantId = await post(funder.client, {
+      ...grantForRegistered,
+      title: '三星以上组织项目资助',
+      eligibility: { minGrade: 3 },
+    });
+    const needId = await post(applicant.client, { ...mealsNeed, title: '助餐项目经费' });
+    const org = String((await UserModel.findById(applicant.user._id).lean())!.organizationId);
+    expect((await applicant.client.patch(`/api/organizations/${org}`, { grade: 5 })).status).toBe(200);
+    const refused = await applicant.client.post('/api/matches', { needId, offerId: grantId });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0].path).toBe('eligibility.minGrade');
+
+    await OrganizationModel.updateOne({ _id: org }, { $set: { 'verification.status': 'verified' } });
+    expect((await applicant.client.post('/api/matches', { needId, offerId: grantId })).status).toBe(201);
   });
 
   it('leaves exactly one accepted of two simultaneous accepts of the last capacity', async () => {

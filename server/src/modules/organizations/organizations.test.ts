@@ -117,11 +117,21 @@ describe('editing and reading', () => {
     expect(memberView.body.organization.phone).toBe('13800000000');
   });
 
+  it('sends an organization back to verification when its members change its grade', async () => {
+    const { user: member, client } = await signedIn(server, { role: 'organization' });
+    const org = await buildOrganization(member, { grade: 2, verification: { status: 'verified' } });
+    const same = await client.patch(`/api/organizations/${org._id}`, { grade: 2, description: '同一等级' });
+    expect(same.body.organization.verification.status).toBe('verified');
+    const raised = await client.patch(`/api/organizations/${org._id}`, { grade: 5 });
+    expect(raised.status).toBe(200);
+    expect(raised.body.organization).toMatchObject({ grade: 5, verification: { status: 'pending' } });
+  });
+
   it('answers an unknown or malformed id with 404 or 400', async () => {
     const { client } = await signedIn(server, { role: 'organization' });
     expect((await client.get('/api/organizations/0123456789abcdef01234567')).status).toBe(404);
     expect((await client.get('/api/organizations/not-an-id')).status).toBe(400);
-    expect((await client.get('/api/organizations/0123456789abcdef01234567?x[$ne]=1')).status).toBe(404);
+    expect((await client.get('/api/organizations/0123456789abcdef01234567?x[$ne]=1')).status).toBe(400);
   });
 });
 

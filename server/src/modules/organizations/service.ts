@@ -75,8 +75,12 @@ export function organizationService(ctx: AppContext) {
         if (value === null) $unset[key] = 1;
         else if (value !== undefined) $set[key] = value;
       }
-      // A changed credit code or type must be checked again.
-      if (body.creditCode && body.creditCode !== org.creditCode) $set['verification'] = { status: 'pending' };
+      // A changed credit code or a new evaluation grade must be checked again: both open doors (registered-only
+      // and minimum-grade offers) that a member must not be able to open by typing.
+      const newGrade = body.grade != null && body.grade !== (org.grade ?? null);
+      if ((body.creditCode && body.creditCode !== org.creditCode) || newGrade) {
+        $set['verification'] = { status: 'pending' };
+      }
       const updated = await OrganizationModel.findByIdAndUpdate(
         id,
         { $set, $unset },

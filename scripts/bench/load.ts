@@ -1,0 +1,72 @@
+/**
+ * Load benchmark: simulated users (search, recommendations, reading, posting and editing listings, match
+ * proposals, messages once messaging exists) against one server process on its embedded defaults, with
+ * GET /api/health under the same load as the baseline. Prints the setup, a table per operation and one JSON line.
+ *
+ *   npm run bench -- load [--users 200] [--seconds 60] [--listings 20000] [--think-ms 1000]
+ *
+ * Target: no errors, p99 under 200 ms on the 2-core machine.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { runLoad } from './load/runLoad.js';
+import { operationTable, round } from './load/stats.js';
+
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '60' },
+    listings: { type: 'string', default: '20000' },
+    'think-ms': { type: 'string', default: '1000' },
+  },
+});
+
+const settings = {
+  users: Number(values.users),
+  seconds: Number(values.seconds),
+  listings: Number(values.listings),
+  thinkMs: Number(values['think-ms']),
+};
+
+console.log(
+  `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+const result = await runLoad({ ...settings, log: (line) => console.log(line) });
+console.log(operationTable(result.stats));
+console.log(
+  `${result.requests} calls in ${round(result.durationMs / 1000)} s: ${round(result.rps)} calls/s, p50 ${result.p50} ms, ` +
+    `p99 ${result.p99} ms (baseline GET /api/health p50 ${result.baseline.p50} ms, p99 ${result.baseline.p99} ms), ` +
+    `${result.errors} errors, ${result.conflicts} conflicts (409), ${result.serverErrorLogs.length} server error logs`,
+);
+for (const sample of result.stats.errorSamples.slice(0, 10)) console.log(`  error: ${sample}`);
+for (const line of result.serverErrorLogs.slice(0, 5)) console.log(`  server: ${line.slice(0, 300)}`);
+const met = result.errors === 0 && result.p99 < 200;
+console.log(`target (no errors, p99 < 200 ms): ${met ? 'met' : 'NOT met'}`);
+console.log(
+  JSON.stringify({
+    bench: 'load',
+    users: settings.users,
+    seconds: settings.seconds,
+    listings: result.setup.dataset.listings,
+    think_ms: settings.thinkMs,
+    requests: result.requests,
+    rps: round(result.rps),
+    p50_ms: result.p50,
+    p99_ms: result.p99,
+    errors: result.errors,
+    conflicts: result.conflicts,
+    baseline_health_p50_ms: result.baseline.p50,
+    baseline_health_p99_ms: result.baseline.p99,
+    p99_over_baseline: round(result.p99 / result.baseline.p99, 2),
+    ops: Object.fromEntries(
+      [...result.stats.ops].map(([op, s]) => [
+        op,
+        { calls: s.calls, errors: s.errors, conflicts: s.conflicts },
+      ]),
+    ),
+    server_start_ms: result.setup.serverStartMs,
+  }),
+);

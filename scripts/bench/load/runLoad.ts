@@ -1,0 +1,96 @@
+/** The load run shared by `npm run bench -- load` (full settings) and the CI test (short settings). */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { prepareData } from './dataset.js';
+import { startServerProcess } from './serverProcess.js';
+import { percentile, round, type WorkloadStats } from './stats.js';
+import { BROWSING_MIX, startWorkload, type Mix } from './workload.js';
+
+export interface LoadSettings {
+  users: number;
+  seconds: number;
+  listings: number;
+  thinkMs: number;
+  mix?: Mix;
+  /** Progress lines (setup, timings); silent when omitted. */
+  log?: (line: string) => void;
+}
+
+export interface LoadResult {
+  settings: Omit<LoadSettings, 'log' | 'mix'>;
+  stats: WorkloadStats;
+  requests: number;
+  durationMs: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  conflicts: number;
+  /** GET /api/health under the same load: what any call costs before it does any work. */
+  baseline: { p50: number; p99: number };
+  serverErrorLogs: string[];
+  setup: {
+    prepareMs: number;
+    serverStartMs: number;
+    dataset: { users: number; organizations: number; listings: number };
+  };
+}
+
+export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
+  const log = settings.log ?? (() => {});
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rl-load-'));
+  try {
+    const t0 = performance.now();
+    const data = await prepareData(dataDir, { listings: settings.listings, simulated: settings.users });
+    const prepareMs = performance.now() - t0;
+    log(
+      `data: ${data.counts.listings} listings, ${data.counts.organizations} organizations, ${data.counts.users} accounts ` +
+        `(generated and stored in ${Math.round(prepareMs)} ms); ${data.users.length} simulated users`,
+    );
+    const server = await startServerProcess(dataDir);
+    log(
+      `server: one process at ${server.url}, started in ${server.startMs} ms (search index built from the database)`,
+    );
+    try {
+      const workload = startWorkload({
+        url: server.url,
+        data,
+        users: settings.users,
+        durationMs: settings.seconds * 1000,
+        thinkMs: settings.thinkMs,
+        mix: settings.mix ?? BROWSING_MIX,
+      });
+      await workload.started;
+      log(
+        `running ${settings.seconds} s with ${settings.users} users, mean think time ${settings.thinkMs} ms...`,
+      );
+      const { durationMs, requests } = await workload.done;
+      const all = workload.stats.latencies();
+      const health = workload.stats.of('health').ms;
+      return {
+        settings: {
+          users: settings.users,
+          seconds: settings.seconds,
+          listings: settings.listings,
+          thinkMs: settings.thinkMs,
+        },
+        stats: workload.stats,
+        requests,
+        durationMs,
+        rps: requests / (durationMs / 1000),
+        p50: round(percentile(all, 0.5)),
+        p99: round(percentile(all, 0.99)),
+        errors: workload.stats.errors,
+        conflicts: workload.stats.conflicts,
+        baseline: { p50: round(percentile(health, 0.5)), p99: round(percentile(health, 0.99)) },
+        serverErrorLogs: server.errorLines,
+        setup: { prepareMs, serverStartMs: server.startMs, dataset: data.counts },
+      };
+    } finally {
+      await server.stop('SIGTERM');
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

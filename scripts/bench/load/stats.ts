@@ -1,0 +1,84 @@
+/** Latency and outcome counts of a workload, per operation and overall. */
+
+export const OPERATIONS = [
+  'search',
+  'recommendations',
+  'read',
+  'mine',
+  'create',
+  'update',
+  'propose',
+  'accept',
+  'matches',
+  'message',
+  'health',
+] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export interface OperationStats {
+  /** Calls made, answered or not. */
+  calls: number;
+  /** Answered calls (any status), with their latency. */
+  ms: number[];
+  /** Failures: no answer, a 5xx, or a 4xx the workload does not expect. */
+  errors: number;
+  /** 409s: the state moved on (a listing matched meanwhile), a legitimate answer under concurrency. */
+  conflicts: number;
+}
+
+export class WorkloadStats {
+  readonly ops = new Map<Operation, OperationStats>();
+  readonly errorSamples: string[] = [];
+
+  of(op: Operation): OperationStats {
+    let stats = this.ops.get(op);
+    if (!stats) this.ops.set(op, (stats = { calls: 0, ms: [], errors: 0, conflicts: 0 }));
+    return stats;
+  }
+
+  error(op: Operation, what: string): void {
+    this.of(op).errors += 1;
+    if (this.errorSamples.length < 20) this.errorSamples.push(`${op}: ${what}`);
+  }
+
+  get errors(): number {
+    return [...this.ops.values()].reduce((n, s) => n + s.errors, 0);
+  }
+
+  get calls(): number {
+    return [...this.ops.values()].reduce((n, s) => n + s.calls, 0);
+  }
+
+  get conflicts(): number {
+    return [...this.ops.values()].reduce((n, s) => n + s.conflicts, 0);
+  }
+
+  /** Every answered call's latency, the baseline's left out. */
+  latencies(exclude: Operation[] = ['health']): number[] {
+    return [...this.ops].filter(([op]) => !exclude.includes(op)).flatMap(([, s]) => s.ms);
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** One line per operation: count, p50, p99, errors, conflicts. */
+export function operationTable(stats: WorkloadStats): string {
+  const lines = [
+    `${'operation'.padEnd(16)}${'calls'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'409s'.padStart(7)}`,
+  ];
+  for (const op of OPERATIONS) {
+    const s = stats.ops.get(op);
+    if (!s) continue;
+    lines.push(
+      `${op.padEnd(16)}${String(s.calls).padStart(8)}${String(round(percentile(s.ms, 0.5))).padStart(9)}` +
+        `${String(round(percentile(s.ms, 0.99))).padStart(9)}${String(s.errors).padStart(8)}${String(s.conflicts).padStart(7)}`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,201 @@
+/**
+ * The authorization matrix: for every route (and, below, every socket event), the outcome each caller gets, written
+ * once. A route acting on a subject has one cell per role and relation: [owner, colleague, stranger], where the
+ * colleague is a member of the owner's organization and `_` marks a relation the role cannot have (a resident
+ * has no colleagues; the bureau owns no listing). authorization.test.ts runs every cell with a valid call from
+ * recipes.ts and fails on any difference, on a route without a row, and on a row without a route.
+ */
+import type { Caller } from './world.js';
+
+const _ = null;
+type Cell = number | null;
+/** [owner, colleague, stranger] */
+type Triple = readonly [Cell, Cell, Cell];
+
+export interface ByCaller {
+  kind: 'by-caller';
+  outcome: Record<Caller, number>;
+}
+export interface BySubject {
+  kind: 'by-subject';
+  anonymous: number;
+  outcome: Record<Exclude<Caller, 'anonymous'>, Triple>;
+}
+export type MatrixRow = ByCaller | BySubject;
+
+const all = (status: number): ByCaller => ({
+  kind: 'by-caller',
+  outcome: {
+    anonymous: status,
+    resident: status,
+    organization: status,
+    funder: status,
+    operator: status,
+    bureau: status,
+  },
+});
+const signedIn = (status: number): ByCaller => ({
+  kind: 'by-caller',
+  outcome: { ...all(status).outcome, anonymous: 401 },
+});
+const only = (status: number, allowed: Caller[], others = 403): ByCaller => {
+  const outcome = { ...signedIn(others).outcome };
+  for (const caller of allowed) outcome[caller] = status;
+  return { kind: 'by-caller', outcome };
+};
+const onSubject = (anonymous: number, outcome: BySubject['outcome']): BySubject => ({
+  kind: 'by-subject',
+  anonymous,
+  outcome,
+});
+
+/** Owner and colleague may; any stranger gets `refused` (staff included). */
+const holdersOnly = (ok: number, refused: number, anonymous = 401) =>
+  onSubject(anonymous, {
+    resident: [ok, _, refused],
+    organization: [ok, ok, refused],
+    funder: [ok, ok, refused],
+    operator: [ok, _, refused],
+    bureau: [_, _, refused],
+  });
+
+/** Members of the organization and staff may; other accounts get 403. */
+const membersAndStaff = (ok: number) =>
+  onSubject(401, {
+    resident: [_, _, 403],
+    organization: [ok, ok, 403],
+    funder: [ok, ok, 403],
+    operator: [_, _, ok],
+    bureau: [_, _, ok],
+  });
+
+/** A listing that is no longer open: its holders and staff see it; to anyone else it does not exist. */
+const closedListing = onSubject(404, {
+  resident: [200, _, 404],
+  organization: [200, 200, 404],
+  funder: [200, 200, 404],
+  operator: [200, _, 200],
+  bureau: [_, _, 200],
+});
+
+export const httpMatrix: Record<string, MatrixRow> = {
+  'GET /health': all(200),
+  'GET /auth/csrf': all(200),
+  'POST /auth/register': all(201),
+  'POST /auth/login': all(200),
+  'POST /auth/logout': all(204),
+  'GET /auth/me': signedIn(200),
+  'POST /auth/password': signedIn(200),
+  'POST /admin/users': only(201, ['bureau']),
+
+  'POST /bases': only(201, ['bureau']),
+  'GET /bases': all(200),
+  'GET /bases/:id': onSubject(200, {
+    resident: [_, _, 200],
+    organization: [_, _, 200],
+    funder: [_, _, 200],
+    operator: [200, _, 200],
+    bureau: [_, _, 200],
+  }),
+
+  'POST /organizations': only(201, ['organization', 'funder']),
+  'GET /organizations': all(200),
+  'GET /organizations/:id': onSubject(200, {
+    resident: [_, _, 200],
+    organization: [200, 200, 200],
+    funder: [200, 200, 200],
+    operator: [_, _, 200],
+    bureau: [_, _, 200],
+  }),
+  'PATCH /organizations/:id': holdersOnlyOrg(200),
+  'POST /organizations/:id/verification': onSubject(401, {
+    resident: [_, _, 403],
+    organization: [403, 403, 403],
+    funder: [403, 403, 403],
+    operator: [_, _, 200],
+    bureau: [_, _, 200],
+  }),
+  'POST /organizations/:id/documents': holdersOnlyOrg(201),
+  'GET /organizations/:id/documents/:documentId': membersAndStaff(200),
+  'POST /organizations/:id/invitations': holdersOnlyOrg(201),
+  'POST /organizations/join': only(200, ['organization', 'funder']),
+  'GET /organizations/:id/members': membersAndStaff(200),
+
+  'POST /listings': only(201, ['resident', 'organization', 'funder', 'operator']),
+  'GET /listings/mine': signedIn(200),
+  'GET /listings/:id': holdersOnly(200, 200, 200),
+  'GET /listings/:id (closed)': closedListing,
+  'PATCH /listings/:id': holdersOnly(200, 403),
+  'POST /listings/:id/close': holdersOnly(200, 403),
+  'GET /search': all(200),
+  'GET /listings/:id/matches': holdersOnly(200, 200, 200),
+  'GET /listings/:id/matches (closed)': closedListing,
+  'GET /listings/:id/coverage': onSubject(200, {
+    resident: [200, _, 200],
+    organization: [200, 200, 200],
+    funder: [_, _, 200],
+    operator: [_, _, 200],
+    bureau: [_, _, 200],
+  }),
+
+  'POST /matches': holdersOnly(201, 403),
+  'GET /matches': signedIn(200),
+  // A match is its two sides' business: to anyone else it does not exist (404, not 403).
+  'GET /matches/:id': holdersOnly(200, 404),
+  'POST /matches/:id/accept': holdersOnly(200, 404),
+  'POST /matches/:id/decline': holdersOnly(200, 404),
+  'POST /matches/:id/complete': holdersOnly(200, 404),
+  'POST /matches/:id/review': holdersOnly(200, 404),
+  'GET /matches/:id/contact': holdersOnly(200, 404),
+
+  'GET /audit': only(200, ['bureau']),
+  // TODO(messaging): rows for GET /conversations, GET and POST /conversations/:id/messages (subject 'conversation').
+};
+
+/** Members edit their organization; nobody else does, staff included. */
+function holdersOnlyOrg(ok: number): BySubject {
+  return onSubject(401, {
+    resident: [_, _, 403],
+    organization: [ok, ok, 403],
+    funder: [ok, ok, 403],
+    operator: [_, _, 403],
+    bureau: [_, _, 403],
+  });
+}
+
+/** What a socket event answers: its acknowledgement's `ok`, or the error code it carries. */
+export type SocketOutcome = 'ok' | 'unauthenticated' | 'forbidden' | 'not_found';
+
+export interface SocketRow {
+  /** Not yet checked: the event does not exist on the server yet. */
+  pending?: string;
+  /** A connection without a session is refused at the handshake. */
+  anonymous: SocketOutcome;
+  /** [participant, colleague of a participant, stranger] */
+  outcome: Record<
+    Exclude<Caller, 'anonymous'>,
+    readonly [SocketOutcome | null, SocketOutcome | null, SocketOutcome]
+  >;
+}
+
+const participantsOnly = (pending: string): SocketRow => ({
+  pending,
+  anonymous: 'unauthenticated',
+  outcome: {
+    resident: ['ok', _, 'forbidden'],
+    organization: ['ok', 'ok', 'forbidden'],
+    funder: ['ok', 'ok', 'forbidden'],
+    operator: ['ok', _, 'forbidden'],
+    bureau: [_, _, 'forbidden'],
+  },
+});
+
+/**
+ * Socket events (API.md, "Conversations and messages"), by the conversation they name. Proposed outcomes, to be
+ * confirmed and checked when messaging lands: remove `pending` from a row and authorization.test.ts runs it.
+ */
+export const socketMatrix: Record<string, SocketRow> = {
+  'message:send': participantsOnly('messaging'),
+  'message:read': participantsOnly('messaging'),
+  typing: participantsOnly('messaging'),
+};

@@ -1,0 +1,214 @@
+/**
+ * A valid call of every route: path parameters, query and body that pass validation, so that only who calls
+ * decides the outcome. The authorization matrix runs them for every caller; the fuzzer mutates them.
+ * Keys are `METHOD /path` as in listRoutes(); a key may carry a variant after a space, e.g.
+ * `GET /listings/:id (closed)`, for a second subject state.
+ */
+import { randomBytes } from 'node:crypto';
+import { creditCodeCheckChar } from '@app/shared';
+import { organizationService } from '../../src/modules/organizations/service.js';
+import { buildUser, TEST_PASSWORD } from '../factories.js';
+import type { Subject, SubjectKind } from './subjects.js';
+import type { Actor, Caller, World } from './world.js';
+
+export interface RecipeContext {
+  world: World;
+  caller: Caller;
+  /** The signed-in caller; undefined when anonymous. */
+  actor?: Actor;
+  subject?: Subject;
+}
+
+export interface CallParts {
+  params?: Record<string, string>;
+  query?: Record<string, string | string[]>;
+  body?: unknown;
+  /** A multipart upload instead of a JSON body. */
+  upload?: {
+    field: string;
+    filename: string;
+    contentType: string;
+    data: Buffer;
+    fields?: Record<string, string>;
+  };
+}
+
+export interface Recipe {
+  /** What the route acts on; without one the route has one outcome per caller. */
+  subject?: SubjectKind;
+  /** The call changes the caller itself (session, password, organization): use a newly signed-in account. */
+  fresh?: boolean;
+  /** Operators and the bureau see the subject's contact fields (they verify organizations). */
+  staffSeeContact?: boolean;
+  build(ctx: RecipeContext): CallParts | Promise<CallParts>;
+}
+
+const unique = () => randomBytes(5).toString('hex');
+let creditSerial = 0;
+/** A valid credit code: 52 social service agency or 53 foundation, registered in Xuhui. */
+const creditCode = (prefix: '52' | '53') => {
+  const first17 =
+    `${prefix}310104${String(++creditSerial).padStart(6, '0')}${randomBytes(2).readUInt16BE() % 1000}`
+      .padEnd(17, '7')
+      .slice(0, 17);
+  return first17 + creditCodeCheckChar(first17);
+};
+
+const id = (ctx: RecipeContext) => ({ id: ctx.subject!.id });
+const listingBody = (caller: Caller) => ({
+  side: caller === 'resident' ? 'need' : 'offer',
+  kind: caller === 'funder' ? 'funding' : 'service',
+  ...(caller === 'funder' ? { subkind: 'grant', amount: { min: 1000, max: 5000 } } : {}),
+  title: '社区长者助餐',
+  description: '为天平路街道的独居老人每天送午餐。',
+  domains: ['elderly'],
+  district: '310104',
+});
+
+export const recipes: Record<string, Recipe> = {
+  'GET /health': { build: () => ({}) },
+  'GET /auth/csrf': { build: () => ({}) },
+  'POST /auth/register': {
+    fresh: true,
+    build: () => ({
+      body: {
+        email: `new-${unique()}@example.org`,
+        password: TEST_PASSWORD,
+        name: '新居民',
+        role: 'resident',
+      },
+    }),
+  },
+  'POST /auth/login': {
+    fresh: true,
+    build: async () => ({ body: { email: (await buildUser()).email, password: TEST_PASSWORD } }),
+  },
+  'POST /auth/logout': { fresh: true, build: () => ({}) },
+  'GET /auth/me': { build: () => ({}) },
+  'POST /auth/password': {
+    fresh: true,
+    build: () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: 'another horse battery' } }),
+  },
+  'POST /admin/users': {
+    build: ({ world }) => ({
+      body: {
+        email: `staff-${unique()}@example.org`,
+        password: TEST_PASSWORD,
+        name: '基地运营',
+        role: 'operator',
+        baseId: String(world.bases.own._id),
+      },
+    }),
+  },
+  'POST /bases': {
+    build: () => ({ body: { name: '静安区社会组织培育基地', level: 'district', district: '310106' } }),
+  },
+  'GET /bases': { build: () => ({ query: { page: '1', pageSize: '10' } }) },
+  'GET /bases/:id': { subject: 'base', build: (ctx) => ({ params: id(ctx) }) },
+
+  'POST /organizations': {
+    fresh: true,
+    build: ({ caller }) => ({
+      body: {
+        name: `新成立的服务社${unique()}`,
+        type: caller === 'funder' ? 'foundation' : 'social-service',
+        creditCode: creditCode(caller === 'funder' ? '53' : '52'),
+        domains: ['elderly'],
+        district: '310104',
+        description: '服务社区长者',
+      },
+    }),
+  },
+  'GET /organizations': { build: () => ({ query: { pageSize: '5' } }) },
+  'GET /organizations/:id': {
+    subject: 'organization',
+    staffSeeContact: true,
+    build: (ctx) => ({ params: id(ctx) }),
+  },
+  'PATCH /organizations/:id': {
+    subject: 'organization',
+    build: (ctx) => ({ params: id(ctx), body: { description: '更新后的简介' } }),
+  },
+  'POST /organizations/:id/verification': {
+    subject: 'organization',
+    staffSeeContact: true,
+    build: (ctx) => ({ params: id(ctx), body: { decision: 'verified' } }),
+  },
+  'POST /organizations/:id/documents': {
+    subject: 'organization',
+    build: (ctx) => ({
+      params: id(ctx),
+      upload: {
+        field: 'file',
+        filename: '登记证书.pdf',
+        contentType: 'application/pdf',
+        data: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
+        fields: { kind: 'registration-certificate' },
+      },
+    }),
+  },
+  'GET /organizations/:id/documents/:documentId': {
+    subject: 'document',
+    build: (ctx) => ({ params: { id: ctx.subject!.id, documentId: ctx.subject!.documentId! } }),
+  },
+  'POST /organizations/:id/invitations': { subject: 'organization', build: (ctx) => ({ params: id(ctx) }) },
+  'POST /organizations/join': {
+    fresh: true,
+    // A code of an organization the caller's role may join (a funder joins a foundation).
+    build: async ({ world, caller }) => {
+      const inviter = caller === 'funder' ? world.actors.funder : world.actors.organization;
+      const { code } = await organizationService(world.server.ctx).createInvitation(
+        inviter.user,
+        String(inviter.user.organizationId),
+      );
+      return { body: { code } };
+    },
+  },
+  'GET /organizations/:id/members': { subject: 'organization', build: (ctx) => ({ params: id(ctx) }) },
+
+  'POST /listings': { build: ({ caller }) => ({ body: listingBody(caller) }) },
+  'GET /listings/mine': { build: () => ({ query: { status: 'open', pageSize: '5' } }) },
+  'GET /listings/:id': { subject: 'listing', build: (ctx) => ({ params: id(ctx) }) },
+  'GET /listings/:id (closed)': { subject: 'closed-listing', build: (ctx) => ({ params: id(ctx) }) },
+  'PATCH /listings/:id': {
+    subject: 'listing',
+    build: (ctx) => ({ params: id(ctx), body: { title: '改过的标题', street: '310104003' } }),
+  },
+  'POST /listings/:id/close': { subject: 'listing', build: (ctx) => ({ params: id(ctx) }) },
+  'GET /search': {
+    build: () => ({ query: { q: '老人 助餐', domain: ['elderly', 'disability'], sort: 'newest' } }),
+  },
+  'GET /listings/:id/matches': {
+    subject: 'listing',
+    build: (ctx) => ({ params: id(ctx), query: { limit: '3', locale: 'en' } }),
+  },
+  'GET /listings/:id/matches (closed)': { subject: 'closed-listing', build: (ctx) => ({ params: id(ctx) }) },
+  'GET /listings/:id/coverage': { subject: 'need', build: (ctx) => ({ params: id(ctx) }) },
+
+  'POST /matches': {
+    subject: 'pair',
+    build: ({ subject }) => ({
+      body: { needId: subject!.needId, offerId: subject!.offerId, note: '我们可以帮忙' },
+    }),
+  },
+  'GET /matches': { build: () => ({ query: { status: 'proposed' } }) },
+  'GET /matches/:id': { subject: 'proposed-match', build: (ctx) => ({ params: id(ctx) }) },
+  'POST /matches/:id/accept': { subject: 'proposed-match', build: (ctx) => ({ params: id(ctx) }) },
+  'POST /matches/:id/decline': {
+    subject: 'proposed-match',
+    build: (ctx) => ({ params: id(ctx), body: { reason: '人手不够' } }),
+  },
+  'POST /matches/:id/complete': {
+    subject: 'accepted-match',
+    build: (ctx) => ({ params: id(ctx), body: { evidence: { summary: '已送餐三十次', amount: 3000 } } }),
+  },
+  'POST /matches/:id/review': {
+    subject: 'completed-match',
+    build: (ctx) => ({ params: id(ctx), body: { rating: 5, comment: '很及时' } }),
+  },
+  'GET /matches/:id/contact': { subject: 'accepted-match', build: (ctx) => ({ params: id(ctx) }) },
+  'GET /audit': { build: () => ({ query: { type: 'auth.loggedIn', pageSize: '5' } }) },
+};
+
+/** `METHOD /path` of a recipe or matrix key (the variant left off). */
+export const routeOfKey = (key: string) => key.split(' ').slice(0, 2).join(' ');

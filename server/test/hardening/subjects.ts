@@ -1,0 +1,234 @@
+/**
+ * What a route acts on, built fresh for each cell of the authorization matrix: a listing, a match in some state,
+ * an organization... owned by the actor ("owner"), by a colleague in the actor's organization ("colleague"), or by
+ * a stranger. Records are written through the models: authorization does not depend on how they were made.
+ */
+import { Types } from 'mongoose';
+import { ListingModel, type ListingRecord } from '../../src/modules/listings/model.js';
+import { MatchModel, type MatchRecord } from '../../src/modules/matching/model.js';
+import { OrganizationModel, type OrganizationRecord } from '../../src/modules/organizations/model.js';
+import type { BaseRecord } from '../../src/modules/bases/model.js';
+import type { Actor, Caller, World } from './world.js';
+
+export type Relation = 'owner' | 'colleague' | 'stranger';
+export const RELATIONS: readonly Relation[] = ['owner', 'colleague', 'stranger'];
+
+export type SubjectKind =
+  | 'listing'
+  | 'closed-listing'
+  | 'need'
+  | 'pair'
+  | 'proposed-match'
+  | 'accepted-match'
+  | 'completed-match'
+  | 'organization'
+  | 'document'
+  | 'base';
+// TODO(messaging): add 'conversation' (owner = a participant, colleague = a member of a participant's organization).
+
+/** Which roles can stand in which relation to a subject at all; every other cell of the matrix is "n/a". */
+const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: readonly Caller[] }> = {
+  listing: {
+    owner: ['resident', 'organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder'],
+  },
+  'closed-listing': {
+    owner: ['resident', 'organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder'],
+  },
+  need: { owner: ['resident', 'organization'], colleague: ['organization'] },
+  pair: { owner: ['resident', 'organization', 'funder', 'operator'], colleague: ['organization', 'funder'] },
+  'proposed-match': {
+    owner: ['resident', 'organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder'],
+  },
+  'accepted-match': {
+    owner: ['resident', 'organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder'],
+  },
+  'completed-match': {
+    owner: ['resident', 'organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder'],
+  },
+  organization: { owner: ['organization', 'funder'], colleague: ['organization', 'funder'] },
+  document: { owner: ['organization', 'funder'], colleague: ['organization', 'funder'] },
+  base: { owner: ['operator'], colleague: [] },
+};
+
+export function isPossible(kind: SubjectKind, caller: Caller, relation: Relation): boolean {
+  return relation === 'stranger' || possible[kind][relation].includes(caller);
+}
+
+/** What the recipe of a route gets: the subject's ids, and who holds them. */
+export interface Subject {
+  /** The id a route's `:id` takes. */
+  id: string;
+  listing?: ListingRecord;
+  match?: MatchRecord;
+  /** For `pair`: the need and offer to propose. */
+  needId?: string;
+  offerId?: string;
+  org?: OrganizationRecord;
+  documentId?: string;
+  base?: BaseRecord;
+  /** Everyone whose private data must not reach a stranger. */
+  holders: Actor[];
+}
+
+const texts = {
+  need: { kind: 'service', subkind: 'community-service', title: '独居老人午餐送餐上门' },
+  service: { kind: 'service', subkind: 'community-service', title: '长者助餐送餐服务' },
+  funding: {
+    kind: 'funding',
+    subkind: 'grant',
+    title: '社区养老项目资助',
+    amount: { min: 5000, max: 30000 },
+  },
+  venue: { kind: 'venue', subkind: 'meeting-room', title: '社区会议室免费借用' },
+};
+
+/** A listing of the side and kind the owner's role posts. */
+async function listingOf(
+  owner: Actor,
+  side: 'need' | 'offer',
+  status: 'open' | 'closed' = 'open',
+): Promise<ListingRecord> {
+  const fields =
+    side === 'need'
+      ? texts.need
+      : owner.role === 'funder'
+        ? texts.funding
+        : owner.role === 'operator'
+          ? texts.venue
+          : texts.service;
+  const created = await ListingModel.create({
+    side,
+    ...fields,
+    description: `${fields.title}，徐汇区天平路街道。`,
+    domains: ['elderly'],
+    district: '310104',
+    status,
+    ownerId: owner.user._id,
+    ...(owner.user.organizationId ? { organizationId: owner.user.organizationId } : {}),
+  });
+  return created.toObject();
+}
+
+const sideOf = (role: Actor['role']): 'need' | 'offer' => (role === 'resident' ? 'need' : 'offer');
+
+/** A match whose receiving side (the one that did not propose) is `receiver`. */
+async function matchOf(world: World, receiver: Actor, status: MatchRecord['status']): Promise<Subject> {
+  const receiverSide = receiver.role === 'resident' || receiver.role === 'organization' ? 'need' : 'offer';
+  const proposer = receiverSide === 'need' ? world.strangers.organization : world.strangers.resident;
+  const need = await listingOf(receiverSide === 'need' ? receiver : proposer, 'need');
+  const offer = await listingOf(receiverSide === 'need' ? proposer : receiver, 'offer');
+  const at = new Date();
+  const history = [{ status: 'proposed', by: proposer.user._id, at }];
+  if (status !== 'proposed') history.push({ status: 'accepted', by: receiver.user._id, at });
+  if (status === 'completed') history.push({ status: 'completed', by: receiver.user._id, at });
+  const created = await MatchModel.create({
+    needId: need._id,
+    offerId: offer._id,
+    needOwnerId: need.ownerId,
+    offerOwnerId: offer.ownerId,
+    ...(need.organizationId ? { needOrgId: need.organizationId } : {}),
+    ...(offer.organizationId ? { offerOrgId: offer.organizationId } : {}),
+    status,
+    score: 70,
+    proposedBy: proposer.user._id,
+    proposedSide: receiverSide === 'need' ? 'offer' : 'need',
+    deadline: new Date(Date.now() + 3 * 86_400_000),
+    history,
+    ...(status === 'completed' ? { evidence: { summary: '已送餐三十次', deliveredAt: at } } : {}),
+  });
+  return { id: String(created._id), match: created.toObject(), holders: [receiver, proposer] };
+}
+
+/** Who holds the subject in this relation to the caller; undefined when the cell cannot exist. */
+export function holderOf(
+  world: World,
+  kind: SubjectKind,
+  caller: Caller,
+  relation: Relation,
+): Actor | undefined {
+  if (!isPossible(kind, caller, relation) || caller === 'anonymous') {
+    return relation === 'stranger' ? strangerFor(world, kind) : undefined;
+  }
+  if (relation === 'owner') return world.actors[caller];
+  if (relation === 'colleague') return world.colleagues[caller];
+  return strangerFor(world, kind);
+}
+
+function strangerFor(world: World, kind: SubjectKind): Actor {
+  if (kind === 'organization' || kind === 'document') return world.strangers.organization;
+  if (kind === 'base') return world.strangers.operator;
+  return world.strangers.resident;
+}
+
+/** Builds a fresh subject of the kind, held by `holder`. */
+export async function buildSubject(world: World, kind: SubjectKind, holder: Actor): Promise<Subject> {
+  switch (kind) {
+    case 'listing':
+    case 'closed-listing': {
+      const listing = await listingOf(holder, sideOf(holder.role), kind === 'listing' ? 'open' : 'closed');
+      return { id: String(listing._id), listing, holders: [holder] };
+    }
+    case 'need': {
+      const listing = await listingOf(holder, 'need');
+      return { id: String(listing._id), listing, holders: [holder] };
+    }
+    case 'pair': {
+      // The holder's own listing and one of a stranger on the other side.
+      const side = sideOf(holder.role);
+      const other = side === 'need' ? world.strangers.organization : world.strangers.resident;
+      const mine = await listingOf(holder, side);
+      const theirs = await listingOf(other, side === 'need' ? 'offer' : 'need');
+      const [need, offer] = side === 'need' ? [mine, theirs] : [theirs, mine];
+      return {
+        id: String(mine._id),
+        needId: String(need._id),
+        offerId: String(offer._id),
+        holders: [holder, other],
+      };
+    }
+    case 'proposed-match':
+      return matchOf(world, holder, 'proposed');
+    case 'accepted-match':
+      return matchOf(world, holder, 'accepted');
+    case 'completed-match':
+      return matchOf(world, holder, 'completed');
+    case 'organization': {
+      const org = await OrganizationModel.findById(holder.user.organizationId).lean<OrganizationRecord>();
+      return { id: String(org!._id), org: org!, holders: [holder] };
+    }
+    case 'document': {
+      const key = await world.server.ctx.storage.put(Buffer.from('%PDF-1.4\n%%EOF\n'));
+      const documentId = new Types.ObjectId();
+      const org = await OrganizationModel.findByIdAndUpdate(
+        holder.user.organizationId,
+        {
+          $push: {
+            documents: {
+              _id: documentId,
+              kind: 'registration-certificate',
+              filename: '登记证书.pdf',
+              contentType: 'application/pdf',
+              size: 15,
+              storageKey: key,
+              uploadedBy: holder.user._id,
+            },
+          },
+        },
+        { returnDocument: 'after' },
+      ).lean<OrganizationRecord>();
+      return { id: String(org!._id), org: org!, documentId: String(documentId), holders: [holder] };
+    }
+    case 'base': {
+      const base =
+        holder.user.baseId && String(holder.user.baseId) === String(world.bases.own._id)
+          ? world.bases.own
+          : world.bases.other;
+      return { id: String(base._id), base, holders: [holder] };
+    }
+  }
+}
