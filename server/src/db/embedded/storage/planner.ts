@@ -18,11 +18,26 @@ export interface Plan {
 export function planCandidates(coll: Collection, filter: Document): Plan | null {
   const equalities = new Map<string, unknown[]>();
   collectEqualities(filter, equalities);
-  if (equalities.size === 0) return null;
-
   const ids = equalities.get('_id');
   if (ids) return { index: '_id_', ids: dedupe(ids.map(keyOf)) };
 
+  let best = planEqualities(coll, equalities);
+  // An $or whose every branch is answered by an index: the union of the branches' candidates.
+  if (Array.isArray(filter.$or) && filter.$or.length > 0 && filter.$or.every(isPlainObject)) {
+    const branches = filter.$or.map((branch) => planCandidates(coll, branch as Document));
+    if (branches.every((b): b is Plan => b !== null)) {
+      const union = dedupe(branches.flatMap((b) => b.ids));
+      if (best === null || union.length < best.ids.length) {
+        best = { index: `$or(${branches.map((b) => b.index).join(',')})`, ids: union };
+      }
+    }
+  }
+  return best;
+}
+
+/** The smallest candidate set an index gives for the equalities, pinning all its fields or its first one. */
+function planEqualities(coll: Collection, equalities: Map<string, unknown[]>): Plan | null {
+  if (equalities.size === 0) return null;
   let best: Plan | null = null;
   for (const index of coll.indexes.values()) {
     if (!index.usableForEquality) continue;
