@@ -21,10 +21,10 @@ const WRITE_METHODS = new Set([
 ]);
 
 /**
- * Not the application's data: sessions change with every sign-in, and background jobs take leases on their own
- * schedule, whatever the calls are doing.
+ * Not the application's data: sessions change with every sign-in; background jobs take leases, drain the search
+ * outbox and send queued emails on their own schedule, whatever the calls are doing.
  */
-const IGNORED_COLLECTIONS = new Set(['sessions', 'leases']);
+const IGNORED_COLLECTIONS = new Set(['sessions', 'leases', 'searchoutboxes', 'emailoutboxes']);
 
 /**
  * Writes a refused call may make on purpose: a failed login counts against the account (lockout) and is audited.
