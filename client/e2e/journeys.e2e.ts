@@ -237,14 +237,14 @@ describe.sequential('core journeys', () => {
       .fill('三月共上门送餐 24 次，覆盖两户独居老人。');
     await f.getByRole('button', { name: '确认完成' }).click();
     await expect.poll(() => f.getByTestId('match-status').first().textContent()).toBe('已完成');
-    await f.getByTestId('review-form').getByText('5 星').click({ force: true });
+    await f.locator('label.star', { has: f.getByRole('radio', { name: '5 星' }) }).click();
     await f.getByRole('button', { name: '提交评价' }).click();
     await f.getByTestId('reviewed').waitFor();
 
     const r = resident.page;
     await r.goto(`/matches/${ids.match}`);
     expect(await r.getByTestId('evidence').textContent()).toContain('24 次');
-    await r.getByTestId('review-form').getByText('4 星').click({ force: true });
+    await r.locator('label.star', { has: r.getByRole('radio', { name: '4 星' }) }).click();
     await r.getByLabel('评价内容').fill('志愿者很准时，老人很满意。');
     await r.getByRole('button', { name: '提交评价' }).click();
     await r.getByTestId('reviewed').waitFor();
