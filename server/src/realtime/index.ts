@@ -7,7 +7,7 @@ import { chooseAdapter } from './adapter.js';
 import { authenticateSocket, originAllowed, sessionOnHandshake } from './handshake.js';
 import { registerHandlers } from './handlers.js';
 import { announcePresence, presencePort } from './presence.js';
-import { subscribeRealtime } from './subscribers.js';
+import { listenToOtherProcesses, subscribeRealtime } from './subscribers.js';
 import type { RealtimeServer } from './types.js';
 
 /** Largest socket frame accepted: a 4000-character message fits many times; anything beyond closes the socket. */
@@ -45,6 +45,7 @@ export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise
   });
 
   const unsubscribe = subscribeRealtime(ctx, io);
+  listenToOtherProcesses(io);
   // Across processes, presence questions asked within 25 ms share one round trip.
   ctx.presence = presencePort(io, adapter.kind === 'redis' ? 25 : 0);
 

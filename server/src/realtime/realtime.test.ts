@@ -195,7 +195,11 @@ describe('messages over the socket', () => {
     expect(await MessageModel.countDocuments()).toBe(before);
     // A frame far beyond any valid message (64 KB) is not read at all: the connection is closed.
     const closed = new Promise((resolve) => a.socket.once('disconnect', resolve));
-    a.socket.emit('message:send', { conversationId, body: '字'.repeat(30_000), clientId: clientId() }, () => {});
+    a.socket.emit(
+      'message:send',
+      { conversationId, body: '字'.repeat(30_000), clientId: clientId() },
+      () => {},
+    );
     await expect(closed).resolves.toBe('transport close');
     expect(await MessageModel.countDocuments()).toBe(before);
   });

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import { ConversationModel, type ConversationRecord } from '../modules/conversations/model.js';
+import { forgetConversation } from '../modules/conversations/recent.js';
 import '../modules/auth/events.js';
 import '../modules/conversations/events.js';
 import '../modules/notifications/events.js';
@@ -14,6 +15,11 @@ function memberRooms(c: ConversationRecord): string[] {
     ...(c.organizationIds ?? []).map((id) => rooms.org(String(id))),
     ...(c.baseId ? [rooms.base(String(c.baseId))] : []),
   ];
+}
+
+/** Other processes tell of conversations whose membership changed. */
+export function listenToOtherProcesses(io: RealtimeServer): void {
+  io.on('conversation:changed', (conversationId) => forgetConversation(conversationId));
 }
 
 /**
@@ -41,6 +47,7 @@ export function subscribeRealtime(ctx: AppContext, io: RealtimeServer): Array<()
       io.to(rooms.user(userId)).emit('notification', notification);
     }),
     events.on('conversation.opened', async ({ conversationId }) => {
+      io.serverSideEmit('conversation:changed', conversationId);
       const conversation = await ConversationModel.findById(conversationId).lean<ConversationRecord>();
       if (!conversation) return;
       const targets = memberRooms(conversation);

@@ -2,8 +2,11 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@app/shared';
 import type { OnlineUser } from '../context.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface InterServerEvents {}
+/** Between server processes (through the adapter). */
+export interface InterServerEvents {
+  /** A conversation's membership changed: forget any copy of it. */
+  'conversation:changed': (conversationId: string) => void;
+}
 
 /** What a socket carries; serializable, since other processes read it through the adapter (fetchSockets). */
 export type SocketData = OnlineUser;

@@ -117,6 +117,11 @@ describe('opening conversations', () => {
       matchId,
       memberUserIds: [String(a._id), String(b._id)],
     });
+    const service = conversationService(server.ctx);
+    await service.send(a, String(first._id), { body: '先说一句', clientId: `first-${matchId}` });
+    await expect(
+      service.send(c, String(first._id), { body: '我还不是成员', clientId: `early-${matchId}` }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     const again = await openMatchConversation(server.ctx, {
       matchId,
       memberUserIds: [String(a._id), String(c._id)],
@@ -124,6 +129,9 @@ describe('opening conversations', () => {
     expect(String(again._id)).toBe(String(first._id));
     expect(again.memberUserIds.map(String).sort()).toEqual([a, b, c].map((u) => String(u._id)).sort());
     expect(await ConversationModel.countDocuments({ matchId })).toBe(1);
+    // The member just added may write at once, although the conversation was read (and kept) a moment ago.
+    const sent = await service.send(c, String(first._id), { body: '我加入了', clientId: `late-${matchId}` });
+    expect(sent.message.seq).toBe(2);
   });
 });
 

@@ -87,8 +87,8 @@ export function conversationInbox(ctx: AppContext) {
     };
   }
 
+  /** Counted from the messages themselves, not from the conversation's lastSeq hint, which may lag. */
   async function unreadCount(viewer: Participant, c: ConversationRecord, readSeq: number): Promise<number> {
-    if ((c.lastSeq ?? 0) <= readSeq) return 0;
     return MessageModel.countDocuments({
       conversationId: c._id,
       seq: trusted({ $gt: readSeq }),
@@ -127,9 +127,7 @@ export function conversationInbox(ctx: AppContext) {
           );
           const [count, last] = await Promise.all([
             unreadCount(viewer, c, mineRead?.seq ?? 0),
-            c.lastSeq
-              ? MessageModel.findOne({ conversationId: c._id }).sort({ seq: -1 }).lean<MessageRecord>()
-              : null,
+            MessageModel.findOne({ conversationId: c._id }).sort({ seq: -1 }).lean<MessageRecord>(),
           ]);
           const others = (online.get(id) ?? []).filter((u) => !policy.sameSide(viewer, u));
           return presentConversation(c, {

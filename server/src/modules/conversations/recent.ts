@@ -1,12 +1,13 @@
 import { ConversationModel, type ConversationRecord } from './model.js';
 
 /**
- * Conversations read in the last moments, so a burst of events in one conversation reads it once. Safe for
+ * Conversations read in the last moments, so the events of a busy conversation read it once. Safe for
  * membership checks because membership only grows (members are added, never removed; access lost through an
  * organization is read from the user, whose sockets are closed when it changes): a stale record can only
- * refuse a member added in the last two seconds, never admit a stranger.
+ * refuse a member just added, never admit a stranger. Adding members forgets the record in this process and,
+ * through the realtime layer, in the others.
  */
-const FRESH_MS = 2_000;
+const FRESH_MS = 15_000;
 const MAX_ENTRIES = 10_000;
 const recent = new Map<string, { at: number; conversation: ConversationRecord }>();
 
