@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientEventSchemas } from '@app/shared';
 import { listRoutes } from '../../src/lib/http/registry.js';
 import { startTestServer, type TestServer } from '../harness.js';
+import { connected, connectSocket, openSocket, type ClientSocket } from '../sockets.js';
 import { send, type Method } from './http.js';
 import { findContactOf, findSecretField } from './leaks.js';
 import { httpMatrix, socketMatrix, type MatrixRow } from './matrix.js';
 import { recipes, routeOfKey } from './recipes.js';
 import { buildSubject, holderOf, isPossible, RELATIONS, type Relation } from './subjects.js';
-import { buildWorld, CALLERS, freshActor, type Caller, type World } from './world.js';
+import { buildWorld, CALLERS, freshActor, ROLES, type Caller, type World } from './world.js';
 
 let server: TestServer;
 let world: World;
@@ -118,16 +120,55 @@ describe('authorization matrix', () => {
   }, 120_000);
 });
 
+type SocketAnswer = { ok: boolean; error?: { code: string } };
+
 describe('socket event matrix', () => {
-  it('is checked once messaging exists', () => {
-    // When the conversation routes land, every socket row must lose `pending` and get a runner here.
-    const messagingLanded = mounted().some((r) => r.includes('/conversations'));
-    const pending = Object.entries(socketMatrix).filter(([, row]) => row.pending);
-    if (messagingLanded)
-      expect(
-        pending.map(([event]) => event),
-        'socket rows still pending',
-      ).toEqual([]);
-    else expect(pending.length).toBe(Object.keys(socketMatrix).length);
+  it('has one row per client event', () => {
+    expect(Object.keys(socketMatrix).sort()).toEqual(Object.keys(clientEventSchemas).sort());
   });
+
+  it('refuses a socket without a session at the handshake', async () => {
+    for (const row of Object.values(socketMatrix)) expect(row.anonymous).toBe('unauthenticated');
+    const socket = openSocket(server, undefined);
+    await expect(connected(socket)).rejects.toMatchObject({ data: { code: 'unauthenticated' } });
+    socket.close();
+  });
+
+  it('answers every event as its cell says, on a conversation of an accepted match', async () => {
+    // One socket per acting account; each cell has its own conversation.
+    const sockets = new Map<Caller, ClientSocket>();
+    for (const role of ROLES) sockets.set(role, await connectSocket(server, world.actors[role].client));
+    const failures: string[] = [];
+    try {
+      for (const [event, row] of Object.entries(socketMatrix)) {
+        const cells = ROLES.flatMap((role) =>
+          RELATIONS.map((relation, i) => ({ role, relation, expected: row.outcome[role][i] })),
+        ).filter((cell) => cell.expected !== null);
+        const results = await Promise.all(
+          cells.map(async ({ role, relation, expected }) => {
+            const holder = holderOf(world, 'conversation', role, relation)!;
+            const subject = await buildSubject(world, 'conversation', holder);
+            const payload = {
+              conversationId: subject.id,
+              ...(event === 'message:send' ? { body: '收到，谢谢！', clientId: `s-${subject.id}` } : {}),
+              ...(event === 'message:read' ? { upTo: subject.messageId } : {}),
+            };
+            // The payload is built per event name: typed loosely, as the server's schema is what checks it.
+            const socket = sockets.get(role)! as unknown as {
+              timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<SocketAnswer> };
+            };
+            const answer = await socket.timeout(5_000).emitWithAck(event, payload);
+            const got = answer.ok ? 'ok' : answer.error?.code;
+            return got === expected
+              ? undefined
+              : `${event} as ${role} (${relation}): got ${got}, expected ${expected}`;
+          }),
+        );
+        failures.push(...results.filter((r): r is string => Boolean(r)));
+      }
+    } finally {
+      for (const socket of sockets.values()) socket.disconnect();
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
 });

@@ -95,12 +95,23 @@ export async function buildSamples(
     'document',
   ];
   for (const kind of more) subjects.push(await buildSubject(world, kind, world.strangers.organization));
+  // Other people's conversation (with a message), notification and saved search; a funder's conversation is
+  // with a stranger resident, whose match the funder accepts.
+  for (const kind of ['conversation', 'notification', 'saved-search'] as const)
+    subjects.push(await buildSubject(world, kind, world.strangers.funder));
 
   const ids = [
     ...world.everyone.flatMap((a) => [String(a.user._id), ...(a.org ? [String(a.org._id)] : [])]),
     String(world.bases.own._id),
     String(world.bases.other._id),
-    ...subjects.flatMap((s) => [s.id, s.needId, s.offerId, s.documentId, s.match && String(s.match.needId)]),
+    ...subjects.flatMap((s) => [
+      s.id,
+      s.needId,
+      s.offerId,
+      s.documentId,
+      s.messageId,
+      s.match && String(s.match.needId),
+    ]),
     '000000000000000000000000',
     'ffffffffffffffffffffffff',
   ].filter((id): id is string => Boolean(id));

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { creditCodeCheckChar } from '@app/shared';
+import { OrganizationModel } from '../../src/modules/organizations/model.js';
 import { organizationService } from '../../src/modules/organizations/service.js';
 import { buildUser, TEST_PASSWORD } from '../factories.js';
 import type { Subject, SubjectKind } from './subjects.js';
@@ -208,6 +209,47 @@ export const recipes: Record<string, Recipe> = {
   },
   'GET /matches/:id/contact': { subject: 'accepted-match', build: (ctx) => ({ params: id(ctx) }) },
   'GET /audit': { build: () => ({ query: { type: 'auth.loggedIn', pageSize: '5' } }) },
+
+  'GET /conversations': { build: () => ({ query: { page: '1', pageSize: '5' } }) },
+  'POST /conversations': {
+    // An operator opens one with an organization resident in its base; anyone else asks for a direct one with
+    // another verified organization (refused to those without a verified organization of their own).
+    build: async ({ world, caller }) => {
+      if (caller !== 'operator')
+        return { body: { kind: 'direct', organizationId: String(world.strangers.organization.org!._id) } };
+      const resident = await OrganizationModel.create({
+        name: `入驻基地的服务社${unique()}`,
+        type: 'social-service',
+        domains: ['elderly'],
+        district: '310104',
+        description: '入驻徐汇基地',
+        createdBy: world.strangers.resident.user._id,
+        baseId: world.bases.own._id,
+      });
+      return { body: { kind: 'base', organizationId: String(resident._id) } };
+    },
+  },
+  'GET /conversations/:id/messages': {
+    subject: 'conversation',
+    build: (ctx) => ({ params: id(ctx), query: { limit: '20' } }),
+  },
+  'POST /conversations/:id/messages': {
+    subject: 'conversation',
+    build: (ctx) => ({ params: id(ctx), body: { body: '周三上午十点方便吗？', clientId: `c-${unique()}` } }),
+  },
+  'POST /conversations/:id/read': {
+    subject: 'conversation',
+    build: (ctx) => ({ params: id(ctx), body: { upTo: ctx.subject!.messageId! } }),
+  },
+
+  'GET /notifications': { build: () => ({ query: { unread: 'true', pageSize: '5' } }) },
+  'POST /notifications/:id/read': { subject: 'notification', build: (ctx) => ({ params: id(ctx) }) },
+  'POST /notifications/read-all': { build: () => ({}) },
+  'POST /saved-searches': {
+    build: () => ({ body: { name: '长者助餐', q: '助餐', side: 'offer', domain: ['elderly'] } }),
+  },
+  'GET /saved-searches': { build: () => ({}) },
+  'DELETE /saved-searches/:id': { subject: 'saved-search', build: (ctx) => ({ params: id(ctx) }) },
 };
 
 /** `METHOD /path` of a recipe or matrix key (the variant left off). */

@@ -36,6 +36,20 @@ function normalize(collection: string, doc: Record<string, unknown>): Record<str
     return rest;
   }
   if (collection === 'auditevents' && doc.type === 'auth.loginFailed') return undefined;
+  // The email job delivers queued emails every few seconds, whatever call is running: its claims and delivery
+  // marks are not the call's. A refused call that queues an email still shows.
+  if (collection === 'emailoutboxes') {
+    const {
+      status: _s,
+      claimedUntil: _c,
+      attempts: _a,
+      sentAt: _t,
+      lastError: _e,
+      updatedAt: _u,
+      ...rest
+    } = doc;
+    return rest;
+  }
   return doc;
 }
 

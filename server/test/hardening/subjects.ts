@@ -6,6 +6,10 @@
 import { Types } from 'mongoose';
 import { ListingModel, type ListingRecord } from '../../src/modules/listings/model.js';
 import { MatchModel, type MatchRecord } from '../../src/modules/matching/model.js';
+import { matchService } from '../../src/modules/matching/service.js';
+import { conversationService } from '../../src/modules/conversations/service.js';
+import { notificationService } from '../../src/modules/notifications/service.js';
+import { savedSearchService } from '../../src/modules/savedSearches/service.js';
 import { OrganizationModel, type OrganizationRecord } from '../../src/modules/organizations/model.js';
 import type { BaseRecord } from '../../src/modules/bases/model.js';
 import type { Actor, Caller, World } from './world.js';
@@ -23,8 +27,10 @@ export type SubjectKind =
   | 'completed-match'
   | 'organization'
   | 'document'
-  | 'base';
-// TODO(messaging): add 'conversation' (owner = a participant, colleague = a member of a participant's organization).
+  | 'base'
+  | 'conversation'
+  | 'notification'
+  | 'saved-search';
 
 /** Which roles can stand in which relation to a subject at all; every other cell of the matrix is "n/a". */
 const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: readonly Caller[] }> = {
@@ -53,6 +59,20 @@ const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: reado
   organization: { owner: ['organization', 'funder'], colleague: ['organization', 'funder'] },
   document: { owner: ['organization', 'funder'], colleague: ['organization', 'funder'] },
   base: { owner: ['operator'], colleague: [] },
+  // A participant of an accepted match; the colleague is a member of a participant's organization.
+  conversation: {
+    owner: ['resident', 'organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder'],
+  },
+  // Per user: anyone signed in has their own; a colleague's is someone else's all the same.
+  notification: {
+    owner: ['resident', 'organization', 'funder', 'operator', 'bureau'],
+    colleague: ['organization', 'funder'],
+  },
+  'saved-search': {
+    owner: ['resident', 'organization', 'funder', 'operator', 'bureau'],
+    colleague: ['organization', 'funder'],
+  },
 };
 
 export function isPossible(kind: SubjectKind, caller: Caller, relation: Relation): boolean {
@@ -71,6 +91,8 @@ export interface Subject {
   org?: OrganizationRecord;
   documentId?: string;
   base?: BaseRecord;
+  /** For `conversation`: a message in it, for read receipts. */
+  messageId?: string;
   /** Everyone whose private data must not reach a stranger. */
   holders: Actor[];
 }
@@ -222,6 +244,32 @@ export async function buildSubject(world: World, kind: SubjectKind, holder: Acto
         { returnDocument: 'after' },
       ).lean<OrganizationRecord>();
       return { id: String(org!._id), org: org!, documentId: String(documentId), holders: [holder] };
+    }
+    case 'conversation': {
+      // Through the matching service, so that membership is what accepting a match really opens.
+      const proposed = await matchOf(world, holder, 'proposed');
+      const accepted = await matchService(world.server.ctx).accept(holder.user, proposed.id);
+      const id = String(accepted.conversationId);
+      const { message } = await conversationService(world.server.ctx).send(holder.user, id, {
+        body: '您好，我们约个时间谈谈送餐安排。',
+        clientId: `seed-${id}`,
+      });
+      return { id, match: accepted, messageId: message.id, holders: proposed.holders };
+    }
+    case 'notification': {
+      const notification = await notificationService(world.server.ctx).notify(holder.user._id, {
+        type: 'match.proposed',
+        title: '有新的匹配提议',
+        link: '/matches',
+      });
+      return { id: notification!.id, holders: [holder] };
+    }
+    case 'saved-search': {
+      const search = await savedSearchService(world.server.ctx).create(holder.user, {
+        q: '助餐',
+        side: 'offer',
+      });
+      return { id: String(search._id), holders: [holder] };
     }
     case 'base': {
       const base =
