@@ -21,10 +21,10 @@ const WRITE_METHODS = new Set([
 ]);
 
 /**
- * Not the application's data: sessions change with every sign-in; background jobs take leases, drain the search
- * outbox and send queued emails on their own schedule, whatever the calls are doing.
+ * Not the application's data: sessions change with every sign-in; background jobs take leases and drain the search
+ * outbox on their own schedule, whatever the calls are doing (queued emails are compared below, less delivery).
  */
-const IGNORED_COLLECTIONS = new Set(['sessions', 'leases', 'searchoutboxes', 'emailoutboxes']);
+const IGNORED_COLLECTIONS = new Set(['sessions', 'leases', 'searchoutboxes']);
 
 /**
  * Writes a refused call may make on purpose: a failed login counts against the account (lockout) and is audited.
