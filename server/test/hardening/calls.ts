@@ -190,6 +190,14 @@ export function smuggledKey(op: Operation, body: unknown): string | undefined {
   }
   const walk = (value: unknown): string | undefined => {
     if (value === null || typeof value !== 'object') return undefined;
+    // An array's other own properties never reach the server: JSON keeps only its elements.
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        const found = walk(v);
+        if (found) return found;
+      }
+      return undefined;
+    }
     for (const [k, v] of Object.entries(value)) {
       if (k.startsWith('$') || k.includes('.')) return k;
       const found = walk(v);

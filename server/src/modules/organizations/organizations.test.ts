@@ -195,6 +195,9 @@ describe('members', () => {
     const org = await buildOrganization(member);
     const invitation = await client.post(`/api/organizations/${org._id}/invitations`);
     expect(invitation.status).toBe(201);
+    // A funder cannot join a social organization, and trying does not use the code up.
+    const { client: funder } = await signedIn(server, { role: 'funder' });
+    expect((await funder.post('/api/organizations/join', { code: invitation.body.code })).status).toBe(403);
     const { user: colleague, client: colleagueClient } = await signedIn(server, { role: 'organization' });
     const joined = await colleagueClient.post('/api/organizations/join', { code: invitation.body.code });
     expect(joined.status).toBe(200);

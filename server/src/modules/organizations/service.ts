@@ -140,14 +140,18 @@ export function organizationService(ctx: AppContext) {
       if (user.role !== 'organization' && user.role !== 'funder')
         throw forbidden('Only organization and funder accounts join organizations');
       const codeHash = hashCode(code);
+      const live = { invitations: trusted({ $elemMatch: { codeHash, expiresAt: { $gt: new Date() } } }) };
+      // Check first, then use the code up: a refused join leaves the invitation for the colleague it was meant for.
+      const invited = await OrganizationModel.findOne(live).select({ type: 1 }).lean<OrganizationRecord>();
+      if (!invited) throw notFound('Invitation');
+      if (!policy.typeFitsRole(user.role, invited.type))
+        throw forbidden('Your account type cannot join this organization');
       const org = await OrganizationModel.findOneAndUpdate(
-        { invitations: trusted({ $elemMatch: { codeHash, expiresAt: { $gt: new Date() } } }) },
+        { _id: invited._id, ...live },
         { $pull: { invitations: { codeHash } } },
         { returnDocument: 'after' },
       ).lean<OrganizationRecord>();
       if (!org) throw notFound('Invitation');
-      if (!policy.typeFitsRole(user.role, org.type))
-        throw forbidden('Your account type cannot join this organization');
       await UserModel.updateOne({ _id: user._id }, { $set: { organizationId: org._id } });
       ctx.events.emit('organization.memberJoined', {
         organizationId: String(org._id),
