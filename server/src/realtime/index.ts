@@ -6,7 +6,7 @@ import type { UserRecord } from '../modules/users/model.js';
 import { chooseAdapter } from './adapter.js';
 import { authenticateSocket, originAllowed, sessionOnHandshake } from './handshake.js';
 import { registerHandlers } from './handlers.js';
-import { announcePresence, presencePort } from './presence.js';
+import { announcePresence, presencePort, presenceSettled } from './presence.js';
 import { listenToOtherProcesses, subscribeRealtime } from './subscribers.js';
 import type { RealtimeServer } from './types.js';
 
@@ -61,6 +61,7 @@ export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise
     async dispose() {
       for (const off of unsubscribe) off();
       delete ctx.presence;
+      await presenceSettled();
       await adapter.close();
     },
   };
