@@ -44,7 +44,7 @@ export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise
     announcePresence(io, socket, () => closing);
   });
 
-  const unsubscribe = subscribeRealtime(ctx, io);
+  const unsubscribe = subscribeRealtime(ctx, io, adapter.kind === 'redis');
   listenToOtherProcesses(io);
   // Across processes, presence questions asked within 25 ms share one round trip.
   ctx.presence = presencePort(io, adapter.kind === 'redis' ? 25 : 0);
