@@ -22,6 +22,7 @@ import {
 } from '../../server/test/cluster/processes.js';
 import { startRedis } from '../../server/test/cluster/redisServer.js';
 import { runLoad, type LoadResult, type SimulatedClient } from './messaging/load.js';
+import { startNoiseProbe } from './messaging/noiseProbe.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -122,7 +123,9 @@ async function signIn(server: ServerProcess, clients: SimulatedClient[]) {
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
-function row(name: string, r: LoadResult) {
+type PhaseResult = LoadResult & { idle_max_late_ms: number; idle_ticks_over_50ms: number };
+
+function row(name: string, r: PhaseResult) {
   const lost = r.expected - r.deliveries;
   console.log(
     `${name.padEnd(34)} p50 ${String(r.p50_ms).padStart(7)} ms   p95 ${String(r.p95_ms).padStart(7)} ms   p99 ${String(
@@ -131,7 +134,8 @@ function row(name: string, r: LoadResult) {
       7,
     )} ms   max ${String(r.max_ms).padStart(7)} ms   ack p50 ${r.ack_p50_ms} ms   delivered ${r.deliveries}/${r.expected}${
       lost ? ` (${lost} missing)` : ''
-    }${r.refused ? `, ${r.refused} refused` : ''}   sent in ${r.send_seconds} s`,
+    }${r.refused ? `, ${r.refused} refused` : ''}   sent in ${r.send_seconds} s   ` +
+      `(idle process: ${r.idle_ticks_over_50ms} ticks over 50 ms late, worst ${r.idle_max_late_ms} ms)`,
   );
 }
 
@@ -149,7 +153,17 @@ async function main() {
     await mongoose.connect(database.uri);
     const { clients, members } = await seed();
     const load = { clients, members, messages: MESSAGES, rate: RATE };
-    const results: Record<string, LoadResult> = {};
+    const results: Record<string, PhaseResult> = {};
+    const probe = startNoiseProbe();
+    stops.unshift(async () => {
+      probe.stop();
+    });
+    /** Runs one load and notes how noisy the machine was meanwhile. */
+    const measured = async (run: () => Promise<LoadResult>): Promise<PhaseResult> => {
+      const from = Date.now();
+      const result = await run();
+      return { ...result, ...probe.between(from, Date.now()) };
+    };
 
     const serverEnv = { MONGODB_URI: database.uri, SESSION_SECRET: SECRET, LOG_LEVEL: 'warn' };
     let signedIn = false;
@@ -166,14 +180,18 @@ async function main() {
 
     if (PHASES.includes('e1')) {
       const echo = await startEcho({});
-      results.echo_one = await runLoad({ ...load, urls: [echo.url], withSender: true, label: 'e1' });
+      results.echo_one = await measured(() =>
+        runLoad({ ...load, urls: [echo.url], withSender: true, label: 'e1' }),
+      );
       await echo.stop();
       row('baseline: bare Socket.IO, 1 process', results.echo_one);
     }
     if (PHASES.includes('s1')) {
       const single = await startServerProcess(serverEnv);
       await ensureSignedIn(single);
-      results.one = await runLoad({ ...load, urls: [single.url], withSender: false, label: 's1' });
+      results.one = await measured(() =>
+        runLoad({ ...load, urls: [single.url], withSender: false, label: 's1' }),
+      );
       await single.stop();
       row('server: 1 process', results.one);
     }
@@ -182,12 +200,9 @@ async function main() {
         startEcho({ REDIS_URL: redis.url }),
         startEcho({ REDIS_URL: redis.url }),
       ]);
-      results.echo_two = await runLoad({
-        ...load,
-        urls: echoes.map((e) => e.url),
-        withSender: true,
-        label: 'e2',
-      });
+      results.echo_two = await measured(() =>
+        runLoad({ ...load, urls: echoes.map((e) => e.url), withSender: true, label: 'e2' }),
+      );
       await Promise.all(echoes.map((e) => e.stop()));
       row('baseline: bare Socket.IO, 2 + redis', results.echo_two);
     }
@@ -195,7 +210,9 @@ async function main() {
       const clusterEnv = { ...serverEnv, REDIS_URL: redis.url };
       const pair = await Promise.all([startServerProcess(clusterEnv), startServerProcess(clusterEnv)]);
       await ensureSignedIn(pair[0]);
-      results.two = await runLoad({ ...load, urls: pair.map((p) => p.url), withSender: false, label: 's2' });
+      results.two = await measured(() =>
+        runLoad({ ...load, urls: pair.map((p) => p.url), withSender: false, label: 's2' }),
+      );
       await Promise.all(pair.map((p) => p.stop()));
       row('server: 2 processes + redis', results.two);
     }
@@ -211,6 +228,7 @@ async function main() {
       flat[`${phase}_p50_ms`] = r.p50_ms;
       flat[`${phase}_p99_ms`] = r.p99_ms;
       flat[`${phase}_missing`] = r.expected - r.deliveries;
+      flat[`${phase}_idle_ticks_over_50ms`] = r.idle_ticks_over_50ms;
     }
     console.log(JSON.stringify(flat));
   } finally {

@@ -81,8 +81,9 @@ export class TestClient {
 
   /** The Cookie header this client sends (for a socket connection as the same browser). */
   cookieHeader(): string {
-    const jar = (this.agent as unknown as { jar: { getCookies(access: object): { toValueString(): string } } })
-      .jar;
+    const jar = (
+      this.agent as unknown as { jar: { getCookies(access: object): { toValueString(): string } } }
+    ).jar;
     return jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).toValueString();
   }
 

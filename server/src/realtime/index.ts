@@ -6,7 +6,7 @@ import type { UserRecord } from '../modules/users/model.js';
 import { chooseAdapter } from './adapter.js';
 import { authenticateSocket, originAllowed, sessionOnHandshake } from './handshake.js';
 import { registerHandlers } from './handlers.js';
-import { announcePresence, presencePort } from './presence.js';
+import { announcePresence, presencePort, presenceSettled } from './presence.js';
 import { listenToOtherProcesses, subscribeRealtime } from './subscribers.js';
 import type { RealtimeServer } from './types.js';
 
@@ -44,7 +44,7 @@ export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise
     announcePresence(io, socket, () => closing);
   });
 
-  const unsubscribe = subscribeRealtime(ctx, io);
+  const unsubscribe = subscribeRealtime(ctx, io, adapter.kind === 'redis');
   listenToOtherProcesses(io);
   // Across processes, presence questions asked within 25 ms share one round trip.
   ctx.presence = presencePort(io, adapter.kind === 'redis' ? 25 : 0);
@@ -61,6 +61,7 @@ export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise
     async dispose() {
       for (const off of unsubscribe) off();
       delete ctx.presence;
+      await presenceSettled();
       await adapter.close();
     },
   };

@@ -2,6 +2,22 @@ import type { OnlineUser, PresencePort } from '../context.js';
 import { CONVERSATION_PREFIX, rooms } from './rooms.js';
 import type { RealtimeServer, RealtimeSocket } from './types.js';
 
+/** Presence questions in flight: the adapter's connections close only once they are answered. */
+const inFlight = new Set<Promise<unknown>>();
+
+/** fetchSockets, remembered until it settles. */
+function fetchSockets(io: RealtimeServer, rooms: string | string[]) {
+  const asked = io.in(rooms).fetchSockets();
+  inFlight.add(asked);
+  void asked.catch(() => {}).finally(() => inFlight.delete(asked));
+  return asked;
+}
+
+/** Resolves once every presence question asked so far is answered (or timed out). */
+export async function presenceSettled(): Promise<void> {
+  while (inFlight.size) await Promise.allSettled([...inFlight]);
+}
+
 /**
  * Asks for the online users among many callers' ids at once: calls within `windowMs` share one fetchSockets,
  * which across processes is a round trip through Redis (the notifier asks on every message).
@@ -13,7 +29,7 @@ function batchedOnlineUsers(io: RealtimeServer, windowMs: number) {
     batch = undefined;
     let answer: Set<string> | Error;
     try {
-      const sockets = await io.in([...current.ids].map(rooms.user)).fetchSockets();
+      const sockets = await fetchSockets(io, [...current.ids].map(rooms.user));
       answer = new Set(sockets.map((s) => s.data.id));
     } catch (err) {
       answer = err instanceof Error ? err : new Error(String(err));
@@ -24,7 +40,9 @@ function batchedOnlineUsers(io: RealtimeServer, windowMs: number) {
     new Promise<Set<string>>((resolve, reject) => {
       if (!batch) {
         batch = { ids: new Set(), waiters: [] };
-        setTimeout(() => void flush(), windowMs);
+        const flushed = new Promise<void>((done) => setTimeout(() => void flush().finally(done), windowMs));
+        inFlight.add(flushed);
+        void flushed.finally(() => inFlight.delete(flushed));
       }
       for (const id of userIds) batch.ids.add(id);
       batch.waiters.push((answer) =>
@@ -41,7 +59,7 @@ export function presencePort(io: RealtimeServer, batchWindowMs = 0): PresencePor
       const result = new Map<string, OnlineUser[]>();
       if (!conversationIds.length) return result;
       const wanted = new Set(conversationIds.map(rooms.conversation));
-      for (const socket of await io.in([...wanted]).fetchSockets()) {
+      for (const socket of await fetchSockets(io, [...wanted])) {
         for (const room of socket.rooms) {
           if (!wanted.has(room)) continue;
           const id = room.slice(CONVERSATION_PREFIX.length);
@@ -81,7 +99,7 @@ export function announcePresence(io: RealtimeServer, socket: RealtimeSocket, isC
   socket.on('disconnect', async () => {
     if (isClosing()) return;
     try {
-      const remaining = await io.in(rooms.user(userId)).fetchSockets();
+      const remaining = await fetchSockets(io, rooms.user(userId));
       // The server may have begun closing while the other processes answered.
       if (remaining.length === 0 && !isClosing()) announce(joined, false);
     } catch {

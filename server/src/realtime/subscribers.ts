@@ -26,7 +26,11 @@ export function listenToOtherProcesses(io: RealtimeServer): void {
  * Domain events become socket emits; this is the only place that emits to rooms. Emits to a room reach every
  * process through the adapter. Returns the unsubscribers.
  */
-export function subscribeRealtime(ctx: AppContext, io: RealtimeServer): Array<() => void> {
+export function subscribeRealtime(
+  ctx: AppContext,
+  io: RealtimeServer,
+  manyProcesses: boolean,
+): Array<() => void> {
   const { events } = ctx;
   const disconnectUser = ({ userId }: { userId: string }) => {
     io.in(rooms.user(userId)).disconnectSockets(true);
@@ -47,7 +51,7 @@ export function subscribeRealtime(ctx: AppContext, io: RealtimeServer): Array<()
       io.to(rooms.user(userId)).emit('notification', notification);
     }),
     events.on('conversation.opened', async ({ conversationId }) => {
-      io.serverSideEmit('conversation:changed', conversationId);
+      if (manyProcesses) io.serverSideEmit('conversation:changed', conversationId);
       const conversation = await ConversationModel.findById(conversationId).lean<ConversationRecord>();
       if (!conversation) return;
       const targets = memberRooms(conversation);
