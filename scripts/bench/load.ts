@@ -10,7 +10,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { runLoad } from './load/runLoad.js';
-import { operationTable, round } from './load/stats.js';
+import { operationTable, percentile, round } from './load/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,12 +34,18 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
-const result = await runLoad({ ...settings, log: (line) => console.log(line) });
-console.log(operationTable(result.stats));
+const result = await runLoad({ ...settings, aloneCalls: 20, log: (line) => console.log(line) });
+console.log(operationTable(result.stats, result.alone));
 console.log(
   `${result.requests} calls in ${round(result.durationMs / 1000)} s: ${round(result.rps)} calls/s, p50 ${result.p50} ms, ` +
     `p99 ${result.p99} ms (baseline GET /api/health p50 ${result.baseline.p50} ms, p99 ${result.baseline.p99} ms), ` +
     `${result.errors} errors, ${result.conflicts} conflicts (409), ${result.serverErrorLogs.length} server error logs`,
+);
+const core =
+  result.cpuPerCall.server === undefined ? '?' : Math.round((result.cpuPerCall.server * result.rps) / 10);
+console.log(
+  `CPU per call: server ${result.cpuPerCall.server ?? '?'} ms, load driver ${result.cpuPerCall.client} ms ` +
+    `(the server used ${core}% of one core)`,
 );
 for (const sample of result.stats.errorSamples.slice(0, 10)) console.log(`  error: ${sample}`);
 for (const line of result.serverErrorLogs.slice(0, 5)) console.log(`  server: ${line.slice(0, 300)}`);
@@ -61,12 +67,15 @@ console.log(
     baseline_health_p50_ms: result.baseline.p50,
     baseline_health_p99_ms: result.baseline.p99,
     p99_over_baseline: round(result.p99 / result.baseline.p99, 2),
+    alone_p50_ms: result.alone ? round(percentile(result.alone.stats.latencies(), 0.5)) : null,
     ops: Object.fromEntries(
       [...result.stats.ops].map(([op, s]) => [
         op,
         { calls: s.calls, errors: s.errors, conflicts: s.conflicts },
       ]),
     ),
+    server_cpu_ms_per_call: result.cpuPerCall.server ?? null,
+    driver_cpu_ms_per_call: result.cpuPerCall.client,
     server_start_ms: result.setup.serverStartMs,
   }),
 );

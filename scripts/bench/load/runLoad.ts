@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareData } from './dataset.js';
-import { startServerProcess } from './serverProcess.js';
-import { percentile, round, type WorkloadStats } from './stats.js';
-import { BROWSING_MIX, startWorkload, type Mix } from './workload.js';
+import { cpuMs, startServerProcess } from './serverProcess.js';
+import { percentile, round, type Operation, type WorkloadStats } from './stats.js';
+import { BROWSING_MIX, measureAlone, startWorkload, type Mix } from './workload.js';
 
 export interface LoadSettings {
   users: number;
@@ -13,6 +13,8 @@ export interface LoadSettings {
   listings: number;
   thinkMs: number;
   mix?: Mix;
+  /** Calls per operation of the baseline on the idle server (0: none). */
+  aloneCalls?: number;
   /** Progress lines (setup, timings); silent when omitted. */
   log?: (line: string) => void;
 }
@@ -29,7 +31,11 @@ export interface LoadResult {
   conflicts: number;
   /** GET /api/health under the same load: what any call costs before it does any work. */
   baseline: { p50: number; p99: number };
+  /** Each operation alone on the idle server, before the load, with the server CPU each call took. */
+  alone?: { stats: WorkloadStats; cpuPerCall: Partial<Record<Operation, number>> };
   serverErrorLogs: string[];
+  /** CPU the server process and this (client) process used per call during the run, in ms. */
+  cpuPerCall: { server?: number; client: number };
   setup: {
     prepareMs: number;
     serverStartMs: number;
@@ -48,11 +54,23 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
       `data: ${data.counts.listings} listings, ${data.counts.organizations} organizations, ${data.counts.users} accounts ` +
         `(generated and stored in ${Math.round(prepareMs)} ms); ${data.users.length} simulated users`,
     );
-    const server = await startServerProcess(dataDir);
+    // RL_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it is under load.
+    const nodeArgs = process.env.RL_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
+    const server = await startServerProcess(dataDir, { nodeArgs });
     log(
       `server: one process at ${server.url}, started in ${server.startMs} ms (search index built from the database)`,
     );
     try {
+      const alone = settings.aloneCalls
+        ? await measureAlone({
+            serverCpu: () => cpuMs(server.child.pid),
+            url: server.url,
+            data,
+            mix: settings.mix ?? BROWSING_MIX,
+            callsPerOperation: settings.aloneCalls,
+          })
+        : undefined;
+      if (alone) log(`baseline: each operation alone, ${settings.aloneCalls} calls one at a time`);
       const workload = startWorkload({
         url: server.url,
         data,
@@ -65,7 +83,11 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
       log(
         `running ${settings.seconds} s with ${settings.users} users, mean think time ${settings.thinkMs} ms...`,
       );
+      const serverCpu = cpuMs(server.child.pid);
+      const clientCpu = process.cpuUsage();
       const { durationMs, requests } = await workload.done;
+      const serverCpuEnd = cpuMs(server.child.pid);
+      const clientUsed = process.cpuUsage(clientCpu);
       const all = workload.stats.latencies();
       const health = workload.stats.of('health').ms;
       return {
@@ -84,7 +106,14 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
         errors: workload.stats.errors,
         conflicts: workload.stats.conflicts,
         baseline: { p50: round(percentile(health, 0.5)), p99: round(percentile(health, 0.99)) },
+        ...(alone ? { alone } : {}),
         serverErrorLogs: server.errorLines,
+        cpuPerCall: {
+          ...(serverCpu !== undefined && serverCpuEnd !== undefined
+            ? { server: round((serverCpuEnd - serverCpu) / requests, 2) }
+            : {}),
+          client: round((clientUsed.user + clientUsed.system) / 1000 / requests, 2),
+        },
         setup: { prepareMs, serverStartMs: server.startMs, dataset: data.counts },
       };
     } finally {

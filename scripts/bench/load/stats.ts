@@ -67,17 +67,37 @@ export function percentile(values: number[], p: number): number {
 
 export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** One line per operation: count, p50, p99, errors, conflicts. */
-export function operationTable(stats: WorkloadStats): string {
+/** One line per operation: count, p50, p99, errors, conflicts, and the p50 of the operation alone if measured. */
+export function operationTable(
+  stats: WorkloadStats,
+  baseline?: { stats: WorkloadStats; cpuPerCall: Partial<Record<Operation, number>> },
+): string {
+  const alone = baseline?.stats;
+  const cell = (value: string | number, width: number) => String(value).padStart(width);
   const lines = [
-    `${'operation'.padEnd(16)}${'calls'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'409s'.padStart(7)}`,
+    'operation'.padEnd(16) +
+      cell('calls', 8) +
+      cell('p50 ms', 9) +
+      cell('p99 ms', 9) +
+      cell('errors', 8) +
+      cell('409s', 7) +
+      (alone ? cell('alone p50', 11) + cell('alone CPU ms', 14) : ''),
   ];
   for (const op of OPERATIONS) {
     const s = stats.ops.get(op);
     if (!s) continue;
+    const a = alone?.ops.get(op);
     lines.push(
-      `${op.padEnd(16)}${String(s.calls).padStart(8)}${String(round(percentile(s.ms, 0.5))).padStart(9)}` +
-        `${String(round(percentile(s.ms, 0.99))).padStart(9)}${String(s.errors).padStart(8)}${String(s.conflicts).padStart(7)}`,
+      op.padEnd(16) +
+        cell(s.calls, 8) +
+        cell(round(percentile(s.ms, 0.5)), 9) +
+        cell(round(percentile(s.ms, 0.99)), 9) +
+        cell(s.errors, 8) +
+        cell(s.conflicts, 7) +
+        (alone ? cell(a ? round(percentile(a.ms, 0.5)) : '-', 11) : '') +
+        (alone
+          ? cell(baseline?.cpuPerCall[op] === undefined ? '-' : round(baseline.cpuPerCall[op]!), 14)
+          : ''),
     );
   }
   return lines.join('\n');

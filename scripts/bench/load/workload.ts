@@ -75,6 +75,61 @@ export async function hasMessaging(url: string): Promise<boolean> {
   return Object.keys(doc.paths).some((p) => p.startsWith('/api/conversations'));
 }
 
+/**
+ * The baseline: each operation on its own, one call at a time by a few signed-in users, so that latency under
+ * load can be read against what the same call costs on an idle server.
+ */
+export async function measureAlone(
+  options: Pick<WorkloadOptions, 'url' | 'data' | 'mix'> & {
+    callsPerOperation: number;
+    /** The server's CPU time so far (ms), to charge each operation its own. */
+    serverCpu?: () => number | undefined;
+  },
+): Promise<{ stats: WorkloadStats; cpuPerCall: Partial<Record<Operation, number>> }> {
+  const stats = new WorkloadStats();
+  const world: Catalogue = {
+    openListings: options.data.openListings,
+    openOffers: options.data.openOffers,
+    simulatedOffers: options.data.simulatedOffers,
+    messaging: await hasMessaging(options.url),
+  };
+  const make = (into: WorkloadStats) =>
+    options.data.users
+      .slice(0, 10)
+      .map(
+        (p, i) =>
+          new VirtualUser(
+            p,
+            options.data.password,
+            options.url,
+            `10.250.0.${i}`,
+            into,
+            new Journal(),
+            world,
+            seeded(i),
+          ),
+      );
+  // A round to warm up (the JIT, caches) that is not counted, then the measured one.
+  const warmUp = make(new WorkloadStats());
+  const people = make(stats);
+  for (const person of [...warmUp, ...people]) await person.signIn();
+  for (const op of OPERATIONS) {
+    if (!options.mix[op] || (op === 'message' && !world.messaging)) continue;
+    for (let i = 0; i < options.callsPerOperation; i++) await warmUp[i % warmUp.length]!.act(op);
+  }
+  const cpuPerCall: Partial<Record<Operation, number>> = {};
+  for (const op of OPERATIONS) {
+    if (!options.mix[op] || (op === 'message' && !world.messaging)) continue;
+    const before = options.serverCpu?.();
+    const calls = stats.of(op).calls;
+    for (let i = 0; i < options.callsPerOperation; i++) await people[i % people.length]!.act(op);
+    const after = options.serverCpu?.();
+    const made = stats.of(op).calls - calls;
+    if (before !== undefined && after !== undefined && made > 0) cpuPerCall[op] = (after - before) / made;
+  }
+  return { stats, cpuPerCall };
+}
+
 export function startWorkload(options: WorkloadOptions): Workload {
   const stats = new WorkloadStats();
   const journal = new Journal();
