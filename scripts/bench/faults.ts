@@ -4,7 +4,7 @@
  * data directory, several times. Every acknowledged write must come back, and the search index must hold exactly
  * the open listings of the database. Prints the setup, one line per cycle and one JSON line.
  *
- *   npm run bench -- faults [--users 200] [--listings 20000] [--cycles 3] [--kill-after 15-30] [--think-ms 1000]
+ *   npm run bench -- faults [--users 200] [--listings 20000] [--cycles 3] [--kill-after 15-30] [--think-ms 5000]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ const { values } = parseArgs({
     listings: { type: 'string', default: '20000' },
     cycles: { type: 'string', default: '3' },
     'kill-after': { type: 'string', default: '15-30' },
-    'think-ms': { type: 'string', default: '1000' },
+    'think-ms': { type: 'string', default: '5000' },
   },
 });
 const [min, max] = values['kill-after']!.split('-').map((s) => Number(s) * 1000) as [number, number];
