@@ -44,6 +44,8 @@ export interface WorkloadOptions {
   thinkMs: number;
   mix: Mix;
   seed?: number;
+  /** Where acknowledged writes are recorded; one journal across runs on the same data keeps the latest write. */
+  journal?: Journal;
 }
 
 export interface Workload {
@@ -132,7 +134,7 @@ export async function measureAlone(
 
 export function startWorkload(options: WorkloadOptions): Workload {
   const stats = new WorkloadStats();
-  const journal = new Journal();
+  const journal = options.journal ?? new Journal();
   const random = seeded(options.seed ?? 7);
   let stopped = false;
   let signInFailures = 0;
