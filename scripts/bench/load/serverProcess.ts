@@ -52,28 +52,32 @@ export function freePort(): Promise<number> {
 /** Starts the server on `dataDir` and resolves once GET /api/health answers. */
 export async function startServerProcess(
   dataDir: string,
-  options: { port?: number; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: { port?: number; env?: NodeJS.ProcessEnv; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'false',
-      // As behind the reverse proxy of a deployment: each simulated user has its own address (X-Forwarded-For).
-      TRUST_PROXY: 'true',
-      MONGODB_URI: '',
-      MEILI_HOST: '',
-      REDIS_URL: '',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/main.ts'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        SEED_DEMO: 'false',
+        // As behind the reverse proxy of a deployment: each simulated user has its own address (X-Forwarded-For).
+        TRUST_PROXY: 'true',
+        MONGODB_URI: '',
+        MEILI_HOST: '',
+        REDIS_URL: '',
+        ...options.env,
+      },
     },
-  });
+  );
   const tail: string[] = [];
   const errorLines: string[] = [];
   const keep = (chunk: Buffer) => {
