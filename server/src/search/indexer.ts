@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
 import { ListingModel, type ListingRecord } from '../modules/listings/model.js';
-import { OrganizationModel, type OrganizationRecord } from '../modules/organizations/model.js';
+import { presentListings } from '../modules/listings/presenter.js';
 import type { SearchDocument, SearchEngine } from './port.js';
 import { claimOutboxEntries, completeOutboxEntries, recordListingChange } from './outbox.js';
 import { toSearchDocument } from './listingDocument.js';
@@ -10,20 +10,9 @@ import { toSearchDocument } from './listingDocument.js';
 const BATCH = 500;
 const CLAIM_MS = 30_000;
 
-/** Search documents for listings, with their organizations' names and badges (one lookup per batch). */
+/** Search documents for listings, presented as the API shows them (one organization lookup per batch). */
 export async function toSearchDocuments(listings: ListingRecord[]): Promise<SearchDocument[]> {
-  const orgIds = [
-    ...new Set(listings.map((l) => l.organizationId && String(l.organizationId)).filter(Boolean)),
-  ];
-  const orgs = orgIds.length
-    ? await OrganizationModel.find({ _id: trusted({ $in: orgIds }) })
-        .select({ name: 1, verification: 1 })
-        .lean<OrganizationRecord[]>()
-    : [];
-  const byId = new Map(orgs.map((o) => [String(o._id), o]));
-  return listings.map((l) =>
-    toSearchDocument(l, l.organizationId ? byId.get(String(l.organizationId)) : undefined),
-  );
+  return (await presentListings(listings)).map(toSearchDocument);
 }
 
 /** Loads the listings a filter selects, as search documents. */

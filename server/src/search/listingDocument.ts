@@ -1,32 +1,29 @@
+import { districtCentre, type Listing } from '@app/shared';
 import type { SearchDocument } from './port.js';
-import type { ListingRecord } from '../modules/listings/model.js';
-import type { OrganizationRecord } from '../modules/organizations/model.js';
-import { districtCentre } from '@app/shared';
 
-type OrgSummary = Pick<OrganizationRecord, 'name' | 'verification'>;
-
-/** The index's view of a listing: searchable text and filter values, never contact details. */
-export function toSearchDocument(listing: ListingRecord, org: OrgSummary | undefined): SearchDocument {
-  const geo =
-    listing.location?.lat != null && listing.location?.lng != null
-      ? listing.location
-      : districtCentre(listing.district);
+/**
+ * The index's view of a listing, made from the listing as the API presents it (so never contact details):
+ * searchable text and filter values, and the presented listing itself for showing hits.
+ */
+export function toSearchDocument(listing: Listing): SearchDocument {
+  const geo = listing.location ?? districtCentre(listing.district);
   return {
-    id: String(listing._id),
+    id: listing.id,
     side: listing.side,
-    kind: listing.kind as SearchDocument['kind'],
-    subkind: (listing.subkind as SearchDocument['subkind']) ?? null,
+    kind: listing.kind,
+    subkind: listing.subkind ?? null,
     title: listing.title,
     description: listing.description,
-    domains: listing.domains as SearchDocument['domains'],
+    domains: listing.domains,
     district: listing.district,
     street: listing.street ?? null,
-    organizationName: org?.name ?? null,
-    verified: org?.verification?.status === 'verified',
+    organizationName: listing.organizationName ?? null,
+    verified: listing.verified,
     amountMin: listing.amount?.min ?? null,
     amountMax: listing.amount?.max ?? null,
-    createdAt: listing.createdAt.getTime(),
-    status: listing.status as SearchDocument['status'],
-    _geo: geo ? { lat: geo.lat!, lng: geo.lng! } : null,
+    createdAt: Date.parse(listing.createdAt),
+    status: listing.status,
+    _geo: geo ? { lat: geo.lat, lng: geo.lng } : null,
+    listing,
   };
 }

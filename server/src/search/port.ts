@@ -7,7 +7,9 @@ import {
   districtCodeSchema,
   domainSchema,
   kindSchema,
+  listingSchema,
   listingStatusSchema,
+  type Listing,
   sideSchema,
   streetCodeSchema,
   subkindSchema,
@@ -33,6 +35,11 @@ export const searchDocumentSchema = z.strictObject({
   status: listingStatusSchema,
   /** GCJ-02, like the taxonomy's district centres. */
   _geo: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullish(),
+  /**
+   * The listing as the API shows it (no contact data either), stored and never searched: a hit hands it back, so
+   * a page of results needs no second read of the database.
+   */
+  listing: listingSchema.optional(),
 });
 export type SearchDocument = z.infer<typeof searchDocumentSchema>;
 
@@ -88,6 +95,8 @@ export interface SearchHit {
   /** Higher is better; comparable only within one answer of one adapter. */
   score: number;
   highlight?: SearchHighlight;
+  /** The document's stored listing, when it had one. */
+  listing?: Listing;
 }
 
 export interface SearchResult {

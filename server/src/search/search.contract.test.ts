@@ -3,7 +3,7 @@
  * when MEILI_HOST is set (with MEILI_MASTER_KEY if the server needs one), in an index of its own that is dropped
  * afterwards.
  */
-import { distanceKm } from '@app/shared';
+import { distanceKm, type Listing } from '@app/shared';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureById, fixtureDocuments } from './contract.fixtures.js';
@@ -252,6 +252,39 @@ for (const adapter of adapters) {
         expect((await engine.search({})).total).toBe(fixtureDocuments.length - 1);
         await engine.upsert([doc]);
         expect(await allIds({ q: '宣传片' })).toEqual(['no-geo']);
+      });
+
+      it('hands back the listing a document stored with its hit, unchanged and unsearched', async () => {
+        const before = fixtureById('venue-pudong');
+        const listing: Listing = {
+          id: before.id,
+          side: before.side,
+          kind: before.kind,
+          title: before.title,
+          description: before.description,
+          domains: before.domains,
+          district: before.district,
+          amount: { max: 3000 },
+          eligibility: { orgTypes: ['social-group'], districts: ['310115'] },
+          status: 'open',
+          ownerId: '65a000000000000000000001',
+          organizationName: 'Zyxwvut Observatory',
+          verified: false,
+          createdAt: '2026-11-01T02:00:00.000Z',
+          updatedAt: '2026-11-02T03:00:00.000Z',
+        };
+        await engine.upsert([{ ...before, listing }]);
+        try {
+          const { hits } = await engine.search({ q: '工位', pageSize: 50 });
+          expect(hits.find((h) => h.id === before.id)?.listing).toEqual(listing);
+          expect(hits.filter((h) => h.id !== before.id).every((h) => h.listing === undefined)).toBe(true);
+          // Stored, not searched: words found only in the stored listing find nothing.
+          expect(await allIds({ q: 'zyxwvut' })).toEqual([]);
+        } finally {
+          await engine.upsert([before]);
+        }
+        const { hits } = await engine.search({ q: '工位', pageSize: 50 });
+        expect(hits.find((h) => h.id === before.id)?.listing).toBeUndefined();
       });
 
       it('refuses a document that breaks the schema', async () => {

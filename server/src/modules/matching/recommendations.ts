@@ -1,9 +1,7 @@
-import { trusted } from 'mongoose';
 import type { Listing, Locale, Recommendations } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import type { SearchHit, SearchQuery } from '../../search/port.js';
-import { ListingModel, type ListingRecord } from '../listings/model.js';
-import { presentListings } from '../listings/presenter.js';
+import { listingsOfHits } from '../listings/hitListings.js';
 import { matchOrganizations, organizationOf, providerRecords } from './context.js';
 import { candidateQuery, rankCandidates } from './rank.js';
 
@@ -49,11 +47,7 @@ export function recommendationService(ctx: AppContext) {
   return {
     async recommend(subject: Listing, options: { limit: number; locale: Locale }): Promise<Recommendations> {
       const { hits, relevance } = await candidateHits(subject);
-      const ids = [...new Set(hits.map((h) => h.id))].filter((id) => id !== subject.id);
-      const records = ids.length
-        ? await ListingModel.find({ _id: trusted({ $in: ids }) }).lean<ListingRecord[]>()
-        : [];
-      const candidates = await presentListings(records);
+      const candidates = [...(await listingsOfHits(hits)).values()].filter((l) => l.id !== subject.id);
       const [orgs, providers] = await Promise.all([
         matchOrganizations([subject.organizationId, ...candidates.map((c) => c.organizationId)]),
         providerRecords(candidates.map((c) => c.ownerId)),

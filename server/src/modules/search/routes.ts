@@ -1,11 +1,9 @@
-import { trusted } from 'mongoose';
 import { Router } from 'express';
 import { searchQuerySchema, searchResultSchema } from '@app/shared';
 import { mountRoute } from '../../lib/http/route.js';
 import type { AppContext } from '../../context.js';
 import { perAddressLimit } from '../auth/rateLimits.js';
-import { ListingModel, type ListingRecord } from '../listings/model.js';
-import { presentListings } from '../listings/presenter.js';
+import { listingsOfHits } from '../listings/hitListings.js';
 
 const FACETS = ['kind', 'domain', 'district'] as const;
 
@@ -41,12 +39,8 @@ export function searchRoutes(ctx: AppContext): Router {
         page: query.page,
         pageSize: query.pageSize,
       });
-      const ids = result.hits.map((h) => h.id);
-      const records = ids.length
-        ? await ListingModel.find({ _id: trusted({ $in: ids }) }).lean<ListingRecord[]>()
-        : [];
-      const presented = new Map((await presentListings(records)).map((l) => [l.id, l]));
-      // A hit whose listing was removed a moment ago is left out rather than shown half.
+      const presented = await listingsOfHits(result.hits);
+      // A hit whose listing was removed a moment ago (and not stored in the index) is left out, not shown half.
       const items = result.hits.flatMap((hit) => {
         const listing = presented.get(hit.id);
         return listing ? [{ ...listing, ...(hit.highlight ? { highlight: hit.highlight } : {}) }] : [];

@@ -1,9 +1,10 @@
 import { trusted } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorBodySchema } from '@app/shared';
+import { errorBodySchema, type Listing } from '@app/shared';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { buildOrganization, buildUser, signedIn } from '../../../test/factories.js';
 import { ListingModel } from '../listings/model.js';
+import { toSearchDocument } from '../../search/listingDocument.js';
 import { SearchReconciler } from '../../search/reconciler.js';
 import { SearchOutboxModel } from '../../search/outbox.js';
 
@@ -205,6 +206,36 @@ describe('bad input', () => {
       const res = await server.client().get(`/api/search?${query}`);
       expect(res.status, query.slice(0, 40)).toBe(400);
       expect(errorBodySchema.parse(res.body).error.code).toBe('validation_failed');
+    }
+  });
+});
+
+describe('hits', () => {
+  const legalFromApi = async () => {
+    const res = await server.client().get(`/api/listings/${ids.legal}`);
+    expect(res.status).toBe(200);
+    return res.body.listing as Listing;
+  };
+  const legalItem = async () => {
+    const item = (await search(q('公益法律咨询'))).items.find((i) => i.id === ids.legal);
+    expect(item).toBeDefined();
+    const { highlight, ...listing } = item as typeof item & { highlight?: unknown };
+    expect(highlight).toBeDefined();
+    return listing;
+  };
+
+  it('show each listing as GET /api/listings/:id shows it, from the listing the index stored', async () => {
+    expect(await legalItem()).toEqual(await legalFromApi());
+  });
+
+  it('read the listing from the database when the index did not store it', async () => {
+    const full = await legalFromApi();
+    const { listing: _stored, ...withoutListing } = toSearchDocument(full);
+    await server.ctx.search.upsert([withoutListing]);
+    try {
+      expect(await legalItem()).toEqual(full);
+    } finally {
+      await server.ctx.search.upsert([toSearchDocument(full)]);
     }
   });
 });

@@ -149,6 +149,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const matcher = termMatcher(terms);
     const hits = slots.slice((page - 1) * pageSize, page * pageSize).map((slot): SearchHit => {
       const hit: SearchHit = { id: state.columns.ids[slot]!, score: score ? score(slot) : 0 };
+      const listing = state.storedListing(slot);
+      if (listing) hit.listing = listing;
       if (matcher) {
         const { title, description } = state.originalText(slot);
         const highlight: SearchHighlight = {};

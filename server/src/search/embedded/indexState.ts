@@ -29,7 +29,8 @@ export class IndexState {
   private readonly text: TextIndex;
   private readonly boosts: Record<SearchableField, number>;
   private readonly slotOf = new Map<string, number>();
-  private readonly originals: ({ title: string; description: string } | undefined)[] = [];
+  /** Per slot: the texts highlighting marks, and the stored listing a hit hands back. */
+  private readonly originals: (Pick<SearchDocument, 'title' | 'description' | 'listing'> | undefined)[] = [];
   private readonly free: number[] = [];
   private nextSlot = 0;
   private pool: ScoreBuffer[] = [];
@@ -52,7 +53,7 @@ export class IndexState {
       this.slotOf.set(doc.id, slot);
     }
     this.columns.set(slot, doc);
-    this.originals[slot] = { title: doc.title, description: doc.description };
+    this.originals[slot] = { title: doc.title, description: doc.description, listing: doc.listing };
     const tokens: Partial<Record<SearchableField, string[]>> = {
       title: indexTokens(doc.title),
       organizationName: indexTokens(doc.organizationName ?? ''),
@@ -86,6 +87,10 @@ export class IndexState {
 
   originalText(slot: number): { title: string; description: string } {
     return this.originals[slot] ?? { title: '', description: '' };
+  }
+
+  storedListing(slot: number): SearchDocument['listing'] {
+    return this.originals[slot]?.listing;
   }
 
   private buffers(count: number): ScoreBuffer[] {

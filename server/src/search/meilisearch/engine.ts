@@ -3,6 +3,7 @@
  * the embedded adapter; synonyms and stop words come from the same settings.
  */
 import { Meilisearch, type Index, type SearchParams, type Settings, type Task } from 'meilisearch';
+import type { Listing } from '@app/shared';
 import { amountSortValue, labelTexts, placeTexts } from '../documentText.js';
 import { markedToHtml, MEILI_POST_TAG, MEILI_PRE_TAG } from '../highlight.js';
 import {
@@ -220,7 +221,7 @@ export class MeilisearchEngine implements SearchEngine {
       sort: sortParam(sort, q, query),
       page,
       hitsPerPage: pageSize,
-      attributesToRetrieve: ['id', 'title', 'description'],
+      attributesToRetrieve: ['id', 'title', 'description', 'listing'],
       attributesToHighlight: q ? ['title', 'description'] : [],
       attributesToCrop: q ? ['description'] : [],
       cropLength: 40,
@@ -239,6 +240,7 @@ export class MeilisearchEngine implements SearchEngine {
 
     const hits = answer.hits.map((hit): SearchHit => {
       const out: SearchHit = { id: String(hit.id), score: hit._rankingScore ?? 0 };
+      if (hit.listing) out.listing = hit.listing as Listing; // written by this adapter from a parsed document
       const highlight: SearchHighlight = {};
       const title = hit._formatted?.title;
       const description = hit._formatted?.description;
