@@ -54,13 +54,13 @@ export function matchingDocuments(
   limit = 0,
   stats?: { examined: number },
 ): Document[] {
-  const query = compileFilter(filter);
-  // The _id map answers `{ _id: v }` and `{ _id: { $in: [...] } }` exactly: no need to test each document again.
-  const exact = isExactIdLookup(filter);
+  // The _id map answers `{ _id: v }` and `{ _id: { $in: [...] } }` exactly: no need to compile the filter and
+  // test each document again.
+  const query = isExactIdLookup(filter) ? undefined : compileFilter(filter);
   const out: Document[] = [];
   for (const doc of view.candidates(filter ?? {})) {
     if (stats) stats.examined++;
-    if (exact || query.test(doc)) {
+    if (!query || query.test(doc)) {
       out.push(doc);
       if (limit > 0 && out.length >= limit) break;
     }
