@@ -6,6 +6,7 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context.js';
+import { apiCors } from './lib/http/cors.js';
 import { errorHandler, notFoundHandler } from './lib/http/errorHandler.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { openapiRoutes } from './modules/openapi/routes.js';
@@ -82,6 +83,8 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
   );
 
   const api = express.Router();
+  // First: a preflight is answered before any body, session or CSRF check.
+  api.use(apiCors(ctx.config.CORS_ORIGINS));
   api.use(express.json({ limit: '256kb', strict: true }));
   api.use(sessionParts(ctx).middleware, loadUser, requireCsrf);
   for (const mod of [...apiModules, ...extraModules]) api.use(mod(ctx));

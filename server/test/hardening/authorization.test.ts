@@ -64,8 +64,8 @@ async function runCell(cell: Cell): Promise<string | undefined> {
   }
   const secret = findSecretField(res.body);
   if (secret) problems.push(`answer carries ${secret}`);
-  const staff = cell.caller === 'operator' || cell.caller === 'bureau';
-  if (cell.relation === 'stranger' && subject && res.status < 300 && !(staff && recipe.staffSeeContact)) {
+  const exempt = cell.caller === 'bureau' && recipe.bureauSeesContact;
+  if (cell.relation === 'stranger' && subject && res.status < 300 && !exempt) {
     const leaked = findContactOf(subject.holders, res.text ?? JSON.stringify(res.body));
     if (leaked) problems.push(`a stranger sees ${leaked}`);
   }

@@ -2,7 +2,8 @@
  * The authorization matrix: for every route (and, below, every socket event), the outcome each caller gets, written
  * once. A route acting on a subject has one cell per role and relation: [owner, colleague, stranger], where the
  * colleague is a member of the owner's organization and `_` marks a relation the role cannot have (a resident
- * has no colleagues; the bureau owns no listing). authorization.test.ts runs every cell with a valid call from
+ * has no colleagues; the bureau owns no listing). On an organization, an operator's colleague cell is an
+ * organization resident in the operator's own base, and the stranger one resident in another base (subjects.ts). authorization.test.ts runs every cell with a valid call from
  * recipes.ts and fails on any difference, on a route without a row, and on a row without a route.
  */
 import type { Caller } from './world.js';
@@ -59,13 +60,13 @@ const holdersOnly = (ok: number, refused: number, anonymous = 401) =>
     bureau: [_, _, refused],
   });
 
-/** Members of the organization and staff may; other accounts get 403. */
+/** Members of the organization, its base's operators and the bureau may; other accounts get 403. */
 const membersAndStaff = (ok: number) =>
   onSubject(401, {
     resident: [_, _, 403],
     organization: [ok, ok, 403],
     funder: [ok, ok, 403],
-    operator: [_, _, ok],
+    operator: [_, ok, 403],
     bureau: [_, _, ok],
   });
 
@@ -104,15 +105,17 @@ export const httpMatrix: Record<string, MatrixRow> = {
     resident: [_, _, 200],
     organization: [200, 200, 200],
     funder: [200, 200, 200],
-    operator: [_, _, 200],
+    // Another base's operator gets the public view only (authorization.test.ts checks no contact leaks).
+    operator: [_, 200, 200],
     bureau: [_, _, 200],
   }),
   'PATCH /organizations/:id': holdersOnlyOrg(200),
+  // An operator verifies the organizations of their own base; the bureau any.
   'POST /organizations/:id/verification': onSubject(401, {
     resident: [_, _, 403],
     organization: [403, 403, 403],
     funder: [403, 403, 403],
-    operator: [_, _, 200],
+    operator: [_, 200, 403],
     bureau: [_, _, 200],
   }),
   'POST /organizations/:id/documents': holdersOnlyOrg(201),
@@ -185,7 +188,7 @@ function holdersOnlyOrg(ok: number): BySubject {
     resident: [_, _, 403],
     organization: [ok, ok, 403],
     funder: [ok, ok, 403],
-    operator: [_, _, 403],
+    operator: [_, 403, 403],
     bureau: [_, _, 403],
   });
 }

@@ -39,8 +39,11 @@ export interface Recipe {
   subject?: SubjectKind;
   /** The call changes the caller itself (session, password, organization): use a newly signed-in account. */
   fresh?: boolean;
-  /** Operators and the bureau see the subject's contact fields (they verify organizations). */
-  staffSeeContact?: boolean;
+  /**
+   * The bureau sees a stranger's contact fields (it looks after every organization). An operator sees only those of
+   * its own base's organizations, which are never the stranger's (world.ts), so it gets no exemption.
+   */
+  bureauSeesContact?: boolean;
   build(ctx: RecipeContext): CallParts | Promise<CallParts>;
 }
 
@@ -123,7 +126,7 @@ export const recipes: Record<string, Recipe> = {
   'GET /organizations': { build: () => ({ query: { pageSize: '5' } }) },
   'GET /organizations/:id': {
     subject: 'organization',
-    staffSeeContact: true,
+    bureauSeesContact: true,
     build: (ctx) => ({ params: id(ctx) }),
   },
   'PATCH /organizations/:id': {
@@ -132,7 +135,7 @@ export const recipes: Record<string, Recipe> = {
   },
   'POST /organizations/:id/verification': {
     subject: 'organization',
-    staffSeeContact: true,
+    bureauSeesContact: true,
     build: (ctx) => ({ params: id(ctx), body: { decision: 'verified' } }),
   },
   'POST /organizations/:id/documents': {

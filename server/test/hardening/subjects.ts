@@ -32,7 +32,11 @@ export type SubjectKind =
   | 'notification'
   | 'saved-search';
 
-/** Which roles can stand in which relation to a subject at all; every other cell of the matrix is "n/a". */
+/**
+ * Which roles can stand in which relation to a subject at all; every other cell of the matrix is "n/a".
+ * For an organization (and its documents), an operator's "colleague" relation is the base's: the organization is
+ * resident in the base the operator runs (world.residentOfOwnBase); the stranger is resident in another base.
+ */
 const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: readonly Caller[] }> = {
   listing: {
     owner: ['resident', 'organization', 'funder', 'operator'],
@@ -56,8 +60,8 @@ const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: reado
     owner: ['resident', 'organization', 'funder', 'operator'],
     colleague: ['organization', 'funder'],
   },
-  organization: { owner: ['organization', 'funder'], colleague: ['organization', 'funder'] },
-  document: { owner: ['organization', 'funder'], colleague: ['organization', 'funder'] },
+  organization: { owner: ['organization', 'funder'], colleague: ['organization', 'funder', 'operator'] },
+  document: { owner: ['organization', 'funder'], colleague: ['organization', 'funder', 'operator'] },
   base: { owner: ['operator'], colleague: [] },
   // A participant of an accepted match; the colleague is a member of a participant's organization.
   conversation: {
@@ -177,6 +181,7 @@ export function holderOf(
     return relation === 'stranger' ? strangerFor(world, kind) : undefined;
   }
   if (relation === 'owner') return world.actors[caller];
+  if (relation === 'colleague' && caller === 'operator') return world.residentOfOwnBase;
   if (relation === 'colleague') return world.colleagues[caller];
   return strangerFor(world, kind);
 }

@@ -1,6 +1,7 @@
 /**
  * The cast the hardening tests act with: one signed-in account per role, a colleague in the same organization for
- * the roles that have one, and strangers who own what the actors must not touch. Every person has a phone and every
+ * the roles that have one, an organization resident in the operator's base, and strangers who own what the actors
+ * must not touch (the stranger organization is resident in the other base, so it is a stranger to the operator too). Every person has a phone and every
  * organization contact details, so that a leak of them shows.
  */
 import type { Role } from '@app/shared';
@@ -30,6 +31,8 @@ export interface World {
   actors: Record<Role, Actor>;
   /** A second member of the actor's organization (roles that act for an organization). */
   colleagues: Partial<Record<Role, Actor>>;
+  /** A member of an organization resident in the operator's base (`bases.own`): the operator looks after it. */
+  residentOfOwnBase: Actor;
   /** Accounts unrelated to every actor, owning the stranger's subjects. */
   strangers: { resident: Actor; organization: Actor; funder: Actor; operator: Actor };
   bases: { own: BaseRecord; other: BaseRecord };
@@ -61,13 +64,18 @@ export async function buildWorld(server: TestServer): Promise<World> {
     await UserModel.updateOne({ _id: actor.user._id }, { $set: { organizationId: org._id } });
     return { ...actor, user: { ...actor.user, organizationId: org._id }, org };
   };
-  const founder = async (role: Role, name: string): Promise<Actor> => {
+  const founder = async (
+    role: Role,
+    name: string,
+    extra: Partial<OrganizationRecord> = {},
+  ): Promise<Actor> => {
     const actor = await account(role);
     const org = await buildOrganization(actor.user, {
       ...orgFor(role, name),
       phone: nextPhone(),
       contactEmail: `contact-${actor.user._id}@example.org`,
       verification: { status: 'verified' },
+      ...extra,
     } as Partial<OrganizationRecord>);
     return { ...actor, user: { ...actor.user, organizationId: org._id }, org };
   };
@@ -85,18 +93,28 @@ export async function buildWorld(server: TestServer): Promise<World> {
     organization: await member('organization', organization.org!),
     funder: await member('funder', funder.org!),
   };
+  const residentOfOwnBase = await founder('organization', '徐汇乐龄社工服务中心', { baseId: own._id });
   const strangers = {
     resident: await account('resident'),
-    organization: await founder('organization', '浦东助残服务中心'),
+    organization: await founder('organization', '浦东助残服务中心', {
+      district: '310115',
+      baseId: other._id,
+    }),
     funder: await founder('funder', '浦江企业志愿者协会基金会'),
     operator: await account('operator', { baseId: other._id }),
   };
-  const everyone = [...Object.values(actors), ...Object.values(colleagues), ...Object.values(strangers)];
+  const everyone = [
+    ...Object.values(actors),
+    ...Object.values(colleagues),
+    residentOfOwnBase,
+    ...Object.values(strangers),
+  ];
   return {
     server,
     anonymous: server.client(),
     actors,
     colleagues,
+    residentOfOwnBase,
     strangers,
     bases: { own, other },
     everyone,

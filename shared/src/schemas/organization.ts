@@ -76,7 +76,7 @@ export const organizationDocumentSchema = z.object({
   uploadedAt: z.string(),
 });
 
-/** An organization as the API shows it; contact fields only to its members and staff. */
+/** An organization as the API shows it; contact fields only to its members and the staff who look after it. */
 export const organizationSchema = z.object({
   id: z.string(),
   name: z.string(),

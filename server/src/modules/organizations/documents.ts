@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { RequestHandler } from 'express';
 import type { AppContext } from '../../context.js';
 import { forbidden, notFound, payloadTooLarge, validationFailed } from '../../lib/errors.js';
+import { baseRunBy } from '../bases/runBy.js';
 import type { UserRecord } from '../users/model.js';
 import { OrganizationModel, type OrganizationRecord } from './model.js';
 import { organizationPolicy as policy } from './policy.js';
@@ -87,7 +88,8 @@ export function organizationDocuments(ctx: AppContext) {
       documentId: string,
     ): Promise<{ stream: Readable; contentType: string; filename: string }> {
       const org = await findOrganization(id);
-      if (!policy.canSeePrivate(user, org)) throw forbidden('Only members and staff see documents');
+      if (!policy.canSeePrivate(user, await baseRunBy(user), org))
+        throw forbidden("Only members and the organization's base staff see documents");
       const doc = org.documents?.find((d) => String(d._id) === documentId);
       if (!doc) throw notFound('Document');
       return {

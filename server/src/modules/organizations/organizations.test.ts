@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, errorBodySchema } from '@app/shared';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
-import { buildOrganization, signedIn } from '../../../test/factories.js';
+import { buildBase, buildOrganization, signedIn } from '../../../test/factories.js';
 import { OrganizationModel } from './model.js';
 import { UserModel } from '../users/model.js';
 import { AuditEventModel } from '../audit/model.js';
@@ -158,7 +158,9 @@ describe('verification', () => {
       });
     expect(fake.status).toBe(400);
 
-    const { client: operator } = await signedIn(server, { role: 'operator' });
+    // The organization is resident in no base yet: the base of its district (Xuhui) verifies it.
+    const base = await buildBase({ district: '310104' });
+    const { client: operator } = await signedIn(server, { role: 'operator', baseId: base._id });
     const download = await operator.get(`/api/organizations/${org._id}/documents/${doc.id}`);
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');

@@ -1,4 +1,3 @@
-import { trusted } from 'mongoose';
 import { Router } from 'express';
 import { z } from 'zod';
 import {
@@ -20,6 +19,7 @@ import { mountRoute } from '../../lib/http/route.js';
 import { parseInput } from '../../lib/http/validate.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
+import { baseRunBy } from '../bases/runBy.js';
 import { presentPublicUser } from '../users/presenter.js';
 import { MAX_DOCUMENT_BYTES, organizationDocuments, singleFileUpload } from './documents.js';
 import { OrganizationModel, type OrganizationRecord } from './model.js';
@@ -59,7 +59,8 @@ export function organizationRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/organizations',
-      summary: 'List organizations (staff may filter by verification)',
+      summary:
+        'List organizations (staff may filter by verification, within the organizations they look after)',
       tag,
       access: 'public',
       query: organizationListQuerySchema,
@@ -67,9 +68,17 @@ export function organizationRoutes(ctx: AppContext): Router {
     },
     [],
     async ({ req, query }) => {
-      const staff = policy.canVerify(req.user);
+      // Verified organizations are public; the others only within the caller's review scope (policy.ts).
+      const scope = policy.reviewScope(req.user, await baseRunBy(req.user));
+      const verified = { 'verification.status': 'verified' };
+      const visible =
+        !scope || query.verification === 'verified'
+          ? verified
+          : query.verification
+            ? { 'verification.status': query.verification, ...scope }
+            : { $or: [verified, scope] };
       const filter: Record<string, unknown> = {
-        'verification.status': staff ? (query.verification ?? trusted({ $exists: true })) : 'verified',
+        ...visible,
         ...(query.domain ? { domains: query.domain } : {}),
         ...(query.district ? { district: query.district } : {}),
         ...(query.type ? { type: query.type } : {}),
@@ -85,7 +94,7 @@ export function organizationRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/organizations/:id',
-      summary: 'One organization; contact details to members and staff only',
+      summary: "One organization; contact details to its members and its base's staff only",
       tag,
       access: 'public',
       params,
@@ -94,7 +103,8 @@ export function organizationRoutes(ctx: AppContext): Router {
     [],
     async ({ req, params }) => {
       const org = await findOrganization(params.id);
-      return { organization: presentOrganization(org, policy.canSeePrivate(req.user, org)) };
+      const withPrivate = policy.canSeePrivate(req.user, await baseRunBy(req.user), org);
+      return { organization: presentOrganization(org, withPrivate) };
     },
   );
 
@@ -167,7 +177,7 @@ export function organizationRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/organizations/:id/documents/:documentId',
-      summary: 'Download a document (members and staff)',
+      summary: "Download a document (members and the organization's base staff)",
       tag,
       access: 'user',
       params: documentParamsSchema,
@@ -225,7 +235,7 @@ export function organizationRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/organizations/:id/members',
-      summary: 'Members of an organization (members and staff)',
+      summary: "Members of an organization (members and the organization's base staff)",
       tag,
       access: 'user',
       params,

@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import type { CreateOrganizationBody, UpdateOrganizationBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
+import { baseRunBy } from '../bases/runBy.js';
 import { UserModel, type UserRecord } from '../users/model.js';
 import { OrganizationModel, type OrganizationRecord } from './model.js';
 import { organizationPolicy as policy } from './policy.js';
@@ -98,7 +99,9 @@ export function organizationService(ctx: AppContext) {
       reason: string | undefined,
       ip?: string,
     ) {
-      if (!policy.canVerify(user)) throw forbidden('Only base operators and the bureau verify organizations');
+      const org = await findOrganization(id);
+      if (!policy.canVerify(user, await baseRunBy(user), org))
+        throw forbidden("Only the organization's base operators and the bureau verify it");
       const updated = await OrganizationModel.findByIdAndUpdate(
         id,
         { $set: { verification: { status: decision, reason, decidedBy: user._id, decidedAt: new Date() } } },
@@ -164,7 +167,8 @@ export function organizationService(ctx: AppContext) {
 
     async members(user: UserRecord | undefined, id: string) {
       const org = await findOrganization(id);
-      if (!policy.canSeePrivate(user, org)) throw forbidden('Only members and staff see the member list');
+      if (!policy.canSeePrivate(user, await baseRunBy(user), org))
+        throw forbidden("Only members and the organization's base staff see the member list");
       return UserModel.find({ organizationId: org._id }).sort({ _id: 1 }).limit(200).lean<UserRecord[]>();
     },
   };
