@@ -8,6 +8,10 @@ describe('upload names and types', () => {
     expect(safeFilename('../../etc/passwd')).toBe('passwd');
     expect(safeFilename('C:\\scans\\收据.pdf')).toBe('收据.pdf');
     expect(safeFilename('<img src=x>.pdf')).toBe('_img src_x_.pdf');
+    expect(safeFilename('送餐照片（第一周）【签收】.png')).toBe('送餐照片（第一周）【签收】.png');
+    // A right-to-left override would show `photo\u202Egnp.exe` as `photoexe.png`.
+    expect(safeFilename('photo\u202Egnp.exe')).toBe('photo_gnp.exe');
+    expect(safeFilename('a"b;c\r\nd.pdf')).toBe('a_b_c__d.pdf');
     expect(safeFilename('.pdf', 'evidence')).toBe('pdf');
     expect(safeFilename('..', 'evidence')).toBe('evidence');
     const long = safeFilename(`${'长'.repeat(300)}.pdf`);

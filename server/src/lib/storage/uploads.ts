@@ -19,14 +19,20 @@ export async function sniffAllowedType(data: Buffer | undefined): Promise<Upload
 
 const MAX_NAME_CHARS = 100;
 
+/** ASCII punctuation a name may not keep: all of it but `.`, `_` and `-`. */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
 /**
- * A file name fit for display and for a download's Content-Disposition: the last path segment, letters, digits,
- * `.`, `_`, `-` and spaces only (others become `_`), no leading dot, at most 100 characters with the extension kept.
+ * A file name fit for display and for a download's Content-Disposition: the last path segment; letters, digits,
+ * marks, spaces, `.`, `_`, `-` and non-ASCII punctuation (（）【】《》，are common in Chinese names) are kept, any
+ * other character (controls, bidirectional overrides, ASCII specials) becomes `_`; no leading dot; at most 100
+ * characters, the extension kept.
  */
 export function safeFilename(name: string, fallback = 'file'): string {
   const last = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
   const cleaned = last
-    .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+    .replace(/[^\p{L}\p{N}\p{M}\p{P} ]/gu, '_')
+    .replace(ASCII_PUNCTUATION, (c) => ('._-'.includes(c) ? c : '_'))
     .replace(/^[.\s]+/, '')
     .trim();
   const chars = Array.from(cleaned);
