@@ -214,7 +214,7 @@ export function matchingRoutes(ctx: AppContext): Router {
       path: '/matches/:id/evidence-files',
       summary:
         'Attach a photo or document as evidence of what was delivered: one file per call, multipart field `file` ' +
-        '(JPEG, PNG, WebP or PDF judged by content, 5 MB, at most ${MAX_EVIDENCE_FILES} per match). Either side, while ' +
+        `(JPEG, PNG, WebP or PDF judged by content, 5 MB, at most ${MAX_EVIDENCE_FILES} per match). Either side, while ` +
         'the match is accepted, or completed and not yet reviewed. Attach, then complete: the answer is the match ' +
         'with its `evidenceFiles`',
       tag,
