@@ -18,6 +18,13 @@ const RUN = Math.floor(Math.random() * 9000 + 1000);
 const NEED_TITLE = `为天平路独居老人每周上门助餐（${RUN}）`;
 const OFFER_TITLE = `长者助餐志愿服务队（${RUN}）`;
 
+/** A real 1×1 PNG, and a long Chinese name for it (it must wrap on a phone). */
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+const EVIDENCE_NAME = '三月份天平路街道独居老人上门送餐现场照片（第一周）.png';
+
 const residentAccount = { email: uniqueEmail('resident'), password: 'resident-pass-1', name: '王阿姨' };
 const funderAccount = { email: uniqueEmail('funder'), password: 'funder-pass-1', name: '李经理' };
 const ids = { need: '', offer: '', match: '', conversation: '' };
@@ -185,48 +192,45 @@ describe.sequential('core journeys', () => {
     expect(resident.problems).toEqual([]);
   });
 
-  describe(
-    'live messaging',
-    () => {
-      it('two browsers chat live, and a message sent while one is offline arrives when it reconnects', async () => {
-        // The proposal reached the resident as a notification too: the bell counts it.
-        await resident.page.goto('/');
-        await expect
-          .poll(() => resident.page.getByTestId('notification-bell').getAttribute('aria-label'))
-          .toMatch(/条未读/);
-        for (const side of [resident, funder]) {
-          await side.page.goto(`/matches/${ids.match}`);
-          await side.page.getByTestId('talk-link').click();
-          await side.page.getByTestId('composer').waitFor();
-          ids.conversation = idFrom(side.page.url(), 'messages');
-        }
-        await resident.page.getByTestId('composer').fill('您好，请问周三上午可以来吗？');
-        await resident.page.keyboard.press('Enter');
-        const mine = resident.page.getByTestId('message').filter({ hasText: '周三上午' });
-        await expect.poll(() => mine.getAttribute('data-state')).toBe('sent');
-        // Live: it appears on the other side without a reload.
-        await funder.page.getByTestId('message').filter({ hasText: '周三上午' }).waitFor();
-        await expect.poll(() => mine.getByTestId('send-state').textContent()).toBe('已读');
+  describe('live messaging', () => {
+    it('two browsers chat live, and a message sent while one is offline arrives when it reconnects', async () => {
+      // The proposal reached the resident as a notification too: the bell counts it.
+      await resident.page.goto('/');
+      await expect
+        .poll(() => resident.page.getByTestId('notification-bell').getAttribute('aria-label'))
+        .toMatch(/条未读/);
+      for (const side of [resident, funder]) {
+        await side.page.goto(`/matches/${ids.match}`);
+        await side.page.getByTestId('talk-link').click();
+        await side.page.getByTestId('composer').waitFor();
+        ids.conversation = idFrom(side.page.url(), 'messages');
+      }
+      await resident.page.getByTestId('composer').fill('您好，请问周三上午可以来吗？');
+      await resident.page.keyboard.press('Enter');
+      const mine = resident.page.getByTestId('message').filter({ hasText: '周三上午' });
+      await expect.poll(() => mine.getAttribute('data-state')).toBe('sent');
+      // Live: it appears on the other side without a reload.
+      await funder.page.getByTestId('message').filter({ hasText: '周三上午' }).waitFor();
+      await expect.poll(() => mine.getByTestId('send-state').textContent()).toBe('已读');
 
-        await funder.context.setOffline(true);
-        await funder.page.getByTestId('connection-status').waitFor();
-        await resident.page.getByTestId('composer').fill('我们九点到，带两份餐。');
-        await resident.page.keyboard.press('Enter');
-        await expect
-          .poll(() =>
-            resident.page.getByTestId('message').filter({ hasText: '九点到' }).getAttribute('data-state'),
-          )
-          .toBe('sent');
-        await funder.context.setOffline(false);
-        await funder.page.getByTestId('message').filter({ hasText: '九点到' }).waitFor({ timeout: 15_000 });
+      await funder.context.setOffline(true);
+      await funder.page.getByTestId('connection-status').waitFor();
+      await resident.page.getByTestId('composer').fill('我们九点到，带两份餐。');
+      await resident.page.keyboard.press('Enter');
+      await expect
+        .poll(() =>
+          resident.page.getByTestId('message').filter({ hasText: '九点到' }).getAttribute('data-state'),
+        )
+        .toBe('sent');
+      await funder.context.setOffline(false);
+      await funder.page.getByTestId('message').filter({ hasText: '九点到' }).waitFor({ timeout: 15_000 });
 
-        await funder.page.getByTestId('composer').fill('好的，到时见！');
-        await funder.page.getByRole('button', { name: '发送' }).click();
-        await resident.page.getByTestId('message').filter({ hasText: '到时见' }).waitFor();
-        expect([...resident.problems, ...funder.problems]).toEqual([]);
-      });
-    },
-  );
+      await funder.page.getByTestId('composer').fill('好的，到时见！');
+      await funder.page.getByRole('button', { name: '发送' }).click();
+      await resident.page.getByTestId('message').filter({ hasText: '到时见' }).waitFor();
+      expect([...resident.problems, ...funder.problems]).toEqual([]);
+    });
+  });
 
   it('the funder completes the match with evidence; both sides review; the need shows what is covered', async () => {
     const f = funder.page;
@@ -235,6 +239,16 @@ describe.sequential('core journeys', () => {
       .getByTestId('complete-form')
       .getByLabel('完成情况')
       .fill('三月共上门送餐 24 次，覆盖两户独居老人。');
+    // A photo of the delivery goes with it, attached before confirming; a page renamed .png is refused.
+    await f
+      .getByTestId('evidence-input')
+      .setInputFiles([{ name: EVIDENCE_NAME, mimeType: 'image/png', buffer: PNG_1X1 }]);
+    await f.getByTestId('evidence-file').filter({ hasText: EVIDENCE_NAME }).waitFor();
+    await f
+      .getByTestId('evidence-input')
+      .setInputFiles([{ name: 'page.png', mimeType: 'image/png', buffer: Buffer.from('<html></html>') }]);
+    await f.getByTestId('api-error').waitFor();
+    expect(await f.getByTestId('evidence-file').count()).toBe(1);
     await f.getByRole('button', { name: '确认完成' }).click();
     await expect.poll(() => f.getByTestId('match-status').first().textContent()).toBe('已完成');
     await f.locator('label.star', { has: f.getByRole('radio', { name: '5 星' }) }).click();
@@ -244,6 +258,12 @@ describe.sequential('core journeys', () => {
     const r = resident.page;
     await r.goto(`/matches/${ids.match}`);
     expect(await r.getByTestId('evidence').textContent()).toContain('24 次');
+    // The other side sees the photo and downloads it as it was sent.
+    const link = r.getByTestId('evidence-file').filter({ hasText: EVIDENCE_NAME });
+    const download = await r.request.get((await link.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(Buffer.compare(await download.body(), PNG_1X1)).toBe(0);
+    expect(download.headers()['content-disposition']).toContain(encodeURIComponent(EVIDENCE_NAME));
     await r.locator('label.star', { has: r.getByRole('radio', { name: '4 星' }) }).click();
     await r.getByLabel('评价内容').fill('志愿者很准时，老人很满意。');
     await r.getByRole('button', { name: '提交评价' }).click();

@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './taxonomy/index.js';
 export * from './schemas/common.js';
+export * from './schemas/files.js';
 export * from './schemas/health.js';
 export * from './schemas/auth.js';
 export * from './schemas/organization.js';

@@ -65,3 +65,14 @@ export const reviewMatch = (
 /** The other side's contact details; the API logs every call and answers 403 before the match is accepted. */
 export const fetchContact = (id: string, client: HttpClient = api): Promise<Contact> =>
   client.get(`/api/matches/${id}/contact`, { schema: contactSchema });
+
+/** Attaches one photo or document (JPEG, PNG, WebP or PDF up to 5 MB) as evidence; answers the updated match. */
+export const uploadEvidenceFile = (id: string, file: File, client: HttpClient = api) => {
+  const form = new FormData();
+  form.append('file', file);
+  return one(client.post(`/api/matches/${id}/evidence-files`, form, { schema: matchEnvelopeSchema }));
+};
+
+/** Where a side downloads one of the match's evidence files (same-origin, by the session cookie). */
+export const evidenceFileUrl = (matchId: string, fileId: string) =>
+  `/api/matches/${matchId}/evidence-files/${fileId}`;

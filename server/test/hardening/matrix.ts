@@ -150,6 +150,10 @@ export const httpMatrix: Record<string, MatrixRow> = {
   'POST /matches/:id/complete': holdersOnly(200, 404),
   'POST /matches/:id/review': holdersOnly(200, 404),
   'GET /matches/:id/contact': holdersOnly(200, 404),
+  // Evidence files go with the match: its two sides attach and download them; to anyone else, staff included,
+  // the match does not exist.
+  'POST /matches/:id/evidence-files': holdersOnly(201, 404),
+  'GET /matches/:id/evidence-files/:fileId': holdersOnly(200, 404),
 
   'GET /audit': only(200, ['bureau']),
 

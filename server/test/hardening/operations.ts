@@ -91,6 +91,7 @@ export async function buildSamples(
     'proposed-match',
     'accepted-match',
     'completed-match',
+    'match-evidence',
     'closed-listing',
     'document',
   ];
@@ -109,6 +110,7 @@ export async function buildSamples(
       s.needId,
       s.offerId,
       s.documentId,
+      s.fileId,
       s.messageId,
       s.match && String(s.match.needId),
     ]),

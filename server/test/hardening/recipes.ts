@@ -9,7 +9,7 @@ import { creditCodeCheckChar } from '@app/shared';
 import { OrganizationModel } from '../../src/modules/organizations/model.js';
 import { organizationService } from '../../src/modules/organizations/service.js';
 import { buildUser, TEST_PASSWORD } from '../factories.js';
-import type { Subject, SubjectKind } from './subjects.js';
+import { PNG_1X1, type Subject, type SubjectKind } from './subjects.js';
 import type { Actor, Caller, World } from './world.js';
 
 export interface RecipeContext {
@@ -209,6 +209,22 @@ export const recipes: Record<string, Recipe> = {
   'POST /matches/:id/review': {
     subject: 'completed-match',
     build: (ctx) => ({ params: id(ctx), body: { rating: 5, comment: '很及时' } }),
+  },
+  'POST /matches/:id/evidence-files': {
+    subject: 'accepted-match',
+    build: (ctx) => ({
+      params: id(ctx),
+      upload: {
+        field: 'file',
+        filename: '送餐现场.png',
+        contentType: 'image/png',
+        data: Buffer.from(PNG_1X1, 'base64'),
+      },
+    }),
+  },
+  'GET /matches/:id/evidence-files/:fileId': {
+    subject: 'match-evidence',
+    build: (ctx) => ({ params: { id: ctx.subject!.id, fileId: ctx.subject!.fileId! } }),
   },
   'GET /matches/:id/contact': { subject: 'accepted-match', build: (ctx) => ({ params: id(ctx) }) },
   'GET /audit': { build: () => ({ query: { type: 'auth.loggedIn', pageSize: '5' } }) },

@@ -25,6 +25,7 @@ export type SubjectKind =
   | 'proposed-match'
   | 'accepted-match'
   | 'completed-match'
+  | 'match-evidence'
   | 'organization'
   | 'document'
   | 'base'
@@ -57,6 +58,10 @@ const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: reado
     colleague: ['organization', 'funder'],
   },
   'completed-match': {
+    owner: ['resident', 'organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder'],
+  },
+  'match-evidence': {
     owner: ['resident', 'organization', 'funder', 'operator'],
     colleague: ['organization', 'funder'],
   },
@@ -94,12 +99,18 @@ export interface Subject {
   offerId?: string;
   org?: OrganizationRecord;
   documentId?: string;
+  /** For `match-evidence`: an evidence file of the match. */
+  fileId?: string;
   base?: BaseRecord;
   /** For `conversation`: a message in it, for read receipts. */
   messageId?: string;
   /** Everyone whose private data must not reach a stranger. */
   holders: Actor[];
 }
+
+/** A real 1×1 PNG (68 bytes). */
+export const PNG_1X1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 const texts = {
   need: { kind: 'service', subkind: 'community-service', title: '独居老人午餐送餐上门' },
@@ -224,6 +235,30 @@ export async function buildSubject(world: World, kind: SubjectKind, holder: Acto
       return matchOf(world, holder, 'accepted');
     case 'completed-match':
       return matchOf(world, holder, 'completed');
+    case 'match-evidence': {
+      // An accepted match with a photo the holder attached, stored as the upload route stores it.
+      const accepted = await matchOf(world, holder, 'accepted');
+      const fileId = new Types.ObjectId();
+      const storageKey = await world.server.ctx.storage.put(Buffer.from(PNG_1X1, 'base64'));
+      const match = await MatchModel.findByIdAndUpdate(
+        accepted.id,
+        {
+          $push: {
+            evidenceFiles: {
+              _id: fileId,
+              filename: '送餐现场.png',
+              contentType: 'image/png',
+              size: 68,
+              storageKey,
+              uploadedBy: holder.user._id,
+              side: holder.role === 'resident' || holder.role === 'organization' ? 'need' : 'offer',
+            },
+          },
+        },
+        { returnDocument: 'after' },
+      ).lean<MatchRecord>();
+      return { ...accepted, match: match!, fileId: String(fileId) };
+    }
     case 'organization': {
       const org = await OrganizationModel.findById(holder.user.organizationId).lean<OrganizationRecord>();
       return { id: String(org!._id), org: org!, holders: [holder] };

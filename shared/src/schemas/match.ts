@@ -25,6 +25,25 @@ export const reviewMatchBodySchema = z.strictObject({
 });
 export const matchListQuerySchema = pageQuerySchema.extend({ status: matchStatusSchema.optional() }).strict();
 export const matchIdParamsSchema = z.strictObject({ id: idSchema });
+export const evidenceFileParamsSchema = z.strictObject({ id: idSchema, fileId: idSchema });
+/** An evidence upload carries the file only: any other form field is refused. */
+export const evidenceUploadFieldsSchema = z.strictObject({});
+
+/** The most photos and documents one match keeps as evidence of what was delivered. */
+export const MAX_EVIDENCE_FILES = 10;
+
+/** A photo or document one side attached as evidence of what was delivered. */
+export const evidenceFileSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  uploadedAt: z.string(),
+  /** The user who attached it, and the side they act for. */
+  uploadedBy: z.string(),
+  side: z.enum(['need', 'offer']),
+});
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
 
 export const matchReviewSchema = z.object({
   side: z.enum(['need', 'offer']),
@@ -50,6 +69,7 @@ export const matchSchema = z.object({
   evidence: z
     .object({ summary: z.string(), amount: z.number().optional(), deliveredAt: z.string().optional() })
     .optional(),
+  evidenceFiles: z.array(evidenceFileSchema),
   reviews: z.array(matchReviewSchema),
   history: z.array(z.object({ status: matchStatusSchema, by: z.string().optional(), at: z.string() })),
   createdAt: z.string(),

@@ -99,6 +99,21 @@ const en: typeof matching = {
       submit: 'Confirm done',
     },
     evidence: 'Delivered: {summary}',
+    evidenceFiles: {
+      title: 'Photos and documents',
+      hint: 'Add photos, signed receipts and the like as evidence: JPEG, PNG or WebP images or PDF, up to {mb} MB each, {max} at most.',
+      none: 'No photo or document yet.',
+      attach: 'Add a photo or document',
+      uploading: 'Uploading {done}/{total}…',
+      meta: 'from the {side} · {size} KB · {date}',
+      by: {
+        need: 'asking side',
+        offer: 'offering side',
+      },
+      wrongType: '“{name}” is not an image or a PDF and was not uploaded.',
+      tooLarge: '“{name}” is larger than {mb} MB and was not uploaded.',
+      tooMany: 'At most {max} files can be attached.',
+    },
     review: {
       title: 'Review the other side',
       stars: '{count} stars',

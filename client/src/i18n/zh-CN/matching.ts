@@ -97,6 +97,21 @@ export default {
       submit: '确认完成',
     },
     evidence: '完成情况：{summary}',
+    evidenceFiles: {
+      title: '照片和文件',
+      hint: '可上传现场照片、签收单等作为凭证：JPEG、PNG、WebP 图片或 PDF，每个不超过 {mb} MB，最多 {max} 个。',
+      none: '还没有照片或文件。',
+      attach: '添加照片或文件',
+      uploading: '正在上传 {done}/{total}…',
+      meta: '{side}上传 · {size} KB · {date}',
+      by: {
+        need: '需求方',
+        offer: '资源方',
+      },
+      wrongType: '“{name}”不是图片或 PDF，未上传。',
+      tooLarge: '“{name}”超过 {mb} MB，未上传。',
+      tooMany: '最多只能上传 {max} 个文件。',
+    },
     review: {
       title: '评价对方',
       stars: '{count} 星',

@@ -15,6 +15,8 @@ declare module '../../lib/events.js' {
     'match.declined': MatchParties;
     'match.completed': MatchParties;
     'match.reviewed': MatchParties;
+    /** A side attached a photo or document as evidence of what was delivered. */
+    'match.evidenceAttached': MatchParties & { fileId: string; contentType: string; size: number };
     'match.expired': MatchParties;
     /** Not answered by its deadline: the base operators of the responding side's organization are told. */
     'match.overdue': MatchParties & { operatorIds: string[] };

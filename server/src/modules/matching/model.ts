@@ -22,6 +22,20 @@ const historySchema = new Schema(
   { _id: false, strict: 'throw' },
 );
 
+/** A photo or document attached as evidence; the file itself is in storage under `storageKey`. */
+const evidenceFileSchema = new Schema(
+  {
+    filename: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    storageKey: { type: String, required: true },
+    uploadedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    side: { type: String, enum: ['need', 'offer'], required: true },
+    uploadedAt: { type: Date, default: () => new Date() },
+  },
+  { strict: 'throw' },
+);
+
 const matchSchema = new Schema(
   {
     needId: { type: Schema.Types.ObjectId, ref: 'Listing', required: true },
@@ -46,6 +60,7 @@ const matchSchema = new Schema(
       amount: { type: Number },
       deliveredAt: { type: Date },
     },
+    evidenceFiles: { type: [evidenceFileSchema], default: [] },
     reviews: { type: [reviewSchema], default: [] },
     history: { type: [historySchema], default: [] },
   },

@@ -2,6 +2,7 @@ import type { UserRecord } from '../users/model.js';
 import type { MatchRecord } from './model.js';
 
 type Sides = Pick<MatchRecord, 'needOwnerId' | 'offerOwnerId' | 'needOrgId' | 'offerOrgId' | 'proposedSide'>;
+type Stage = Pick<MatchRecord, 'status' | 'reviews'>;
 
 const same = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b);
 
@@ -21,5 +22,20 @@ export const matchPolicy = {
   canRespond(user: UserRecord | undefined, m: Sides) {
     const side = this.sideOf(user, m);
     return side !== undefined && side !== m.proposedSide;
+  },
+  /** Evidence files are attached by the two sides, and by nobody else. */
+  canAttachEvidence(user: UserRecord | undefined, m: Sides) {
+    return this.sideOf(user, m) !== undefined;
+  },
+  /** Evidence files are listed and downloaded by the two sides, as they read the match. */
+  canSeeEvidence(user: UserRecord | undefined, m: Sides) {
+    return this.canRead(user, m);
+  },
+  /**
+   * When evidence may be attached: while the match is under way, and once completed until the first review, so
+   * that a side may add a photo it forgot when completing, but a review always judges the evidence it saw.
+   */
+  acceptsEvidence(m: Stage) {
+    return m.status === 'accepted' || (m.status === 'completed' && !(m.reviews ?? []).length);
   },
 };

@@ -28,6 +28,15 @@ export function presentMatch(m: MatchRecord, viewer: UserRecord | undefined, now
           },
         }
       : {}),
+    evidenceFiles: (m.evidenceFiles ?? []).map((f) => ({
+      id: String(f._id),
+      filename: f.filename,
+      contentType: f.contentType,
+      size: f.size,
+      uploadedAt: f.uploadedAt.toISOString(),
+      uploadedBy: String(f.uploadedBy),
+      side: f.side,
+    })),
     reviews: (m.reviews ?? []).map((r) => ({
       side: r.side,
       rating: r.rating,

@@ -4,6 +4,10 @@ import {
   contactSchema,
   coverageSchema,
   declineMatchBodySchema,
+  evidenceFileParamsSchema,
+  evidenceUploadFieldsSchema,
+  MAX_EVIDENCE_FILES,
+  MAX_UPLOAD_BYTES,
   listingIdParamsSchema,
   matchEnvelopeSchema,
   matchIdParamsSchema,
@@ -16,6 +20,8 @@ import {
   reviewMatchBodySchema,
 } from '@app/shared';
 import { mountRoute } from '../../lib/http/route.js';
+import { sendStoredFile, singleFileUpload } from '../../lib/http/files.js';
+import { parseInput } from '../../lib/http/validate.js';
 import { localeOf } from '../../lib/http/locale.js';
 import { notFound } from '../../lib/errors.js';
 import type { AppContext } from '../../context.js';
@@ -25,6 +31,7 @@ import { listingPolicy } from '../listings/policy.js';
 import { presentListings } from '../listings/presenter.js';
 import { findListing } from '../listings/service.js';
 import { contactService } from './contact.js';
+import { matchEvidence } from './evidence.js';
 import { needCoverage } from './coverage.js';
 import { MatchModel, type MatchRecord } from './model.js';
 import { presentMatch } from './presenter.js';
@@ -36,6 +43,7 @@ export function matchingRoutes(ctx: AppContext): Router {
   const router = Router();
   const matches = matchService(ctx);
   const contacts = contactService(ctx);
+  const evidence = matchEvidence(ctx);
   const recommendations = recommendationService(ctx);
   const tag = 'matching';
   const params = matchIdParamsSchema;
@@ -185,7 +193,8 @@ export function matchingRoutes(ctx: AppContext): Router {
   );
   step(
     'complete',
-    'Close an accepted match with evidence of what was delivered',
+    'Close an accepted match with evidence of what was delivered; photos and documents are attached before ' +
+      '(POST /matches/:id/evidence-files) and stay with the match',
     completeMatchBodySchema,
     (user, id, body: { evidence: { summary: string; amount?: number; deliveredAt?: string } }) =>
       matches.complete(user, id, body.evidence),
@@ -196,6 +205,46 @@ export function matchingRoutes(ctx: AppContext): Router {
     reviewMatchBodySchema,
     (user, id, body: { rating: number; comment?: string }) =>
       matches.review(user, id, body.rating, body.comment),
+  );
+
+  mountRoute(
+    router,
+    {
+      method: 'post',
+      path: '/matches/:id/evidence-files',
+      summary:
+        'Attach a photo or document as evidence of what was delivered: one file per call, multipart field `file` ' +
+        `(JPEG, PNG, WebP or PDF judged by content, 5 MB, at most ${MAX_EVIDENCE_FILES} per match). Either side, while ` +
+        'the match is accepted, or completed and not yet reviewed. Attach, then complete: the answer is the match ' +
+        'with its `evidenceFiles`',
+      tag,
+      access: 'user',
+      params,
+      upload: { field: 'file', maxBytes: MAX_UPLOAD_BYTES },
+      response: envelope,
+      status: 201,
+    },
+    [requireUser(), singleFileUpload('file', MAX_UPLOAD_BYTES)],
+    async ({ req, params }) => {
+      parseInput(evidenceUploadFieldsSchema, { ...req.body }, 'form fields');
+      const user = currentUser(req);
+      return { match: presentMatch(await evidence.attach(user, params.id, req.file), user) };
+    },
+  );
+
+  mountRoute(
+    router,
+    {
+      method: 'get',
+      path: '/matches/:id/evidence-files/:fileId',
+      summary: 'Download an evidence file (the two sides only), as an attachment',
+      tag,
+      access: 'user',
+      params: evidenceFileParamsSchema,
+    },
+    [requireUser()],
+    async ({ req, res, params }) =>
+      sendStoredFile(res, await evidence.open(req.user, params.id, params.fileId)),
   );
 
   mountRoute(

@@ -33,7 +33,8 @@ export async function findVisibleMatch(user: UserRecord | undefined, id: string)
   return m;
 }
 
-const parties = (m: MatchRecord, actor?: UserRecord): MatchParties => ({
+/** Who the two sides are, and who acted: the payload of every match event. */
+export const matchParties = (m: MatchRecord, actor?: UserRecord): MatchParties => ({
   matchId: String(m._id),
   needOwnerId: String(m.needOwnerId),
   offerOwnerId: String(m.offerOwnerId),
@@ -139,7 +140,7 @@ export function matchService(ctx: AppContext) {
         deadline: new Date(Date.now() + RESPONSE_DAYS * DAY),
         history: [{ status: 'proposed', by: user._id, at: new Date() }],
       });
-      ctx.events.emit('match.proposed', parties(m.toObject(), user));
+      ctx.events.emit('match.proposed', matchParties(m.toObject(), user));
       return m.toObject();
     },
 
@@ -167,7 +168,7 @@ export function matchService(ctx: AppContext) {
       updated.conversationId = conversation._id;
       ctx.events.emit('listing.changed', { listingId: String(m.needId), change: 'matched' });
       ctx.events.emit('listing.changed', { listingId: String(m.offerId), change: 'matched' });
-      ctx.events.emit('match.accepted', parties(updated, user));
+      ctx.events.emit('match.accepted', matchParties(updated, user));
       return updated;
     },
 
@@ -182,7 +183,7 @@ export function matchService(ctx: AppContext) {
         'declined',
         reason ? { declineReason: reason } : {},
       );
-      ctx.events.emit('match.declined', parties(updated, user));
+      ctx.events.emit('match.declined', matchParties(updated, user));
       return updated;
     },
 
@@ -198,7 +199,7 @@ export function matchService(ctx: AppContext) {
           deliveredAt: evidence.deliveredAt ? new Date(evidence.deliveredAt) : new Date(),
         },
       });
-      ctx.events.emit('match.completed', parties(updated, user));
+      ctx.events.emit('match.completed', matchParties(updated, user));
       return updated;
     },
 
@@ -223,7 +224,7 @@ export function matchService(ctx: AppContext) {
         { returnDocument: 'after' },
       ).lean<MatchRecord>();
       if (!updated) throw conflict('Your side has already reviewed this match');
-      ctx.events.emit('match.reviewed', parties(updated, user));
+      ctx.events.emit('match.reviewed', matchParties(updated, user));
       return updated;
     },
   };

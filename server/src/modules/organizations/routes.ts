@@ -17,11 +17,12 @@ import {
 } from '@app/shared';
 import { mountRoute } from '../../lib/http/route.js';
 import { parseInput } from '../../lib/http/validate.js';
+import { sendStoredFile, singleFileUpload } from '../../lib/http/files.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
 import { baseRunBy } from '../bases/runBy.js';
 import { presentPublicUser } from '../users/presenter.js';
-import { MAX_DOCUMENT_BYTES, organizationDocuments, singleFileUpload } from './documents.js';
+import { MAX_DOCUMENT_BYTES, organizationDocuments } from './documents.js';
 import { OrganizationModel, type OrganizationRecord } from './model.js';
 import { organizationPolicy as policy } from './policy.js';
 import { presentOrganization } from './presenter.js';
@@ -184,16 +185,7 @@ export function organizationRoutes(ctx: AppContext): Router {
     },
     [requireUser()],
     async ({ req, res, params }) => {
-      const doc = await documents.open(req.user, params.id, params.documentId);
-      res.setHeader('Content-Type', doc.contentType);
-      res.setHeader(
-        'Content-Disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
-      );
-      res.setHeader('Cache-Control', 'private, no-store');
-      await new Promise<void>((resolve, reject) =>
-        doc.stream.on('error', reject).pipe(res).on('finish', resolve),
-      );
+      await sendStoredFile(res, await documents.open(req.user, params.id, params.documentId));
     },
   );
 
