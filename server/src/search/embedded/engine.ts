@@ -119,7 +119,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (sort === 'distance' && !query.geo) throw new Error('sorting by distance needs a geo point');
 
     const allowed = DocumentColumns.narrows(query.filters, query.geo)
-      ? columns.filterBitmap(query.filters, query.geo, state.slotCount)
+      ? columns.filterBits(query.filters, query.geo, state.slotCount)
       : null;
     // Like Meilisearch, only the first ten words of a query count.
     const words = queryTokens(query.q ?? '').slice(0, MAX_QUERY_WORDS);

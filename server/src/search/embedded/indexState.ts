@@ -6,6 +6,7 @@ import { codeFields, type CodeField } from '../documentText.js';
 import type { IndexSettings, SearchableField, SearchDocument } from '../port.js';
 import { synonymsOf } from '../synonyms.js';
 import { indexTokens } from '../tokenizer.js';
+import { slotsOfBits, wordsFor } from './bitset.js';
 import { DocumentColumns } from './columns.js';
 import { codesForWord } from './codeMatcher.js';
 import { decodeTerm, idf, ScoreBuffer, SINGLE_MATCH, TextIndex } from './textIndex.js';
@@ -71,17 +72,14 @@ export class IndexState {
     this.free.push(slot);
   }
 
-  /** How many slots have ever been used: bitmaps over slots have this length. */
+  /** How many slots have ever been used: bitsets over slots cover this many bits. */
   get slotCount(): number {
     return this.nextSlot;
   }
 
-  /** The slots set in a bitmap over slots (every live slot when there is no bitmap). */
-  slotsIn(allowed: Uint8Array | null): number[] {
-    const bits = allowed ?? this.columns.alive;
-    const out: number[] = [];
-    for (let slot = 0; slot < this.nextSlot; slot++) if (bits[slot] === 1) out.push(slot);
-    return out;
+  /** The slots set in a bitset over slots (every live slot when there is none), ascending. */
+  slotsIn(allowed: Uint32Array | null): number[] {
+    return slotsOfBits(allowed ?? this.columns.aliveBits, wordsFor(this.nextSlot));
   }
 
   originalText(slot: number): { title: string; description: string } {
@@ -96,13 +94,7 @@ export class IndexState {
   }
 
   /** Scores the listings whose kind, domain, district... labels contain the word; false when no label does. */
-  private scoreCodes(
-    word: string,
-    weight: number,
-    allowed: Uint8Array | null,
-    into: ScoreBuffer,
-    allowedSlots?: Int32Array,
-  ): boolean {
+  private scoreCodes(word: string, weight: number, allowed: Uint32Array | null, into: ScoreBuffer): boolean {
     const hits = codesForWord(word, weight);
     if (hits.length === 0 || this.size === 0) return false;
     const tables: Partial<Record<CodeField, Float64Array>> = {};
@@ -112,7 +104,7 @@ export class IndexState {
       const score = hit.weight * this.boosts[codeFields[hit.field].field] * rarity * SINGLE_MATCH;
       table[hit.index] = Math.max(table[hit.index]!, score);
     }
-    this.columns.addCodeScores(tables, allowed, this.nextSlot, into, allowedSlots);
+    this.columns.addCodeScores(tables, allowed, this.nextSlot, into);
     return true;
   }
 
@@ -121,8 +113,7 @@ export class IndexState {
    * and a listing's score is multiplied by how many words it has. A word's score is its best alternative's, not
    * the sum, so a listing that happens to use three synonyms does not outrank one using the word itself.
    */
-  match(words: string[], allowed: Uint8Array | null): TextMatch {
-    const allowedSlots = allowed ? slotsOf(allowed, this.nextSlot) : undefined;
+  match(words: string[], allowed: Uint32Array | null): TextMatch {
     // Buffers: one per word, one for the alternative being scored, one for the combined result.
     const buffers = this.buffers(words.length + 2);
     const groups = buffers.slice(0, words.length);
@@ -140,7 +131,7 @@ export class IndexState {
         for (const [term, termWeight] of this.text.expand(alternative, weight)) {
           if (this.text.scoreTerm(term, termWeight, allowed, alt)) found.add(decodeTerm(term));
         }
-        if (this.scoreCodes(alternative, weight, allowed, alt, allowedSlots)) found.add(alternative);
+        if (this.scoreCodes(alternative, weight, allowed, alt)) found.add(alternative);
         for (const slot of alt.touched) {
           const score = alt.scores[slot]!;
           if (score > group.scores[slot]!) {
@@ -182,14 +173,4 @@ export class IndexState {
       release: () => buffers.forEach((b) => b.reset()),
     };
   }
-}
-
-/** The slots a bitmap lets through, as a list (one pass), so that later passes skip the rest. */
-function slotsOf(bits: Uint8Array, slotCount: number): Int32Array {
-  let n = 0;
-  for (let slot = 0; slot < slotCount; slot++) if (bits[slot] === 1) n++;
-  const out = new Int32Array(n);
-  let i = 0;
-  for (let slot = 0; slot < slotCount; slot++) if (bits[slot] === 1) out[i++] = slot;
-  return out;
 }

@@ -177,7 +177,7 @@ export class TextIndex {
   }
 
   /** Adds the BM25+ score of one stored term to every allowed slot that contains it. */
-  scoreTerm(term: string, weight: number, allowed: Uint8Array | null, into: ScoreBuffer): boolean {
+  scoreTerm(term: string, weight: number, allowed: Uint32Array | null, into: ScoreBuffer): boolean {
     const postings = this.mini.postings(term);
     if (!postings || this.live === 0) return false;
     for (const [fieldId, docs] of postings) {
@@ -188,7 +188,7 @@ export class TextIndex {
       // forEach rather than for-of: no [key, value] array per posting.
       docs.forEach((tf, shortId) => {
         const slot = shortToSlot[shortId]!;
-        if (slot < 0 || (allowed !== null && allowed[slot] === 0)) return;
+        if (slot < 0 || (allowed !== null && ((allowed[slot >>> 5]! >>> (slot & 31)) & 1) === 0)) return;
         const norm = K1 * (1 - B + (B * lengths[slot]!) / avg);
         into.add(slot, factor * (DELTA + (tf * (K1 + 1)) / (tf + norm)));
       });
