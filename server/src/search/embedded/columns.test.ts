@@ -93,7 +93,7 @@ function passes(doc: Doc, f: SearchFilters, geo?: GeoQuery): boolean {
     within(f.street, doc.street) &&
     (!f.domain?.length || doc.domains.some((d) => f.domain!.includes(d))) &&
     (f.verified === undefined || doc.verified === f.verified) &&
-    (geo?.radiusKm === undefined || (!!doc._geo && distanceKm(geo, doc._geo) <= geo.radiusKm))
+    (geo?.radiusKm === undefined || !((doc._geo ? distanceKm(geo, doc._geo) : Infinity) > geo.radiusKm))
   );
 }
 
@@ -103,7 +103,7 @@ describe('document columns', () => {
       fc.record({
         lat: fc.constant(31.2),
         lng: fc.constant(121.45),
-        radiusKm: fc.double({ min: 0, max: 30, noNaN: true }),
+        radiusKm: fc.oneof(fc.double({ min: 0, max: 30, noNaN: true }), fc.constantFrom(0, 1e-9, Infinity)),
       }),
       { nil: undefined },
     );

@@ -15,7 +15,7 @@ import {
 } from '@app/shared';
 import { amountSortValue, type CodeField } from '../documentText.js';
 import type { FacetName, GeoQuery, SearchDocument, SearchFilters } from '../port.js';
-import { andInto, orInto, slotsOfBits, wordsFor } from './bitset.js';
+import { andInto, orInto, wordsFor } from './bitset.js';
 import type { ScoreBuffer } from './textIndex.js';
 
 /** Position of each code in its code list: column values are these positions (plus one where 0 means "none"). */
@@ -33,6 +33,9 @@ const at = (map: Map<string, number>, code: string) => {
   if (i === undefined) throw new Error(`unknown code in search document: ${code}`);
   return i;
 };
+
+/** Below the earth's mean radius (6371 km): distances computed with any usual radius are at least this bound. */
+const LOWER_EARTH_RADIUS_KM = 6300;
 
 /** Live listings per code, for the rarity (IDF) of a label match. */
 type CodeCounts = Record<CodeField, Int32Array>;
@@ -235,12 +238,37 @@ export class DocumentColumns {
     if (filters.street?.length) keep(p.street, STREET, filters.street);
     if (filters.domain?.length) keep(p.domain, DOMAIN, filters.domain);
     if (filters.verified !== undefined) andInto(allowed, p.verified[filters.verified ? 1 : 0]!, n);
-    if (geo?.radiusKm !== undefined) {
-      for (const slot of slotsOfBits(allowed, n)) {
-        if (this.distance(slot, geo) > geo.radiusKm) allowed[slot >>> 5]! &= ~(1 << (slot & 31));
-      }
-    }
+    if (geo?.radiusKm !== undefined) this.keepWithin(allowed, n, geo, geo.radiusKm);
     return allowed;
+  }
+
+  /**
+   * Clears the allowed slots farther than `radiusKm` from the point (or without a location). A listing whose
+   * latitude alone puts it farther away is cleared without computing its distance: along a meridian the
+   * great-circle distance is at least a radius of the earth times the latitude difference, and the radius used
+   * here is below any the distance formula could use.
+   */
+  private keepWithin(allowed: Uint32Array, n: number, from: GeoQuery, radiusKm: number): void {
+    const { lat, lng } = this;
+    const maxDegrees = (radiusKm / LOWER_EARTH_RADIUS_KM) * (180 / Math.PI);
+    for (let w = 0; w < n; w++) {
+      let word = allowed[w]! | 0;
+      let keep = word;
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        const slot = (w << 5) | (31 - Math.clz32(low));
+        const slotLat = lat[slot]!;
+        const far = Number.isNaN(slotLat)
+          ? Infinity > radiusKm // no location: as far as can be
+          : Math.abs(slotLat - from.lat) > maxDegrees ||
+            distanceKm(from, { lat: slotLat, lng: lng[slot]! }) > radiusKm;
+        if (far) {
+          keep ^= low;
+        }
+      }
+      allowed[w] = keep;
+    }
   }
 
   /** Whether filters or a radius narrow the search at all (if not, only liveness matters). */
