@@ -22,6 +22,7 @@ import { listingIndexSettings } from '../settings.js';
 import { jieba, queryTokens } from '../tokenizer.js';
 import { DocumentColumns } from './columns.js';
 import { IndexState } from './indexState.js';
+import { selectFirst } from './select.js';
 
 const DESCRIPTION_CROP = 120;
 const MAX_QUERY_WORDS = 10;
@@ -125,12 +126,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const words = queryTokens(query.q ?? '').slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) {
       const slots = state.slotsIn(allowed);
-      sortSlots(slots, sort, columns, query, null);
+      sortSlots(slots, sort, columns, query, null, page * pageSize);
       return this.answer(state, slots, null, [], page, pageSize, query);
     }
     const match = state.match(words, allowed);
     try {
-      sortSlots(match.slots, sort, columns, query, match.score);
+      sortSlots(match.slots, sort, columns, query, match.score, page * pageSize);
       return this.answer(state, match.slots, match.score, match.terms, page, pageSize, query);
     } finally {
       match.release();
@@ -165,25 +166,33 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 }
 
-/** Orders matching slots in place; ties go to the newer listing, then to the smaller id, so pages are stable. */
+/**
+ * Orders matching slots in place so that the first `needed` are the best, in order (the rest stay unordered: only
+ * a page of hits is returned, and facets and totals do not depend on order). Ties go to the newer listing, then
+ * to the smaller id, so the order is total and pages are stable.
+ */
 function sortSlots(
   slots: number[],
   sort: NonNullable<SearchQuery['sort']>,
   columns: DocumentColumns,
   query: SearchQuery,
   score: ((slot: number) => number) | null,
+  needed: number,
 ): void {
   const { createdAt, amount, ids } = columns;
   const newest = (a: number, b: number) =>
     createdAt[b]! - createdAt[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
-  if (sort === 'newest' || (sort === 'relevance' && !score)) slots.sort(newest);
-  else if (sort === 'relevance') slots.sort((a, b) => score!(b) - score!(a) || newest(a, b));
-  else if (sort === 'amount') slots.sort((a, b) => amount[b]! - amount[a]! || newest(a, b));
+  let order: (a: number, b: number) => number;
+  if (sort === 'newest' || (sort === 'relevance' && !score)) order = newest;
+  else if (sort === 'relevance') order = (a, b) => score!(b) - score!(a) || newest(a, b);
+  else if (sort === 'amount') order = (a, b) => amount[b]! - amount[a]! || newest(a, b);
   else {
     const distance = new Float64Array(columns.capacity);
     for (const slot of slots) distance[slot] = columns.distance(slot, query.geo!);
     const byDistance = (a: number, b: number) =>
       distance[a] === distance[b] ? 0 : distance[a]! < distance[b]! ? -1 : 1;
-    slots.sort((a, b) => byDistance(a, b) || newest(a, b));
+    order = (a, b) => byDistance(a, b) || newest(a, b);
   }
+  if (needed * 4 < slots.length) selectFirst(slots, needed, order);
+  else slots.sort(order);
 }
