@@ -117,12 +117,12 @@ export class IndexState {
     // Buffers: one per word, one for the alternative being scored, one for the combined result.
     const buffers = this.buffers(words.length + 2);
     const groups = buffers.slice(0, words.length);
-    const alt = buffers[words.length]!;
+    let alt = buffers[words.length]!;
     const total = buffers[words.length + 1]!;
     const found = new Set<string>();
 
-    words.forEach((word, w) => {
-      const group = groups[w]!;
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
       const alternatives: [string, number][] = [
         [word, 1],
         ...synonymsOf(word).map((s): [string, number] => [s, SYNONYM_WEIGHT]),
@@ -132,16 +132,42 @@ export class IndexState {
           if (this.text.scoreTerm(term, termWeight, allowed, alt)) found.add(decodeTerm(term));
         }
         if (this.scoreCodes(alternative, weight, allowed, alt)) found.add(alternative);
-        for (const slot of alt.touched) {
-          const score = alt.scores[slot]!;
-          if (score > group.scores[slot]!) {
-            if (group.scores[slot] === 0) group.touched.push(slot);
-            group.scores[slot] = score;
+        const group = groups[w]!;
+        if (group.touched.length === 0 && alt.positive) {
+          // Nothing to take the best of yet: the alternative's scores (each slot once, above 0) are the word's.
+          groups[w] = alt;
+          alt = group;
+          continue;
+        }
+        // Keep the best alternative per slot, clearing the alternative's buffer on the way.
+        const altScores = alt.scores;
+        const groupScores = group.scores;
+        const touched = alt.touched;
+        for (let i = 0; i < touched.length; i++) {
+          const slot = touched[i]!;
+          const score = altScores[slot]!;
+          altScores[slot] = 0;
+          if (score > groupScores[slot]!) {
+            if (groupScores[slot] === 0) group.touched.push(slot);
+            groupScores[slot] = score;
           }
         }
-        alt.reset();
+        alt.touched = [];
+        alt.positive = true;
       }
-    });
+    }
+
+    if (groups.length === 1) {
+      // One word: its scores are the answer. (Its buffer lists each slot once with a score above 0, whether handed
+      // over or merged, so the sum below would be 0 + s = s for each.)
+      const only = groups[0]!;
+      return {
+        slots: [...only.touched],
+        score: (slot) => only.scores[slot]!,
+        terms: [...found],
+        release: () => buffers.forEach((b) => b.reset()),
+      };
+    }
 
     const smallest = groups.reduce((a, b) => (b.touched.length < a.touched.length ? b : a));
     for (const slot of smallest.touched) {

@@ -88,16 +88,23 @@ class ListingMiniSearch extends MiniSearch<Record<string, unknown>> {
 export class ScoreBuffer {
   scores: Float64Array;
   touched: number[] = [];
+  /**
+   * Whether every score added since the last reset was above 0: then each touched slot is listed once and has a
+   * score above 0. (A negative IDF is possible while MiniSearch still counts discarded listings.)
+   */
+  positive = true;
   constructor(capacity: number) {
     this.scores = new Float64Array(capacity);
   }
   add(slot: number, score: number): void {
     if (this.scores[slot] === 0) this.touched.push(slot);
     this.scores[slot] = this.scores[slot]! + score;
+    if (!(score > 0)) this.positive = false;
   }
   reset(): void {
     for (const slot of this.touched) this.scores[slot] = 0;
     this.touched = [];
+    this.positive = true;
   }
 }
 
