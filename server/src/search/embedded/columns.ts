@@ -15,6 +15,7 @@ import {
 } from '@app/shared';
 import { amountSortValue, type CodeField } from '../documentText.js';
 import type { FacetName, GeoQuery, SearchDocument, SearchFilters } from '../port.js';
+import { andInto, orInto, wordsFor } from './bitset.js';
 import type { ScoreBuffer } from './textIndex.js';
 
 /** Position of each code in its code list: column values are these positions (plus one where 0 means "none"). */
@@ -33,8 +34,19 @@ const at = (map: Map<string, number>, code: string) => {
   return i;
 };
 
+/** Below the earth's mean radius (6371 km): distances computed with any usual radius are at least this bound. */
+const LOWER_EARTH_RADIUS_KM = 6300;
+
 /** Live listings per code, for the rarity (IDF) of a label match. */
 type CodeCounts = Record<CodeField, Int32Array>;
+
+/** Fields with a set of slots per code (a bitset), for filters and label scores. */
+type PostingField = CodeField | 'status' | 'verified';
+
+/** One bitset per code of each field, `codes` long (verified: [false, true]); all grown with the columns. */
+type CodePostings = Record<PostingField, Uint32Array[]>;
+
+const emptyPostings = (n: number) => Array.from({ length: n }, () => new Uint32Array(0));
 
 export class DocumentColumns {
   capacity = 0;
@@ -46,6 +58,22 @@ export class DocumentColumns {
     district: new Int32Array(districts.codes.length),
     street: new Int32Array(streets.codes.length),
   };
+  /**
+   * The live slots holding each code, one bit per slot: a filter is an OR of its codes' bitsets, AND-ed across
+   * filters, a word at a time. Kept in step with the columns by `set` and `unset`.
+   */
+  readonly postings: CodePostings = {
+    side: emptyPostings(sides.codes.length),
+    kind: emptyPostings(kinds.codes.length),
+    subkind: emptyPostings(subkinds.codes.length),
+    status: emptyPostings(listingStatuses.codes.length),
+    domain: emptyPostings(domains.codes.length),
+    district: emptyPostings(districts.codes.length),
+    street: emptyPostings(streets.codes.length),
+    verified: emptyPostings(2),
+  };
+  /** The live slots, one bit per slot. */
+  aliveBits = new Uint32Array(0);
   ids: (string | undefined)[] = [];
   alive = new Uint8Array(0);
   side = new Uint8Array(0);
@@ -84,12 +112,25 @@ export class DocumentColumns {
     this.amount = copy(this.amount, (n) => new Float64Array(n));
     this.lat = copy(this.lat, (n) => new Float64Array(n));
     this.lng = copy(this.lng, (n) => new Float64Array(n));
+    const words = wordsFor(capacity);
+    const copyBits = (old: Uint32Array) => {
+      const next = new Uint32Array(words);
+      next.set(old);
+      return next;
+    };
+    this.aliveBits = copyBits(this.aliveBits);
+    for (const field of Object.keys(this.postings) as PostingField[]) {
+      this.postings[field] = this.postings[field].map(copyBits);
+    }
     this.capacity = capacity;
   }
 
   set(slot: number, doc: SearchDocument): void {
     if (slot >= this.capacity) this.grow(slot + 1);
-    if (this.alive[slot]) this.count(slot, -1);
+    if (this.alive[slot]) {
+      this.count(slot, -1);
+      this.index(slot, false);
+    }
     this.ids[slot] = doc.id;
     this.alive[slot] = 1;
     this.side[slot] = at(SIDE, doc.side);
@@ -107,6 +148,32 @@ export class DocumentColumns {
     this.lat[slot] = doc._geo ? doc._geo.lat : NaN;
     this.lng[slot] = doc._geo ? doc._geo.lng : NaN;
     this.count(slot, 1);
+    this.index(slot, true);
+  }
+
+  /** Sets (or clears) the slot's bit in the bitsets of its current column values, and in `aliveBits`. */
+  private index(slot: number, on: boolean): void {
+    const w = slot >>> 5;
+    const bit = 1 << (slot & 31);
+    const mark = (words: Uint32Array) => {
+      if (on) words[w]! |= bit;
+      else words[w]! &= ~bit;
+    };
+    const p = this.postings;
+    mark(this.aliveBits);
+    mark(p.side[this.side[slot]!]!);
+    mark(p.kind[this.kind[slot]!]!);
+    if (this.subkind[slot]) mark(p.subkind[this.subkind[slot]! - 1]!);
+    mark(p.status[this.status[slot]!]!);
+    mark(p.district[this.district[slot]!]!);
+    if (this.street[slot]) mark(p.street[this.street[slot]! - 1]!);
+    let mask = this.domains[slot]!;
+    while (mask) {
+      const d = 31 - Math.clz32(mask);
+      mark(p.domain[d]!);
+      mask &= ~(1 << d);
+    }
+    mark(p.verified[this.verified[slot]!]!);
   }
 
   private count(slot: number, delta: 1 | -1): void {
@@ -125,7 +192,10 @@ export class DocumentColumns {
   }
 
   unset(slot: number): void {
-    if (this.alive[slot]) this.count(slot, -1);
+    if (this.alive[slot]) {
+      this.count(slot, -1);
+      this.index(slot, false);
+    }
     this.ids[slot] = undefined;
     this.alive[slot] = 0;
   }
@@ -137,48 +207,68 @@ export class DocumentColumns {
   }
 
   /**
-   * A byte per slot below `slotCount`: 1 for a live listing that passes the filters (OR within one filter, AND
-   * across) and the radius. Each filter is one tight pass over its column.
+   * A bit per slot below `slotCount` (`wordsFor(slotCount)` words): set for a live listing that passes the
+   * filters (OR within one filter, AND across) and the radius. Each filter is one pass over the bitsets of its
+   * codes, a word (32 slots) at a time; the radius then checks only the slots still set.
    */
-  filterBitmap(filters: SearchFilters = {}, geo: GeoQuery | undefined, slotCount: number): Uint8Array {
-    const allowed = this.alive.slice(0, slotCount);
-    const keep = (
-      column: ArrayLike<number>,
-      map: Map<string, number>,
-      codes: readonly string[],
-      offset = 0,
-    ) => {
-      const wanted = new Uint8Array(map.size + offset);
+  filterBits(filters: SearchFilters = {}, geo: GeoQuery | undefined, slotCount: number): Uint32Array {
+    const n = wordsFor(slotCount);
+    const allowed = this.aliveBits.slice(0, n);
+    let any: Uint32Array | undefined;
+    const keep = (bitsets: readonly Uint32Array[], map: Map<string, number>, codes: readonly string[]) => {
+      const wanted = new Set<number>();
       for (const c of codes) {
         const i = map.get(c);
-        if (i !== undefined) wanted[i + offset] = 1;
+        if (i !== undefined) wanted.add(i);
       }
-      for (let slot = 0; slot < slotCount; slot++) allowed[slot]! &= wanted[column[slot]!]!;
+      if (wanted.size === 1) {
+        for (const i of wanted) andInto(allowed, bitsets[i]!, n);
+        return;
+      }
+      any = any ? any.fill(0) : new Uint32Array(n);
+      for (const i of wanted) orInto(any, bitsets[i]!, n);
+      andInto(allowed, any, n);
     };
-    if (filters.side) keep(this.side, SIDE, [filters.side]);
-    if (filters.kind?.length) keep(this.kind, KIND, filters.kind);
-    if (filters.subkind?.length) keep(this.subkind, SUBKIND, filters.subkind, 1);
-    if (filters.status?.length) keep(this.status, STATUS, filters.status);
-    if (filters.district?.length) keep(this.district, DISTRICT, filters.district);
-    if (filters.street?.length) keep(this.street, STREET, filters.street, 1);
-    if (filters.domain?.length) {
-      let mask = 0;
-      for (const d of filters.domain) {
-        const i = DOMAIN.get(d);
-        if (i !== undefined) mask |= 1 << i;
-      }
-      for (let slot = 0; slot < slotCount; slot++) if ((this.domains[slot]! & mask) === 0) allowed[slot] = 0;
-    }
-    if (filters.verified !== undefined) {
-      const want = filters.verified ? 1 : 0;
-      for (let slot = 0; slot < slotCount; slot++) if (this.verified[slot] !== want) allowed[slot] = 0;
-    }
-    if (geo?.radiusKm !== undefined) {
-      for (let slot = 0; slot < slotCount; slot++) {
-        if (allowed[slot] && this.distance(slot, geo) > geo.radiusKm) allowed[slot] = 0;
-      }
-    }
+    const p = this.postings;
+    if (filters.side) keep(p.side, SIDE, [filters.side]);
+    if (filters.kind?.length) keep(p.kind, KIND, filters.kind);
+    if (filters.subkind?.length) keep(p.subkind, SUBKIND, filters.subkind);
+    if (filters.status?.length) keep(p.status, STATUS, filters.status);
+    if (filters.district?.length) keep(p.district, DISTRICT, filters.district);
+    if (filters.street?.length) keep(p.street, STREET, filters.street);
+    if (filters.domain?.length) keep(p.domain, DOMAIN, filters.domain);
+    if (filters.verified !== undefined) andInto(allowed, p.verified[filters.verified ? 1 : 0]!, n);
+    if (geo?.radiusKm !== undefined) this.keepWithin(allowed, n, geo, geo.radiusKm);
     return allowed;
+  }
+
+  /**
+   * Clears the allowed slots farther than `radiusKm` from the point (or without a location). A listing whose
+   * latitude alone puts it farther away is cleared without computing its distance: along a meridian the
+   * great-circle distance is at least a radius of the earth times the latitude difference, and the radius used
+   * here is below any the distance formula could use.
+   */
+  private keepWithin(allowed: Uint32Array, n: number, from: GeoQuery, radiusKm: number): void {
+    const { lat, lng } = this;
+    const maxDegrees = (radiusKm / LOWER_EARTH_RADIUS_KM) * (180 / Math.PI);
+    for (let w = 0; w < n; w++) {
+      let word = allowed[w]! | 0;
+      let keep = word;
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        const slot = (w << 5) | (31 - Math.clz32(low));
+        const slotLat = lat[slot]!;
+        const far = Number.isNaN(slotLat)
+          ? Infinity > radiusKm // no location: as far as can be
+          : Math.abs(slotLat - from.lat) > maxDegrees ||
+            distanceKm(from, { lat: slotLat, lng: lng[slot]! }) > radiusKm;
+        if (far) {
+          keep ^= low;
+        }
+      }
+      allowed[w] = keep;
+    }
   }
 
   /** Whether filters or a radius narrow the search at all (if not, only liveness matters). */
@@ -192,50 +282,35 @@ export class DocumentColumns {
 
   /**
    * Adds to every allowed slot the score its codes earn, from per-code score tables (indexed by the code's
-   * position in its list; 0 where the code did not match). One pass over each column involved.
+   * position in its list; 0 where the code did not match). Only the slots of matched codes are visited: the
+   * code's bitset AND the allowed bits, a word at a time. For each slot the scores are added in the same order
+   * as a pass over the columns would add them (side, kind, subkind, district, street, then domains from the
+   * last to the first), so sums are identical to the bit.
    */
   addCodeScores(
     tables: Partial<Record<CodeField, Float64Array>>,
-    allowed: Uint8Array | null,
+    allowed: Uint32Array | null,
     slotCount: number,
     into: ScoreBuffer,
-    allowedSlots?: Int32Array,
   ): void {
-    const bits = allowed ?? this.alive;
-    // With a narrowing filter, visit only the slots it lets through rather than every slot.
-    const visit = (fn: (slot: number) => void) => {
-      if (allowedSlots) for (let i = 0; i < allowedSlots.length; i++) fn(allowedSlots[i]!);
-      else for (let slot = 0; slot < slotCount; slot++) if (bits[slot] === 1) fn(slot);
-    };
-    const columns: [CodeField, ArrayLike<number>, number][] = [
-      ['side', this.side, 0],
-      ['kind', this.kind, 0],
-      ['subkind', this.subkind, 1],
-      ['district', this.district, 0],
-      ['street', this.street, 1],
-    ];
-    for (const [field, column, offset] of columns) {
+    const bits = allowed ?? this.aliveBits;
+    const n = wordsFor(slotCount);
+    for (const field of ['side', 'kind', 'subkind', 'district', 'street'] as const) {
       const table = tables[field];
       if (!table) continue;
-      visit((slot) => {
-        const score = table[column[slot]! - offset];
-        if (score) into.add(slot, score);
-      });
+      const bitsets = this.postings[field];
+      for (let i = 0; i < table.length; i++) {
+        const score = table[i]!;
+        if (score) addScoreToBits(bitsets[i]!, bits, n, score, into);
+      }
     }
     const table = tables.domain;
     if (table) {
-      let wanted = 0;
-      table.forEach((score, i) => {
-        if (score > 0) wanted |= 1 << i;
-      });
-      visit((slot) => {
-        let mask = this.domains[slot]! & wanted;
-        while (mask) {
-          const bit = 31 - Math.clz32(mask);
-          into.add(slot, table[bit]!);
-          mask &= ~(1 << bit);
-        }
-      });
+      const bitsets = this.postings.domain;
+      for (let i = table.length - 1; i >= 0; i--) {
+        const score = table[i]!;
+        if (score > 0) addScoreToBits(bitsets[i]!, bits, n, score, into);
+      }
     }
   }
 
@@ -272,6 +347,25 @@ export class DocumentColumns {
       }
     }
     return out;
+  }
+}
+
+/** Adds `score` to every slot set in both `code` and `allowed` (first `n` words). */
+function addScoreToBits(
+  code: Uint32Array,
+  allowed: Uint32Array,
+  n: number,
+  score: number,
+  into: ScoreBuffer,
+): void {
+  const end = Math.min(n, code.length, allowed.length);
+  for (let w = 0; w < end; w++) {
+    let word = code[w]! & allowed[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      into.add((w << 5) | (31 - Math.clz32(low)), score);
+      word ^= low;
+    }
   }
 }
 

@@ -59,6 +59,29 @@ describe('embedded search adapter', () => {
     expect((await engine.search({})).total).toBe(fixtureDocuments.length);
   });
 
+  it('keeps its answers while deleted listings still count in the word statistics', async () => {
+    // MiniSearch drops the postings of deleted listings later (vacuum), so for a while a word can seem more common
+    // than the live listings allow, and its score falls below zero. This pins how such listings are treated today
+    // (left out, once each), so that a faster merge of scores cannot change it unnoticed.
+    const engine = new EmbeddedSearchEngine();
+    await engine.ensureIndex();
+    const docs = Array.from({ length: 30 }, (_, i) => ({
+      ...fixtureDocuments[i % fixtureDocuments.length]!,
+      id: `d${i}`,
+      title: `天文台 观测 ${i}`,
+    }));
+    await engine.upsert(docs);
+    await engine.delete(docs.slice(0, 27).map((d) => d.id));
+    for (const q of ['天文台', '天文台 观测']) {
+      const r = await engine.search({ q, facets: ['kind'] });
+      expect(r.hits).toEqual([]);
+      expect(r.total).toBe(0);
+    }
+    const r = await engine.search({ q: '老人' });
+    expect(new Set(r.hits.map((h) => h.id)).size).toBe(r.hits.length);
+    expect(r.hits.every((h) => h.score > 0)).toBe(true);
+  });
+
   it('refuses a distance sort without a point', async () => {
     const engine = new EmbeddedSearchEngine();
     await engine.ensureIndex();

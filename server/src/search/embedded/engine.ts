@@ -21,8 +21,8 @@ import {
 import { listingIndexSettings } from '../settings.js';
 import { jieba, queryTokens } from '../tokenizer.js';
 import { DocumentColumns } from './columns.js';
-import { firstInOrder } from './firstInOrder.js';
 import { IndexState } from './indexState.js';
+import { selectFirst } from './select.js';
 
 const DESCRIPTION_CROP = 120;
 const MAX_QUERY_WORDS = 10;
@@ -120,23 +120,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (sort === 'distance' && !query.geo) throw new Error('sorting by distance needs a geo point');
 
     const allowed = DocumentColumns.narrows(query.filters, query.geo)
-      ? columns.filterBitmap(query.filters, query.geo, state.slotCount)
+      ? columns.filterBits(query.filters, query.geo, state.slotCount)
       : null;
     // Like Meilisearch, only the first ten words of a query count.
     const words = queryTokens(query.q ?? '').slice(0, MAX_QUERY_WORDS);
-    // Only the slots up to the end of the asked page are put in order; facets and the total count them all.
-    const upToPage = (slots: number[], score: ((slot: number) => number) | null) =>
-      firstInOrder(slots, page * pageSize, slotOrder(slots, sort, columns, query, score)).slice(
-        (page - 1) * pageSize,
-      );
     if (words.length === 0) {
       const slots = state.slotsIn(allowed);
-      return this.answer(state, slots, upToPage(slots, null), null, [], page, pageSize, query);
+      sortSlots(slots, sort, columns, query, null, page * pageSize);
+      return this.answer(state, slots, null, [], page, pageSize, query);
     }
     const match = state.match(words, allowed);
     try {
-      const onPage = upToPage(match.slots, match.score);
-      return this.answer(state, match.slots, onPage, match.score, match.terms, page, pageSize, query);
+      sortSlots(match.slots, sort, columns, query, match.score, page * pageSize);
+      return this.answer(state, match.slots, match.score, match.terms, page, pageSize, query);
     } finally {
       match.release();
     }
@@ -145,7 +141,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private answer(
     state: IndexState,
     slots: number[],
-    onPage: number[],
     score: ((slot: number) => number) | null,
     terms: string[],
     page: number,
@@ -153,7 +148,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     query: SearchQuery,
   ): SearchResult {
     const matcher = termMatcher(terms);
-    const hits = onPage.map((slot): SearchHit => {
+    const hits = slots.slice((page - 1) * pageSize, page * pageSize).map((slot): SearchHit => {
       const hit: SearchHit = { id: state.columns.ids[slot]!, score: score ? score(slot) : 0 };
       const listing = state.storedListing(slot);
       if (listing) hit.listing = listing;
@@ -173,23 +168,33 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 }
 
-/** The order of matching slots: ties go to the newer listing, then to the smaller id, so pages are stable. */
-function slotOrder(
-  slots: readonly number[],
+/**
+ * Orders matching slots in place so that the first `needed` are the best, in order (the rest stay unordered: only
+ * a page of hits is returned, and facets and totals do not depend on order). Ties go to the newer listing, then
+ * to the smaller id, so the order is total and pages are stable.
+ */
+function sortSlots(
+  slots: number[],
   sort: NonNullable<SearchQuery['sort']>,
   columns: DocumentColumns,
   query: SearchQuery,
   score: ((slot: number) => number) | null,
-): (a: number, b: number) => number {
+  needed: number,
+): void {
   const { createdAt, amount, ids } = columns;
   const newest = (a: number, b: number) =>
     createdAt[b]! - createdAt[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
-  if (sort === 'newest' || (sort === 'relevance' && !score)) return newest;
-  if (sort === 'relevance') return (a, b) => score!(b) - score!(a) || newest(a, b);
-  if (sort === 'amount') return (a, b) => amount[b]! - amount[a]! || newest(a, b);
-  const distance = new Float64Array(columns.capacity);
-  for (const slot of slots) distance[slot] = columns.distance(slot, query.geo!);
-  const byDistance = (a: number, b: number) =>
-    distance[a] === distance[b] ? 0 : distance[a]! < distance[b]! ? -1 : 1;
-  return (a, b) => byDistance(a, b) || newest(a, b);
+  let order: (a: number, b: number) => number;
+  if (sort === 'newest' || (sort === 'relevance' && !score)) order = newest;
+  else if (sort === 'relevance') order = (a, b) => score!(b) - score!(a) || newest(a, b);
+  else if (sort === 'amount') order = (a, b) => amount[b]! - amount[a]! || newest(a, b);
+  else {
+    const distance = new Float64Array(columns.capacity);
+    for (const slot of slots) distance[slot] = columns.distance(slot, query.geo!);
+    const byDistance = (a: number, b: number) =>
+      distance[a] === distance[b] ? 0 : distance[a]! < distance[b]! ? -1 : 1;
+    order = (a, b) => byDistance(a, b) || newest(a, b);
+  }
+  if (needed * 4 < slots.length) selectFirst(slots, needed, order);
+  else slots.sort(order);
 }

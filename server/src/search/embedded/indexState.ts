@@ -6,6 +6,7 @@ import { codeFields, type CodeField } from '../documentText.js';
 import type { IndexSettings, SearchableField, SearchDocument } from '../port.js';
 import { synonymsOf } from '../synonyms.js';
 import { indexTokens } from '../tokenizer.js';
+import { slotsOfBits, wordsFor } from './bitset.js';
 import { DocumentColumns } from './columns.js';
 import { codesForWord } from './codeMatcher.js';
 import { decodeTerm, idf, ScoreBuffer, SINGLE_MATCH, TextIndex } from './textIndex.js';
@@ -72,17 +73,14 @@ export class IndexState {
     this.free.push(slot);
   }
 
-  /** How many slots have ever been used: bitmaps over slots have this length. */
+  /** How many slots have ever been used: bitsets over slots cover this many bits. */
   get slotCount(): number {
     return this.nextSlot;
   }
 
-  /** The slots set in a bitmap over slots (every live slot when there is no bitmap). */
-  slotsIn(allowed: Uint8Array | null): number[] {
-    const bits = allowed ?? this.columns.alive;
-    const out: number[] = [];
-    for (let slot = 0; slot < this.nextSlot; slot++) if (bits[slot] === 1) out.push(slot);
-    return out;
+  /** The slots set in a bitset over slots (every live slot when there is none), ascending. */
+  slotsIn(allowed: Uint32Array | null): number[] {
+    return slotsOfBits(allowed ?? this.columns.aliveBits, wordsFor(this.nextSlot));
   }
 
   originalText(slot: number): { title: string; description: string } {
@@ -101,13 +99,7 @@ export class IndexState {
   }
 
   /** Scores the listings whose kind, domain, district... labels contain the word; false when no label does. */
-  private scoreCodes(
-    word: string,
-    weight: number,
-    allowed: Uint8Array | null,
-    into: ScoreBuffer,
-    allowedSlots?: Int32Array,
-  ): boolean {
+  private scoreCodes(word: string, weight: number, allowed: Uint32Array | null, into: ScoreBuffer): boolean {
     const hits = codesForWord(word, weight);
     if (hits.length === 0 || this.size === 0) return false;
     const tables: Partial<Record<CodeField, Float64Array>> = {};
@@ -117,7 +109,7 @@ export class IndexState {
       const score = hit.weight * this.boosts[codeFields[hit.field].field] * rarity * SINGLE_MATCH;
       table[hit.index] = Math.max(table[hit.index]!, score);
     }
-    this.columns.addCodeScores(tables, allowed, this.nextSlot, into, allowedSlots);
+    this.columns.addCodeScores(tables, allowed, this.nextSlot, into);
     return true;
   }
 
@@ -126,17 +118,16 @@ export class IndexState {
    * and a listing's score is multiplied by how many words it has. A word's score is its best alternative's, not
    * the sum, so a listing that happens to use three synonyms does not outrank one using the word itself.
    */
-  match(words: string[], allowed: Uint8Array | null): TextMatch {
-    const allowedSlots = allowed ? slotsOf(allowed, this.nextSlot) : undefined;
+  match(words: string[], allowed: Uint32Array | null): TextMatch {
     // Buffers: one per word, one for the alternative being scored, one for the combined result.
     const buffers = this.buffers(words.length + 2);
     const groups = buffers.slice(0, words.length);
-    const alt = buffers[words.length]!;
+    let alt = buffers[words.length]!;
     const total = buffers[words.length + 1]!;
     const found = new Set<string>();
 
-    words.forEach((word, w) => {
-      const group = groups[w]!;
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
       const alternatives: [string, number][] = [
         [word, 1],
         ...synonymsOf(word).map((s): [string, number] => [s, SYNONYM_WEIGHT]),
@@ -145,17 +136,43 @@ export class IndexState {
         for (const [term, termWeight] of this.text.expand(alternative, weight)) {
           if (this.text.scoreTerm(term, termWeight, allowed, alt)) found.add(decodeTerm(term));
         }
-        if (this.scoreCodes(alternative, weight, allowed, alt, allowedSlots)) found.add(alternative);
-        for (const slot of alt.touched) {
-          const score = alt.scores[slot]!;
-          if (score > group.scores[slot]!) {
-            if (group.scores[slot] === 0) group.touched.push(slot);
-            group.scores[slot] = score;
+        if (this.scoreCodes(alternative, weight, allowed, alt)) found.add(alternative);
+        const group = groups[w]!;
+        if (group.touched.length === 0 && alt.positive) {
+          // Nothing to take the best of yet: the alternative's scores (each slot once, above 0) are the word's.
+          groups[w] = alt;
+          alt = group;
+          continue;
+        }
+        // Keep the best alternative per slot, clearing the alternative's buffer on the way.
+        const altScores = alt.scores;
+        const groupScores = group.scores;
+        const touched = alt.touched;
+        for (let i = 0; i < touched.length; i++) {
+          const slot = touched[i]!;
+          const score = altScores[slot]!;
+          altScores[slot] = 0;
+          if (score > groupScores[slot]!) {
+            if (groupScores[slot] === 0) group.touched.push(slot);
+            groupScores[slot] = score;
           }
         }
-        alt.reset();
+        alt.touched = [];
+        alt.positive = true;
       }
-    });
+    }
+
+    if (groups.length === 1) {
+      // One word: its scores are the answer. (Its buffer lists each slot once with a score above 0, whether handed
+      // over or merged, so the sum below would be 0 + s = s for each.)
+      const only = groups[0]!;
+      return {
+        slots: [...only.touched],
+        score: (slot) => only.scores[slot]!,
+        terms: [...found],
+        release: () => buffers.forEach((b) => b.reset()),
+      };
+    }
 
     const smallest = groups.reduce((a, b) => (b.touched.length < a.touched.length ? b : a));
     for (const slot of smallest.touched) {
@@ -187,14 +204,4 @@ export class IndexState {
       release: () => buffers.forEach((b) => b.reset()),
     };
   }
-}
-
-/** The slots a bitmap lets through, as a list (one pass), so that later passes skip the rest. */
-function slotsOf(bits: Uint8Array, slotCount: number): Int32Array {
-  let n = 0;
-  for (let slot = 0; slot < slotCount; slot++) if (bits[slot] === 1) n++;
-  const out = new Int32Array(n);
-  let i = 0;
-  for (let slot = 0; slot < slotCount; slot++) if (bits[slot] === 1) out[i++] = slot;
-  return out;
 }

@@ -54,6 +54,21 @@ const FUZZY_WEIGHT = 0.3;
 
 type Postings = Map<number, Map<number, number>>; // fieldId → (MiniSearch short id → term frequency)
 
+/**
+ * A term's postings copied into typed arrays, in the Maps' iteration order, so that scoring is a plain loop.
+ * Valid while MiniSearch keeps the same Maps (`postings`, and `docs` per field) and adds nothing to them:
+ * `add` drops the copies of the terms it indexes; a vacuum only removes postings of discarded listings (which
+ * map to slot -1 and score nothing) or whole Maps (caught by identity). Sizes for IDF are read from the live Maps.
+ */
+interface PostingsCopy {
+  postings: Postings;
+  fields: { fieldId: number; docs: Map<number, number>; shortIds: Int32Array; tfs: Float64Array }[];
+  entries: number;
+}
+
+/** At most this many copied postings are kept (12 bytes each); the least recently used terms go first. */
+const MAX_COPIED_POSTINGS = 1 << 21;
+
 class ListingMiniSearch extends MiniSearch<Record<string, unknown>> {
   postings(term: string): Postings | undefined {
     return this._index.get(term) as Postings | undefined;
@@ -73,16 +88,23 @@ class ListingMiniSearch extends MiniSearch<Record<string, unknown>> {
 export class ScoreBuffer {
   scores: Float64Array;
   touched: number[] = [];
+  /**
+   * Whether every score added since the last reset was above 0: then each touched slot is listed once and has a
+   * score above 0. (A negative IDF is possible while MiniSearch still counts discarded listings.)
+   */
+  positive = true;
   constructor(capacity: number) {
     this.scores = new Float64Array(capacity);
   }
   add(slot: number, score: number): void {
     if (this.scores[slot] === 0) this.touched.push(slot);
     this.scores[slot] = this.scores[slot]! + score;
+    if (!(score > 0)) this.positive = false;
   }
   reset(): void {
     for (const slot of this.touched) this.scores[slot] = 0;
     this.touched = [];
+    this.positive = true;
   }
 }
 
@@ -96,6 +118,8 @@ export class TextIndex {
   private lengths: Float32Array[];
   private readonly lengthSums: Float64Array;
   private live = 0;
+  private readonly copies = new Map<string, PostingsCopy>();
+  private copiedPostings = 0;
 
   constructor(settings: IndexSettings) {
     this.fields = textFields(settings).map((s) => s.field);
@@ -125,6 +149,10 @@ export class TextIndex {
       this.lengthSums[f] = this.lengthSums[f]! + fieldTokens.length;
     });
     this.mini.add(doc);
+    if (this.copies.size > 0) {
+      for (const field of this.fields)
+        for (const token of tokens[field] ?? []) this.dropCopy(encodeTerm(token));
+    }
     const shortId = this.mini.shortIdOf(slot);
     if (shortId >= this.shortToSlot.length) {
       const grown = new Int32Array(Math.max(shortId + 1, this.shortToSlot.length * 2)).fill(-1);
@@ -176,22 +204,70 @@ export class TextIndex {
     return out;
   }
 
+  private dropCopy(term: string): void {
+    const copy = this.copies.get(term);
+    if (!copy) return;
+    this.copies.delete(term);
+    this.copiedPostings -= copy.entries;
+  }
+
+  /** The typed-array copy of a term's postings, made (or remade, when MiniSearch's Maps changed) on demand. */
+  private copyOf(term: string, postings: Postings): PostingsCopy {
+    const copy = this.copies.get(term);
+    if (copy) {
+      this.copies.delete(term); // re-inserted below: the Map's order is the order of use
+      let valid = copy.postings === postings && copy.fields.length === postings.size;
+      if (valid) {
+        let f = 0;
+        for (const [fieldId, docs] of postings) {
+          const field = copy.fields[f++]!;
+          if (field.fieldId !== fieldId || field.docs !== docs) valid = false;
+        }
+      }
+      if (valid) {
+        this.copies.set(term, copy);
+        return copy;
+      }
+      this.copiedPostings -= copy.entries;
+    }
+    const fresh: PostingsCopy = { postings, fields: [], entries: 0 };
+    for (const [fieldId, docs] of postings) {
+      const shortIds = new Int32Array(docs.size);
+      const tfs = new Float64Array(docs.size);
+      let i = 0;
+      for (const [shortId, tf] of docs) {
+        shortIds[i] = shortId;
+        tfs[i++] = tf;
+      }
+      fresh.fields.push({ fieldId, docs, shortIds, tfs });
+      fresh.entries += docs.size;
+    }
+    this.copies.set(term, fresh);
+    this.copiedPostings += fresh.entries;
+    for (const [oldest, old] of this.copies) {
+      if (this.copiedPostings <= MAX_COPIED_POSTINGS || old === fresh) break;
+      this.copies.delete(oldest);
+      this.copiedPostings -= old.entries;
+    }
+    return fresh;
+  }
+
   /** Adds the BM25+ score of one stored term to every allowed slot that contains it. */
-  scoreTerm(term: string, weight: number, allowed: Uint8Array | null, into: ScoreBuffer): boolean {
+  scoreTerm(term: string, weight: number, allowed: Uint32Array | null, into: ScoreBuffer): boolean {
     const postings = this.mini.postings(term);
     if (!postings || this.live === 0) return false;
-    for (const [fieldId, docs] of postings) {
+    const shortToSlot = this.shortToSlot;
+    for (const { fieldId, docs, shortIds, tfs } of this.copyOf(term, postings).fields) {
       const lengths = this.lengths[fieldId]!;
       const avg = this.lengthSums[fieldId]! / this.live || 1;
       const factor = weight * this.boosts[fieldId]! * idf(docs.size, this.live);
-      const shortToSlot = this.shortToSlot;
-      // forEach rather than for-of: no [key, value] array per posting.
-      docs.forEach((tf, shortId) => {
-        const slot = shortToSlot[shortId]!;
-        if (slot < 0 || (allowed !== null && allowed[slot] === 0)) return;
+      for (let i = 0; i < shortIds.length; i++) {
+        const slot = shortToSlot[shortIds[i]!]!;
+        if (slot < 0 || (allowed !== null && ((allowed[slot >>> 5]! >>> (slot & 31)) & 1) === 0)) continue;
+        const tf = tfs[i]!;
         const norm = K1 * (1 - B + (B * lengths[slot]!) / avg);
         into.add(slot, factor * (DELTA + (tf * (K1 + 1)) / (tf + norm)));
-      });
+      }
     }
     return true;
   }
