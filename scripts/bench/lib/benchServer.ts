@@ -2,28 +2,14 @@
  * What the HTTP benchmarks share: generated data stored in a fresh data directory (the seeded generator, as the
  * demo and `npm run seed` use it), and the real server started on it in a child process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { startEmbeddedEngine } from '../../../server/src/db/embedded/index.js';
 import { loadDataset } from '../../../server/src/seed/loadDataset.js';
 import { countsForListings, generateDataset, type Dataset } from '../../generate/generate.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
+import { startServerProcess } from '../load/serverProcess.js';
 
 /** A data directory holding `listings` generated listings; `withDatabase` runs while the engine is open on it. */
 export async function prepareData(
@@ -52,47 +38,26 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Starts `server/src/main.ts` on the directory and waits until /api/health answers. */
+/**
+ * Starts `server/src/main.ts` on the directory (through the load benchmark's launcher) with the search rate limit
+ * off, and waits until /api/health answers.
+ */
 export async function startBenchServer(dir: string, env: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
-  const port = await freePort();
-  const t0 = performance.now();
   // BENCH_CPU_PROF=<dir> writes the server's V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dir,
-      SEED_DEMO: 'false',
-      SEARCH_RATE_LIMIT: '0',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const nodeArgs = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const server = await startServerProcess(dir, {
+    env: { SEARCH_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ...env },
+    nodeArgs,
   });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const pid = server.child.pid!;
   return {
-    url,
-    pid: child.pid!,
-    startMs: performance.now() - t0,
-    rssMb: () =>
-      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    url: server.url,
+    pid,
+    startMs: server.startMs,
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    stop: () => server.stop(),
   };
 }
 
