@@ -15,36 +15,10 @@ export function hasBit(words: Uint32Array, slot: number): boolean {
   return w < words.length && ((words[w]! >>> (slot & 31)) & 1) === 1;
 }
 
-/** A growable set of slots. */
-export class SlotBits {
-  words: Uint32Array;
-
-  constructor(capacity = 0) {
-    this.words = new Uint32Array(wordsFor(capacity));
-  }
-
-  /** Makes room for slots below `capacity` (never shrinks). */
-  grow(capacity: number): void {
-    const n = wordsFor(capacity);
-    if (n <= this.words.length) return;
-    const next = new Uint32Array(n);
-    next.set(this.words);
-    this.words = next;
-  }
-
-  add(slot: number): void {
-    this.grow(slot + 1);
-    this.words[slot >>> 5]! |= 1 << (slot & 31);
-  }
-
-  delete(slot: number): void {
-    const w = slot >>> 5;
-    if (w < this.words.length) this.words[w]! &= ~(1 << (slot & 31));
-  }
-
-  has(slot: number): boolean {
-    return hasBit(this.words, slot);
-  }
+/** Sets (or clears) a slot's bit; the words must already reach the slot. */
+export function markBit(words: Uint32Array, slot: number, on: boolean): void {
+  if (on) words[slot >>> 5]! |= 1 << (slot & 31);
+  else words[slot >>> 5]! &= ~(1 << (slot & 31));
 }
 
 /** target[w] |= source[w] for the first `n` words (words missing from `source` count as 0). */
@@ -58,19 +32,6 @@ export function andInto(target: Uint32Array, source: Uint32Array, n: number): vo
   const end = Math.min(n, source.length);
   for (let w = 0; w < end; w++) target[w]! &= source[w]!;
   if (end < n) target.fill(0, end, n);
-}
-
-/** How many bits are set in the first `n` words. */
-export function countBits(words: Uint32Array, n: number = words.length): number {
-  let count = 0;
-  const end = Math.min(n, words.length);
-  for (let w = 0; w < end; w++) {
-    let v = words[w]!;
-    v = v - ((v >>> 1) & 0x55555555);
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-    count += (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
-  }
-  return count;
 }
 
 /** The set slots in the first `n` words, ascending. */

@@ -15,7 +15,7 @@ import {
 } from '@app/shared';
 import { amountSortValue, type CodeField } from '../documentText.js';
 import type { FacetName, GeoQuery, SearchDocument, SearchFilters } from '../port.js';
-import { andInto, orInto, wordsFor } from './bitset.js';
+import { andInto, markBit, orInto, wordsFor } from './bitset.js';
 import type { ScoreBuffer } from './textIndex.js';
 
 /** Position of each code in its code list: column values are these positions (plus one where 0 means "none"). */
@@ -153,12 +153,7 @@ export class DocumentColumns {
 
   /** Sets (or clears) the slot's bit in the bitsets of its current column values, and in `aliveBits`. */
   private index(slot: number, on: boolean): void {
-    const w = slot >>> 5;
-    const bit = 1 << (slot & 31);
-    const mark = (words: Uint32Array) => {
-      if (on) words[w]! |= bit;
-      else words[w]! &= ~bit;
-    };
+    const mark = (words: Uint32Array) => markBit(words, slot, on);
     const p = this.postings;
     mark(this.aliveBits);
     mark(p.side[this.side[slot]!]!);
