@@ -9,20 +9,35 @@ export interface DomainEventMap {}
 
 type Listener<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => void | Promise<void>;
 
+export interface ListenerOptions {
+  /**
+   * A writer that emits with `emitAndWait` waits for this listener before answering, so that what it applies
+   * (the search index) already shows the write when the writer's caller reads again (read-your-writes).
+   */
+  awaitedByWriter?: boolean;
+}
+
 export class DomainEvents {
   private readonly emitter = new EventEmitter({ captureRejections: false });
   private readonly pending = new Set<Promise<unknown>>();
+  /** While `emitAndWait` emits: the runs of the listeners it waits for. */
+  private awaited: Promise<unknown>[] | undefined;
 
   constructor(private readonly onError: (err: unknown, event: string) => void) {
     this.emitter.setMaxListeners(50);
   }
 
-  on<K extends keyof DomainEventMap>(event: K, listener: Listener<K>): () => void {
+  on<K extends keyof DomainEventMap>(
+    event: K,
+    listener: Listener<K>,
+    options: ListenerOptions = {},
+  ): () => void {
     const wrapped = (payload: DomainEventMap[K]) => {
       try {
         const p = Promise.resolve(listener(payload)).catch((err) => this.onError(err, String(event)));
         this.pending.add(p);
         void p.finally(() => this.pending.delete(p));
+        if (options.awaitedByWriter) this.awaited?.push(p);
       } catch (err) {
         this.onError(err, String(event));
       }
@@ -33,6 +48,23 @@ export class DomainEvents {
 
   emit<K extends keyof DomainEventMap>(event: K, payload: DomainEventMap[K]): void {
     this.emitter.emit(event as string, payload);
+  }
+
+  /**
+   * Emits, then resolves once the listeners registered with `awaitedByWriter` have finished with this event
+   * (the others go on in the background, as with `emit`). A listener's failure is reported, not thrown: the
+   * write the event announces has already happened.
+   */
+  async emitAndWait<K extends keyof DomainEventMap>(event: K, payload: DomainEventMap[K]): Promise<void> {
+    const awaited: Promise<unknown>[] = [];
+    const outer = this.awaited;
+    this.awaited = awaited;
+    try {
+      this.emitter.emit(event as string, payload);
+    } finally {
+      this.awaited = outer;
+    }
+    await Promise.all(awaited);
   }
 
   /** Resolves once every listener started so far has finished (tests and graceful shutdown). */

@@ -11,7 +11,7 @@ import type { SearchIndexer } from './indexer.js';
  * (un)verified organization re-indexes its open listings, whose documents carry its name and badge.
  */
 export function subscribeSearchIndexing(ctx: AppContext, indexer: SearchIndexer): void {
-  ctx.events.on('listing.changed', () => indexer.kick());
+  ctx.events.on('listing.changed', () => indexer.kick(), { awaitedByWriter: true });
   const reindexOrganization = async ({ organizationId }: { organizationId: string }) => {
     const listings = await ListingModel.find({ organizationId, status: trusted({ $in: ['open'] }) })
       .select({ _id: 1 })

@@ -32,7 +32,8 @@ export function listingService(ctx: AppContext) {
       if (result) await recordListingChange(result._id, session);
       return result;
     });
-    if (listing) ctx.events.emit('listing.changed', { listingId: String(listing._id), change });
+    // Answered once the search index shows the change: whoever posted or closed a listing finds it so at once.
+    if (listing) await ctx.events.emitAndWait('listing.changed', { listingId: String(listing._id), change });
     return listing;
   }
 

@@ -166,8 +166,11 @@ export function matchService(ctx: AppContext) {
       });
       await MatchModel.updateOne({ _id: m._id }, { $set: { conversationId: conversation._id } });
       updated.conversationId = conversation._id;
-      ctx.events.emit('listing.changed', { listingId: String(m.needId), change: 'matched' });
-      ctx.events.emit('listing.changed', { listingId: String(m.offerId), change: 'matched' });
+      // Search shows the listings' new capacity (or drops them once matched) before the accept is answered.
+      await Promise.all([
+        ctx.events.emitAndWait('listing.changed', { listingId: String(m.needId), change: 'matched' }),
+        ctx.events.emitAndWait('listing.changed', { listingId: String(m.offerId), change: 'matched' }),
+      ]);
       ctx.events.emit('match.accepted', matchParties(updated, user));
       return updated;
     },

@@ -186,6 +186,19 @@ describe('filters and facets', () => {
     await server.ctx.events.settle();
     expect((await search(q('临时助餐需求'))).items.map((i) => i.id)).not.toContain(id);
   });
+
+  it('finds a listing as soon as its POST is answered, and stops as soon as its close is', async () => {
+    const { client } = await signedIn(server, { role: 'resident' });
+    // No waiting in between: what the poster reads next already shows the write (read-your-writes).
+    for (let i = 0; i < 5; i++) {
+      const title = `即时可搜的送餐需求${i}号`;
+      const posted = await client.post('/api/listings', { ...fixtures.meals, title });
+      expect(posted.status).toBe(201);
+      expect((await search(q(title))).items.map((item) => item.id)).toContain(posted.body.listing.id);
+      expect((await client.post(`/api/listings/${posted.body.listing.id}/close`)).status).toBe(200);
+      expect((await search(q(title))).items.map((item) => item.id)).not.toContain(posted.body.listing.id);
+    }
+  });
 });
 
 describe('bad input', () => {
