@@ -33,7 +33,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A listing no longer open, posted for an organization made with `org`, or by a resident where `org` is absent. */
+/** A listing no longer open, of an organization made with `org`, or a resident's without `org`. */
 async function listing(
   place: { district: string; street?: string },
   org?: Partial<OrganizationRecord>,
