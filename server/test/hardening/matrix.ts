@@ -2,8 +2,9 @@
  * The authorization matrix: for every route (and, below, every socket event), the outcome each caller gets, written
  * once. A route acting on a subject has one cell per role and relation: [owner, colleague, stranger], where the
  * colleague is a member of the owner's organization and `_` marks a relation the role cannot have (a resident
- * has no colleagues; the bureau owns no listing). On an organization, an operator's colleague cell is an
- * organization resident in the operator's own base, and the stranger one resident in another base (subjects.ts). authorization.test.ts runs every cell with a valid call from
+ * has no colleagues; the bureau owns no listing). On an organization and a closed listing, an operator's colleague
+ * cell is an organization resident in the operator's own base (the listing's owner), and the stranger one resident
+ * in another base (subjects.ts). authorization.test.ts runs every cell with a valid call from
  * recipes.ts and fails on any difference, on a route without a row, and on a row without a route.
  */
 import type { Caller } from './world.js';
@@ -70,12 +71,15 @@ const membersAndStaff = (ok: number) =>
     bureau: [_, _, ok],
   });
 
-/** A listing that is no longer open: its holders and staff see it; to anyone else it does not exist. */
+/**
+ * A listing that is no longer open: its holders, the operators of its organization's base and the bureau see it;
+ * to anyone else, another base's operator included, it does not exist.
+ */
 const closedListing = onSubject(404, {
   resident: [200, _, 404],
   organization: [200, 200, 404],
   funder: [200, 200, 404],
-  operator: [200, _, 200],
+  operator: [200, 200, 404],
   bureau: [_, _, 200],
 });
 

@@ -35,8 +35,9 @@ export type SubjectKind =
 
 /**
  * Which roles can stand in which relation to a subject at all; every other cell of the matrix is "n/a".
- * For an organization (and its documents), an operator's "colleague" relation is the base's: the organization is
- * resident in the base the operator runs (world.residentOfOwnBase); the stranger is resident in another base.
+ * For an organization (and its documents) and a closed listing, an operator's "colleague" relation is the base's:
+ * the organization (the listing's owner) is resident in the base the operator runs (world.residentOfOwnBase); the
+ * stranger is resident in another base.
  */
 const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: readonly Caller[] }> = {
   listing: {
@@ -45,7 +46,7 @@ const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: reado
   },
   'closed-listing': {
     owner: ['resident', 'organization', 'funder', 'operator'],
-    colleague: ['organization', 'funder'],
+    colleague: ['organization', 'funder', 'operator'],
   },
   need: { owner: ['resident', 'organization'], colleague: ['organization'] },
   pair: { owner: ['resident', 'organization', 'funder', 'operator'], colleague: ['organization', 'funder'] },
@@ -198,7 +199,10 @@ export function holderOf(
 }
 
 function strangerFor(world: World, kind: SubjectKind): Actor {
-  if (kind === 'organization' || kind === 'document') return world.strangers.organization;
+  // A closed listing's stranger is another base's organization: a resident's listing in the operator's own
+  // district would be theirs to read (listings/policy.ts).
+  if (kind === 'organization' || kind === 'document' || kind === 'closed-listing')
+    return world.strangers.organization;
   if (kind === 'base') return world.strangers.operator;
   return world.strangers.resident;
 }

@@ -5,6 +5,7 @@ export const notificationTypes = [
   'match.proposed',
   'match.accepted',
   'match.overdue',
+  'match.evidenceAttached',
   'message.offline',
   'savedSearch.matched',
 ] as const;

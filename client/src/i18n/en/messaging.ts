@@ -44,6 +44,7 @@ const en: typeof messaging = {
         proposed: 'Someone proposed a match to you',
         accepted: 'Your match was accepted',
         overdue: 'A match is past its deadline',
+        evidenceAttached: 'The other side attached new evidence to a match',
       },
       message: { offline: '{senderName} sent you a message' },
       savedSearch: { matched: 'A new listing answers your saved search “{savedSearchName}”' },

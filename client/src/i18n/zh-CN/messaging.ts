@@ -44,6 +44,7 @@ export default {
         proposed: '有人向您发起了对接',
         accepted: '您的对接已被接受',
         overdue: '有对接已超过答复期限',
+        evidenceAttached: '对方为对接上传了新的证明材料',
       },
       message: { offline: '{senderName} 给您发来了新消息' },
       savedSearch: { matched: '有新发布符合您保存的搜索“{savedSearchName}”' },

@@ -1,6 +1,15 @@
 import type { Side } from '@app/shared';
+import type { BaseArea } from '../bases/runBy.js';
+import { organizationPolicy, type StaffPlace } from '../organizations/policy.js';
 import type { UserRecord } from '../users/model.js';
 import type { ListingRecord } from './model.js';
+
+/** What decides whether an operator looks after a listing: the base they run, and the listing's organization. */
+export interface StaffScope {
+  base: BaseArea | null;
+  /** The listing's organization (null when it has none, or it is gone). */
+  org: StaffPlace | null;
+}
 
 /** Who may do what to a listing: the one place routes and sockets ask. */
 export const listingPolicy = {
@@ -36,17 +45,21 @@ export const listingPolicy = {
     );
   },
 
-  /** Open listings are public; others only to those who may edit them and to staff. */
+  /**
+   * Open and matched listings are public; the others go to those who may edit them, the bureau, and the operators
+   * who look after the listing as they look after organizations (organizationPolicy.oversees): by its
+   * organization, or, for a listing with none (a resident's, an operator's), by the listing's own district and
+   * street. `staff` is the operator's scope (findReadableListing loads it); without it, an operator reads only
+   * what is public or theirs.
+   */
   canRead(
     user: UserRecord | undefined,
-    listing: Pick<ListingRecord, 'ownerId' | 'organizationId' | 'status'>,
+    listing: Pick<ListingRecord, 'ownerId' | 'organizationId' | 'status' | 'district' | 'street'>,
+    staff?: StaffScope,
   ): boolean {
-    return (
-      listing.status === 'open' ||
-      listing.status === 'matched' ||
-      this.canEdit(user, listing) ||
-      user?.role === 'operator' ||
-      user?.role === 'bureau'
-    );
+    if (listing.status === 'open' || listing.status === 'matched' || this.canEdit(user, listing)) return true;
+    if (user?.role === 'bureau') return true;
+    const place = listing.organizationId ? staff?.org : listing;
+    return Boolean(staff && place && organizationPolicy.oversees(user, staff.base, place));
   },
 };

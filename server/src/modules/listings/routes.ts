@@ -9,13 +9,11 @@ import {
   updateListingBodySchema,
 } from '@app/shared';
 import { mountRoute } from '../../lib/http/route.js';
-import { notFound } from '../../lib/errors.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
 import { ListingModel, type ListingRecord } from './model.js';
-import { listingPolicy as policy } from './policy.js';
 import { presentListings } from './presenter.js';
-import { findListing, listingService } from './service.js';
+import { findReadableListing, listingService } from './service.js';
 import { findPage } from '../../lib/pagination.js';
 
 export function listingRoutes(ctx: AppContext): Router {
@@ -78,9 +76,7 @@ export function listingRoutes(ctx: AppContext): Router {
     },
     [],
     async ({ req, params }) => {
-      const listing = await findListing(params.id);
-      if (!policy.canRead(req.user, listing)) throw notFound('Listing');
-      return one(listing);
+      return one(await findReadableListing(req.user, params.id));
     },
   );
 

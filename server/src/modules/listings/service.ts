@@ -4,6 +4,9 @@ import type { CreateListingBody, UpdateListingBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { recordListingChange } from '../../search/outbox.js';
+import { baseRunBy } from '../bases/runBy.js';
+import { OrganizationModel } from '../organizations/model.js';
+import type { StaffPlace } from '../organizations/policy.js';
 import type { UserRecord } from '../users/model.js';
 import { ListingModel, type ListingRecord } from './model.js';
 import { listingPolicy as policy } from './policy.js';
@@ -18,6 +21,24 @@ const toDates = <T extends { startsAt?: string | null; endsAt?: string | null }>
 export async function findListing(id: string): Promise<ListingRecord> {
   const listing = await ListingModel.findById(id).lean<ListingRecord>();
   if (!listing) throw notFound('Listing');
+  return listing;
+}
+
+/**
+ * The listing if the user may read it (listingPolicy.canRead), else not found: a listing one may not read does not
+ * exist. The operator's base and the listing's organization are loaded only when they decide it.
+ */
+export async function findReadableListing(user: UserRecord | undefined, id: string): Promise<ListingRecord> {
+  const listing = await findListing(id);
+  if (policy.canRead(user, listing)) return listing;
+  const base = await baseRunBy(user);
+  const org =
+    base && listing.organizationId
+      ? await OrganizationModel.findById(listing.organizationId)
+          .select({ baseId: 1, district: 1, street: 1 })
+          .lean<StaffPlace>()
+      : null;
+  if (!base || !policy.canRead(user, listing, { base, org })) throw notFound('Listing');
   return listing;
 }
 

@@ -1,3 +1,4 @@
+import type { Side } from '@app/shared';
 import type { ActorInfo } from '../auth/events.js';
 
 /** Who the two sides are, so subscribers (notifications, conversations) need not load the match. */
@@ -15,8 +16,13 @@ declare module '../../lib/events.js' {
     'match.declined': MatchParties;
     'match.completed': MatchParties;
     'match.reviewed': MatchParties;
-    /** A side attached a photo or document as evidence of what was delivered. */
-    'match.evidenceAttached': MatchParties & { fileId: string; contentType: string; size: number };
+    /** A side attached a photo or document as evidence of what was delivered (`side`: the side that did). */
+    'match.evidenceAttached': MatchParties & {
+      fileId: string;
+      contentType: string;
+      size: number;
+      side: Side;
+    };
     'match.expired': MatchParties;
     /** Not answered by its deadline: the base operators of the responding side's organization are told. */
     'match.overdue': MatchParties & { operatorIds: string[] };

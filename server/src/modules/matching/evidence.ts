@@ -54,6 +54,7 @@ export function matchEvidence(ctx: AppContext) {
         fileId: String(fileId),
         contentType: stored.contentType,
         size: stored.size,
+        side,
       });
       return updated;
     },

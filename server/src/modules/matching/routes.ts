@@ -23,13 +23,11 @@ import { mountRoute } from '../../lib/http/route.js';
 import { sendStoredFile, singleFileUpload } from '../../lib/http/files.js';
 import { parseInput } from '../../lib/http/validate.js';
 import { localeOf } from '../../lib/http/locale.js';
-import { notFound } from '../../lib/errors.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
 import { perAddressLimit } from '../auth/rateLimits.js';
-import { listingPolicy } from '../listings/policy.js';
 import { presentListings } from '../listings/presenter.js';
-import { findListing } from '../listings/service.js';
+import { findReadableListing } from '../listings/service.js';
 import { contactService } from './contact.js';
 import { matchEvidence } from './evidence.js';
 import { needCoverage } from './coverage.js';
@@ -64,8 +62,7 @@ export function matchingRoutes(ctx: AppContext): Router {
     },
     ctx.config.SEARCH_RATE_LIMIT ? [perAddressLimit(ctx.config.SEARCH_RATE_LIMIT, 60_000)] : [],
     async ({ req, params, query }) => {
-      const record = await findListing(params.id);
-      if (!listingPolicy.canRead(req.user, record)) throw notFound('Listing');
+      const record = await findReadableListing(req.user, params.id);
       const [subject] = await presentListings([record]);
       return recommendations.recommend(subject!, { limit: query.limit, locale: localeOf(req, query.locale) });
     },
@@ -84,9 +81,7 @@ export function matchingRoutes(ctx: AppContext): Router {
     },
     [],
     async ({ req, params }) => {
-      const need = await findListing(params.id);
-      if (!listingPolicy.canRead(req.user, need)) throw notFound('Listing');
-      return needCoverage(need);
+      return needCoverage(await findReadableListing(req.user, params.id));
     },
   );
 

@@ -1,5 +1,5 @@
 import { trusted, type Types } from 'mongoose';
-import type { Message } from '@app/shared';
+import type { Message, Side } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import type { ConversationMembership } from '../conversations/events.js';
 import { UserModel } from '../users/model.js';
@@ -62,19 +62,27 @@ export function subscribeNotifications(ctx: AppContext): void {
   subscribeMatchNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
 }
 
-const matchWording: Record<'match.proposed' | 'match.accepted' | 'match.overdue', string> = {
+const matchWording: Record<
+  'match.proposed' | 'match.accepted' | 'match.overdue' | 'match.evidenceAttached',
+  string
+> = {
   'match.proposed': '您收到了一个新的匹配提议',
   'match.accepted': '您的匹配提议已被接受',
   'match.overdue': '有一个匹配已逾期，请尽快处理',
+  'match.evidenceAttached': '对方为匹配上传了新的证明材料',
 };
 
 /**
- * Who hears of a match event: a proposal and an acceptance go to the side that did not act; a late answer goes
- * to both sides and to the operators of the base concerned.
+ * Who hears of a match event: a proposal, an acceptance and new evidence go to the side that did not act; a late
+ * answer goes to both sides and to the operators of the base concerned. Where the event names the side that acted
+ * (evidence), the other side is told even when a colleague of the first side's owner acted.
  */
-export function matchRecipients(event: MatchParties & { operatorIds?: string[] }): string[] {
-  const sides = [event.needOwnerId, event.offerOwnerId].filter((id) => id !== event.actorId);
-  return [...new Set([...sides, ...(event.operatorIds ?? [])])];
+export function matchRecipients(event: MatchParties & { operatorIds?: string[]; side?: Side }): string[] {
+  const sides = event.side
+    ? [event.side === 'need' ? event.offerOwnerId : event.needOwnerId]
+    : [event.needOwnerId, event.offerOwnerId];
+  const others = sides.filter((id) => id !== event.actorId);
+  return [...new Set([...others, ...(event.operatorIds ?? [])])];
 }
 
 /** Match events become notifications of their recipients. */
@@ -82,16 +90,22 @@ export function subscribeMatchNotifications(
   ctx: AppContext,
   notify: (userId: string, input: NotificationInput) => Promise<void>,
 ): void {
+  const tell = (type: keyof typeof matchWording, userId: string, matchId: string, unreadKey?: string) =>
+    notify(userId, {
+      type,
+      title: matchWording[type],
+      link: `/matches/${matchId}`,
+      data: { matchId },
+      ...(unreadKey ? { unreadKey } : {}),
+    });
   for (const type of ['match.proposed', 'match.accepted', 'match.overdue'] as const) {
     ctx.events.on(type, async (event: MatchParties & { operatorIds?: string[] }) => {
-      for (const userId of matchRecipients(event)) {
-        await notify(userId, {
-          type,
-          title: matchWording[type],
-          link: `/matches/${event.matchId}`,
-          data: { matchId: event.matchId },
-        });
-      }
+      for (const userId of matchRecipients(event)) await tell(type, userId, event.matchId);
     });
   }
+  // Files come in batches (photos of one delivery): one unread notification per match until it is read.
+  ctx.events.on('match.evidenceAttached', async (event) => {
+    for (const userId of matchRecipients(event))
+      await tell('match.evidenceAttached', userId, event.matchId, `match.evidenceAttached:${event.matchId}`);
+  });
 }

@@ -4,6 +4,8 @@ import type { UserRecord } from '../users/model.js';
 import type { OrganizationRecord } from './model.js';
 
 type Org = Pick<OrganizationRecord, '_id' | 'baseId' | 'district' | 'street'>;
+/** What decides which staff look after something: the base it is resident in, else its district and street. */
+export type StaffPlace = Pick<OrganizationRecord, 'baseId' | 'district' | 'street'>;
 
 const same = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b);
 
@@ -27,7 +29,7 @@ export const organizationPolicy = {
     Boolean(user?.organizationId && String(user.organizationId) === String(org._id)),
 
   /** The staff account looks after this organization: the bureau always, an operator within their base's scope. */
-  oversees(user: UserRecord | undefined, base: BaseArea | null, org: Org): boolean {
+  oversees(user: UserRecord | undefined, base: BaseArea | null, org: StaffPlace): boolean {
     if (user?.role === 'bureau') return true;
     if (user?.role !== 'operator' || !base || !same(user.baseId, base._id)) return false;
     if (org.baseId) return same(org.baseId, base._id);
