@@ -48,7 +48,11 @@ interface Call {
 }
 
 /** A stand-in for the API over fetch: the list, each organization, and the decision (or `decisionAnswer`). */
-function fakeApi(lists: Partial<Record<string, Organization[]>>, decisionAnswer?: Response) {
+function fakeApi(
+  lists: Partial<Record<string, Organization[]>>,
+  decisionAnswer?: Response,
+  looksAfter = true,
+) {
   const calls: Call[] = [];
   const known = (id: string) => [...Object.values(lists).flat(), team, agency].find((o) => o?.id === id)!;
   const json = (body: unknown, status = 200) =>
@@ -65,7 +69,7 @@ function fakeApi(lists: Partial<Record<string, Organization[]>>, decisionAnswer?
         return json({ items, total: items.length, page: 1, pageSize: 10 });
       }
       const one = /^\/api\/organizations\/(\w+)$/.exec(url.pathname);
-      if (one) return json({ organization: privateView(known(one[1]!)) });
+      if (one) return json({ organization: looksAfter ? privateView(known(one[1]!)) : known(one[1]!) });
       const decide = /^\/api\/organizations\/(\w+)\/verification$/.exec(url.pathname);
       if (decide && method === 'POST') {
         if (decisionAnswer) return decisionAnswer;
@@ -209,6 +213,19 @@ describe('VerificationQueue', () => {
     expect(card.text()).toContain('上次退回的原因：材料不全');
     // Already rejected: it may be approved now, not rejected again.
     expect(card.find('[data-testid="approve"]').exists()).toBe(true);
+    expect(card.find('[data-testid="reject"]').exists()).toBe(false);
+  });
+
+  it("offers no decision on an organization the account does not look after (the API's public view)", async () => {
+    const elsewhere = { ...agency, verification: { status: 'verified' as const } };
+    fakeApi({ verified: [elsewhere] }, undefined, false);
+    const wrapper = await mountQueue();
+    await wrapper.find('[data-status="verified"]').trigger('click');
+    await flushPromises();
+    const card = await openReview(wrapper, elsewhere);
+    expect(card.find('[data-testid="documents-count"]').exists()).toBe(false);
+    expect(card.find('[data-testid="not-yours"]').text()).toBe('该机构不归您负责核实，这里只显示公开信息。');
+    expect(card.find('[data-testid="approve"]').exists()).toBe(false);
     expect(card.find('[data-testid="reject"]').exists()).toBe(false);
   });
 
