@@ -38,12 +38,16 @@ export interface WatchedPage {
   problems: string[];
 }
 
-/** A new context (own cookies and localStorage) and page at the given viewport, with its errors collected. */
+/**
+ * A new context (own cookies and localStorage) and page at the given viewport, with its errors collected;
+ * relative URLs go to the server under test unless `origin` names another.
+ */
 export async function openPage(
   browser: Browser,
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
+  origin: string = baseUrl(),
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport, locale: 'zh-CN' });
+  const context = await browser.newContext({ baseURL: origin, viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   // A shell page answers in well under a second here; fail fast rather than at Playwright's 30 s default.
   page.setDefaultTimeout(10_000);

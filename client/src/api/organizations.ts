@@ -1,10 +1,23 @@
+import type { z } from 'zod';
 import {
   organizationEnvelopeSchema,
+  organizationSchema,
+  pageOf,
   type CreateOrganizationBody,
   type Organization,
+  type organizationListQuerySchema,
   type UpdateOrganizationBody,
+  type verifyOrganizationBodySchema,
 } from '@app/shared';
 import { api, type HttpClient } from './http.js';
+
+export type OrganizationListQuery = Partial<z.infer<typeof organizationListQuerySchema>>;
+export type VerificationDecision = z.input<typeof verifyOrganizationBodySchema>;
+
+/** A page of organizations; staff may filter by verification within the organizations they look after. */
+export function fetchOrganizations(query: OrganizationListQuery = {}, client: HttpClient = api) {
+  return client.get('/api/organizations', { query, schema: pageOf(organizationSchema) });
+}
 
 export async function createOrganization(
   body: CreateOrganizationBody,
@@ -24,6 +37,17 @@ export async function updateOrganization(
 ): Promise<Organization> {
   return (await client.patch(`/api/organizations/${id}`, body, { schema: organizationEnvelopeSchema }))
     .organization;
+}
+
+/** Verifies or rejects an organization (its base's operators and the bureau); a rejection needs a reason. */
+export async function decideVerification(
+  id: string,
+  body: VerificationDecision,
+  client: HttpClient = api,
+): Promise<Organization> {
+  return (
+    await client.post(`/api/organizations/${id}/verification`, body, { schema: organizationEnvelopeSchema })
+  ).organization;
 }
 
 /** Attaches a registration document (JPEG, PNG, WebP or PDF up to 5 MB). */

@@ -64,6 +64,9 @@ export async function loadDataset(
     role: u.role,
     ...(orgOfOwner.has(u.key) ? { organizationId: orgOfOwner.get(u.key) } : {}),
     ...(u.baseKey && baseIds.has(u.baseKey) ? { baseId: baseIds.get(u.baseKey) } : {}),
+    // A lean insertMany skips the schema's timestamps: set them here.
+    createdAt: now,
+    updatedAt: now,
   }));
   await insertInBatches(UserModel, users, (n) => onProgress?.('users', n, users.length));
 
@@ -73,6 +76,8 @@ export async function loadDataset(
     verification: o.verified ? { status: 'verified', decidedAt: now } : { status: 'pending' },
     ...(o.baseKey && baseIds.has(o.baseKey) ? { baseId: baseIds.get(o.baseKey) } : {}),
     createdBy: userIds.get(o.ownerKey),
+    createdAt: now,
+    updatedAt: now,
   }));
   await insertInBatches(OrganizationModel, organizations, (n) =>
     onProgress?.('organizations', n, organizations.length),

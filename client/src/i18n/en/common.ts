@@ -49,6 +49,7 @@ const en: typeof common = {
       creditCode: 'enter a valid 18-character unified social credit code',
       eligibility: 'only offers set eligibility rules',
       phone: 'enter a valid phone number',
+      reason: 'give the reason for rejecting',
     },
   },
   fields: {

@@ -48,6 +48,7 @@ export default {
       creditCode: '请填写有效的 18 位统一社会信用代码',
       eligibility: '只有资源可以设置申请条件',
       phone: '请填写有效的电话号码',
+      reason: '不通过时请写明原因',
     },
   },
   fields: {
