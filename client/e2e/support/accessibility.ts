@@ -16,6 +16,16 @@ export interface AxeFinding {
  * The script goes in through DevTools evaluation, so the app's CSP (no inline scripts) stays in force.
  */
 export async function seriousAccessibilityProblems(page: Page): Promise<AxeFinding[]> {
+  // Colours read in the middle of a transition (a button just clicked, a theme just switched) are neither the old
+  // nor the new ones: wait until the finite transitions and animations have ended (loading shimmers never do).
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 5000 },
+  );
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
