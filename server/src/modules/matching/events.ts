@@ -7,6 +7,8 @@ export interface MatchParties {
   needOwnerId: string;
   offerOwnerId: string;
   actorId?: string;
+  /** The side that acted, when one did: its members and owner are not told of their own act. */
+  side?: Side;
 }
 
 declare module '../../lib/events.js' {

@@ -140,7 +140,7 @@ export function matchService(ctx: AppContext) {
         deadline: new Date(Date.now() + RESPONSE_DAYS * DAY),
         history: [{ status: 'proposed', by: user._id, at: new Date() }],
       });
-      ctx.events.emit('match.proposed', matchParties(m.toObject(), user));
+      ctx.events.emit('match.proposed', { ...matchParties(m.toObject(), user), side: m.proposedSide });
       return m.toObject();
     },
 
@@ -171,7 +171,10 @@ export function matchService(ctx: AppContext) {
         ctx.events.emitAndWait('listing.changed', { listingId: String(m.needId), change: 'matched' }),
         ctx.events.emitAndWait('listing.changed', { listingId: String(m.offerId), change: 'matched' }),
       ]);
-      ctx.events.emit('match.accepted', matchParties(updated, user));
+      ctx.events.emit('match.accepted', {
+        ...matchParties(updated, user),
+        side: updated.proposedSide === 'need' ? 'offer' : 'need',
+      });
       return updated;
     },
 

@@ -1,5 +1,5 @@
 import { trusted, type Types } from 'mongoose';
-import type { Message, Side } from '@app/shared';
+import type { Message } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import type { ConversationMembership } from '../conversations/events.js';
 import { UserModel } from '../users/model.js';
@@ -75,9 +75,9 @@ const matchWording: Record<
 /**
  * Who hears of a match event: a proposal, an acceptance and new evidence go to the side that did not act; a late
  * answer goes to both sides and to the operators of the base concerned. Where the event names the side that acted
- * (evidence), the other side is told even when a colleague of the first side's owner acted.
+ * (proposals, acceptances, evidence), only the other side is told, also when a colleague of an owner acted.
  */
-export function matchRecipients(event: MatchParties & { operatorIds?: string[]; side?: Side }): string[] {
+export function matchRecipients(event: MatchParties & { operatorIds?: string[] }): string[] {
   const sides = event.side
     ? [event.side === 'need' ? event.offerOwnerId : event.needOwnerId]
     : [event.needOwnerId, event.offerOwnerId];

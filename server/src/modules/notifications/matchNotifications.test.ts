@@ -129,3 +129,36 @@ describe('evidence attached to a match', () => {
     }
   });
 });
+
+describe('proposals and acceptances made by a colleague of an owner', () => {
+  /** The titles of the user's notifications of one type. */
+  async function notes(client: TestClient, type: string) {
+    await server.ctx.events.settle();
+    const res = await client.get('/api/notifications?pageSize=50');
+    expect(res.status).toBe(200);
+    return (res.body.items as { type: string }[]).filter((n) => n.type === type);
+  }
+
+  it("tell only the other side, never the acting colleague's own owner", async () => {
+    const resident = await account({ role: 'resident' });
+    const provider = await account({ role: 'organization' });
+    const org = await buildOrganization(provider.user, { name: '社区长者服务社' });
+    const colleague = await account({ role: 'organization', organizationId: org._id });
+    const need = await resident.client.post('/api/listings', listing('need', '独居老人周末午餐送餐'));
+    const offer = await provider.client.post('/api/listings', listing('offer', '周末长者送餐服务'));
+
+    // The colleague proposes the organization's offer to the resident's need.
+    const proposed = await colleague.client.post('/api/matches', {
+      needId: need.body.listing.id,
+      offerId: offer.body.listing.id,
+    });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    expect(await notes(resident.client, 'match.proposed')).toHaveLength(1);
+    expect(await notes(provider.client, 'match.proposed')).toHaveLength(0);
+
+    // The resident accepts: the proposing side hears of it (its owner), the resident does not.
+    expect((await resident.client.post(`/api/matches/${proposed.body.match.id}/accept`)).status).toBe(200);
+    expect(await notes(provider.client, 'match.accepted')).toHaveLength(1);
+    expect(await notes(resident.client, 'match.accepted')).toHaveLength(0);
+  });
+});
