@@ -51,4 +51,23 @@ describe('domain events', () => {
     await slow;
     expect(failures).toHaveLength(2);
   });
+
+  it('stops waiting after at most the given time, and the slow listener still finishes', async () => {
+    const events = new DomainEvents(() => {});
+    let finished = false;
+    events.on(
+      'test.happened',
+      async () => {
+        await later(300);
+        finished = true;
+      },
+      { awaitedByWriter: true },
+    );
+    const t0 = performance.now();
+    await events.emitAndWait('test.happened', { n: 1 }, 30);
+    expect(performance.now() - t0).toBeLessThan(250);
+    expect(finished).toBe(false);
+    await events.settle();
+    expect(finished).toBe(true);
+  });
 });

@@ -52,10 +52,15 @@ export class DomainEvents {
 
   /**
    * Emits, then resolves once the listeners registered with `awaitedByWriter` have finished with this event
-   * (the others go on in the background, as with `emit`). A listener's failure is reported, not thrown: the
-   * write the event announces has already happened.
+   * (the others go on in the background, as with `emit`), or after `atMostMs`: a slow listener (a search
+   * service that is down) never holds the answer to a write that has already happened; it goes on in the
+   * background. A listener's failure is reported, not thrown.
    */
-  async emitAndWait<K extends keyof DomainEventMap>(event: K, payload: DomainEventMap[K]): Promise<void> {
+  async emitAndWait<K extends keyof DomainEventMap>(
+    event: K,
+    payload: DomainEventMap[K],
+    atMostMs = 2000,
+  ): Promise<void> {
     const awaited: Promise<unknown>[] = [];
     const outer = this.awaited;
     this.awaited = awaited;
@@ -64,7 +69,17 @@ export class DomainEvents {
     } finally {
       this.awaited = outer;
     }
-    await Promise.all(awaited);
+    if (!awaited.length) return;
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, atMostMs);
+      timer.unref();
+    });
+    try {
+      await Promise.race([Promise.all(awaited), giveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Resolves once every listener started so far has finished (tests and graceful shutdown). */
