@@ -43,13 +43,8 @@ export interface BenchServer {
  * off, and waits until /api/health answers.
  */
 export async function startBenchServer(dir: string, env: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
-  // BENCH_CPU_PROF=<dir> writes the server's V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const nodeArgs = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
   const server = await startServerProcess(dir, {
     env: { SEARCH_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ...env },
-    nodeArgs,
   });
   const pid = server.child.pid!;
   return {

@@ -54,9 +54,7 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
       `data: ${data.counts.listings} listings, ${data.counts.organizations} organizations, ${data.counts.users} accounts ` +
         `(generated and stored in ${Math.round(prepareMs)} ms); ${data.users.length} simulated users`,
     );
-    // RL_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it is under load.
-    const nodeArgs = process.env.RL_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
-    const server = await startServerProcess(dataDir, { nodeArgs });
+    const server = await startServerProcess(dataDir);
     log(
       `server: one process at ${server.url}, started in ${server.startMs} ms (search index built from the database)`,
     );

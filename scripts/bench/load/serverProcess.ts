@@ -52,32 +52,32 @@ export function freePort(): Promise<number> {
 /** Starts the server on `dataDir` and resolves once GET /api/health answers. */
 export async function startServerProcess(
   dataDir: string,
-  options: { port?: number; env?: NodeJS.ProcessEnv; timeoutMs?: number; nodeArgs?: string[] } = {},
+  options: { port?: number; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/main.ts'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        SEED_DEMO: 'false',
-        // As behind the reverse proxy of a deployment: each simulated user has its own address (X-Forwarded-For).
-        TRUST_PROXY: 'true',
-        MONGODB_URI: '',
-        MEILI_HOST: '',
-        REDIS_URL: '',
-        ...options.env,
-      },
+  // BENCH_CPU_PROF=<dir>: the server writes its V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      // As behind the reverse proxy of a deployment: each simulated user has its own address (X-Forwarded-For).
+      TRUST_PROXY: 'true',
+      MONGODB_URI: '',
+      MEILI_HOST: '',
+      REDIS_URL: '',
+      ...options.env,
     },
-  );
+  });
   const tail: string[] = [];
   const errorLines: string[] = [];
   const keep = (chunk: Buffer) => {
