@@ -1,6 +1,9 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import type { Pinia } from 'pinia';
 import { useSessionStore } from '@/stores/session.js';
+import { workspaceChildren } from '@/pages/workspaceTabs.js';
+import { operatorTabs } from '@/pages/operator/operatorTabs.js';
+import { bureauTabs } from '@/pages/bureau/bureauTabs.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -90,15 +93,15 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     path: '/operator',
-    name: 'operator',
     component: () => import('@/pages/operator/OperatorPage.vue'),
     meta: { titleKey: 'nav.operator', auth: true, roles: ['operator'] },
+    children: workspaceChildren(operatorTabs),
   },
   {
     path: '/bureau',
-    name: 'bureau',
     component: () => import('@/pages/bureau/BureauPage.vue'),
     meta: { titleKey: 'nav.bureau', auth: true, roles: ['bureau'] },
+    children: workspaceChildren(bureauTabs),
   },
   {
     path: '/:pathMatch(.*)*',

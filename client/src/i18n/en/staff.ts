@@ -1,5 +1,9 @@
 /** Pages for base operators and the bureau: the verification queue and the audit log. */
 export default {
+  workspace: {
+    operator: { tabs: 'Base workspace sections', verification: 'Verification' },
+    bureau: { tabs: 'Oversight sections', verification: 'Verification', audit: 'Audit log' },
+  },
   verify: {
     title: 'Verification',
     operatorIntro:

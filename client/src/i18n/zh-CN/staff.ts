@@ -1,5 +1,9 @@
 /** Pages for base operators and the bureau: the verification queue and the audit log. */
 export default {
+  workspace: {
+    operator: { tabs: '基地运营分区', verification: '机构认证' },
+    bureau: { tabs: '监管分区', verification: '认证', audit: '审计日志' },
+  },
   verify: {
     title: '认证审核',
     operatorIntro: '您运营的基地负责核实的机构：查看登记信息和材料，通过或退回。',

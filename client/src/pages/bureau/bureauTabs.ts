@@ -1,0 +1,17 @@
+import type { WorkspaceTab } from '../workspaceTabs.js';
+
+/** The tabs of the bureau's workspace (监管), in the order shown: 总览, 基地, 认证, 审计日志, 导出. */
+export const bureauTabs: readonly WorkspaceTab[] = [
+  {
+    name: 'bureau-verification',
+    path: 'verification',
+    labelKey: 'workspace.bureau.verification',
+    component: () => import('./BureauVerificationTab.vue'),
+  },
+  {
+    name: 'bureau-audit',
+    path: 'audit',
+    labelKey: 'workspace.bureau.audit',
+    component: () => import('./BureauAuditTab.vue'),
+  },
+];

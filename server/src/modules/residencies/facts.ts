@@ -1,0 +1,41 @@
+import { Types } from 'mongoose';
+import { ResidencyModel } from './model.js';
+
+/*
+ * The questions other modules (spaces, matching, stats) may ask about residency. They import these functions,
+ * never the model: how residency is stored stays this module's business.
+ */
+
+const asId = (id: string | Types.ObjectId) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+/** Whether the organization is incubating (在孵) in the base now. */
+export async function isIncubating(
+  organizationId: string | Types.ObjectId,
+  baseId: string | Types.ObjectId,
+): Promise<boolean> {
+  if (!Types.ObjectId.isValid(organizationId) || !Types.ObjectId.isValid(baseId)) return false;
+  const found = await ResidencyModel.exists({
+    organizationId: asId(organizationId),
+    baseId: asId(baseId),
+    status: 'incubating',
+  });
+  return found !== null;
+}
+
+/** The bases the organization is incubating in now (usually one). */
+export async function basesIncubating(organizationId: string | Types.ObjectId): Promise<string[]> {
+  if (!Types.ObjectId.isValid(organizationId)) return [];
+  const rows = await ResidencyModel.find({ organizationId: asId(organizationId), status: 'incubating' })
+    .select({ baseId: 1 })
+    .lean();
+  return rows.map((r) => String(r.baseId));
+}
+
+/** The organizations incubating in the base now. */
+export async function incubatingOrganizationIds(baseId: string | Types.ObjectId): Promise<string[]> {
+  if (!Types.ObjectId.isValid(baseId)) return [];
+  const rows = await ResidencyModel.find({ baseId: asId(baseId), status: 'incubating' })
+    .select({ organizationId: 1 })
+    .lean();
+  return rows.map((r) => String(r.organizationId));
+}
