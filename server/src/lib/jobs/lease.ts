@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import mongoose, { Schema } from 'mongoose';
+import { isDuplicateKey } from '../duplicateKey.js';
 
 const leaseSchema = new Schema(
   {
@@ -30,7 +31,7 @@ export async function acquireLease(name: string, ttlMs: number, owner = PROCESS_
     return lease?.owner === owner;
   } catch (err) {
     // The upsert collided with a live lease of another process.
-    if ((err as { code?: number }).code === 11000) return false;
+    if (isDuplicateKey(err)) return false;
     throw err;
   }
 }

@@ -1,12 +1,13 @@
 import { Types } from 'mongoose';
 import type { OpenConversationBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
+import { isDuplicateKey } from '../../lib/duplicateKey.js';
 import { forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import { OrganizationModel, type OrganizationRecord } from '../organizations/model.js';
 import { ConversationModel, type ConversationRecord } from './model.js';
 import { conversationPolicy as policy } from './policy.js';
 import { forgetConversation } from './recent.js';
-import { isDuplicateKey, type Participant } from './service.js';
+import type { Participant } from './service.js';
 import './events.js';
 
 type Fields = Pick<ConversationRecord, 'kind'> &

@@ -1,5 +1,5 @@
 import { ConversationModel, MessageModel, type ConversationRecord, type MessageRecord } from './model.js';
-import { isDuplicateKey } from './service.js';
+import { isDuplicateKey } from '../../lib/duplicateKey.js';
 
 /** Consecutive taken seqs before the last stored one is looked up among the messages. */
 const PROBES_BEFORE_LOOKUP = 4;

@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import type { Message, MessageHistory, MessageHistoryQuery, SendMessageBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
+import { isDuplicateKey } from '../../lib/duplicateKey.js';
 import { notFound, validationFailed } from '../../lib/errors.js';
 import type { UserRecord } from '../users/model.js';
 import { ConversationReadModel, MessageModel, type ConversationRecord, type MessageRecord } from './model.js';
@@ -12,8 +13,6 @@ import './events.js';
 
 /** The user as conversations need them: who they are and what they belong to. */
 export type Participant = Pick<UserRecord, '_id' | 'role' | 'organizationId' | 'baseId'>;
-
-export const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;
 
 /**
  * The conversation if the user is a member of it, asked of the policy on every call. A stranger learns nothing:

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { Notification, NotificationList, NotificationType } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
-import { isDuplicateKey } from '../conversations/service.js';
+import { isDuplicateKey } from '../../lib/duplicateKey.js';
 import { UserModel } from '../users/model.js';
 import { EmailOutboxModel, NotificationModel, type NotificationRecord } from './model.js';
 import { presentNotification } from './presenter.js';
