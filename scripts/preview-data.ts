@@ -1,10 +1,10 @@
 /**
  * Prints a few generated records and how long generation took, to eyeball the data:
- * `npx tsx scripts/generate/preview.ts --listings 100000 --seed 7 --show 5` (add `--demo` for the demo dataset).
+ * `npx tsx scripts/preview-data.ts --listings 100000 --seed 7 --show 5` (add `--demo` for the demo dataset).
  */
 import { parseArgs } from 'node:util';
-import { demoDataset } from './demo.js';
-import { countsForListings, generateDataset } from './generate.js';
+import { demoDataset } from '../server/src/seed/generate/demo.js';
+import { countsForListings, generateDataset } from '../server/src/seed/generate/generate.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 /**
  * `npm run seed -- --listings 100000 [--seed 42]`: generated accounts, organizations and listings (the seeded
- * generator in scripts/generate) stored in the database of this configuration (DATA_DIR or MONGODB_URI).
+ * generator in server/src/seed/generate) stored in the database of this configuration (DATA_DIR or MONGODB_URI).
  * With the embedded database run it while the server is stopped; the server builds its search index at start.
  * With Meilisearch the index is rebuilt here.
  */
@@ -12,7 +12,7 @@ import { connectDatabase } from '../server/src/db/index.js';
 import { loadDataset } from '../server/src/seed/loadDataset.js';
 import { createSearchEngine } from '../server/src/search/index.js';
 import { SearchReconciler } from '../server/src/search/reconciler.js';
-import { countsForListings, generateDataset, DEFAULT_PASSWORD } from './generate/generate.js';
+import { countsForListings, generateDataset, DEFAULT_PASSWORD } from '../server/src/seed/generate/generate.js';
 
 const { values } = parseArgs({
   options: { listings: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' } },

@@ -7,7 +7,7 @@
 import { trusted } from 'mongoose';
 import { districts } from '@app/shared';
 import { ListingModel } from '../../server/src/modules/listings/model.js';
-import { DEFAULT_PASSWORD } from '../generate/generate.js';
+import { DEFAULT_PASSWORD } from '../../server/src/seed/generate/generate.js';
 import { prepareData, removeData, signIn, startBenchServer } from './lib/benchServer.js';
 import { percentile, round, summary, timeConcurrent } from './lib/stats.js';
 

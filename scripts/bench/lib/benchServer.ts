@@ -8,7 +8,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { startEmbeddedEngine } from '../../../server/src/db/embedded/index.js';
 import { loadDataset } from '../../../server/src/seed/loadDataset.js';
-import { countsForListings, generateDataset, type Dataset } from '../../generate/generate.js';
+import { countsForListings, generateDataset, type Dataset } from '../../../server/src/seed/generate/generate.js';
 import { startServerProcess } from '../load/serverProcess.js';
 
 /** A data directory holding `listings` generated listings; `withDatabase` runs while the engine is open on it. */

@@ -10,7 +10,7 @@ import { hashPassword } from '../../../server/src/modules/auth/password.js';
 import { ListingModel } from '../../../server/src/modules/listings/model.js';
 import { OrganizationModel } from '../../../server/src/modules/organizations/model.js';
 import { UserModel } from '../../../server/src/modules/users/model.js';
-import { countsForListings, DEFAULT_PASSWORD, generateDataset } from '../../generate/generate.js';
+import { countsForListings, DEFAULT_PASSWORD, generateDataset } from '../../../server/src/seed/generate/generate.js';
 
 /** An account the workload signs in as. */
 export interface SimulatedUser {

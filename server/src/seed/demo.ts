@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { demoDataset, demoLogins, DEMO_PASSWORD } from '../../../scripts/generate/demo.js';
+import { demoDataset, demoLogins, DEMO_PASSWORD } from './generate/demo.js';
 
 export { demoLogins, DEMO_PASSWORD };
 import { UserModel } from '../modules/users/model.js';

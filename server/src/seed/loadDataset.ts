@@ -6,7 +6,7 @@ import { ListingModel } from '../modules/listings/model.js';
 import { OrganizationModel } from '../modules/organizations/model.js';
 import { UserModel } from '../modules/users/model.js';
 
-/** The shape of the seeded generator's output (scripts/generate), as the loader needs it. */
+/** The shape of the seeded generator's output (./generate), as the loader needs it. */
 export interface DatasetToLoad {
   bases?: { key: string; body: CreateBaseBody }[];
   users: { key: string; email: string; password: string; name: string; role: Role; baseKey?: string }[];

@@ -1,6 +1,6 @@
 /**
  * The demo data `npm start` loads into an empty database: three incubation bases, fixed logins for every role
- * (password `demo1234`, listed in `demoLogins` and scripts/generate/README.md), their organizations and a dozen
+ * (password `demo1234`, listed in `demoLogins` and server/src/seed/generate/README.md), their organizations and a dozen
  * hand-written listings that match each other, plus generated neighbours (seed 'resourcelink-demo') for about
  * 150 listings in all. Data only: the server's demo loader creates it through its services.
  */
