@@ -1,5 +1,6 @@
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
+import prettierOff from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'client/e2e/artifacts/**', '.tmp/**'] },
@@ -15,4 +16,7 @@ export default tseslint.config(
       'vue/multi-word-component-names': 'off',
     },
   },
+  // Prettier owns formatting (`npm run format`): every stylistic rule above that it would fight is off, so a
+  // lint warning always means something.
+  prettierOff,
 );

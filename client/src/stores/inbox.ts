@@ -2,13 +2,11 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Conversation, Message } from '@app/shared';
 import { fetchConversations } from '@/api/conversations.js';
-import { ApiError } from '@/api/http.js';
 
 /** The conversation list with unread counts, kept current by `message:new` while the user is signed in. */
 export const useInboxStore = defineStore('inbox', () => {
   const items = ref<Conversation[]>([]);
   const loaded = ref(false);
-  const available = ref(true);
   /** The conversation on screen: its new messages are read as they arrive. */
   const openId = ref<string | null>(null);
 
@@ -17,10 +15,6 @@ export const useInboxStore = defineStore('inbox', () => {
   async function load(): Promise<void> {
     try {
       items.value = (await fetchConversations()).items;
-      available.value = true;
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) available.value = false;
-      else throw err;
     } finally {
       loaded.value = true;
     }
@@ -58,5 +52,5 @@ export const useInboxStore = defineStore('inbox', () => {
     openId.value = null;
   }
 
-  return { items, loaded, available, openId, totalUnread, load, receive, markSeen, byMatch, reset };
+  return { items, loaded, openId, totalUnread, load, receive, markSeen, byMatch, reset };
 });

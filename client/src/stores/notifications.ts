@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Notification } from '@app/shared';
-import { ApiError } from '@/api/http.js';
 import { fetchNotifications, markAllNotificationsRead, markNotificationRead } from '@/api/notifications.js';
 
 /** The signed-in user's notifications: loaded once, then kept current by the socket's `notification` event. */
@@ -9,8 +8,6 @@ export const useNotificationsStore = defineStore('notifications', () => {
   const items = ref<Notification[]>([]);
   const unreadCount = ref(0);
   const loading = ref(false);
-  /** False while the server has no notifications endpoint yet; the bell then stays quiet. */
-  const available = ref(true);
 
   async function load(): Promise<void> {
     loading.value = true;
@@ -18,10 +15,6 @@ export const useNotificationsStore = defineStore('notifications', () => {
       const list = await fetchNotifications();
       items.value = list.items;
       unreadCount.value = list.unreadCount;
-      available.value = true;
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) available.value = false;
-      else throw err;
     } finally {
       loading.value = false;
     }
@@ -54,5 +47,5 @@ export const useNotificationsStore = defineStore('notifications', () => {
     unreadCount.value = 0;
   }
 
-  return { items, unreadCount, loading, available, load, receive, markRead, markAllRead, reset };
+  return { items, unreadCount, loading, load, receive, markRead, markAllRead, reset };
 });

@@ -1,22 +1,16 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CreateSavedSearchBody, SavedSearch } from '@app/shared';
-import { ApiError } from '@/api/http.js';
 import { createSavedSearch, deleteSavedSearch, fetchSavedSearches } from '@/api/savedSearches.js';
 
 /** Searches the user asked to be told about when a new listing answers them. */
 export const useSavedSearchesStore = defineStore('savedSearches', () => {
   const items = ref<SavedSearch[]>([]);
-  const available = ref(true);
   const loaded = ref(false);
 
   async function load(): Promise<void> {
     try {
       items.value = await fetchSavedSearches();
-      available.value = true;
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) available.value = false;
-      else throw err;
     } finally {
       loaded.value = true;
     }
@@ -45,5 +39,5 @@ export const useSavedSearchesStore = defineStore('savedSearches', () => {
     loaded.value = false;
   }
 
-  return { items, available, loaded, load, save, remove, reset };
+  return { items, loaded, load, save, remove, reset };
 });

@@ -6,8 +6,6 @@ const en: typeof messaging = {
     threadLabel: 'Messages',
     none: 'No conversation yet',
     noneHint: 'Once a match is accepted, both sides can talk here.',
-    unavailable: 'Live conversations are coming soon',
-    unavailableHint: 'Meanwhile, use the contact details on the match page.',
     untitled: 'Conversation',
     noMessagesYet: 'No message yet',
     unreadSuffix: ' unread',
@@ -37,7 +35,6 @@ const en: typeof messaging = {
     unread: 'unread',
     none: 'No notification',
     noneHint: 'You are told here when someone proposes or accepts a match, or sends you a message.',
-    unavailable: 'Notifications are coming soon',
     markAllRead: 'Mark all as read',
     types: {
       match: {

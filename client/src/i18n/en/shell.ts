@@ -52,11 +52,6 @@ const en: typeof shell = {
       },
     },
   },
-  comingSoon: {
-    title: 'Coming soon',
-    description: '“{feature}” is being built. Please check back soon.',
-    backHome: 'Back to home',
-  },
   notFound: {
     title: 'Page not found',
     description: 'The page you asked for does not exist or has been removed.',

@@ -5,8 +5,6 @@ export default {
     threadLabel: '消息记录',
     none: '还没有对话',
     noneHint: '匹配被接受后，双方就可以在这里沟通。',
-    unavailable: '在线沟通即将开通',
-    unavailableHint: '开通前可以通过匹配详情中的联系方式联系对方。',
     untitled: '对话',
     noMessagesYet: '还没有消息',
     unreadSuffix: ' 条未读',
@@ -36,7 +34,6 @@ export default {
     unread: '未读',
     none: '暂无通知',
     noneHint: '有人向您发起对接、接受对接或发来消息时，会在这里提醒您。',
-    unavailable: '通知功能即将开通',
     markAllRead: '全部标为已读',
     // By notification type: `match.proposed` is types.match.proposed.
     types: {

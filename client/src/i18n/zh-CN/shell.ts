@@ -42,11 +42,6 @@ export default {
       talk: { title: '在线沟通', text: '双方确认匹配后即可在线沟通，联系方式按约定公开。' },
     },
   },
-  comingSoon: {
-    title: '功能即将上线',
-    description: '“{feature}”正在建设中，敬请期待。',
-    backHome: '返回首页',
-  },
   notFound: {
     title: '页面不存在',
     description: '您访问的页面不存在或已被移除。',
