@@ -10,7 +10,7 @@ import { createStaffBodySchema } from '@app/shared';
 import { loadConfig } from '../server/src/config/index.js';
 import { connectDatabase } from '../server/src/db/index.js';
 import { DomainEvents } from '../server/src/lib/events.js';
-import { staffService } from '../server/src/modules/users/staffService.js';
+import { staffService } from '../server/src/modules/staff/service.js';
 
 const { values } = parseArgs({
   options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },

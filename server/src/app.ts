@@ -20,7 +20,7 @@ import { conversationRoutes } from './modules/conversations/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { savedSearchRoutes } from './modules/savedSearches/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
-import { userRoutes } from './modules/users/routes.js';
+import { staffRoutes } from './modules/staff/routes.js';
 import { listingRoutes } from './modules/listings/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
@@ -35,7 +35,7 @@ export const apiModules: ModuleRoutes[] = [
   healthRoutes,
   openapiRoutes,
   authRoutes,
-  userRoutes,
+  staffRoutes,
   baseRoutes,
   organizationRoutes,
   listingRoutes,

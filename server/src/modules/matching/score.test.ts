@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '@app/shared';
-import { loadLabelledSet } from './evaluation/labelled-set.js';
 import { scoreCandidate, type ScoreInput } from './score.js';
 import { buildListing, NOW } from './testing.js';
 import type { ScoreFactor } from './types.js';
@@ -26,38 +25,6 @@ describe('the weights', () => {
 });
 
 describe('scoreCandidate', () => {
-  it('scores every labelled pair as exactly the sum of its reasons, within each maximum and 100', () => {
-    const set = loadLabelledSet();
-    let pairs = 0;
-    const violations: string[] = [];
-    for (const [i, n] of set.needs.entries()) {
-      for (const [j, offer] of set.offers.entries()) {
-        const result = scoreCandidate({
-          subject: n.listing,
-          candidate: offer,
-          textRelevance: ((i * 7 + j * 13) % 11) / 10,
-          providerRecord: set.recordOf(offer),
-          now: set.asOf,
-          locale: (i + j) % 2 ? 'en' : 'zh-CN',
-        });
-        const sum = result.reasons.reduce((s, r) => s + r.points, 0);
-        const bad = result.reasons.filter(
-          (r) =>
-            !Number.isInteger(r.points) ||
-            r.points < 0 ||
-            r.points > r.max ||
-            r.max !== WEIGHTS[r.factor] ||
-            !r.detail,
-        );
-        if (result.score !== sum || result.score > 100 || bad.length)
-          violations.push(`${n.listing.id}/${offer.id}`);
-        pairs++;
-      }
-    }
-    expect(violations).toEqual([]);
-    expect(pairs).toBeGreaterThan(5000);
-  });
-
   it('gives the full 100 to a perfect pair and lists the factors in their order', () => {
     const n = need({ kind: 'venue', subkind: 'meeting-room', street: '310104003', capacity: 20 });
     const offer = buildListing({ kind: 'venue', subkind: 'meeting-room', street: '310104003', capacity: 20 });
@@ -229,21 +196,5 @@ describe('scoreCandidate', () => {
       const en = reason(score(...pair, { providerRecord: r, locale: 'en' }), 'record');
       expect(en.detail).toBe('Responds to 90%, 12 matches completed, rated 4.6 in 8 reviews');
     });
-  });
-
-  it('writes every English sentence without Chinese', () => {
-    const set = loadLabelledSet();
-    for (const n of set.needs.slice(0, 10)) {
-      for (const offer of set.offers.slice(0, 40)) {
-        const result = scoreCandidate({
-          subject: n.listing,
-          candidate: offer,
-          textRelevance: 0.3,
-          now: set.asOf,
-          locale: 'en',
-        });
-        for (const r of result.reasons) expect(r.detail).not.toMatch(/\p{Script=Han}/u);
-      }
-    }
   });
 });

@@ -2,7 +2,7 @@
  * The weights of the match score: the most points each factor can give. They sum to 100, so a score reads as a
  * percentage and every reason says how much of it came from where.
  *
- * How they were tuned. `npm run eval:matching` ranks the pool of the labelled set (evaluation/labelled-*.ts:
+ * How they were tuned. `npm run eval:matching` ranks the pool of the labelled set (scripts/eval/labelled-*.ts:
  * 39 needs, 196 offers) for every need and prints precision@5 and nDCG@10. Every third need is held out; weights
  * were chosen on the other 26 ("tuning") only. Try others with `-- --weights kind=25,text=15,...`.
  *

@@ -4,8 +4,8 @@
  * the needs, for all needs, the tuning part and the held-out third.
  */
 import type { Listing } from '@app/shared';
-import { rankCandidates } from '../rank.js';
-import type { Weights } from '../weights.js';
+import { rankCandidates } from '../../server/src/modules/matching/rank.js';
+import type { Weights } from '../../server/src/modules/matching/weights.js';
 import { loadLabelledSet, type LabelledNeed, type LabelledSet } from './labelled-set.js';
 import { textRelevanceOver } from './textRelevance.js';
 

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { conflict, validationFailed } from '../../lib/errors.js';
 import { hashPassword } from '../auth/password.js';
 import { BaseModel } from '../bases/model.js';
-import { UserModel, type UserRecord } from './model.js';
+import { UserModel, type UserRecord } from '../users/model.js';
 import '../auth/events.js';
 
 type StaffBody = z.infer<typeof createStaffBodySchema>;

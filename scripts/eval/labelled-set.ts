@@ -16,7 +16,11 @@ import {
   type Listing,
   type OrgType,
 } from '@app/shared';
-import type { EligibilityFactor, MatchOrganization, ProviderRecord } from '../types.js';
+import type {
+  EligibilityFactor,
+  MatchOrganization,
+  ProviderRecord,
+} from '../../server/src/modules/matching/types.js';
 import { labelledNeeds } from './labelled-needs.js';
 import { careOffers } from './labelled-offers-care.js';
 import { spaceAndPeopleOffers } from './labelled-offers-space-people.js';

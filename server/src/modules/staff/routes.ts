@@ -3,11 +3,11 @@ import { createStaffBodySchema, userEnvelopeSchema } from '@app/shared';
 import { mountRoute } from '../../lib/http/route.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
-import { presentSelf } from './presenter.js';
-import { staffService } from './staffService.js';
+import { presentSelf } from '../users/presenter.js';
+import { staffService } from './service.js';
 
 /** Operator and bureau accounts, made only by a bureau account. */
-export function userRoutes(ctx: AppContext): Router {
+export function staffRoutes(ctx: AppContext): Router {
   const router = Router();
   const staff = staffService(ctx);
   mountRoute(

@@ -5,15 +5,15 @@
  * nDCG@10 as one JSON line (all needs, the tuning two thirds and the held-out third). `--verbose` adds each
  * need's top five and the relevant offers it missed; `--weights` tries other weights (they must sum to 100).
  */
-import { evaluateMatching } from '../server/src/modules/matching/evaluation/evaluate.js';
-import { TEXT_RELEVANCE_METHOD } from '../server/src/modules/matching/evaluation/textRelevance.js';
+import { evaluateMatching } from './evaluate.js';
+import { TEXT_RELEVANCE_METHOD } from './textRelevance.js';
 import {
   assertWeights,
   FACTOR_ORDER,
   WEIGHTS,
   type Weights,
-} from '../server/src/modules/matching/weights.js';
-import type { ScoreFactor } from '../server/src/modules/matching/types.js';
+} from '../../server/src/modules/matching/weights.js';
+import type { ScoreFactor } from '../../server/src/modules/matching/types.js';
 
 function parseWeights(arg: string | undefined): Weights {
   if (!arg) return WEIGHTS;
