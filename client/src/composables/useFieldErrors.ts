@@ -108,3 +108,6 @@ export function useFieldErrors<T>(schema: z.ZodType<T>, model: () => unknown) {
     },
   };
 }
+
+/** What `useFieldErrors` gives a form. */
+export type FieldErrors<T> = ReturnType<typeof useFieldErrors<T>>;
