@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { createLogger } from './lib/logger.js';
 import { DomainEvents } from './lib/events.js';
+import { OutboxRelay } from './lib/outbox.js';
 import { resolveSessionSecret } from './lib/secret.js';
 import { DiskFileStorage } from './lib/storage/fileStorage.js';
 import { connectDatabase } from './db/index.js';
@@ -84,9 +85,10 @@ export async function startServer(
   subscribeSavedSearches(ctx);
   const indexer = new SearchIndexer(search, logger);
   subscribeSearchIndexing(ctx, indexer);
-  indexer.start();
-  // Entries left in the outbox by a crash are indexed now, not at the first poll.
-  await indexer.kick();
+  // Every subscriber is in place: deliver what a crash left in the outbox now, then keep polling for it.
+  const outbox = new OutboxRelay(events, logger);
+  outbox.start();
+  await outbox.kick();
 
   const app = createApp(ctx, options.extraModules);
   // Room for long query strings, so that an over-long search gets the API's 400 rather than a bare 431.
@@ -132,8 +134,9 @@ export async function startServer(
         http.close(() => resolve());
         http.closeAllConnections();
       });
-      await indexer.stop();
+      await outbox.stop();
       await events.settle();
+      await indexer.stop();
       await realtime.dispose();
       await search.close();
       await sessionParts(ctx).store.close();

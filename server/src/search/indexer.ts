@@ -4,11 +4,9 @@ import type { Types } from 'mongoose';
 import { ListingModel, type ListingRecord } from '../modules/listings/model.js';
 import { presentListings } from '../modules/listings/presenter.js';
 import type { SearchDocument, SearchEngine } from './port.js';
-import { claimOutboxEntries, completeOutboxEntries, recordListingChange } from './outbox.js';
 import { toSearchDocument } from './listingDocument.js';
 
 const BATCH = 500;
-const CLAIM_MS = 30_000;
 
 /** Search documents for listings, presented as the API shows them (one organization lookup per batch). */
 export async function toSearchDocuments(listings: ListingRecord[]): Promise<SearchDocument[]> {
@@ -23,67 +21,79 @@ export async function loadSearchDocuments(
   return { docs: await toSearchDocuments(listings), listings };
 }
 
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A failed batch is reported by whoever waits; nobody waiting is no unhandled rejection.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 /**
- * Feeds the search index from the outbox. Each entry says only "this listing changed": the indexer re-reads the
- * listing's current state, so an old entry can never put back an old version. Open listings are upserted, all
- * others removed.
+ * Applies changed listings to the search index, in batches. It is told only "these listings changed" (by the
+ * `listing.changed` subscriber, which the domain-event outbox delivers at least once): it re-reads each listing's
+ * current state, so an old event can never put back an old version. Open listings are upserted, all others
+ * removed. Listings named while a batch runs are taken together by the next one.
  */
 export class SearchIndexer {
+  private queued = new Set<string>();
+  /** Settles when the batch that will take the queued listings is applied. */
+  private next: Deferred | undefined;
   private running: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly engine: SearchEngine,
     private readonly logger: Logger,
   ) {}
 
-  /** Process the outbox soon; calls while a run is going coalesce into one more run. */
-  kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          while ((await this.processBatch()) > 0);
-        } while (this.again);
-      } catch (err) {
-        this.logger.error({ err }, 'search indexing failed; the outbox keeps the work for the next run');
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+  /** Resolves once the index shows these listings as they are now; rejects if applying them failed. */
+  apply(listingIds: readonly string[]): Promise<void> {
+    for (const id of listingIds) this.queued.add(id);
+    this.next ??= deferred();
+    const applied = this.next.promise;
+    this.running ??= this.drain().finally(() => (this.running = undefined));
+    return applied;
   }
 
-  /** Polls the outbox too, for entries left by another process or a crashed run. */
-  start(pollMs = 1000): void {
-    this.timer = setInterval(() => void this.kick(), pollMs);
-    this.timer.unref();
-  }
-
+  /** Resolves once nothing is being applied. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    while (this.running) await this.running;
   }
 
-  /** Handles one batch; returns how many outbox entries it completed. */
-  private async processBatch(): Promise<number> {
-    const entries = await claimOutboxEntries(BATCH, CLAIM_MS);
-    if (!entries.length) return 0;
-    const ids = [...new Set(entries.map((e) => String(e.listingId)))];
+  private async drain(): Promise<void> {
+    while (this.queued.size) {
+      const ids = [...this.queued];
+      const waiting = this.next!;
+      this.queued = new Set();
+      this.next = undefined;
+      try {
+        for (let i = 0; i < ids.length; i += BATCH) await this.applyBatch(ids.slice(i, i + BATCH));
+        waiting.resolve();
+      } catch (err) {
+        this.logger.error({ err }, 'search indexing failed; the outbox delivers the change again');
+        waiting.reject(err);
+      }
+    }
+  }
+
+  private async applyBatch(ids: string[]): Promise<void> {
     const { docs, listings } = await loadSearchDocuments({ _id: trusted({ $in: ids }) });
     const open = docs.filter((d) => d.status === 'open');
     const openIds = new Set(open.map((d) => d.id));
     const gone = ids.filter((id) => !openIds.has(id));
     if (open.length) await this.engine.upsert(open);
     if (gone.length) await this.engine.delete(gone);
-    await completeOutboxEntries(entries.map((e) => e._id));
     await this.requeueChangedSince(listings);
-    return entries.length;
   }
 
   /** A listing changed while we indexed it (perhaps by another process): index it once more. */
@@ -94,7 +104,10 @@ export class SearchIndexer {
       .lean<{ _id: Types.ObjectId; updatedAt: Date }[]>();
     const seen = new Map(read.map((l) => [String(l._id), l.updatedAt.getTime()]));
     for (const l of now) {
-      if (seen.get(String(l._id)) !== l.updatedAt.getTime()) await recordListingChange(l._id);
+      if (seen.get(String(l._id)) !== l.updatedAt.getTime()) {
+        this.queued.add(String(l._id));
+        this.next ??= deferred();
+      }
     }
   }
 }

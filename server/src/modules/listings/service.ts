@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import type { CreateListingBody, UpdateListingBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
-import { recordListingChange } from '../../search/outbox.js';
+import { deliverRecorded, recordEvent, type RecordedEvent } from '../../lib/outbox.js';
 import { baseRunBy } from '../bases/runBy.js';
 import { OrganizationModel } from '../organizations/model.js';
 import type { StaffPlace } from '../organizations/policy.js';
@@ -43,18 +43,23 @@ export async function findReadableListing(user: UserRecord | undefined, id: stri
 }
 
 export function listingService(ctx: AppContext) {
-  /** Applies a change and records it in the search outbox in one transaction, then tells subscribers. */
+  /**
+   * Applies a change and records it as one `listing.changed` event in the outbox, in one transaction; then
+   * delivers the event to its subscribers (search index, saved searches).
+   */
   async function write(
     change: ListingChange,
     fn: (session: mongoose.ClientSession) => Promise<ListingRecord | null>,
   ) {
+    let recorded: RecordedEvent | undefined;
     const listing = await mongoose.connection.transaction(async (session) => {
       const result = await fn(session);
-      if (result) await recordListingChange(result._id, session);
+      if (result)
+        recorded = await recordEvent('listing.changed', { listingId: String(result._id), change }, session);
       return result;
     });
     // Answered once the search index shows the change: whoever posted or closed a listing finds it so at once.
-    if (listing) await ctx.events.emitAndWait('listing.changed', { listingId: String(listing._id), change });
+    if (listing && recorded) await deliverRecorded(ctx.events, [recorded]);
     return listing;
   }
 

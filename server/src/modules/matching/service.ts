@@ -2,7 +2,7 @@ import mongoose, { trusted, type ClientSession } from 'mongoose';
 import type { Listing } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
-import { recordListingChange } from '../../search/outbox.js';
+import { deliverRecorded, recordEvent, type RecordedEvent } from '../../lib/outbox.js';
 import { queryTokens } from '../../search/tokenizer.js';
 import { ListingModel, type ListingRecord } from '../listings/model.js';
 import { listingPolicy } from '../listings/policy.js';
@@ -53,7 +53,7 @@ function wordOverlap(need: Listing, offer: Listing): number {
  * Takes one unit of a listing's capacity (its capacity, or 1 when it has none) for an accepted match; the
  * listing becomes `matched` when the last unit is taken. Throws a conflict when none is left.
  */
-async function takeCapacity(listing: ListingRecord, session: ClientSession): Promise<void> {
+async function takeCapacity(listing: ListingRecord, session: ClientSession): Promise<RecordedEvent> {
   const capacity = listing.capacity ?? 1;
   const taken = await ListingModel.findOneAndUpdate(
     { _id: listing._id, status: 'open', capacityUsed: trusted({ $lt: capacity }) },
@@ -63,7 +63,7 @@ async function takeCapacity(listing: ListingRecord, session: ClientSession): Pro
   if (!taken) throw conflict(`“${listing.title}” has no capacity left`);
   if (taken.capacityUsed >= capacity)
     await ListingModel.updateOne({ _id: listing._id }, { $set: { status: 'matched' } }, { session });
-  await recordListingChange(listing._id, session);
+  return recordEvent('listing.changed', { listingId: String(listing._id), change: 'matched' }, session);
 }
 
 export function matchService(ctx: AppContext) {
@@ -82,6 +82,25 @@ export function matchService(ctx: AppContext) {
     ).lean<MatchRecord>();
     if (!updated) throw conflict(`The match is no longer ${from}`);
     return updated;
+  };
+
+  /**
+   * A match write and its one event, recorded in the outbox in the same transaction; the event goes to its
+   * subscribers (notifications, realtime through them, audit) once the write is committed.
+   */
+  const writeMatch = async (
+    event: 'match.proposed' | 'match.declined' | 'match.completed' | 'match.reviewed',
+    fn: (session: ClientSession) => Promise<MatchRecord>,
+    payloadOf: (m: MatchRecord) => MatchParties,
+  ): Promise<MatchRecord> => {
+    let recorded: RecordedEvent | undefined;
+    const written = await mongoose.connection.transaction(async (session) => {
+      const m = await fn(session);
+      recorded = await recordEvent(event, payloadOf(m), session);
+      return m;
+    });
+    await deliverRecorded(ctx.events, [recorded!]);
+    return written;
   };
 
   return {
@@ -125,8 +144,8 @@ export function matchService(ctx: AppContext) {
         textRelevance: wordOverlap(needView!, offerView!),
         providerRecord: records.get(String(offer.ownerId)),
       });
-      const proposedSide = ownsNeed ? 'need' : 'offer';
-      const m = await MatchModel.create({
+      const proposedSide: 'need' | 'offer' = ownsNeed ? 'need' : 'offer';
+      const doc = {
         needId,
         offerId,
         needOwnerId: need.ownerId,
@@ -138,10 +157,13 @@ export function matchService(ctx: AppContext) {
         proposedSide,
         ...(note ? { note } : {}),
         deadline: new Date(Date.now() + RESPONSE_DAYS * DAY),
-        history: [{ status: 'proposed', by: user._id, at: new Date() }],
-      });
-      ctx.events.emit('match.proposed', { ...matchParties(m.toObject(), user), side: m.proposedSide });
-      return m.toObject();
+        history: [{ status: 'proposed' as const, by: user._id, at: new Date() }],
+      };
+      return writeMatch(
+        'match.proposed',
+        async (session) => (await MatchModel.create([doc], { session }))[0]!.toObject(),
+        (m) => ({ ...matchParties(m, user), side: m.proposedSide }),
+      );
     },
 
     /** Accepts within the deadline, taking capacity of both listings in one transaction. */
@@ -149,14 +171,20 @@ export function matchService(ctx: AppContext) {
       const m = await findVisibleMatch(user, id);
       if (!policy.canRespond(user, m)) throw forbidden('Only the side that received the proposal accepts it');
       if (m.status !== 'proposed') throw conflict(`A ${m.status} match cannot be accepted`);
-      const updated = await mongoose.connection.transaction(async (session) => {
+      const { accepted: updated, recorded } = await mongoose.connection.transaction(async (session) => {
         // One operation at a time: a transaction's operations must not run in parallel.
         const need = await ListingModel.findById(m.needId).session(session).lean<ListingRecord>();
         const offer = await ListingModel.findById(m.offerId).session(session).lean<ListingRecord>();
         if (!need || !offer) throw conflict('A listing of this match is gone');
-        await takeCapacity(offer, session);
-        await takeCapacity(need, session);
-        return transition(user, m, 'proposed', 'accepted', {}, session);
+        const offerTaken = await takeCapacity(offer, session);
+        const needTaken = await takeCapacity(need, session);
+        const accepted = await transition(user, m, 'proposed', 'accepted', {}, session);
+        const acceptedEvent = await recordEvent(
+          'match.accepted',
+          { ...matchParties(accepted, user), side: accepted.proposedSide === 'need' ? 'offer' : 'need' },
+          session,
+        );
+        return { accepted, recorded: [offerTaken, needTaken, acceptedEvent] };
       });
       // The two sides can talk from now on; opening is idempotent by match.
       const conversation = await openMatchConversation(ctx, {
@@ -167,14 +195,7 @@ export function matchService(ctx: AppContext) {
       await MatchModel.updateOne({ _id: m._id }, { $set: { conversationId: conversation._id } });
       updated.conversationId = conversation._id;
       // Search shows the listings' new capacity (or drops them once matched) before the accept is answered.
-      await Promise.all([
-        ctx.events.emitAndWait('listing.changed', { listingId: String(m.needId), change: 'matched' }),
-        ctx.events.emitAndWait('listing.changed', { listingId: String(m.offerId), change: 'matched' }),
-      ]);
-      ctx.events.emit('match.accepted', {
-        ...matchParties(updated, user),
-        side: updated.proposedSide === 'need' ? 'offer' : 'need',
-      });
+      await deliverRecorded(ctx.events, recorded);
       return updated;
     },
 
@@ -182,15 +203,12 @@ export function matchService(ctx: AppContext) {
       const m = await findVisibleMatch(user, id);
       if (!policy.canRespond(user, m))
         throw forbidden('Only the side that received the proposal declines it');
-      const updated = await transition(
-        user,
-        m,
-        'proposed',
-        'declined',
-        reason ? { declineReason: reason } : {},
+      return writeMatch(
+        'match.declined',
+        (session) =>
+          transition(user, m, 'proposed', 'declined', reason ? { declineReason: reason } : {}, session),
+        (updated) => matchParties(updated, user),
       );
-      ctx.events.emit('match.declined', matchParties(updated, user));
-      return updated;
     },
 
     async complete(
@@ -199,14 +217,17 @@ export function matchService(ctx: AppContext) {
       evidence: { summary: string; amount?: number; deliveredAt?: string },
     ) {
       const m = await findVisibleMatch(user, id);
-      const updated = await transition(user, m, 'accepted', 'completed', {
+      const delivered = {
         evidence: {
           ...evidence,
           deliveredAt: evidence.deliveredAt ? new Date(evidence.deliveredAt) : new Date(),
         },
-      });
-      ctx.events.emit('match.completed', matchParties(updated, user));
-      return updated;
+      };
+      return writeMatch(
+        'match.completed',
+        (session) => transition(user, m, 'accepted', 'completed', delivered, session),
+        (updated) => matchParties(updated, user),
+      );
     },
 
     /** One review per side, once the match is completed. */
@@ -214,24 +235,29 @@ export function matchService(ctx: AppContext) {
       const m = await findVisibleMatch(user, id);
       const side = policy.sideOf(user, m)!;
       if (m.status !== 'completed') throw conflict('Only a completed match is reviewed');
-      const updated = await MatchModel.findOneAndUpdate(
-        { _id: m._id, status: 'completed', 'reviews.side': trusted({ $ne: side }) },
-        {
-          $push: {
-            reviews: {
-              side,
-              byUserId: user._id,
-              rating,
-              ...(comment ? { comment } : {}),
-              createdAt: new Date(),
+      return writeMatch(
+        'match.reviewed',
+        async (session) => {
+          const updated = await MatchModel.findOneAndUpdate(
+            { _id: m._id, status: 'completed', 'reviews.side': trusted({ $ne: side }) },
+            {
+              $push: {
+                reviews: {
+                  side,
+                  byUserId: user._id,
+                  rating,
+                  ...(comment ? { comment } : {}),
+                  createdAt: new Date(),
+                },
+              },
             },
-          },
+            { returnDocument: 'after', session },
+          ).lean<MatchRecord>();
+          if (!updated) throw conflict('Your side has already reviewed this match');
+          return updated;
         },
-        { returnDocument: 'after' },
-      ).lean<MatchRecord>();
-      if (!updated) throw conflict('Your side has already reviewed this match');
-      ctx.events.emit('match.reviewed', matchParties(updated, user));
-      return updated;
+        (updated) => matchParties(updated, user),
+      );
     },
   };
 }

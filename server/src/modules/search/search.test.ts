@@ -6,7 +6,7 @@ import { buildOrganization, buildUser, signedIn } from '../../../test/factories.
 import { ListingModel } from '../listings/model.js';
 import { toSearchDocument } from '../../search/listingDocument.js';
 import { SearchReconciler } from '../../search/reconciler.js';
-import { SearchOutboxModel } from '../../search/outbox.js';
+import { EventOutboxModel } from '../../lib/outbox.js';
 
 let server: TestServer;
 let resident: TestClient;
@@ -262,24 +262,30 @@ describe('recovery', () => {
       title: '崩溃后补录的助餐需求',
       ownerId: owner._id,
     });
-    await SearchOutboxModel.deleteMany({ listingId: orphan._id });
+    await EventOutboxModel.deleteMany({ 'payload.listingId': String(orphan._id) });
     expect((await search(q('崩溃后补录'))).items.map((i) => i.id)).not.toContain(String(orphan._id));
     const result = await new SearchReconciler(server.ctx.search, server.ctx.logger).reconcile();
     expect(result.rebuilt).toBe(true);
     expect((await search(q('崩溃后补录'))).items.map((i) => i.id)).toContain(String(orphan._id));
   });
 
-  it('indexes what a crashed run left in the outbox', async () => {
+  it('indexes what a crashed writer left in the outbox', async () => {
     const owner = await buildUser({ role: 'resident' });
     const pending = await ListingModel.create({
       ...fixtures.meals,
       title: '待索引的送餐需求',
       ownerId: owner._id,
     });
-    await SearchOutboxModel.create({ listingId: pending._id });
+    // The event was recorded with the listing, and its writer's claim has lapsed.
+    await EventOutboxModel.create({
+      event: 'listing.changed',
+      payload: { listingId: String(pending._id), change: 'created' },
+    });
     expect((await search(q('待索引的送餐需求'))).items.map((i) => i.id)).not.toContain(String(pending._id));
-    // The worker's poll picks it up without any event.
+    // The relay's poll delivers it to the index.
     await new Promise((r) => setTimeout(r, 1500));
     expect((await search(q('待索引的送餐需求'))).items.map((i) => i.id)).toContain(String(pending._id));
+    await server.ctx.events.settle();
+    expect(await EventOutboxModel.countDocuments({ 'payload.listingId': String(pending._id) })).toBe(0);
   });
 });

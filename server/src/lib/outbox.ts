@@ -1,0 +1,170 @@
+import mongoose, { Schema, trusted, type ClientSession, type Types } from 'mongoose';
+import type { Logger } from 'pino';
+import { waitAtMost, type DomainEventMap, type DomainEvents } from './events.js';
+
+/**
+ * The domain-event outbox. A write whose side effects must not be lost (a listing or a match changed) records its
+ * event here inside its own transaction: the event exists exactly when the change does. After the commit the
+ * writer delivers it to the subscribers (`deliverRecorded`); an entry is deleted once every subscriber has
+ * applied it. An entry whose delivery failed or whose writer crashed is delivered again by the relay once its
+ * claim lapses, so subscribers see an event at least once and must tolerate seeing it twice.
+ */
+const outboxSchema = new Schema(
+  {
+    event: { type: String, required: true },
+    payload: { type: Schema.Types.Mixed, required: true },
+    createdAt: { type: Date, default: () => new Date() },
+    /** A delivery's claim; an entry whose claim has lapsed is delivered again. */
+    claimedUntil: { type: Date, default: () => new Date(0) },
+    attempts: { type: Number, default: 0 },
+  },
+  { versionKey: false, strict: 'throw', minimize: false },
+);
+outboxSchema.index({ claimedUntil: 1 });
+
+export const EventOutboxModel = mongoose.model('EventOutbox', outboxSchema);
+
+/** How long a delivery may take before another one is tried. */
+export const CLAIM_MS = 30_000;
+/** Deliveries tried before an entry is given up (and logged): a subscriber that always fails must not loop. */
+export const MAX_ATTEMPTS = 10;
+
+type EventName = keyof DomainEventMap;
+
+export interface RecordedEvent<K extends EventName = EventName> {
+  id: Types.ObjectId;
+  event: K;
+  payload: DomainEventMap[K];
+}
+
+/**
+ * Records an event in the transaction of the change it tells of. The writer holds the claim: it delivers the
+ * event right after the commit; if it dies first, the claim lapses and the relay delivers it.
+ */
+export async function recordEvent<K extends EventName>(
+  event: K,
+  payload: DomainEventMap[K],
+  session: ClientSession,
+): Promise<RecordedEvent<K>> {
+  const [entry] = await EventOutboxModel.create(
+    [{ event, payload, claimedUntil: new Date(Date.now() + CLAIM_MS), attempts: 1 }],
+    { session },
+  );
+  return { id: entry!._id, event, payload };
+}
+
+/** Delivers one entry; resolves true once every subscriber has applied it and the entry is gone. */
+function deliver(
+  events: DomainEvents,
+  entry: RecordedEvent,
+): { awaited: Promise<unknown>[]; done: Promise<boolean> } {
+  const { awaited, succeeded } = events.dispatch(entry.event, entry.payload as never);
+  const done = succeeded.then(async (ok) => {
+    if (ok) await EventOutboxModel.deleteOne({ _id: entry.id });
+    return ok;
+  });
+  events.track(done);
+  return { awaited, done };
+}
+
+/**
+ * Delivers events recorded by a committed write and answers once the subscribers the writer waits for
+ * (`awaitedByWriter`: the search index) have applied them, or after `atMostMs`, whichever is first: the poster
+ * reads their own write. The other subscribers and the entry's deletion go on in the background.
+ */
+export async function deliverRecorded(
+  events: DomainEvents,
+  recorded: readonly RecordedEvent[],
+  atMostMs = 2000,
+): Promise<void> {
+  await waitAtMost(
+    recorded.flatMap((entry) => deliver(events, entry).awaited),
+    atMostMs,
+  );
+}
+
+/**
+ * Delivers what writers left behind: entries whose claim lapsed (a writer crashed, a subscriber failed). Polls,
+ * and is kicked once at boot so that a restart replays at once what has lapsed.
+ */
+export class OutboxRelay {
+  private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly logger: Logger,
+    private readonly batch = 200,
+  ) {}
+
+  /** Delivers every lapsed entry now; calls while a run is going join it. */
+  kick(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        while ((await this.deliverBatch()) === this.batch);
+      } catch (err) {
+        this.logger.error({ err }, 'outbox delivery failed; the entries stay for the next run');
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  start(pollMs = 1000): void {
+    this.timer = setInterval(() => void this.kick(), pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Claims a batch of lapsed entries, delivers them together and waits until each is applied or failed. */
+  private async deliverBatch(): Promise<number> {
+    const entries = await claimLapsed(this.batch);
+    const given = entries.filter((e) => e.attempts > MAX_ATTEMPTS);
+    if (given.length) {
+      this.logger.error(
+        { entries: given.map((e) => ({ id: String(e._id), event: e.event, payload: e.payload })) },
+        'outbox entries failed too often; giving them up',
+      );
+      await EventOutboxModel.deleteMany({ _id: trusted({ $in: given.map((e) => e._id) }) });
+    }
+    const due = entries.filter((e) => e.attempts <= MAX_ATTEMPTS);
+    await Promise.all(
+      due.map((e) => deliver(this.events, { id: e._id, event: e.event, payload: e.payload }).done),
+    );
+    return entries.length;
+  }
+}
+
+interface StoredEntry {
+  _id: Types.ObjectId;
+  event: EventName;
+  payload: DomainEventMap[EventName];
+  attempts: number;
+}
+
+/** Claims up to `limit` entries whose claim has lapsed; two processes never hold one entry. */
+async function claimLapsed(limit: number): Promise<StoredEntry[]> {
+  const now = new Date();
+  const candidates = await EventOutboxModel.find({ claimedUntil: trusted({ $lte: now }) })
+    .sort({ _id: 1 })
+    .limit(limit)
+    .select({ _id: 1 })
+    .lean<{ _id: Types.ObjectId }[]>();
+  if (!candidates.length) return [];
+  const until = new Date(now.getTime() + CLAIM_MS);
+  const ids = candidates.map((c) => c._id);
+  await EventOutboxModel.updateMany(
+    { _id: trusted({ $in: ids }), claimedUntil: trusted({ $lte: now }) },
+    { $set: { claimedUntil: until }, $inc: { attempts: 1 } },
+  );
+  return EventOutboxModel.find({ _id: trusted({ $in: ids }), claimedUntil: until })
+    .sort({ _id: 1 })
+    .lean<StoredEntry[]>();
+}
+
+export const pendingOutboxCount = () => EventOutboxModel.countDocuments();
