@@ -9,6 +9,7 @@ const en: typeof common = {
     previous: 'Back',
     notGiven: 'not given',
     retry: 'Try again',
+    pages: 'Pages',
   },
   errors: {
     unexpected: 'Something went wrong; please try again later',

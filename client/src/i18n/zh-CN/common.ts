@@ -8,6 +8,7 @@ export default {
     previous: '上一步',
     notGiven: '未填写',
     retry: '重试',
+    pages: '分页',
   },
   errors: {
     unexpected: '出了点问题，请稍后再试',
