@@ -24,6 +24,7 @@ import { seedDemoIfEmpty } from './seed/demo.js';
 import { createSearchEngine } from './search/index.js';
 import { SearchIndexer } from './search/indexer.js';
 import { SearchReconciler } from './search/reconciler.js';
+import { SearchWriteMonitor } from './search/writeMonitor.js';
 import { subscribeSearchIndexing } from './search/subscriber.js';
 import { listingService } from './modules/listings/service.js';
 import { matchDeadlines } from './modules/matching/overdue.js';
@@ -69,6 +70,7 @@ export async function startServer(
     logger.info({ indexed }, 'search index built from the database');
   }
 
+  const searchWrites = new SearchWriteMonitor(search, logger);
   const ctx: AppContext = {
     config: { ...config, DATA_DIR: dataDir, SESSION_SECRET: sessionSecret },
     logger,
@@ -81,7 +83,9 @@ export async function startServer(
     },
     storage: new DiskFileStorage(path.join(dataDir, 'files')),
     search,
+    searchWrites,
   };
+  searchWrites.start();
   subscribeAuditLog(ctx);
   subscribeNotifications(ctx);
   subscribeSavedSearches(ctx);
@@ -136,6 +140,7 @@ export async function startServer(
         http.closeAllConnections();
       });
       await indexer.stop();
+      await ctx.searchWrites?.stop();
       await events.settle();
       await realtime.dispose();
       await search.close();

@@ -54,3 +54,12 @@ export async function completeOutboxEntries(ids: readonly Types.ObjectId[]): Pro
 }
 
 export const pendingOutboxCount = () => SearchOutboxModel.countDocuments();
+
+/** When the oldest change still waiting in the outbox was recorded. */
+export async function oldestOutboxEntryAt(): Promise<Date | undefined> {
+  const oldest = await SearchOutboxModel.findOne()
+    .sort({ _id: 1 })
+    .select({ createdAt: 1 })
+    .lean<{ createdAt: Date }>();
+  return oldest?.createdAt;
+}
