@@ -74,11 +74,12 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
           'img-src': ["'self'", 'data:', 'blob:'],
           'style-src': ["'self'", "'unsafe-inline'"],
           'connect-src': ["'self'", 'ws:', 'wss:'],
-          // Only behind TLS: on plain http://localhost an upgrade would break every asset.
-          'upgrade-insecure-requests': ctx.config.TRUST_PROXY ? [] : null,
+          // Only when the site is served over https: on plain http (a LAN address, localhost) an upgrade would
+          // break every asset. Being behind a proxy says nothing about the scheme browsers use.
+          'upgrade-insecure-requests': ctx.config.PUBLIC_HTTPS ? [] : null,
         },
       },
-      strictTransportSecurity: ctx.config.TRUST_PROXY,
+      strictTransportSecurity: ctx.config.PUBLIC_HTTPS,
     }),
   );
 

@@ -4,6 +4,7 @@ import type { DomainEvents } from './lib/events.js';
 import type { Health } from '@app/shared';
 import type { FileStorage } from './lib/storage/fileStorage.js';
 import type { SearchEngine } from './search/port.js';
+import type { SearchWriteMonitor } from './search/writeMonitor.js';
 
 /** A user with at least one open socket, as the realtime layer knows them. */
 export interface OnlineUser {
@@ -30,6 +31,8 @@ export interface AppContext {
   engines: Pick<Health, 'database' | 'search' | 'realtime'>;
   storage: FileStorage;
   search: SearchEngine;
+  /** Follows unwaited index writes and reports the index's lag; absent in contexts without a server. */
+  searchWrites?: SearchWriteMonitor;
   /** Absent until realtime is attached (and in unit tests): everyone then counts as offline. */
   presence?: PresencePort;
 }

@@ -25,6 +25,7 @@ import { seedDemoIfEmpty } from './seed/demo.js';
 import { createSearchEngine } from './search/index.js';
 import { SearchIndexer } from './search/indexer.js';
 import { SearchReconciler } from './search/reconciler.js';
+import { SearchWriteMonitor } from './search/writeMonitor.js';
 import { subscribeSearchIndexing } from './search/subscriber.js';
 import { listingService } from './modules/listings/service.js';
 import { matchDeadlines } from './modules/matching/overdue.js';
@@ -58,6 +59,9 @@ export async function startServer(
 
   if (config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
 
+  if (config.MEILI_HOST && !config.MEILI_API_KEY && config.MEILI_MASTER_KEY && config.NODE_ENV === 'production') {
+    logger.warn('the server calls Meilisearch with the master key: give it the key of `npm run meili:keys`');
+  }
   const search = createSearchEngine(config);
   await search.ensureIndex();
   const reconciler = new SearchReconciler(search, logger);
@@ -67,6 +71,8 @@ export async function startServer(
     logger.info({ indexed }, 'search index built from the database');
   }
 
+  const indexer = new SearchIndexer(search, logger);
+  const searchWrites = new SearchWriteMonitor(search, logger, (ids) => indexer.apply(ids));
   const ctx: AppContext = {
     config: { ...config, DATA_DIR: dataDir, SESSION_SECRET: sessionSecret },
     logger,
@@ -79,11 +85,12 @@ export async function startServer(
     },
     storage: new DiskFileStorage(path.join(dataDir, 'files')),
     search,
+    searchWrites,
   };
+  searchWrites.start();
   subscribeAuditLog(ctx);
   subscribeNotifications(ctx);
   subscribeSavedSearches(ctx);
-  const indexer = new SearchIndexer(search, logger);
   subscribeSearchIndexing(ctx, indexer);
   // Every subscriber is in place: deliver what a crash left in the outbox now, then keep polling for it.
   const outbox = new OutboxRelay(events, logger);
@@ -135,6 +142,7 @@ export async function startServer(
         http.closeAllConnections();
       });
       await outbox.stop();
+      await searchWrites.stop();
       await events.settle();
       await indexer.stop();
       await realtime.dispose();

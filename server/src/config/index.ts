@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { configSchema, type Config } from './schema.js';
 
 export type { Config } from './schema.js';
@@ -13,9 +14,20 @@ export class ConfigError extends Error {
 /** Parses the environment once, at boot. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map(
-    (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-  );
-  throw new ConfigError(problems);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new ConfigError(problems);
+  }
+  const config = result.data;
+  if (config.MEILI_API_KEY_FILE && !config.MEILI_API_KEY) {
+    try {
+      config.MEILI_API_KEY = readFileSync(config.MEILI_API_KEY_FILE, 'utf8').trim() || undefined;
+    } catch (err) {
+      throw new ConfigError([`MEILI_API_KEY_FILE: cannot read it (${(err as Error).message})`]);
+    }
+    if (!config.MEILI_API_KEY) throw new ConfigError(['MEILI_API_KEY_FILE: the file is empty']);
+  }
+  return config;
 }

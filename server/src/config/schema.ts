@@ -28,7 +28,18 @@ export const configSchema = z.object({
     .describe('where the embedded database and uploaded files live'),
   MONGODB_URI: optionalUrl.describe('a MongoDB replica set; unset runs the embedded engine'),
   MEILI_HOST: optionalUrl.describe('a Meilisearch server; unset runs the embedded search adapter'),
-  MEILI_MASTER_KEY: z.string().optional().describe('Meilisearch API key'),
+  MEILI_MASTER_KEY: z
+    .string()
+    .optional()
+    .describe('Meilisearch master key: for `npm run meili:keys` and tests; servers should get MEILI_API_KEY'),
+  MEILI_API_KEY: z
+    .string()
+    .optional()
+    .describe('the Meilisearch key the server uses (made by `npm run meili:keys`)'),
+  MEILI_API_KEY_FILE: z
+    .string()
+    .optional()
+    .describe('a file holding MEILI_API_KEY (read once at start when MEILI_API_KEY is unset)'),
   REDIS_URL: optionalUrl.describe('Redis for Socket.IO fan-out across processes; unset keeps it in memory'),
   SESSION_SECRET: z
     .string()
@@ -46,7 +57,10 @@ export const configSchema = z.object({
         .filter(Boolean),
     )
     .describe('comma-separated origins allowed to call the API and the socket from another origin'),
-  TRUST_PROXY: flag(false).describe('true behind a TLS-terminating proxy (secure cookies, client IPs)'),
+  TRUST_PROXY: flag(false).describe('true behind a proxy (client IPs and the scheme from X-Forwarded-*)'),
+  PUBLIC_HTTPS: flag(false).describe(
+    'true when browsers reach the site only over https (CSP upgrade-insecure-requests, HSTS)',
+  ),
   SEED_DEMO: flag(true).describe('load demo data into an empty embedded database at start'),
   SEARCH_RATE_LIMIT: z.coerce
     .number()

@@ -168,3 +168,22 @@ async function claimLapsed(limit: number): Promise<StoredEntry[]> {
 }
 
 export const pendingOutboxCount = () => EventOutboxModel.countDocuments();
+
+/** A change waiting longer than this makes the outbox count as lagging. */
+export const OUTBOX_LAG_SECONDS = 60;
+
+/** How far the subscribers trail the writes: entries waiting, and how long the oldest has waited. */
+export async function outboxLag(): Promise<{
+  queued: number;
+  oldestQueuedSeconds: number | null;
+  lagging: boolean;
+}> {
+  const [queued, oldest] = await Promise.all([
+    pendingOutboxCount(),
+    EventOutboxModel.findOne().sort({ _id: 1 }).select({ createdAt: 1 }).lean<{ createdAt: Date }>(),
+  ]);
+  const oldestQueuedSeconds = oldest
+    ? Math.max(0, Math.round((Date.now() - oldest.createdAt.getTime()) / 1000))
+    : null;
+  return { queued, oldestQueuedSeconds, lagging: (oldestQueuedSeconds ?? 0) > OUTBOX_LAG_SECONDS };
+}

@@ -5,6 +5,7 @@
  */
 import { districts, domains, kinds, sides, streets, subkinds } from '@app/shared';
 import type { SearchDocument } from './port.js';
+import { indexTokens } from './tokenizer.js';
 
 /** A coded field of a listing whose labels are searchable, and the searchable field its text counts as. */
 export const codeFields = {
@@ -63,4 +64,14 @@ export function placeTexts(doc: SearchDocument): string[] {
 /** The number `amount` sorting uses: the most a listing gives or asks for, or -1 without an amount. */
 export function amountSortValue(doc: SearchDocument): number {
   return doc.amountMax ?? doc.amountMin ?? -1;
+}
+
+/**
+ * The words of a listing's free text as the embedded adapter indexes them (jieba's search mode: 有限公司 also gives
+ * 有限 and 公司), each once, space-separated. Meilisearch's own tokenizer keeps a compound whole, so a query for
+ * 公司 would miss 有限公司 there; this text, indexed beside the fields, lets it find the same words.
+ */
+export function segmentedWords(doc: Pick<SearchDocument, 'title' | 'description' | 'organizationName'>): string {
+  const words = new Set([doc.title, doc.organizationName ?? '', doc.description].flatMap(indexTokens));
+  return [...words].join(' ');
 }

@@ -20,11 +20,13 @@ export { MeilisearchEngine } from './meilisearch/engine.js';
 
 /** Builds the search engine for this configuration; call `ensureIndex()` on it before use. */
 export function createSearchEngine(
-  config: Pick<Config, 'MEILI_HOST' | 'MEILI_MASTER_KEY'>,
+  config: Partial<Pick<Config, 'MEILI_HOST' | 'MEILI_MASTER_KEY' | 'MEILI_API_KEY'>>,
   indexName = 'listings',
 ): SearchEngine {
   if (config.MEILI_HOST) {
-    return new MeilisearchEngine({ host: config.MEILI_HOST, apiKey: config.MEILI_MASTER_KEY }, indexName);
+    // The server's own key when it has one; the master key only where nothing else is set (development, tests).
+    const apiKey = config.MEILI_API_KEY ?? config.MEILI_MASTER_KEY;
+    return new MeilisearchEngine({ host: config.MEILI_HOST, apiKey }, indexName);
   }
   return new EmbeddedSearchEngine(indexName);
 }

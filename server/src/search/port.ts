@@ -117,8 +117,27 @@ export interface SearchStats {
 }
 
 export interface WriteOptions {
-  /** Wait until the write is searchable (read-your-writes). Default true; batch jobs may pass false. */
+  /**
+   * Wait until the write is searchable (read-your-writes). Default true; batch jobs may pass false, and then
+   * `checkWrites()` reports how the write ended.
+   */
   wait?: boolean;
+}
+
+/** A write made without waiting that the engine refused; its listings must be indexed again. */
+export interface FailedWrite {
+  ids: string[];
+  reason: string;
+}
+
+/** How the writes made without waiting stand. */
+export interface WriteCheck {
+  /** Writes that ended in failure since the last check (each reported once). */
+  failed: FailedWrite[];
+  /** Writes still queued or running in the engine. */
+  unconfirmed: number;
+  /** When the oldest of those was sent (ms since the epoch), if any. */
+  oldestUnconfirmedAt?: number;
 }
 
 /** A source of documents for a rebuild, in batches (a cursor over the database). */
@@ -141,6 +160,8 @@ export interface SearchEngine {
    * old index until the new one is complete.
    */
   rebuild(source: DocumentBatches, onProgress?: (indexed: number) => void): Promise<{ indexed: number }>;
+  /** Asks the engine how the writes made with `wait: false` ended, in as few calls as it can. */
+  checkWrites(): Promise<WriteCheck>;
   close(): Promise<void>;
 }
 

@@ -61,6 +61,7 @@ export class SearchReconciler {
       const { docs } = await loadSearchDocuments({ updatedAt: trusted({ $gte: since }) });
       const open = docs.filter((d) => d.status === 'open');
       const closed = docs.filter((d) => d.status !== 'open').map((d) => d.id);
+      // Not waited for: the process's SearchWriteMonitor asks how these writes ended and re-queues failures.
       if (open.length) await this.engine.upsert(open, { wait: false });
       if (closed.length) await this.engine.delete(closed, { wait: false });
       reindexed = docs.length;

@@ -16,6 +16,7 @@ import {
   type SearchQuery,
   type SearchResult,
   type SearchStats,
+  type WriteCheck,
   type WriteOptions,
 } from '../port.js';
 import { listingIndexSettings } from '../settings.js';
@@ -107,6 +108,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
       documents: this.current().size,
       indexing: !!this.rebuildLog,
     };
+  }
+
+  /** Writes here are applied before they return: nothing is ever left to confirm. */
+  async checkWrites(): Promise<WriteCheck> {
+    return { failed: [], unconfirmed: 0 };
   }
 
   async close(): Promise<void> {}

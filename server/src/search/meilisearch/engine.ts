@@ -1,10 +1,19 @@
 /**
  * The Meilisearch adapter, through the official client. Documents carry the same derived label and place text as
- * the embedded adapter; synonyms and stop words come from the same settings.
+ * the embedded adapter, and its segmented words; synonyms and stop words come from the same settings. It speaks
+ * the API of the Meilisearch release in ./pinned.ts, whatever newer fields the client's types know.
  */
-import { Meilisearch, type Index, type SearchParams, type Settings, type Task } from 'meilisearch';
+import {
+  Meilisearch,
+  type EnqueuedTask,
+  type EnqueuedTaskPromise,
+  type Index,
+  type SearchParams,
+  type Settings,
+  type Task,
+} from 'meilisearch';
 import type { Listing } from '@app/shared';
-import { amountSortValue, labelTexts, placeTexts } from '../documentText.js';
+import { amountSortValue, labelTexts, placeTexts, segmentedWords } from '../documentText.js';
 import { markedToHtml, MEILI_POST_TAG, MEILI_PRE_TAG } from '../highlight.js';
 import {
   DEFAULT_PAGE_SIZE,
@@ -20,6 +29,7 @@ import {
   type SearchQuery,
   type SearchResult,
   type SearchStats,
+  type WriteCheck,
   type WriteOptions,
 } from '../port.js';
 import { listingIndexSettings } from '../settings.js';
@@ -30,6 +40,8 @@ import { buildFilter, filterableAttributes, geoPoint } from './filters.js';
 interface MeiliListing extends Omit<SearchDocument, '_geo'> {
   labels: string[];
   places: string[];
+  /** The free text's words as jieba's search mode cuts them, so compounds are found by their parts. */
+  segments: string;
   amountSort: number;
   _geo?: { lat: number; lng: number };
 }
@@ -49,6 +61,14 @@ const FACET_ATTRIBUTE: Record<FacetName, string> = {
 
 /** Task waits: settings and swaps are quick; a large batch of documents can take a while. */
 const WAIT = { timeout: 120_000, interval: 50 };
+/** Task uids asked about in one `GET /tasks` call. */
+const TASK_CHECK_BATCH = 100;
+
+/** A write sent without waiting, until its task is known to have ended. */
+interface UnconfirmedWrite {
+  ids: string[];
+  sentAt: number;
+}
 
 export interface MeilisearchOptions {
   host: string;
@@ -71,6 +91,7 @@ function toMeili(doc: SearchDocument): MeiliListing {
     ...rest,
     labels: labelTexts(doc),
     places: placeTexts(doc),
+    segments: segmentedWords(doc),
     amountSort: amountSortValue(doc),
     ...(_geo ? { _geo: { lat: _geo.lat, lng: _geo.lng } } : {}),
   };
@@ -82,7 +103,8 @@ export function meiliSettings(settings: IndexSettings): Settings {
     for (const word of group) synonyms[word] = group.filter((w) => w !== word);
   return {
     // Order matters: Meilisearch's attribute rule ranks a match in an earlier attribute higher.
-    searchableAttributes: settings.searchable.map((s) => s.field),
+    // The segmented words come last: a word found whole in the title still ranks as a title match.
+    searchableAttributes: [...settings.searchable.map((s) => s.field), 'segments'],
     filterableAttributes: [...filterableAttributes],
     sortableAttributes: ['createdAt', 'amountSort', '_geo'],
     // `sort` first: a requested order (newest, amount, distance) is strict; without one, relevance decides.
@@ -102,6 +124,8 @@ export class MeilisearchEngine implements SearchEngine {
   private settings: IndexSettings = listingIndexSettings;
   /** Writes that arrive while a rebuild runs, replayed so the swapped-in index misses none of them. */
   private rebuildLog: WriteLog | undefined;
+  /** Writes sent with `wait: false`, by task uid, until `checkWrites()` sees their task end. */
+  private readonly unconfirmed = new Map<number, UnconfirmedWrite>();
 
   constructor(
     options: MeilisearchOptions,
@@ -130,16 +154,56 @@ export class MeilisearchEngine implements SearchEngine {
     const listings = docs.map(toMeili);
     this.rebuildLog?.push({ upsert: [...docs] });
     const enqueued = this.index().addDocuments(listings, { primaryKey: 'id' });
-    if (options.wait ?? true) succeeded(await enqueued.waitTask(WAIT));
-    else await enqueued;
+    await this.settle(enqueued, docs.map((d) => d.id), options);
   }
 
   async delete(ids: readonly string[], options: WriteOptions = {}): Promise<void> {
     if (ids.length === 0) return;
     this.rebuildLog?.push({ delete: [...ids] });
     const enqueued = this.index().deleteDocuments([...ids]);
-    if (options.wait ?? true) succeeded(await enqueued.waitTask(WAIT));
-    else await enqueued;
+    await this.settle(enqueued, [...ids], options);
+  }
+
+  /** Waits for a write's task, or notes it for `checkWrites()` when the caller does not wait. */
+  private async settle(enqueued: EnqueuedTaskPromise, ids: string[], options: WriteOptions): Promise<void> {
+    if (options.wait ?? true) {
+      succeeded(await enqueued.waitTask(WAIT));
+      return;
+    }
+    const task: EnqueuedTask = await enqueued;
+    this.unconfirmed.set(task.taskUid, { ids, sentAt: Date.now() });
+  }
+
+  /** Asks for the outcome of every unconfirmed write, up to TASK_CHECK_BATCH tasks per request. */
+  async checkWrites(): Promise<WriteCheck> {
+    const uids = [...this.unconfirmed.keys()];
+    const failed: WriteCheck['failed'] = [];
+    for (let i = 0; i < uids.length; i += TASK_CHECK_BATCH) {
+      const batch = uids.slice(i, i + TASK_CHECK_BATCH);
+      const { results } = await this.client.tasks.getTasks({
+        uids: batch,
+        statuses: ['succeeded', 'failed', 'canceled'],
+        limit: batch.length,
+      });
+      for (const task of results) {
+        const write = this.unconfirmed.get(task.uid);
+        if (!write) continue;
+        this.unconfirmed.delete(task.uid);
+        if (task.status !== 'succeeded') {
+          failed.push({
+            ids: write.ids,
+            reason: `task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ''}`,
+          });
+        }
+      }
+    }
+    let oldest: number | undefined;
+    for (const write of this.unconfirmed.values()) oldest = Math.min(oldest ?? write.sentAt, write.sentAt);
+    return {
+      failed,
+      unconfirmed: this.unconfirmed.size,
+      ...(oldest === undefined ? {} : { oldestUnconfirmedAt: oldest }),
+    };
   }
 
   async clear(): Promise<void> {
@@ -165,9 +229,7 @@ export class MeilisearchEngine implements SearchEngine {
         onProgress?.(indexed);
       }
       const replayed = await this.replay(log, 0, fresh);
-      succeeded(
-        await this.client.swapIndexes([{ indexes: [this.indexName, fresh], rename: false }]).waitTask(WAIT),
-      );
+      await this.swap(this.indexName, fresh);
       this.rebuildLog = undefined;
       // Writes enqueued on the live name before the swap went to the old index: apply them to the new one too.
       await this.replay(log, replayed, this.indexName);
@@ -179,6 +241,19 @@ export class MeilisearchEngine implements SearchEngine {
         .waitTask(WAIT)
         .catch(() => undefined);
     }
+  }
+
+  /**
+   * Swaps two indexes in one task. The pinned Meilisearch knows only `indexes` in a swap and refuses any other
+   * field with a 400 (`rename` came in 1.18), while the client's type demands `rename`: so the body is sent as
+   * that version reads it, through the client's plain request.
+   */
+  private async swap(a: string, b: string): Promise<void> {
+    const task = await this.client.httpRequest.post<EnqueuedTask>({
+      path: 'swap-indexes',
+      body: [{ indexes: [a, b] }],
+    });
+    succeeded(await this.client.tasks.waitForTask(task, WAIT));
   }
 
   /** Applies logged writes from position `from` onwards to an index; returns the position it reached. */

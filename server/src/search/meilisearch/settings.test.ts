@@ -5,13 +5,14 @@ import { meiliSettings } from './engine.js';
 describe('Meilisearch index settings', () => {
   const settings = meiliSettings(listingIndexSettings);
 
-  it('searches the fields in rank order, title first and description last', () => {
+  it('searches the fields in rank order, title first, then description, then the segmented words', () => {
     expect(settings.searchableAttributes).toEqual([
       'title',
       'labels',
       'places',
       'organizationName',
       'description',
+      'segments',
     ]);
   });
 
