@@ -18,14 +18,15 @@ export interface ImportEdge {
 const IMPORT =
   /(?:^|[\s;])(?:import|export)\s+(type\s+)?(?:[\w*\s{},$]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-/** Every `.ts` file under `root` except tests and declaration files. */
-export function sourceFiles(root: string): string[] {
+/** Every `.ts` file under `root` except declaration files, and except tests unless asked for. */
+export function sourceFiles(root: string, withTests = false): string[] {
   const out: string[] = [];
   for (const name of readdirSync(root)) {
     const full = path.join(root, name);
-    if (name === 'node_modules') continue;
-    if (statSync(full).isDirectory()) out.push(...sourceFiles(full));
-    else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts')) out.push(full);
+    if (name === 'node_modules' || name === 'dist') continue;
+    if (statSync(full).isDirectory()) out.push(...sourceFiles(full, withTests));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts') && (withTests || !name.endsWith('.test.ts')))
+      out.push(full);
   }
   return out;
 }
@@ -50,9 +51,9 @@ export function resolveImport(from: string, specifier: string): string | undefin
   return target.replace(/\.js$/, '.ts');
 }
 
-/** The relative imports of every source file under `root`. */
-export function importEdges(root: string): ImportEdge[] {
-  return sourceFiles(root).flatMap((from) =>
+/** The relative imports of every source file under `root` (tests too when asked for). */
+export function importEdges(root: string, withTests = false): ImportEdge[] {
+  return sourceFiles(root, withTests).flatMap((from) =>
     importsOf(from).flatMap(({ specifier, typeOnly }) => {
       const to = resolveImport(from, specifier);
       return to ? [{ from, to, typeOnly }] : [];

@@ -3,7 +3,7 @@ import type { Listing } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import { deliverRecorded, recordEvent, type RecordedEvent } from '../../lib/outbox.js';
-import { queryTokens } from '../../search/tokenizer.js';
+import { queryTokens } from '../../lib/text/tokenizer.js';
 import { ListingModel, type ListingRecord } from '../listings/model.js';
 import { listingPolicy } from '../listings/policy.js';
 import { presentListings } from '../listings/presenter.js';

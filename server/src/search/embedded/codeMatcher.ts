@@ -5,7 +5,7 @@
  * would double the embedded index for no gain in what can be found.
  */
 import { codeFields, codeTexts, type CodeField } from '../documentText.js';
-import { indexTokens, isLatinToken } from '../tokenizer.js';
+import { indexTokens, isLatinToken } from '../../lib/text/tokenizer.js';
 
 export interface CodeHit {
   field: CodeField;

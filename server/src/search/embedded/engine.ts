@@ -20,7 +20,7 @@ import {
   type WriteOptions,
 } from '../port.js';
 import { listingIndexSettings } from '../settings.js';
-import { jieba, queryTokens } from '../tokenizer.js';
+import { jieba, queryTokens } from '../../lib/text/tokenizer.js';
 import { DocumentColumns } from './columns.js';
 import { IndexState } from './indexState.js';
 import { selectFirst } from './select.js';

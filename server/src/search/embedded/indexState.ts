@@ -4,8 +4,8 @@
  */
 import { codeFields, type CodeField } from '../documentText.js';
 import type { IndexSettings, SearchableField, SearchDocument } from '../port.js';
-import { synonymsOf } from '../synonyms.js';
-import { indexTokens } from '../tokenizer.js';
+import { synonymsOf } from '../../lib/text/synonyms.js';
+import { indexTokens } from '../../lib/text/tokenizer.js';
 import { slotsOfBits, wordsFor } from './bitset.js';
 import { DocumentColumns } from './columns.js';
 import { codesForWord } from './codeMatcher.js';

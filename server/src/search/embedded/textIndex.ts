@@ -13,7 +13,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { IndexSettings, SearchableField } from '../port.js';
-import { isLatinToken } from '../tokenizer.js';
+import { isLatinToken } from '../../lib/text/tokenizer.js';
 
 /** Joins a field's tokens for MiniSearch, whose tokenizer then splits on it. */
 const TOKEN_SEPARATOR = '\u001f';

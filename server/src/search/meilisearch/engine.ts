@@ -33,7 +33,7 @@ import {
   type WriteOptions,
 } from '../port.js';
 import { listingIndexSettings } from '../settings.js';
-import { synonymWords } from '../synonyms.js';
+import { synonymWords } from '../../lib/text/synonyms.js';
 import { buildFilter, filterableAttributes, geoPoint } from './filters.js';
 
 /** What Meilisearch stores: the search document plus derived text and a sort key. */

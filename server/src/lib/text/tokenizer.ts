@@ -6,7 +6,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { districts, domains, kinds, streets, subkinds } from '@app/shared';
-import { stopWords } from './settings.js';
+import { stopWords } from './stopWords.js';
 import { synonymWords } from './synonyms.js';
 
 let segmenter: Jieba | undefined;
