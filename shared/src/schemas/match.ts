@@ -52,6 +52,21 @@ export const matchReviewSchema = z.object({
   createdAt: z.string(),
 });
 
+/**
+ * What the caller may do with the match now, decided by the server's match policy for the caller (all false for
+ * anyone who is not a side). A client shows what these allow and decides none of it itself.
+ */
+export const matchActionsSchema = z.object({
+  /** The match waits for the caller: to answer the proposal, to complete it, or to review it. */
+  yourTurn: z.boolean(),
+  canAccept: z.boolean(),
+  canDecline: z.boolean(),
+  canComplete: z.boolean(),
+  canReview: z.boolean(),
+  canAttachEvidence: z.boolean(),
+});
+export type MatchActions = z.infer<typeof matchActionsSchema>;
+
 export const matchSchema = z.object({
   id: z.string(),
   needId: z.string(),
@@ -61,6 +76,7 @@ export const matchSchema = z.object({
   proposedBy: z.string(),
   /** Which side the caller is on, when the caller is a side. */
   yourSide: z.enum(['need', 'offer']).optional(),
+  ...matchActionsSchema.partial().shape,
   conversationId: z.string().optional(),
   deadline: z.string(),
   overdue: z.boolean(),

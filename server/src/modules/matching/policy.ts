@@ -1,3 +1,4 @@
+import type { MatchActions } from '@app/shared';
 import type { UserRecord } from '../users/model.js';
 import type { MatchRecord } from './model.js';
 
@@ -37,5 +38,31 @@ export const matchPolicy = {
    */
   acceptsEvidence(m: Stage) {
     return m.status === 'accepted' || (m.status === 'completed' && !(m.reviews ?? []).length);
+  },
+  /** Either side closes an accepted match with evidence of what was delivered. */
+  canComplete(user: UserRecord | undefined, m: Sides & Stage) {
+    return m.status === 'accepted' && this.sideOf(user, m) !== undefined;
+  },
+  /** Each side reviews the other once, after completion. */
+  canReview(user: UserRecord | undefined, m: Sides & Stage) {
+    const side = this.sideOf(user, m);
+    return m.status === 'completed' && side !== undefined && !(m.reviews ?? []).some((r) => r.side === side);
+  },
+  /**
+   * What the user may do with the match now, as the presenter sends it: a client shows these and works none of
+   * them out (it cannot: who proposed for which side is the server's to know).
+   */
+  actionsFor(user: UserRecord | undefined, m: Sides & Stage): MatchActions {
+    const respond = m.status === 'proposed' && this.canRespond(user, m);
+    const canComplete = this.canComplete(user, m);
+    const canReview = this.canReview(user, m);
+    return {
+      yourTurn: respond || canComplete || canReview,
+      canAccept: respond,
+      canDecline: respond,
+      canComplete,
+      canReview,
+      canAttachEvidence: this.canAttachEvidence(user, m) && this.acceptsEvidence(m),
+    };
   },
 };

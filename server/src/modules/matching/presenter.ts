@@ -3,7 +3,7 @@ import type { UserRecord } from '../users/model.js';
 import type { MatchRecord } from './model.js';
 import { matchPolicy } from './policy.js';
 
-/** The match as its sides see it. */
+/** The match as its sides see it, with what the viewer may do with it now. */
 export function presentMatch(m: MatchRecord, viewer: UserRecord | undefined, now = new Date()): Match {
   const yourSide = matchPolicy.sideOf(viewer, m);
   return {
@@ -14,6 +14,7 @@ export function presentMatch(m: MatchRecord, viewer: UserRecord | undefined, now
     score: m.score,
     proposedBy: String(m.proposedBy),
     ...(yourSide ? { yourSide } : {}),
+    ...matchPolicy.actionsFor(viewer, m),
     ...(m.conversationId ? { conversationId: String(m.conversationId) } : {}),
     deadline: m.deadline.toISOString(),
     overdue: m.status === 'proposed' && m.deadline.getTime() < now.getTime(),
