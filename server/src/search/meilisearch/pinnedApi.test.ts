@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PinnedMeilisearch } from '../../../test/meilisearch/pinnedMeilisearch.js';
-import { fixtureDocuments } from '../contract.fixtures.js';
+import { compoundWordCases, fixtureDocuments } from '../contract.fixtures.js';
 import { MeilisearchEngine } from './engine.js';
 
 const MASTER = 'pinned-api-master-key';
@@ -58,13 +58,15 @@ describe('the Meilisearch adapter on the pinned API (1.11)', () => {
     ]);
   });
 
-  it('indexes the segmented words in a searchable field, last in rank', async () => {
+  it('indexes the segmented words in a searchable field, last in rank, with every compound case', async () => {
     const [settings] = sent('PATCH', '/indexes/pinned_listings/settings');
     expect((settings!.body as { searchableAttributes: string[] }).searchableAttributes.at(-1)).toBe(
       'segments',
     );
-    const stored = meili.documents('pinned_listings').find((d) => d.id === 'canteen-kitchen');
-    expect(String(stored?.segments).split(' ')).toEqual(expect.arrayContaining(['有限公司', '有限', '公司']));
+    for (const { query, compound, id } of compoundWordCases) {
+      const stored = meili.documents('pinned_listings').find((d) => d.id === id);
+      expect(String(stored?.segments).split(' ')).toEqual(expect.arrayContaining([compound, query]));
+    }
   });
 
   it('confirms writes sent without waiting in one task query per batch and reports the failed ones', async () => {
