@@ -11,7 +11,10 @@ async function headersWith(env: NodeJS.ProcessEnv) {
   const server = await startTestServer(env);
   try {
     const res = await request(server.url).get('/api/health').expect(200);
-    return { csp: String(res.headers['content-security-policy']), hsts: res.headers['strict-transport-security'] };
+    return {
+      csp: String(res.headers['content-security-policy']),
+      hsts: res.headers['strict-transport-security'],
+    };
   } finally {
     await server.stop();
   }

@@ -59,7 +59,12 @@ export async function startServer(
 
   if (config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
 
-  if (config.MEILI_HOST && !config.MEILI_API_KEY && config.MEILI_MASTER_KEY && config.NODE_ENV === 'production') {
+  if (
+    config.MEILI_HOST &&
+    !config.MEILI_API_KEY &&
+    config.MEILI_MASTER_KEY &&
+    config.NODE_ENV === 'production'
+  ) {
     logger.warn('the server calls Meilisearch with the master key: give it the key of `npm run meili:keys`');
   }
   const search = createSearchEngine(config);

@@ -71,7 +71,9 @@ export function amountSortValue(doc: SearchDocument): number {
  * 有限 and 公司), each once, space-separated. Meilisearch's own tokenizer keeps a compound whole, so a query for
  * 公司 would miss 有限公司 there; this text, indexed beside the fields, lets it find the same words.
  */
-export function segmentedWords(doc: Pick<SearchDocument, 'title' | 'description' | 'organizationName'>): string {
+export function segmentedWords(
+  doc: Pick<SearchDocument, 'title' | 'description' | 'organizationName'>,
+): string {
   const words = new Set([doc.title, doc.organizationName ?? '', doc.description].flatMap(indexTokens));
   return [...words].join(' ');
 }

@@ -6,7 +6,7 @@
 import { distanceKm, type Listing } from '@app/shared';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureById, fixtureDocuments } from './contract.fixtures.js';
+import { compoundWordCases, fixtureById, fixtureDocuments } from './contract.fixtures.js';
 import { amountSortValue } from './documentText.js';
 import { EmbeddedSearchEngine } from './embedded/engine.js';
 import { MeilisearchEngine } from './meilisearch/engine.js';
@@ -124,6 +124,16 @@ for (const adapter of adapters) {
         const funding = await allIds({ q: '资金', filters: { kind: ['funding'] } });
         expect(funding.length).toBe(fixtureDocuments.filter((d) => d.kind === 'funding').length);
       });
+
+      for (const { query, compound, id } of compoundWordCases) {
+        it(`"${query}" finds a listing that has it only inside ${compound}`, async () => {
+          const doc = fixtureById(id);
+          const text = [doc.title, doc.organizationName ?? '', doc.description].join(' ');
+          expect(text).toContain(compound);
+          expect(text.replaceAll(compound, '')).not.toContain(query);
+          expect(await allIds({ q: query })).toContain(id);
+        });
+      }
 
       it('finds Latin words by prefix, case-insensitively', async () => {
         expect(await allIds({ q: 'ngo' })).toEqual(['pro-bono-finance']);

@@ -58,7 +58,9 @@ describe('the search write monitor', () => {
     expect((await health()).searchIndex).toMatchObject({ failedWrites: 1, unconfirmedWrites: 0 });
     // The indexer re-reads the listing: it is not in the database, so it is removed.
     await until(() =>
-      meili.requests.some((r) => r.path.endsWith('/documents/delete-batch') && (r.body as string[]).includes(doc.id)),
+      meili.requests.some(
+        (r) => r.path.endsWith('/documents/delete-batch') && (r.body as string[]).includes(doc.id),
+      ),
     );
     errors.mockRestore();
   });

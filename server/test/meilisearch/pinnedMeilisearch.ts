@@ -122,7 +122,11 @@ class ApiError extends Error {
 }
 
 const unknownField = (name: string, known: string[]) =>
-  new ApiError(400, 'bad_request', `Unknown field \`${name}\`: expected one of ${known.map((k) => `\`${k}\``).join(', ')}`);
+  new ApiError(
+    400,
+    'bad_request',
+    `Unknown field \`${name}\`: expected one of ${known.map((k) => `\`${k}\``).join(', ')}`,
+  );
 
 function onlyKnown(value: unknown, known: string[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -208,13 +212,21 @@ export class PinnedMeilisearch {
       const e = err instanceof ApiError ? err : new ApiError(500, 'internal', String(err), 'internal');
       res
         .writeHead(e.status, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ message: e.message, code: e.code, type: e.type, link: `https://docs.meilisearch.com/errors#${e.code}` }));
+        .end(
+          JSON.stringify({
+            message: e.message,
+            code: e.code,
+            type: e.type,
+            link: `https://docs.meilisearch.com/errors#${e.code}`,
+          }),
+        );
     }
   }
 
   /** Checks the request's key may do `action` on every index named. */
   private authorize(r: RecordedRequest, action: string, indexes: string[] = []): void {
-    if (!r.key) throw new ApiError(401, 'missing_authorization_header', 'The Authorization header is missing.', 'auth');
+    if (!r.key)
+      throw new ApiError(401, 'missing_authorization_header', 'The Authorization header is missing.', 'auth');
     if (r.key === this.masterKey) return;
     const key = [...this.keys.values()].find((k) => k.key === r.key);
     const group = action.split('.')[0];
@@ -227,7 +239,8 @@ export class PinnedMeilisearch {
 
   private route(r: RecordedRequest): [number, unknown] {
     const p = r.path.split('/').filter(Boolean);
-    const at = (...parts: string[]) => p.length === parts.length && parts.every((x, i) => x === '*' || x === p[i]);
+    const at = (...parts: string[]) =>
+      p.length === parts.length && parts.every((x, i) => x === '*' || x === p[i]);
     if (r.method === 'GET' && at('health')) return [200, { status: 'available' }];
     if (r.method === 'GET' && at('version')) {
       this.authorize(r, 'version');
@@ -238,7 +251,8 @@ export class PinnedMeilisearch {
       const uid = p[1]!;
       this.authorize(r, 'indexes.delete', [uid]);
       return this.enqueue('indexDeletion', uid, () => {
-        if (!this.indexes.delete(uid)) throw new ApiError(404, 'index_not_found', `Index \`${uid}\` not found.`);
+        if (!this.indexes.delete(uid))
+          throw new ApiError(404, 'index_not_found', `Index \`${uid}\` not found.`);
       });
     }
     if (r.method === 'PATCH' && at('indexes', '*', 'settings')) {
@@ -246,7 +260,11 @@ export class PinnedMeilisearch {
       onlyKnown(r.body, SETTINGS_FIELDS);
       const filterable = (r.body as { filterableAttributes?: unknown[] }).filterableAttributes ?? [];
       if (filterable.some((f) => typeof f !== 'string')) {
-        throw new ApiError(400, 'invalid_settings_filterable_attributes', 'Invalid value type at `.filterableAttributes[0]`: expected a string');
+        throw new ApiError(
+          400,
+          'invalid_settings_filterable_attributes',
+          'Invalid value type at `.filterableAttributes[0]`: expected a string',
+        );
       }
       return this.enqueue('settingsUpdate', p[1]!, () => this.existing(p[1]!));
     }
@@ -283,7 +301,19 @@ export class PinnedMeilisearch {
       const hits = this.documents(p[1]!);
       const hitsPerPage = Number(params.hitsPerPage ?? 20);
       const page = Number(params.page ?? 1);
-      return [200, { hits: hits.slice((page - 1) * hitsPerPage, page * hitsPerPage), totalHits: hits.length, page, hitsPerPage, totalPages: Math.ceil(hits.length / hitsPerPage), facetDistribution: {}, processingTimeMs: 0, query: params.q ?? '' }];
+      return [
+        200,
+        {
+          hits: hits.slice((page - 1) * hitsPerPage, page * hitsPerPage),
+          totalHits: hits.length,
+          page,
+          hitsPerPage,
+          totalPages: Math.ceil(hits.length / hitsPerPage),
+          facetDistribution: {},
+          processingTimeMs: 0,
+          query: params.q ?? '',
+        },
+      ];
     }
     if (r.method === 'POST' && at('swap-indexes')) return this.swap(r);
     if (r.method === 'GET' && at('tasks', '*')) {
@@ -314,13 +344,15 @@ export class PinnedMeilisearch {
     const uid = String(body.uid);
     this.authorize(r, 'indexes.create', [uid]);
     return this.enqueue('indexCreation', uid, () => {
-      if (this.indexes.has(uid)) throw new ApiError(409, 'index_already_exists', `Index \`${uid}\` already exists.`);
+      if (this.indexes.has(uid))
+        throw new ApiError(409, 'index_already_exists', `Index \`${uid}\` already exists.`);
       this.indexes.set(uid, new Map());
     });
   }
 
   private swap(r: RecordedRequest): [number, unknown] {
-    if (!Array.isArray(r.body)) throw new ApiError(400, 'bad_request', 'Invalid value type: expected a sequence');
+    if (!Array.isArray(r.body))
+      throw new ApiError(400, 'bad_request', 'Invalid value type: expected a sequence');
     const pairs = r.body.map((entry) => {
       const { indexes } = onlyKnown(entry, ['indexes']);
       if (!Array.isArray(indexes) || indexes.length !== 2) {
@@ -347,18 +379,34 @@ export class PinnedMeilisearch {
     const matching = [...this.tasks]
       .reverse()
       .filter((t) => (!uids || uids.includes(t.uid)) && (!statuses || statuses.includes(t.status)));
-    return [200, { results: matching.slice(0, limit).map((t) => this.view(t)), total: matching.length, limit, from: matching[0]?.uid ?? null, next: matching[limit]?.uid ?? null }];
+    return [
+      200,
+      {
+        results: matching.slice(0, limit).map((t) => this.view(t)),
+        total: matching.length,
+        limit,
+        from: matching[0]?.uid ?? null,
+        next: matching[limit]?.uid ?? null,
+      },
+    ];
   }
 
   private createKey(r: RecordedRequest): [number, unknown] {
     this.authorize(r, 'keys.create');
     const body = onlyKnown(r.body, KEY_FIELDS);
-    if (!('expiresAt' in body)) throw new ApiError(400, 'missing_expires_at', '`expiresAt` field is mandatory.');
+    if (!('expiresAt' in body))
+      throw new ApiError(400, 'missing_expires_at', '`expiresAt` field is mandatory.');
     const actions = body.actions as string[];
     const bad = actions.find((a) => !KEY_ACTIONS_1_11.has(a));
-    if (bad) throw new ApiError(400, 'invalid_api_key_actions', `Unknown value \`${bad}\` at \`.actions[0]\``);
+    if (bad)
+      throw new ApiError(400, 'invalid_api_key_actions', `Unknown value \`${bad}\` at \`.actions[0]\``);
     const uid = String(body.uid);
-    if (this.keys.has(uid)) throw new ApiError(409, 'api_key_already_exists', `\`uid\` field value \`${uid}\` is already an existing API key.`);
+    if (this.keys.has(uid))
+      throw new ApiError(
+        409,
+        'api_key_already_exists',
+        `\`uid\` field value \`${uid}\` is already an existing API key.`,
+      );
     const key: ApiKey = {
       uid,
       key: createHmac('sha256', this.masterKey).update(uid).digest('hex'),
@@ -391,7 +439,12 @@ export class PinnedMeilisearch {
         } catch (err) {
           const e = err as ApiError;
           task.status = 'failed';
-          task.error = { message: e.message, code: e.code, type: e.type, link: `https://docs.meilisearch.com/errors#${e.code}` };
+          task.error = {
+            message: e.message,
+            code: e.code,
+            type: e.type,
+            link: `https://docs.meilisearch.com/errors#${e.code}`,
+          };
         }
       },
     };

@@ -154,7 +154,11 @@ export class MeilisearchEngine implements SearchEngine {
     const listings = docs.map(toMeili);
     this.rebuildLog?.push({ upsert: [...docs] });
     const enqueued = this.index().addDocuments(listings, { primaryKey: 'id' });
-    await this.settle(enqueued, docs.map((d) => d.id), options);
+    await this.settle(
+      enqueued,
+      docs.map((d) => d.id),
+      options,
+    );
   }
 
   async delete(ids: readonly string[], options: WriteOptions = {}): Promise<void> {

@@ -56,18 +56,29 @@ describe("the servers' Meilisearch key", () => {
     await engine.rebuild([fixtureDocuments]);
     expect((await engine.stats()).documents).toBe(fixtureDocuments.length);
     const withKey = meili.requests.filter((r) => r.key === key);
-    const paths = new Set(withKey.map((r) => `${r.method} ${r.path.replace(/listings_rebuild_\d+/, 'fresh')}`));
-    for (const call of ['POST /indexes', 'PATCH /indexes/listings/settings', 'POST /swap-indexes', 'DELETE /indexes/fresh']) {
+    const paths = new Set(
+      withKey.map((r) => `${r.method} ${r.path.replace(/listings_rebuild_\d+/, 'fresh')}`),
+    );
+    for (const call of [
+      'POST /indexes',
+      'PATCH /indexes/listings/settings',
+      'POST /swap-indexes',
+      'DELETE /indexes/fresh',
+    ]) {
       expect(paths).toContain(call);
     }
   });
 
   it('can neither make keys nor touch another index', async () => {
     const client = new Meilisearch({ host: meili.url, apiKey: key });
-    await expect(client.createKey({ actions: ['*'], indexes: ['*'], expiresAt: null })).rejects.toMatchObject({
+    await expect(client.createKey({ actions: ['*'], indexes: ['*'], expiresAt: null })).rejects.toMatchObject(
+      {
+        cause: { code: 'invalid_api_key' },
+      },
+    );
+    await expect(client.createIndex('organizations')).rejects.toMatchObject({
       cause: { code: 'invalid_api_key' },
     });
-    await expect(client.createIndex('organizations')).rejects.toMatchObject({ cause: { code: 'invalid_api_key' } });
   });
 
   it('refuses to reuse a key of its uid that has other rights', async () => {
@@ -89,10 +100,14 @@ describe("the servers' Meilisearch key", () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rl-keys-'));
     try {
       const file = path.join(dir, 'meili-api-key');
-      await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/meili-keys.ts', '--write', file], {
-        cwd: repoRoot,
-        env: { ...process.env, MEILI_HOST: meili.url, MEILI_MASTER_KEY: MASTER },
-      });
+      await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/meili-keys.ts', '--write', file],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, MEILI_HOST: meili.url, MEILI_MASTER_KEY: MASTER },
+        },
+      );
       expect((await readFile(file, 'utf8')).trim()).toBe(key);
       expect((await stat(file)).mode & 0o777).toBe(0o600);
       const config = loadConfig({ MEILI_HOST: meili.url, MEILI_API_KEY_FILE: file });
@@ -103,4 +118,3 @@ describe("the servers' Meilisearch key", () => {
     }
   });
 });
-

@@ -28,7 +28,11 @@ export const SERVER_KEY_ACTIONS = [
 export const serverKeyIndexes = (indexName = 'listings') => [indexName, `${indexName}_rebuild_*`];
 
 /** Makes the servers' key if it does not exist yet and returns it; refuses a key of that uid with other rights. */
-export async function ensureServerKey(host: string, masterKey: string, indexName = 'listings'): Promise<string> {
+export async function ensureServerKey(
+  host: string,
+  masterKey: string,
+  indexName = 'listings',
+): Promise<string> {
   const client = new Meilisearch({ host, apiKey: masterKey });
   const wanted = {
     actions: [...SERVER_KEY_ACTIONS],

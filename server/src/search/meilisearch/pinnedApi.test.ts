@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PinnedMeilisearch } from '../../../test/meilisearch/pinnedMeilisearch.js';
-import { fixtureDocuments } from '../contract.fixtures.js';
+import { compoundWordCases, fixtureDocuments } from '../contract.fixtures.js';
 import { MeilisearchEngine } from './engine.js';
 
 const MASTER = 'pinned-api-master-key';
@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => meili.stop());
 
-const sent = (method: string, path: string) => meili.requests.filter((r) => r.method === method && r.path === path);
+const sent = (method: string, path: string) =>
+  meili.requests.filter((r) => r.method === method && r.path === path);
 
 describe('the Meilisearch adapter on the pinned API (1.11)', () => {
   it('refuses a field 1.11 does not know, as the real server does (the stand-in can fail)', async () => {
@@ -28,7 +29,10 @@ describe('the Meilisearch adapter on the pinned API (1.11)', () => {
     });
     probe = meili.requests.at(-1);
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: 'bad_request', message: expect.stringContaining('rename') });
+    expect(await res.json()).toMatchObject({
+      code: 'bad_request',
+      message: expect.stringContaining('rename'),
+    });
   });
 
   it('sets up, writes, searches and rebuilds with requests 1.11 accepts, swapping with `indexes` only', async () => {
@@ -49,14 +53,20 @@ describe('the Meilisearch adapter on the pinned API (1.11)', () => {
 
     const swaps = sent('POST', '/swap-indexes').filter((r) => r.key === MASTER && r !== probe);
     expect(swaps).toHaveLength(1);
-    expect(swaps[0]!.body).toEqual([{ indexes: ['pinned_listings', expect.stringMatching(/^pinned_listings_rebuild_/)] }]);
+    expect(swaps[0]!.body).toEqual([
+      { indexes: ['pinned_listings', expect.stringMatching(/^pinned_listings_rebuild_/)] },
+    ]);
   });
 
-  it('indexes the segmented words in a searchable field, last in rank', async () => {
+  it('indexes the segmented words in a searchable field, last in rank, with every compound case', async () => {
     const [settings] = sent('PATCH', '/indexes/pinned_listings/settings');
-    expect((settings!.body as { searchableAttributes: string[] }).searchableAttributes.at(-1)).toBe('segments');
-    const stored = meili.documents('pinned_listings').find((d) => d.id === 'canteen-kitchen');
-    expect(String(stored?.segments).split(' ')).toEqual(expect.arrayContaining(['有限公司', '有限', '公司']));
+    expect((settings!.body as { searchableAttributes: string[] }).searchableAttributes.at(-1)).toBe(
+      'segments',
+    );
+    for (const { query, compound, id } of compoundWordCases) {
+      const stored = meili.documents('pinned_listings').find((d) => d.id === id);
+      expect(String(stored?.segments).split(' ')).toEqual(expect.arrayContaining([compound, query]));
+    }
   });
 
   it('confirms writes sent without waiting in one task query per batch and reports the failed ones', async () => {
