@@ -3,8 +3,7 @@ import type { Config } from './config/index.js';
 import type { DomainEvents } from './lib/events.js';
 import type { Health } from '@app/shared';
 import type { FileStorage } from './lib/storage/fileStorage.js';
-import type { SearchEngine } from './search/port.js';
-import type { SearchWriteMonitor } from './search/writeMonitor.js';
+import type { SearchEngine, SearchWriteWatch } from './search/port.js';
 
 /** A user with at least one open socket, as the realtime layer knows them. */
 export interface OnlineUser {
@@ -32,7 +31,7 @@ export interface AppContext {
   storage: FileStorage;
   search: SearchEngine;
   /** Follows unwaited index writes and reports the index's lag; absent in contexts without a server. */
-  searchWrites?: SearchWriteMonitor;
+  searchWrites?: SearchWriteWatch;
   /** Absent until realtime is attached (and in unit tests): everyone then counts as offline. */
   presence?: PresencePort;
 }

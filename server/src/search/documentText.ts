@@ -5,7 +5,7 @@
  */
 import { districts, domains, kinds, sides, streets, subkinds } from '@app/shared';
 import type { SearchDocument } from './port.js';
-import { indexTokens } from './tokenizer.js';
+import { indexTokens } from '../lib/text/tokenizer.js';
 
 /** A coded field of a listing whose labels are searchable, and the searchable field its text counts as. */
 export const codeFields = {

@@ -9,6 +9,7 @@ import {
   kindSchema,
   listingSchema,
   listingStatusSchema,
+  type Health,
   type Listing,
   sideSchema,
   streetCodeSchema,
@@ -179,3 +180,10 @@ export interface IndexSettings {
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+
+/** Follows the index writes a process sent without waiting, and says how far the index trails the database. */
+export interface SearchWriteWatch {
+  /** One round of asking the engine how its unwaited writes ended. */
+  check(): Promise<void>;
+  health(): Promise<Health['searchIndex']>;
+}

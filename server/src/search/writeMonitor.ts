@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Health } from '@app/shared';
 import { OUTBOX_LAG_SECONDS, outboxLag } from '../lib/outbox.js';
-import type { SearchEngine } from './port.js';
+import type { SearchEngine, SearchWriteWatch } from './port.js';
 
 export type SearchIndexHealth = Health['searchIndex'];
 
@@ -18,7 +18,7 @@ export async function outboxHealth(): Promise<SearchIndexHealth> {
  * how they ended, in batches, on a timer of its own (the writes are this process's, so no lease), logs a failed
  * one and hands its listings to `reindex` (the indexer), which re-reads their current state and writes them again.
  */
-export class SearchWriteMonitor {
+export class SearchWriteMonitor implements SearchWriteWatch {
   private unconfirmed = 0;
   private oldestUnconfirmedAt: number | undefined;
   private failed = 0;
