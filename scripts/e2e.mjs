@@ -3,14 +3,13 @@
 // runs the browser tests (client/e2e, headless Chromium) against it, stops it, then runs the cluster tests
 // (server/test/cluster, real redis-server). Exits non-zero if any section fails.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vitestBin = path.join(root, 'node_modules/vitest/vitest.mjs');
+const { startServerProcess } = await tsImport('./lib/serverProcess.ts', import.meta.url);
 const results = [];
 
 function header(title) {
@@ -45,66 +44,11 @@ async function section(title, body) {
   return ok;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `server/src/main.ts` under tsx in one node process (so a signal reaches the server itself). */
+/** Starts the server (the one launcher, scripts/lib/serverProcess.ts) on a free port and a fresh data directory. */
 async function startServer() {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'resourcelink-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-    },
-  });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const server = { child, port, dataDir, exited, url: `http://127.0.0.1:${port}` };
-
-  const deadline = Date.now() + 60_000;
-  let early = null;
-  void exited.then((status) => (early = status));
-  while (Date.now() < deadline) {
-    if (early)
-      throw new Error(`the server exited before answering (code ${early.code}, signal ${early.signal})`);
-    try {
-      const res = await fetch(`${server.url}/api/health`);
-      if (res.ok) {
-        console.log(`server up at ${server.url}: ${await res.text()}`);
-        return server;
-      }
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await stopServer(server);
-  throw new Error('the server did not answer /api/health within 60 s');
-}
-
-async function stopServer(server) {
-  if (server.child.exitCode === null && server.child.signalCode === null) {
-    server.child.kill('SIGTERM');
-    const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
-    await server.exited;
-    clearTimeout(timer);
-  }
-  rmSync(server.dataDir, { recursive: true, force: true });
+  const server = await startServerProcess({ output: 'inherit' });
+  console.log(`server up at ${server.url}`);
+  return server;
 }
 
 let running = null;
@@ -134,7 +78,7 @@ if (built) {
       );
       return code === 0;
     } finally {
-      await stopServer(running);
+      await running.stop();
       running = null;
     }
   });

@@ -83,6 +83,29 @@ export async function deliverRecorded(
   );
 }
 
+/** Records an event inside the running transaction. */
+export type RecordEvent = <K extends EventName>(event: K, payload: DomainEventMap[K]) => Promise<void>;
+
+/**
+ * The usual shape of a write: `fn` changes the database and records its event(s) in one transaction; once it has
+ * committed the events are delivered (`deliverRecorded`). Returns what `fn` returned.
+ */
+export async function writeWithEvents<T>(
+  events: DomainEvents,
+  fn: (session: ClientSession, record: RecordEvent) => Promise<T>,
+): Promise<T> {
+  let recorded: RecordedEvent[] = [];
+  const result = await mongoose.connection.transaction(async (session) => {
+    // A retried transaction starts again with nothing recorded.
+    recorded = [];
+    return fn(session, async (event, payload) => {
+      recorded.push(await recordEvent(event, payload, session));
+    });
+  });
+  await deliverRecorded(events, recorded);
+  return result;
+}
+
 /**
  * Delivers what writers left behind: entries whose claim lapsed (a writer crashed, a subscriber failed). Polls,
  * and is kicked once at boot so that a restart replays at once what has lapsed.

@@ -157,13 +157,13 @@ describe('two server processes with the redis adapter', () => {
         acked.set(message.clientId, message);
         if (acked.size === KILL_AFTER) {
           ackedAtKill = acked.size;
-          serverA.process.kill('SIGKILL');
+          serverA.child.kill('SIGKILL');
         }
       }
     })();
     await done;
     await serverA.exited;
-    expect(serverA.process.signalCode).toBe('SIGKILL');
+    expect(serverA.child.signalCode).toBe('SIGKILL');
     expect(ackedAtKill).toBe(KILL_AFTER);
     expect(reconnects).toBeGreaterThanOrEqual(1);
     expect(acked.size).toBe(TOTAL);

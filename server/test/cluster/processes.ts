@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from './redisServer.js';
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import {
+  repoRoot,
+  startServerProcess as start,
+  type ServerProcess,
+} from '../../../scripts/lib/serverProcess.js';
 
 export interface ChildHandle {
   process: ChildProcess;
@@ -14,9 +12,8 @@ export interface ChildHandle {
   stop(graceMs?: number): Promise<void>;
 }
 
-function handle(child: ChildProcess, cleanup: () => void = () => {}): ChildHandle {
+function handle(child: ChildProcess): ChildHandle {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  void exited.then(cleanup);
   return {
     process: child,
     exited,
@@ -54,44 +51,9 @@ export async function startSharedDatabase(): Promise<ChildHandle & { uri: string
   return { ...handle(child), uri: uri.replace('/?', '/resourcelink?') };
 }
 
-export interface ServerProcess extends ChildHandle {
-  url: string;
-  port: number;
-}
+export type { ServerProcess } from '../../../scripts/lib/serverProcess.js';
 
-/** Starts `server/src/main.ts` in one node process (so a signal reaches the server itself) and waits for health. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'rl-cluster-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-  });
-  const server = {
-    ...handle(child, () => rmSync(dataDir, { recursive: true, force: true })),
-    port,
-    url: `http://127.0.0.1:${port}`,
-  };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server on port ${port} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${server.url}/api/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await server.stop();
-  throw new Error(`the server on port ${port} did not answer /api/health within 60 s`);
+/** Starts `server/src/main.ts` in one node process on a fresh data directory and waits for health. */
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  return start({ env, output: 'inherit' });
 }

@@ -1,9 +1,9 @@
 import { trusted } from 'mongoose';
-import mongoose from 'mongoose';
+import type { ClientSession } from 'mongoose';
 import type { CreateListingBody, UpdateListingBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
-import { deliverRecorded, recordEvent, type RecordedEvent } from '../../lib/outbox.js';
+import { writeWithEvents } from '../../lib/outbox.js';
 import { baseRunBy } from '../bases/runBy.js';
 import { OrganizationModel } from '../organizations/model.js';
 import type { StaffPlace } from '../organizations/policy.js';
@@ -47,20 +47,13 @@ export function listingService(ctx: AppContext) {
    * Applies a change and records it as one `listing.changed` event in the outbox, in one transaction; then
    * delivers the event to its subscribers (search index, saved searches).
    */
-  async function write(
-    change: ListingChange,
-    fn: (session: mongoose.ClientSession) => Promise<ListingRecord | null>,
-  ) {
-    let recorded: RecordedEvent | undefined;
-    const listing = await mongoose.connection.transaction(async (session) => {
+  async function write(change: ListingChange, fn: (session: ClientSession) => Promise<ListingRecord | null>) {
+    // Answered once the search index shows the change: whoever posted or closed a listing finds it so at once.
+    return writeWithEvents(ctx.events, async (session, record) => {
       const result = await fn(session);
-      if (result)
-        recorded = await recordEvent('listing.changed', { listingId: String(result._id), change }, session);
+      if (result) await record('listing.changed', { listingId: String(result._id), change });
       return result;
     });
-    // Answered once the search index shows the change: whoever posted or closed a listing finds it so at once.
-    if (listing && recorded) await deliverRecorded(ctx.events, [recorded]);
-    return listing;
   }
 
   return {

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { MAX_EVIDENCE_FILES } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
+import { writeWithEvents } from '../../lib/outbox.js';
 import { storeUpload } from '../../lib/storage/uploads.js';
 import type { UserRecord } from '../users/model.js';
 import { MatchModel, type MatchRecord } from './model.js';
@@ -35,27 +36,31 @@ export function matchEvidence(ctx: AppContext) {
       if ((m.evidenceFiles?.length ?? 0) >= MAX_EVIDENCE_FILES) throw tooMany();
       const stored = await storeUpload(ctx.storage, file, 'evidence');
       const fileId = new Types.ObjectId();
-      const updated = await MatchModel.findOneAndUpdate(
-        {
-          _id: m._id,
-          [`evidenceFiles.${MAX_EVIDENCE_FILES - 1}`]: trusted({ $exists: false }),
-          $or: [{ status: 'accepted' }, { status: 'completed', 'reviews.0': trusted({ $exists: false }) }],
-        },
-        { $push: { evidenceFiles: { _id: fileId, ...stored, uploadedBy: user._id, side } } },
-        { returnDocument: 'after' },
-      ).lean<MatchRecord>();
+      const updated = await writeWithEvents(ctx.events, async (session, record) => {
+        const pushed = await MatchModel.findOneAndUpdate(
+          {
+            _id: m._id,
+            [`evidenceFiles.${MAX_EVIDENCE_FILES - 1}`]: trusted({ $exists: false }),
+            $or: [{ status: 'accepted' }, { status: 'completed', 'reviews.0': trusted({ $exists: false }) }],
+          },
+          { $push: { evidenceFiles: { _id: fileId, ...stored, uploadedBy: user._id, side } } },
+          { returnDocument: 'after', session },
+        ).lean<MatchRecord>();
+        if (pushed)
+          await record('match.evidenceAttached', {
+            ...matchParties(pushed, user),
+            fileId: String(fileId),
+            contentType: stored.contentType,
+            size: stored.size,
+            side,
+          });
+        return pushed;
+      });
       if (!updated) {
         await ctx.storage.remove(stored.storageKey);
         refuseUnlessOpen(await findMatch(id));
         throw tooMany();
       }
-      ctx.events.emit('match.evidenceAttached', {
-        ...matchParties(updated, user),
-        fileId: String(fileId),
-        contentType: stored.contentType,
-        size: stored.size,
-        side,
-      });
       return updated;
     },
 

@@ -1,5 +1,6 @@
 import { trusted } from 'mongoose';
 import type { AppContext } from '../../context.js';
+import { writeWithEvents } from '../../lib/outbox.js';
 import { OrganizationModel } from '../organizations/model.js';
 import { UserModel } from '../users/model.js';
 import { EXPIRE_AFTER_OVERDUE_DAYS, MatchModel, type MatchRecord } from './model.js';
@@ -31,16 +32,20 @@ export function matchDeadlines(ctx: AppContext) {
       .limit(500)
       .lean<MatchRecord[]>();
     for (const m of late) {
-      const marked = await MatchModel.updateOne(
-        { _id: m._id, overdueAt: trusted({ $exists: false }) },
-        { $set: { overdueAt: now } },
-      );
-      if (!marked.modifiedCount) continue;
-      ctx.events.emit('match.overdue', {
-        matchId: String(m._id),
-        needOwnerId: String(m.needOwnerId),
-        offerOwnerId: String(m.offerOwnerId),
-        operatorIds: await operatorsFor(m),
+      const operatorIds = await operatorsFor(m);
+      await writeWithEvents(ctx.events, async (session, record) => {
+        const marked = await MatchModel.updateOne(
+          { _id: m._id, overdueAt: trusted({ $exists: false }) },
+          { $set: { overdueAt: now } },
+          { session },
+        );
+        if (!marked.modifiedCount) return;
+        await record('match.overdue', {
+          matchId: String(m._id),
+          needOwnerId: String(m.needOwnerId),
+          offerOwnerId: String(m.offerOwnerId),
+          operatorIds,
+        });
       });
     }
     const expireBefore = new Date(now.getTime() - EXPIRE_AFTER_OVERDUE_DAYS * DAY);
@@ -48,17 +53,19 @@ export function matchDeadlines(ctx: AppContext) {
       .limit(500)
       .lean<MatchRecord[]>();
     for (const m of stale) {
-      const expired = await MatchModel.findOneAndUpdate(
-        { _id: m._id, status: 'proposed' },
-        { $set: { status: 'expired' }, $push: { history: { status: 'expired', at: now } } },
-        { returnDocument: 'after' },
-      ).lean<MatchRecord>();
-      if (expired)
-        ctx.events.emit('match.expired', {
-          matchId: String(m._id),
-          needOwnerId: String(m.needOwnerId),
-          offerOwnerId: String(m.offerOwnerId),
-        });
+      await writeWithEvents(ctx.events, async (session, record) => {
+        const expired = await MatchModel.findOneAndUpdate(
+          { _id: m._id, status: 'proposed' },
+          { $set: { status: 'expired' }, $push: { history: { status: 'expired', at: now } } },
+          { returnDocument: 'after', session },
+        ).lean<MatchRecord>();
+        if (expired)
+          await record('match.expired', {
+            matchId: String(m._id),
+            needOwnerId: String(m.needOwnerId),
+            offerOwnerId: String(m.offerOwnerId),
+          });
+      });
     }
     return { flagged: late.length, expired: stale.length };
   };

@@ -2,7 +2,7 @@ import mongoose, { trusted, type ClientSession } from 'mongoose';
 import type { Listing } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
-import { deliverRecorded, recordEvent, type RecordedEvent } from '../../lib/outbox.js';
+import { deliverRecorded, recordEvent, writeWithEvents, type RecordedEvent } from '../../lib/outbox.js';
 import { queryTokens } from '../../lib/text/tokenizer.js';
 import { ListingModel, type ListingRecord } from '../listings/model.js';
 import { listingPolicy } from '../listings/policy.js';
@@ -92,16 +92,12 @@ export function matchService(ctx: AppContext) {
     event: 'match.proposed' | 'match.declined' | 'match.completed' | 'match.reviewed',
     fn: (session: ClientSession) => Promise<MatchRecord>,
     payloadOf: (m: MatchRecord) => MatchParties,
-  ): Promise<MatchRecord> => {
-    let recorded: RecordedEvent | undefined;
-    const written = await mongoose.connection.transaction(async (session) => {
+  ): Promise<MatchRecord> =>
+    writeWithEvents(ctx.events, async (session, record) => {
       const m = await fn(session);
-      recorded = await recordEvent(event, payloadOf(m), session);
+      await record(event, payloadOf(m));
       return m;
     });
-    await deliverRecorded(ctx.events, [recorded!]);
-    return written;
-  };
 
   return {
     async propose(user: UserRecord, needId: string, offerId: string, note?: string): Promise<MatchRecord> {
