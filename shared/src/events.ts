@@ -1,5 +1,5 @@
 /**
- * Typed Socket.IO event maps (API.md, "Conversations and messages"). Use them as
+ * Typed Socket.IO event maps (docs/api.md, "The core", Socket.IO). Use them as
  * `new Server<ClientToServerEvents, ServerToClientEvents>()` and `io<ServerToClientEvents, ClientToServerEvents>()`.
  * A type is not a check: the server validates every client payload with `clientEventSchemas` before acting.
  */

@@ -232,7 +232,7 @@ export class VirtualUser {
 
   private async message(): Promise<void> {
     if (!this.world.messaging) return;
-    // API.md: GET /api/conversations, POST /api/conversations/:id/messages { body, clientId } -> 201 { message }.
+    // docs/api.md: GET /api/conversations, POST /api/conversations/:id/messages { body, clientId } → 201 { message }.
     const conversations = await this.call('GET', '/conversations');
     const conversation = this.pick((conversations.body?.items ?? []) as { id: string }[]);
     if (!conversation) return;

@@ -1,6 +1,7 @@
 /**
- * Search over listings (ARCHITECTURE.md, "Search"). The port is `SearchEngine`; `createSearchEngine` picks the
- * adapter: Meilisearch when MEILI_HOST is set, else the embedded one. How the rest of the server uses it:
+ * Search over listings (docs/architecture.md, "The search port"). The port is `SearchEngine`;
+ * `createSearchEngine` picks the adapter: Meilisearch when MEILI_HOST is set, else the embedded one. How the rest
+ * of the server uses it:
  * - at boot: `await engine.ensureIndex()`; the embedded index starts empty, so boot then runs `rebuild()` from the
  *   database (a cursor of `SearchDocument` batches);
  * - the outbox worker re-reads a changed listing and calls `upsert([projection])` or `delete([id])`;

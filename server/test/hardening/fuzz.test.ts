@@ -1,9 +1,9 @@
 /**
- * The property test of TESTING.md ("Bad input is a test case"): for every operation of the OpenAPI document,
- * generated calls (hostile bodies, query strings and path ids, from any caller, sometimes without CSRF) never get
- * a 5xx; a 4xx always carries the API's error body; no answer carries a stored secret; a 2xx matches the declared
- * response schema; a body with an operator, a dotted or an unknown key is refused; and a refused call leaves the
- * database as it was.
+ * The property test of docs/architecture.md ("Tests": bad input is a test case): for every operation of the
+ * OpenAPI document, generated calls (hostile bodies, query strings and path ids, from any caller, sometimes
+ * without CSRF) never get a 5xx; a 4xx always carries the API's error body; no answer carries a stored secret; a
+ * 2xx matches the declared response schema; a body with an operator, a dotted or an unknown key is refused; and a
+ * refused call leaves the database as it was.
  *
  *   FUZZ_RUNS=1000 npx vitest run --project server test/hardening/fuzz.test.ts   (the long run; default 40/route)
  *   FUZZ_SEED=<seed> reproduces a failure fast-check reported; FUZZ_STATS=1 prints the statuses seen per route.

@@ -227,7 +227,7 @@ const participantsOnly: SocketRow = {
 };
 
 /**
- * Socket events (API.md, "Conversations and messages"), by the conversation they name (subject `conversation`).
+ * Socket events (docs/api.md, "The core", Socket.IO), by the conversation they name (subject `conversation`).
  * authorization.test.ts runs every cell over a real socket, and fails on an event without a row.
  */
 export const socketMatrix: Record<string, SocketRow> = {

@@ -62,7 +62,7 @@ export function isSubkindOfKind(subkind: string, kind: string): boolean {
   return subkinds.find(subkind)?.kind === kind;
 }
 
-/** Listing lifecycle (API.md). */
+/** Listing lifecycle (docs/api.md, "The core"). */
 export const listingStatuses = defineCodeList([
   { code: 'open', zh: '开放中', en: 'Open' },
   { code: 'matched', zh: '已对接', en: 'Matched' },

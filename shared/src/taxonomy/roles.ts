@@ -1,6 +1,6 @@
 import { defineCodeList } from './labelled.js';
 
-/** Who uses the platform (DOMAIN.md, "Who uses it"). */
+/** Who uses the platform (docs/domain.md, "Roles"). */
 export const roles = defineCodeList([
   { code: 'resident', zh: '社区居民', en: 'Resident' },
   { code: 'organization', zh: '社会组织', en: 'Social organization' },

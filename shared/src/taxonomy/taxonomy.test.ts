@@ -67,7 +67,7 @@ describe('taxonomy code lists', () => {
     expect(labelOf(kinds.get('venue'), 'en')).toBe('Venue');
   });
 
-  it('has the glossary of DOMAIN.md', () => {
+  it('has the glossary of docs/domain.md', () => {
     expect(sides.codes).toEqual(['offer', 'need']);
     expect(sides.label('offer')).toBe('资源');
     expect(sides.label('need')).toBe('需求');

@@ -73,6 +73,7 @@ const en: typeof matching = {
       need: 'You asked',
       offer: 'You offer',
     },
+    yourTurn: 'Your turn',
     and: 'and',
     needPlaceholder: 'Need',
     offerPlaceholder: 'Offer',

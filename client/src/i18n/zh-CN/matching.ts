@@ -71,6 +71,7 @@ export default {
       need: '我是需求方',
       offer: '我是资源方',
     },
+    yourTurn: '待您处理',
     and: '与',
     needPlaceholder: '需求',
     offerPlaceholder: '资源',

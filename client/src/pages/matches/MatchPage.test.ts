@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Match } from '@app/shared';
 import { i18n, setLocale } from '@/i18n/index.js';
+import MatchCard from '@/components/matching/MatchCard.vue';
 import MatchPage from './MatchPage.vue';
 
 const ID = 'm00000000000000000000001';
@@ -116,5 +117,22 @@ describe('MatchPage shows what the match says the user may do, and works none of
     );
     expect(done.find('[data-testid="review-form"]').exists()).toBe(false);
     expect(done.find('[data-testid="reviewed"]').exists()).toBe(true);
+  });
+
+  it('marks a match waiting for the user in the list when the server says so, and only then', async () => {
+    serve(proposedByColleague({}));
+    const card = (match: Match) =>
+      mount(MatchCard, {
+        props: { match },
+        global: { plugins: [i18n, createPinia()], stubs: { RouterLink: true } },
+      });
+    expect(card(proposedByColleague({ yourSide: 'need', yourTurn: true, canAccept: true })).text()).toContain(
+      '待您处理',
+    );
+    expect(
+      card(proposedByColleague({ yourSide: 'offer' }))
+        .find('[data-testid="your-turn"]')
+        .exists(),
+    ).toBe(false);
   });
 });

@@ -16,8 +16,8 @@ const areaOf = (base: BaseArea): { street: string } | { district: string } =>
 /**
  * Who may do what to an organization: the one place routes and sockets ask.
  *
- * Staff act on organizations as DOMAIN.md gives them: the bureau city-wide; an operator only on the organizations
- * of the one base they run (`base` is that base, from `baseRunBy`, or null). An organization resident in a base
+ * Staff act on organizations as docs/domain.md gives them (flow 7): the bureau city-wide; an operator only on
+ * the organizations of the one base they run (`base` is that base, from `baseRunBy`, or null). An organization resident in a base
  * belongs to that base. One resident in no base yet (every organization until entry review admits it, since
  * registering gives none) belongs to the base of its area (属地): a street-level base looks after its street,
  * a district- or city-level base its district (so the demo's Xuhui project team, waiting to be verified, is
