@@ -105,7 +105,16 @@ export const recipes: Record<string, Recipe> = {
     }),
   },
   'POST /bases': {
-    build: () => ({ body: { name: '静安区社会组织培育基地', level: 'district', district: '310106' } }),
+    build: () => ({
+      body: {
+        name: '静安区社会组织培育基地',
+        level: 'district',
+        district: '310106',
+        address: '静安区万航渡路100号',
+        domains: ['elderly'],
+        operatorOrganization: '静安区社会组织服务中心',
+      },
+    }),
   },
   'GET /bases': { build: () => ({ query: { page: '1', pageSize: '10' } }) },
   'GET /bases/:id': { subject: 'base', build: (ctx) => ({ params: id(ctx) }) },
