@@ -253,8 +253,12 @@ describe('the collective review', () => {
     expect(review.status).toBe(201);
     expect(review.body.review.recused).toBe(true);
     expect(
-      (await operator.client.post(`/api/applications/${id}/decision`, { outcome: 'admitted', reason: '可以通过' }))
-        .status,
+      (
+        await operator.client.post(`/api/applications/${id}/decision`, {
+          outcome: 'admitted',
+          reason: '可以通过',
+        })
+      ).status,
     ).toBe(409);
   });
 
