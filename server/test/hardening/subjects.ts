@@ -357,7 +357,8 @@ export async function buildSubject(world: World, kind: SubjectKind, holder: Acto
       const past = new Date(Date.now() - 86_400_000);
       const match = await MatchModel.findByIdAndUpdate(
         proposed.id,
-        { $set: { deadline: past } },
+        // Already flagged, so that the deadline clock leaves it alone.
+        { $set: { deadline: past, overdueAt: past } },
         { returnDocument: 'after' },
       ).lean<MatchRecord>();
       // A stranger's need lies in another base's district, outside the operator's queue.

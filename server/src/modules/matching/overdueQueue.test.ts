@@ -81,7 +81,7 @@ describe('overdue matches reach the base', () => {
     const residentOffer = await offerer();
     await ResidencyModel.create({
       baseId: xuhui._id,
-      organizationId: residentOffer.organizationId,
+      organizationId: residentOffer.organizationId!,
       admittedAt: new Date(),
     });
     const ofResident = await proposal('310101', residentOffer);
