@@ -55,8 +55,8 @@ describe.sequential('verification by the base operator', () => {
   it("the operator's queue shows the team waiting; a rejection needs a reason; approving verifies it", async () => {
     const { page } = operator;
     await signInThroughUi(page, { email: 'operator@demo.example.org', password: PASSWORD });
-    await page.goto('/operator');
-    await page.getByRole('heading', { name: '认证审核', level: 1 }).waitFor();
+    await page.goto('/operator/verification');
+    await page.getByRole('heading', { name: '认证审核' }).waitFor();
     await expect
       .poll(() => page.getByRole('button', { name: '待核实' }).getAttribute('aria-pressed'))
       .toBe('true');
@@ -110,7 +110,7 @@ describe.sequential('verification by the base operator', () => {
     const bureau = await openPage(browser, PHONE, demo.url);
     const { page } = bureau;
     await signInThroughUi(page, { email: 'bureau@demo.example.org', password: PASSWORD });
-    await page.goto('/bureau');
+    await page.goto('/bureau/verification');
     await page.getByRole('heading', { name: '全市认证审核', level: 2 }).waitFor();
     await page.getByRole('button', { name: '已核实' }).click();
     await page.getByTestId('verification-card').first().waitFor();

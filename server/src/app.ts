@@ -24,6 +24,9 @@ import { staffRoutes } from './modules/staff/routes.js';
 import { listingRoutes } from './modules/listings/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
+import { overdueRoutes } from './modules/matching/overdueRoutes.js';
+import { admissionRoutes } from './modules/admissions/routes.js';
+import { residencyRoutes } from './modules/residencies/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
@@ -37,10 +40,13 @@ export const apiModules: ModuleRoutes[] = [
   authRoutes,
   staffRoutes,
   baseRoutes,
+  admissionRoutes,
+  residencyRoutes,
   organizationRoutes,
   listingRoutes,
   searchRoutes,
   matchingRoutes,
+  overdueRoutes,
   conversationRoutes,
   notificationRoutes,
   savedSearchRoutes,

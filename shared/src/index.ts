@@ -14,3 +14,5 @@ export * from './schemas/match.js';
 export * from './schemas/conversation.js';
 export * from './schemas/notification.js';
 export * from './schemas/savedSearch.js';
+export * from './schemas/residency.js';
+export * from './schemas/admission.js';

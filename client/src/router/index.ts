@@ -86,6 +86,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.notifications', auth: true },
   },
   {
+    path: '/bases',
+    name: 'bases',
+    component: () => import('@/pages/bases/BasesPage.vue'),
+    meta: { titleKey: 'nav.bases' },
+  },
+  {
+    path: '/bases/:id',
+    name: 'base',
+    component: () => import('@/pages/bases/BasePage.vue'),
+    meta: { titleKey: 'bases.pageTitle' },
+  },
+  {
+    path: '/applications/:id',
+    name: 'application',
+    component: () => import('@/pages/applications/ApplicationPage.vue'),
+    meta: { titleKey: 'admission.pageTitle', auth: true },
+  },
+  {
     path: '/me',
     name: 'me',
     component: () => import('@/pages/account/MePage.vue'),

@@ -35,4 +35,38 @@ describe('the demo data', () => {
     expect(one.status).toBe(200);
     expect(one.body.organization.documents).toEqual([]);
   });
+
+  it('has three described bases with residents at every stage, and a review waiting for the demo staff', async () => {
+    const visitor = server.client();
+    const bases = (await visitor.get('/api/bases')).body.items as {
+      id: string;
+      description: string;
+      domains: string[];
+      residentCount: number;
+    }[];
+    expect(bases).toHaveLength(3);
+    for (const base of bases) expect(base.description.length).toBeGreaterThan(10);
+    const statuses = new Set<string>();
+    for (const base of bases) {
+      const residents = await visitor.get(`/api/bases/${base.id}/residents?pageSize=100`);
+      for (const r of residents.body.items as { status: string }[]) statuses.add(r.status);
+    }
+    expect([...statuses].sort()).toEqual(['exited', 'graduated', 'incubating']);
+    for (const email of ['operator@demo.example.org', 'bureau@demo.example.org']) {
+      const staff = server.client();
+      await staff.post('/api/auth/login', { email, password: DEMO_PASSWORD });
+      staff.resetCsrf();
+      const pending = await staff.get('/api/applications/pending-reviews');
+      expect(pending.body.total, email).toBe(1);
+    }
+    const bureau = server.client();
+    await bureau.post('/api/auth/login', { email: 'bureau@demo.example.org', password: DEMO_PASSWORD });
+    bureau.resetCsrf();
+    const outcomes = new Set<string>();
+    for (const base of bases) {
+      const apps = await bureau.get(`/api/bases/${base.id}/applications`);
+      for (const a of apps.body.items as { status: string }[]) outcomes.add(a.status);
+    }
+    expect(outcomes).toEqual(new Set(['submitted', 'in_review', 'admitted', 'rejected']));
+  });
 });

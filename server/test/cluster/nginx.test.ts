@@ -18,8 +18,8 @@ import { buildUser, login, TEST_PASSWORD } from '../factories.js';
 import { TestClient } from '../harness.js';
 import { collect, connected, openSocket, until, type ClientSocket } from '../sockets.js';
 import { startNginx, type RunningNginx } from './nginx.js';
+import { repoRoot } from '../../../scripts/lib/serverProcess.js';
 import {
-  repoRoot,
   startServerProcess,
   startSharedDatabase,
   type ChildHandle,

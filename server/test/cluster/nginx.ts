@@ -8,8 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildHandle } from './processes.js';
-import { repoRoot } from './processes.js';
-import { freePort } from './redisServer.js';
+import { freePort, repoRoot } from '../../../scripts/lib/serverProcess.js';
 
 export const NGINX_CONF = path.join(repoRoot, 'deploy/nginx.conf');
 

@@ -117,7 +117,7 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(cells.length).toBeGreaterThan(300);
-  }, 120_000);
+  }, 240_000);
 });
 
 type SocketAnswer = { ok: boolean; error?: { code: string } };

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { creditCodeCheckChar } from '@app/shared';
 import { OrganizationModel } from '../../src/modules/organizations/model.js';
 import { organizationService } from '../../src/modules/organizations/service.js';
-import { buildUser, TEST_PASSWORD } from '../factories.js';
+import { buildOrganization, buildUser, TEST_PASSWORD } from '../factories.js';
+import { RUBRIC } from './baseSubjects.js';
 import { PNG_1X1, type Subject, type SubjectKind } from './subjects.js';
 import type { Actor, Caller, World } from './world.js';
 
@@ -104,11 +105,97 @@ export const recipes: Record<string, Recipe> = {
       },
     }),
   },
+  'GET /staff': { build: () => ({ query: { role: 'operator' } }) },
   'POST /bases': {
-    build: () => ({ body: { name: '静安区社会组织培育基地', level: 'district', district: '310106' } }),
+    build: () => ({
+      body: {
+        name: '静安区社会组织培育基地',
+        level: 'district',
+        district: '310106',
+        address: '静安区万航渡路100号',
+        domains: ['elderly'],
+        operatorOrganization: '静安区社会组织服务中心',
+      },
+    }),
   },
   'GET /bases': { build: () => ({ query: { page: '1', pageSize: '10' } }) },
   'GET /bases/:id': { subject: 'base', build: (ctx) => ({ params: id(ctx) }) },
+  'PATCH /bases/:id': {
+    subject: 'base',
+    build: (ctx) => ({
+      params: id(ctx),
+      body: { description: '提供办公空间和能力建设培训', domains: ['elderly'] },
+    }),
+  },
+  'GET /bases/:id/residents': {
+    build: ({ world }) => ({ params: { id: String(world.bases.own._id) }, query: { status: 'incubating' } }),
+  },
+  'GET /bases/:id/overdue-matches': {
+    subject: 'base',
+    build: (ctx) => ({ params: id(ctx), query: { pageSize: '5' } }),
+  },
+  'POST /residencies/:id/graduate': {
+    subject: 'residency',
+    build: (ctx) => ({ params: id(ctx), body: { reason: '孵化期满，已独立运营' } }),
+  },
+  'POST /residencies/:id/exit': {
+    subject: 'residency',
+    build: (ctx) => ({ params: id(ctx), body: { reason: '机构迁出本区' } }),
+  },
+  'POST /bases/:id/applications': {
+    // A new member's new organization each time: one open application per organization and base.
+    fresh: true,
+    build: async ({ world, actor, caller }) => {
+      let organizationId = String(world.residentOfOwnBase.org!._id);
+      if (actor && (caller === 'organization' || caller === 'funder')) {
+        const org = await buildOrganization(actor.user, {
+          name: `申请入驻的机构${unique()}`,
+          type: caller === 'funder' ? 'foundation' : 'project-team',
+        });
+        organizationId = String(org._id);
+      }
+      return {
+        params: { id: String(world.bases.other._id) },
+        body: {
+          organizationId,
+          plan: '入驻后开展社区长者助餐服务，每年服务两千人次。',
+          domains: ['elderly'],
+        },
+      };
+    },
+  },
+  'GET /bases/:id/applications': {
+    subject: 'base',
+    build: (ctx) => ({ params: id(ctx), query: { status: 'submitted', pageSize: '5' } }),
+  },
+  'GET /applications/mine': { build: () => ({ query: { pageSize: '5' } }) },
+  'GET /applications/pending-reviews': { build: () => ({ query: { pageSize: '5' } }) },
+  'GET /applications/:id': { subject: 'application', build: (ctx) => ({ params: id(ctx) }) },
+  'POST /applications/:id/panel': {
+    subject: 'application',
+    build: (ctx) => ({
+      params: id(ctx),
+      body: {
+        reviewerIds: [String(ctx.world.actors.operator.user._id), String(ctx.world.actors.bureau.user._id)],
+        rubric: RUBRIC,
+        quorum: 1,
+        passScore: 60,
+      },
+    }),
+  },
+  'POST /applications/:id/reviews': {
+    subject: 'application-in-review',
+    build: (ctx) => ({ params: id(ctx), body: { scores: { need: 7, team: 3 }, comment: '服务需求明确' } }),
+  },
+  'GET /applications/:id/reviews': {
+    subject: 'application-in-review',
+    build: (ctx) => ({ params: id(ctx) }),
+  },
+  'POST /applications/:id/decision': {
+    subject: 'application-reviewed',
+    build: (ctx) => ({ params: id(ctx), body: { outcome: 'admitted', reason: '计划扎实，团队稳定' } }),
+  },
+  'POST /applications/:id/withdraw': { subject: 'application', build: (ctx) => ({ params: id(ctx) }) },
 
   'POST /organizations': {
     fresh: true,
@@ -227,6 +314,11 @@ export const recipes: Record<string, Recipe> = {
     build: (ctx) => ({ params: { id: ctx.subject!.id, fileId: ctx.subject!.fileId! } }),
   },
   'GET /matches/:id/contact': { subject: 'accepted-match', build: (ctx) => ({ params: id(ctx) }) },
+  'GET /matches/:id (overdue)': { subject: 'overdue-match', build: (ctx) => ({ params: id(ctx) }) },
+  'POST /matches/:id/remind': {
+    subject: 'overdue-match',
+    build: (ctx) => ({ params: id(ctx), body: { note: '请尽快答复对方的提议' } }),
+  },
   'GET /audit': { build: () => ({ query: { type: 'auth.loggedIn', pageSize: '5' } }) },
 
   'GET /conversations': { build: () => ({ query: { page: '1', pageSize: '5' } }) },

@@ -13,6 +13,7 @@ import { savedSearchService } from '../../src/modules/savedSearches/service.js';
 import { OrganizationModel, type OrganizationRecord } from '../../src/modules/organizations/model.js';
 import type { BaseRecord } from '../../src/modules/bases/model.js';
 import type { Actor, Caller, World } from './world.js';
+import { applicationOf, residencyOf } from './baseSubjects.js';
 
 export type Relation = 'owner' | 'colleague' | 'stranger';
 export const RELATIONS: readonly Relation[] = ['owner', 'colleague', 'stranger'];
@@ -31,7 +32,12 @@ export type SubjectKind =
   | 'base'
   | 'conversation'
   | 'notification'
-  | 'saved-search';
+  | 'saved-search'
+  | 'application'
+  | 'application-in-review'
+  | 'application-reviewed'
+  | 'residency'
+  | 'overdue-match';
 
 /**
  * Which roles can stand in which relation to a subject at all; every other cell of the matrix is "n/a".
@@ -69,6 +75,25 @@ const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: reado
   organization: { owner: ['organization', 'funder'], colleague: ['organization', 'funder', 'operator'] },
   document: { owner: ['organization', 'funder'], colleague: ['organization', 'funder', 'operator'] },
   base: { owner: ['operator'], colleague: [] },
+  // An entry application: the applicant's members own it (colleague: a fellow member); an operator "owns" one
+  // made to the base it runs; the bureau oversees every base, so it is only ever a stranger.
+  application: { owner: ['organization', 'funder', 'operator'], colleague: ['organization', 'funder'] },
+  'application-in-review': {
+    owner: ['organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder'],
+  },
+  'application-reviewed': {
+    owner: ['organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder'],
+  },
+  // A residency: the operator owns those of its base.
+  residency: { owner: ['operator'], colleague: [] },
+  // An overdue proposal: the two sides as for any match; the operator's colleague relation is the base's (a need
+  // of an organization of the operator's base district); the stranger's need lies in another base's district.
+  'overdue-match': {
+    owner: ['resident', 'organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder', 'operator'],
+  },
   // A participant of an accepted match; the colleague is a member of a participant's organization.
   conversation: {
     owner: ['resident', 'organization', 'funder', 'operator'],
@@ -201,9 +226,14 @@ export function holderOf(
 function strangerFor(world: World, kind: SubjectKind): Actor {
   // A closed listing's stranger is another base's organization: a resident's listing in the operator's own
   // district would be theirs to read (listings/policy.ts).
-  if (kind === 'organization' || kind === 'document' || kind === 'closed-listing')
+  if (
+    kind === 'organization' ||
+    kind === 'document' ||
+    kind === 'closed-listing' ||
+    kind.startsWith('application')
+  )
     return world.strangers.organization;
-  if (kind === 'base') return world.strangers.operator;
+  if (kind === 'base' || kind === 'residency') return world.strangers.operator;
   return world.strangers.resident;
 }
 
@@ -314,6 +344,26 @@ export async function buildSubject(world: World, kind: SubjectKind, holder: Acto
         side: 'offer',
       });
       return { id: String(search._id), holders: [holder] };
+    }
+    case 'application':
+    case 'application-in-review':
+    case 'application-reviewed':
+      return applicationOf(world, kind, holder);
+    case 'residency':
+      return residencyOf(world, holder);
+    case 'overdue-match': {
+      const proposed = await matchOf(world, holder, 'proposed');
+      const stranger = Object.values(world.strangers).includes(holder);
+      const past = new Date(Date.now() - 86_400_000);
+      const match = await MatchModel.findByIdAndUpdate(
+        proposed.id,
+        // Already flagged, so that the deadline clock leaves it alone.
+        { $set: { deadline: past, overdueAt: past } },
+        { returnDocument: 'after' },
+      ).lean<MatchRecord>();
+      // A stranger's need lies in another base's district, outside the operator's queue.
+      if (stranger) await ListingModel.updateOne({ _id: match!.needId }, { $set: { district: '310115' } });
+      return { ...proposed, match: match! };
     }
     case 'base': {
       const base =

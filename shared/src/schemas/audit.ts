@@ -12,6 +12,13 @@ export const auditTypes = [
   'organization.verificationDecided',
   'organization.memberJoined',
   'contact.revealed',
+  'base.created',
+  'base.updated',
+  'application.panelFormed',
+  'application.decided',
+  'residency.graduated',
+  'residency.exited',
+  'match.reminded',
 ] as const;
 export const auditTypeSchema = z.enum(auditTypes);
 

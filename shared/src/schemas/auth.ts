@@ -59,3 +59,10 @@ export type User = z.infer<typeof userSchema>;
 
 export const userEnvelopeSchema = z.object({ user: userSchema });
 export const csrfSchema = z.object({ token: z.string() });
+
+/** Staff accounts to choose from (reviewers of a panel, a base's operators): by role and base. */
+export const staffListQuerySchema = z.strictObject({
+  role: z.enum(staffRoles).optional(),
+  baseId: idSchema.optional(),
+});
+export const staffListSchema = z.object({ items: z.array(userSchema) });

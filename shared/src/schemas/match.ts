@@ -138,3 +138,7 @@ export const recommendationsSchema = z.object({
   ),
 });
 export type Recommendations = z.infer<typeof recommendationsSchema>;
+
+/** A base operator's nudge to the side of an overdue proposal that has not answered. */
+export const remindMatchBodySchema = z.strictObject({ note: z.string().trim().max(500).optional() });
+export const overdueMatchListQuerySchema = pageQuerySchema.strict();

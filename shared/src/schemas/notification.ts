@@ -8,6 +8,10 @@ export const notificationTypes = [
   'match.evidenceAttached',
   'message.offline',
   'savedSearch.matched',
+  'application.reviewRequested',
+  'application.decided',
+  'residency.ended',
+  'match.reminded',
 ] as const;
 export const notificationTypeSchema = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;

@@ -32,7 +32,8 @@ describe('AppShell', () => {
     const { wrapper } = await mountShell();
     const main = ['首页', '找资源', '发布', '匹配', '消息', '我的'];
     expect(labels(wrapper, '.tab-bar')).toEqual(main);
-    expect(labels(wrapper, '.top-nav')).toEqual(main);
+    // The bases' public pages are one more place in the top navigation, not a tab.
+    expect(labels(wrapper, '.top-nav')).toEqual([...main, '培育基地']);
   });
 
   it('shows operator and bureau sections only to those roles', async () => {
@@ -42,8 +43,8 @@ describe('AppShell', () => {
     await flushPromises();
     expect(labels(wrapper, '.top-nav')).toContain('基地运营');
     expect(labels(wrapper, '.top-nav')).not.toContain('监管');
-    // The tab bar keeps its six places on a phone.
-    expect(labels(wrapper, '.tab-bar')).toHaveLength(6);
+    // The tab bar keeps its six places on a phone: the workspace takes the place of posting.
+    expect(labels(wrapper, '.tab-bar')).toEqual(['首页', '找资源', '匹配', '消息', '我的', '基地运营']);
   });
 
   it('sends a visitor to sign in for a page that needs an account, and keeps where they were going', async () => {
@@ -62,7 +63,16 @@ describe('AppShell', () => {
     expect(router.currentRoute.value.name).toBe('home');
     expect(labels(wrapper, '.top-nav')).toContain('发布');
     const bureau = await mountShell('/search', { id: 'u2', name: '李科长', role: 'bureau' });
-    expect(labels(bureau.wrapper, '.top-nav')).toEqual(['首页', '找资源', '匹配', '消息', '我的', '监管']);
+    expect(labels(bureau.wrapper, '.top-nav')).toEqual([
+      '首页',
+      '找资源',
+      '匹配',
+      '消息',
+      '我的',
+      '培育基地',
+      '监管',
+    ]);
+    expect(labels(bureau.wrapper, '.tab-bar')).toEqual(['首页', '找资源', '匹配', '消息', '我的', '监管']);
   });
 
   it('marks the current destination as active', async () => {

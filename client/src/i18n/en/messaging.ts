@@ -42,7 +42,13 @@ const en: typeof messaging = {
         accepted: 'Your match was accepted',
         overdue: 'A match is past its deadline',
         evidenceAttached: 'The other side attached new evidence to a match',
+        reminded: 'The base reminds you: a proposed match awaits your answer',
       },
+      application: {
+        reviewRequested: 'You are on an entry review panel: please score',
+        decided: 'Your entry application has been decided',
+      },
+      residency: { ended: 'Your incubation at the base has ended' },
       message: { offline: '{senderName} sent you a message' },
       savedSearch: { matched: 'A new listing answers your saved search “{savedSearchName}”' },
     },

@@ -19,6 +19,7 @@ const en: typeof shell = {
     me: 'Me',
     operator: 'Base operations',
     bureau: 'Oversight',
+    bases: 'Bases',
     myListings: 'My listings',
     notifications: 'Notifications',
     unread: '{count} unread',

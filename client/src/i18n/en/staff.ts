@@ -1,8 +1,14 @@
 /** Pages for base operators and the bureau: the verification queue and the audit log. */
 export default {
   workspace: {
-    operator: { tabs: 'Base workspace sections', verification: 'Verification' },
-    bureau: { tabs: 'Oversight sections', verification: 'Verification', audit: 'Audit log' },
+    operator: {
+      tabs: 'Base workspace sections',
+      overview: 'Overview',
+      admissions: 'Entry review',
+      residents: 'Residents',
+      verification: 'Verification',
+    },
+    bureau: { tabs: 'Oversight sections', bases: 'Bases', verification: 'Verification', audit: 'Audit log' },
   },
   verify: {
     title: 'Verification',
@@ -63,7 +69,18 @@ export default {
       user: { staffCreated: 'Staff account created' },
       organization: { verificationDecided: 'Verification decided', memberJoined: 'Member joined' },
       contact: { revealed: 'Contact details revealed' },
+      base: { created: 'Base created', updated: 'Base edited' },
+      application: { panelFormed: 'Review panel formed', decided: 'Entry decision' },
+      residency: { graduated: 'Graduated', exited: 'Left the base' },
+      match: { reminded: 'Overdue match reminded' },
     },
-    subjects: { organization: 'organization', user: 'account', match: 'match' },
+    subjects: {
+      organization: 'organization',
+      user: 'account',
+      match: 'match',
+      base: 'base',
+      application: 'application',
+      residency: 'residency',
+    },
   },
 };

@@ -18,6 +18,7 @@ export default {
     me: '我的',
     operator: '基地运营',
     bureau: '监管',
+    bases: '培育基地',
     myListings: '我的发布',
     notifications: '通知',
     unread: '{count} 条未读',

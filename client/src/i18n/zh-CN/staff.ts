@@ -1,8 +1,14 @@
 /** Pages for base operators and the bureau: the verification queue and the audit log. */
 export default {
   workspace: {
-    operator: { tabs: '基地运营分区', verification: '机构认证' },
-    bureau: { tabs: '监管分区', verification: '认证', audit: '审计日志' },
+    operator: {
+      tabs: '基地运营分区',
+      overview: '概览',
+      admissions: '入驻评审',
+      residents: '在孵机构',
+      verification: '机构认证',
+    },
+    bureau: { tabs: '监管分区', bases: '基地', verification: '认证', audit: '审计日志' },
   },
   verify: {
     title: '认证审核',
@@ -61,7 +67,18 @@ export default {
       user: { staffCreated: '创建工作人员账号' },
       organization: { verificationDecided: '认证决定', memberJoined: '成员加入机构' },
       contact: { revealed: '查看联系方式' },
+      base: { created: '新建基地', updated: '修改基地信息' },
+      application: { panelFormed: '组建评审小组', decided: '入驻评审决定' },
+      residency: { graduated: '出壳', exited: '退出基地' },
+      match: { reminded: '提醒逾期匹配' },
     },
-    subjects: { organization: '机构', user: '账号', match: '匹配' },
+    subjects: {
+      organization: '机构',
+      user: '账号',
+      match: '匹配',
+      base: '基地',
+      application: '入驻申请',
+      residency: '入驻记录',
+    },
   },
 };

@@ -3,6 +3,12 @@ import type { WorkspaceTab } from '../workspaceTabs.js';
 /** The tabs of the bureau's workspace (监管), in the order shown: 总览, 基地, 认证, 审计日志, 导出. */
 export const bureauTabs: readonly WorkspaceTab[] = [
   {
+    name: 'bureau-bases',
+    path: 'bases',
+    labelKey: 'workspace.bureau.bases',
+    component: () => import('./BureauBasesTab.vue'),
+  },
+  {
     name: 'bureau-verification',
     path: 'verification',
     labelKey: 'workspace.bureau.verification',

@@ -6,6 +6,24 @@ import type { WorkspaceTab } from '../workspaceTabs.js';
  */
 export const operatorTabs: readonly WorkspaceTab[] = [
   {
+    name: 'operator-overview',
+    path: 'overview',
+    labelKey: 'workspace.operator.overview',
+    component: () => import('./OperatorOverviewTab.vue'),
+  },
+  {
+    name: 'operator-admissions',
+    path: 'admissions',
+    labelKey: 'workspace.operator.admissions',
+    component: () => import('./OperatorAdmissionsTab.vue'),
+  },
+  {
+    name: 'operator-residents',
+    path: 'residents',
+    labelKey: 'workspace.operator.residents',
+    component: () => import('./OperatorResidentsTab.vue'),
+  },
+  {
     name: 'operator-verification',
     path: 'verification',
     labelKey: 'workspace.operator.verification',

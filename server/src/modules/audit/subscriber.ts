@@ -12,7 +12,13 @@ function subjectOf(
 ): { subjectType?: string; subjectId?: string } {
   if (type.startsWith('organization.'))
     return { subjectType: 'organization', subjectId: String(payload.organizationId) };
-  if (type === 'contact.revealed') return { subjectType: 'match', subjectId: String(payload.matchId) };
+  if (type === 'contact.revealed' || type === 'match.reminded')
+    return { subjectType: 'match', subjectId: String(payload.matchId) };
+  if (type.startsWith('base.')) return { subjectType: 'base', subjectId: String(payload.baseId) };
+  if (type.startsWith('application.'))
+    return { subjectType: 'application', subjectId: String(payload.applicationId) };
+  if (type.startsWith('residency.'))
+    return { subjectType: 'residency', subjectId: String(payload.residencyId) };
   return payload.userId ? { subjectType: 'user', subjectId: String(payload.userId) } : {};
 }
 

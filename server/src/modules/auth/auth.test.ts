@@ -181,6 +181,7 @@ describe('staff accounts', () => {
       name: '徐汇区社会组织培育基地',
       level: 'district',
       district: '310104',
+      address: '徐汇区天钥桥路100号',
     });
     expect(base.status).toBe(201);
     const created = await bureau.post('/api/admin/users', { ...body, baseId: base.body.base.id });

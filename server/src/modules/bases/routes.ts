@@ -1,57 +1,63 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { baseSchema, createBaseBodySchema, idSchema, pageOf, pageQuerySchema, type Base } from '@app/shared';
+import {
+  baseEnvelopeSchema,
+  baseIdParamsSchema,
+  baseListQuerySchema,
+  baseSchema,
+  createBaseBodySchema,
+  pageOf,
+  updateBaseBodySchema,
+} from '@app/shared';
 import { mountRoute } from '../../lib/http/route.js';
-import { notFound } from '../../lib/errors.js';
 import type { AppContext } from '../../context.js';
-import { requireUser } from '../auth/authenticate.js';
-import { BaseModel, type BaseRecord } from './model.js';
 import { findPage } from '../../lib/pagination.js';
+import { currentUser, requireUser } from '../auth/authenticate.js';
+import { BaseModel, type BaseRecord } from './model.js';
+import { presentBase, presentBases } from './presenter.js';
+import { baseService, findBase } from './service.js';
 
-const present = (b: BaseRecord): Base => ({
-  id: String(b._id),
-  name: b.name,
-  level: b.level,
-  district: b.district,
-  ...(b.street ? { street: b.street } : {}),
-  ...(b.address ? { address: b.address } : {}),
-  createdAt: b.createdAt.toISOString(),
-});
-const envelope = z.object({ base: baseSchema });
-
-/** Incubation bases: the bureau creates them; anyone may list them (they are public institutions). */
-export function baseRoutes(_ctx: AppContext): Router {
+/** Incubation bases: the bureau creates them, their operators and the bureau edit them; anyone may read them. */
+export function baseRoutes(ctx: AppContext): Router {
   const router = Router();
+  const bases = baseService(ctx);
   const tag = 'bases';
   mountRoute(
     router,
     {
       method: 'post',
       path: '/bases',
-      summary: 'Create an incubation base',
+      summary: 'Create an incubation base (the bureau)',
       tag,
       access: ['bureau'],
       body: createBaseBodySchema,
-      response: envelope,
+      response: baseEnvelopeSchema,
       status: 201,
     },
     [requireUser(['bureau'])],
-    async ({ body }) => ({ base: present((await BaseModel.create(body)).toObject()) }),
+    async ({ req, body }) => ({
+      base: await presentBase(await bases.create(currentUser(req), body, req.ip)),
+    }),
   );
   mountRoute(
     router,
     {
       method: 'get',
       path: '/bases',
-      summary: 'List incubation bases',
+      summary: 'List incubation bases, by district and level',
       tag,
       access: 'public',
-      query: pageQuerySchema.strict(),
+      query: baseListQuerySchema,
       response: pageOf(baseSchema),
     },
     [],
     async ({ query }) => {
-      return findPage(BaseModel, {}, { _id: 1 }, query, (records: BaseRecord[]) => records.map(present));
+      const filter = {
+        ...(query.district ? { district: query.district } : {}),
+        ...(query.level ? { level: query.level } : {}),
+      };
+      return findPage(BaseModel, filter, { district: 1, _id: 1 }, query, (records: BaseRecord[]) =>
+        presentBases(records),
+      );
     },
   );
   mountRoute(
@@ -59,18 +65,31 @@ export function baseRoutes(_ctx: AppContext): Router {
     {
       method: 'get',
       path: '/bases/:id',
-      summary: 'One incubation base',
+      summary: 'One incubation base, with its residents, spaces and upcoming events counted',
       tag,
       access: 'public',
-      params: z.strictObject({ id: idSchema }),
-      response: envelope,
+      params: baseIdParamsSchema,
+      response: baseEnvelopeSchema,
     },
     [],
-    async ({ params }) => {
-      const base = await BaseModel.findById(params.id).lean<BaseRecord>();
-      if (!base) throw notFound('Base');
-      return { base: present(base) };
+    async ({ params }) => ({ base: await presentBase(await findBase(params.id)) }),
+  );
+  mountRoute(
+    router,
+    {
+      method: 'patch',
+      path: '/bases/:id',
+      summary: 'Edit a base: its operators its profile, the bureau anything (where it lies included)',
+      tag,
+      access: ['operator', 'bureau'],
+      params: baseIdParamsSchema,
+      body: updateBaseBodySchema,
+      response: baseEnvelopeSchema,
     },
+    [requireUser(['operator', 'bureau'])],
+    async ({ req, params, body }) => ({
+      base: await presentBase(await bases.update(currentUser(req), params.id, body, req.ip)),
+    }),
   );
   return router;
 }

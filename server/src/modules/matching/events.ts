@@ -28,6 +28,8 @@ declare module '../../lib/events.js' {
     'match.expired': MatchParties;
     /** Not answered by its deadline: the base operators of the responding side's organization are told. */
     'match.overdue': MatchParties & { operatorIds: string[] };
+    /** Staff reminded the side of an overdue proposal that has not answered (`side`: that side). */
+    'match.reminded': MatchParties & { baseId?: string; respondingSide: Side; note?: string; ip?: string };
     'contact.revealed': ActorInfo & { matchId: string; revealedUserId: string };
   }
 }

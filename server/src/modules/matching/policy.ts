@@ -4,6 +4,7 @@ import type { MatchRecord } from './model.js';
 
 type Sides = Pick<MatchRecord, 'needOwnerId' | 'offerOwnerId' | 'needOrgId' | 'offerOrgId' | 'proposedSide'>;
 type Stage = Pick<MatchRecord, 'status' | 'reviews'>;
+type Clock = Pick<MatchRecord, 'status' | 'deadline'>;
 
 const same = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b);
 
@@ -23,6 +24,16 @@ export const matchPolicy = {
   canRespond(user: UserRecord | undefined, m: Sides) {
     const side = this.sideOf(user, m);
     return side !== undefined && side !== m.proposedSide;
+  },
+  /** A proposal still unanswered past its deadline: what reaches the base (overdue queue, reminders). */
+  isOverdue: (m: Clock, now = new Date()) => m.status === 'proposed' && m.deadline.getTime() < now.getTime(),
+  /**
+   * Staff follow an overdue proposal: the bureau any, an operator one in its base's scope (`inBaseScope`, decided
+   * by the overdue queue's rule). They read it and remind the side that has not answered; they never answer for it.
+   */
+  staffMayFollow(user: UserRecord | undefined, m: Clock, inBaseScope: boolean, now = new Date()) {
+    if (!this.isOverdue(m, now)) return false;
+    return user?.role === 'bureau' || (user?.role === 'operator' && inBaseScope);
   },
   /** Evidence files are attached by the two sides, and by nobody else. */
   canAttachEvidence(user: UserRecord | undefined, m: Sides) {

@@ -34,7 +34,8 @@ import { needCoverage } from './coverage.js';
 import { MatchModel, type MatchRecord } from './model.js';
 import { presentMatch } from './presenter.js';
 import { recommendationService } from './recommendations.js';
-import { findVisibleMatch, matchService } from './service.js';
+import { matchService } from './service.js';
+import { findMatchForReader } from './baseQueue.js';
 import { findPage } from '../../lib/pagination.js';
 
 export function matchingRoutes(ctx: AppContext): Router {
@@ -137,7 +138,7 @@ export function matchingRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/matches/:id',
-      summary: 'One match (its two sides only)',
+      summary: 'One match: its two sides, and the base staff who follow it once it is overdue',
       tag,
       access: 'user',
       params,
@@ -145,7 +146,7 @@ export function matchingRoutes(ctx: AppContext): Router {
     },
     [requireUser()],
     async ({ req, params }) => ({
-      match: presentMatch(await findVisibleMatch(req.user, params.id), req.user),
+      match: presentMatch(await findMatchForReader(req.user, params.id), req.user),
     }),
   );
 

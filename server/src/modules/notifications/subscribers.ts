@@ -5,6 +5,7 @@ import type { ConversationMembership } from '../conversations/events.js';
 import { UserModel } from '../users/model.js';
 import { notificationService, type NotificationInput } from './service.js';
 import type { MatchParties } from '../matching/events.js';
+import { subscribeAdmissionNotifications } from './admissionNotifications.js';
 import '../matching/events.js';
 
 /** The most members of one conversation told about one message (organizations are small). */
@@ -60,6 +61,7 @@ export function subscribeNotifications(ctx: AppContext): void {
     if (!duplicate) return messageWhileOffline(message, membership);
   });
   subscribeMatchNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
+  subscribeAdmissionNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
 }
 
 const matchWording: Record<

@@ -39,3 +39,14 @@ export async function incubatingOrganizationIds(baseId: string | Types.ObjectId)
     .lean();
   return rows.map((r) => String(r.organizationId));
 }
+
+/** How many organizations incubate in each base now (a base with none is missing from the map). */
+export async function residentCounts(baseIds: (string | Types.ObjectId)[]): Promise<Map<string, number>> {
+  const ids = baseIds.filter((id) => Types.ObjectId.isValid(id)).map(asId);
+  if (!ids.length) return new Map();
+  const rows = await ResidencyModel.aggregate<{ _id: Types.ObjectId; n: number }>([
+    { $match: { baseId: { $in: ids }, status: 'incubating' } },
+    { $group: { _id: '$baseId', n: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((r) => [String(r._id), r.n]));
+}

@@ -1,7 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-
-/** Where a resident organization stands in a base: 在孵 (incubating), 出壳 (graduated) or 退出 (exited). */
-export const residencyStatuses = ['incubating', 'graduated', 'exited'] as const;
+import { residencyStatuses } from '@app/shared';
 
 const residencySchema = new Schema(
   {

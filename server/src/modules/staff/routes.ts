@@ -1,9 +1,16 @@
 import { Router } from 'express';
-import { createStaffBodySchema, userEnvelopeSchema } from '@app/shared';
+import { trusted } from 'mongoose';
+import {
+  createStaffBodySchema,
+  staffListQuerySchema,
+  staffListSchema,
+  userEnvelopeSchema,
+} from '@app/shared';
+import { UserModel, type UserRecord } from '../users/model.js';
 import { mountRoute } from '../../lib/http/route.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
-import { presentSelf } from '../users/presenter.js';
+import { presentPublicUser, presentSelf } from '../users/presenter.js';
 import { staffService } from './service.js';
 
 /** Operator and bureau accounts, made only by a bureau account. */
@@ -24,6 +31,27 @@ export function staffRoutes(ctx: AppContext): Router {
     },
     [requireUser(['bureau'])],
     async ({ req, body }) => ({ user: presentSelf(await staff.createStaff(body, currentUser(req), req.ip)) }),
+  );
+  mountRoute(
+    router,
+    {
+      method: 'get',
+      path: '/staff',
+      summary: "Operator and bureau accounts, by role and base: reviewers to choose, a base's operators",
+      tag: 'users',
+      access: ['operator', 'bureau'],
+      query: staffListQuerySchema,
+      response: staffListSchema,
+    },
+    [requireUser(['operator', 'bureau'])],
+    async ({ query }) => {
+      const filter = {
+        role: query.role ?? trusted({ $in: ['operator' as const, 'bureau' as const] }),
+        ...(query.baseId ? { baseId: query.baseId } : {}),
+      };
+      const staff = await UserModel.find(filter).sort({ name: 1, _id: 1 }).limit(500).lean<UserRecord[]>();
+      return { items: staff.map(presentPublicUser) };
+    },
   );
   return router;
 }
