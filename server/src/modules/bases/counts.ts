@@ -1,9 +1,9 @@
 /**
- * What a base's page counts that other modules own: its spaces and its upcoming events. Those modules register a
- * counter here (`registerBaseCounter('spaceCount', countSpaces)`) when their routes are built; until one is
+ * What a base's page counts that other modules own: its residents, its spaces and its upcoming events. Those
+ * modules register a counter here (`registerBaseCounter('spaceCount', countSpaces)`) when their routes are built; until one is
  * registered the count is 0. The bases module never reads their collections itself.
  */
-export type BaseCountName = 'spaceCount' | 'upcomingEventCount';
+export type BaseCountName = 'residentCount' | 'spaceCount' | 'upcomingEventCount';
 
 /** For each base id asked, how many; a base missing from the map counts 0. */
 export type BaseCounter = (baseIds: string[], now: Date) => Promise<Map<string, number>>;
@@ -20,7 +20,7 @@ export async function countForBases(
   baseIds: string[],
   now = new Date(),
 ): Promise<Map<string, Record<BaseCountName, number>>> {
-  const names: BaseCountName[] = ['spaceCount', 'upcomingEventCount'];
+  const names: BaseCountName[] = ['residentCount', 'spaceCount', 'upcomingEventCount'];
   const found = await Promise.all(
     names.map(async (name) => {
       const counter = counters.get(name);
@@ -30,7 +30,11 @@ export async function countForBases(
   return new Map(
     baseIds.map((id) => [
       id,
-      { spaceCount: found[0]!.get(id) ?? 0, upcomingEventCount: found[1]!.get(id) ?? 0 },
+      {
+        residentCount: found[0]!.get(id) ?? 0,
+        spaceCount: found[1]!.get(id) ?? 0,
+        upcomingEventCount: found[2]!.get(id) ?? 0,
+      },
     ]),
   );
 }

@@ -1,12 +1,11 @@
 import type { Base } from '@app/shared';
-import { residentCounts } from '../residencies/facts.js';
 import { countForBases } from './counts.js';
 import type { BaseRecord } from './model.js';
 
-/** Bases as the API shows them, with their residents, spaces and upcoming events counted. */
+/** Bases as the API shows them, with their residents, spaces and upcoming events counted (see counts.ts). */
 export async function presentBases(records: BaseRecord[]): Promise<Base[]> {
   const ids = records.map((b) => String(b._id));
-  const [residents, counts] = await Promise.all([residentCounts(ids), countForBases(ids)]);
+  const counts = await countForBases(ids);
   return records.map((b) => {
     const id = String(b._id);
     return {
@@ -19,7 +18,7 @@ export async function presentBases(records: BaseRecord[]): Promise<Base[]> {
       description: b.description ?? '',
       domains: (b.domains ?? []) as Base['domains'],
       ...(b.operatorOrganization ? { operatorOrganization: b.operatorOrganization } : {}),
-      residentCount: residents.get(id) ?? 0,
+      residentCount: counts.get(id)?.residentCount ?? 0,
       spaceCount: counts.get(id)?.spaceCount ?? 0,
       upcomingEventCount: counts.get(id)?.upcomingEventCount ?? 0,
       createdAt: b.createdAt.toISOString(),

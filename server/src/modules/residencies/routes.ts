@@ -13,12 +13,15 @@ import type { AppContext } from '../../context.js';
 import { findPage } from '../../lib/pagination.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
 import { findBase } from '../bases/service.js';
+import { registerBaseCounter } from '../bases/counts.js';
+import { residentCounts } from './facts.js';
 import { ResidencyModel, type ResidencyRecord } from './model.js';
 import { presentResidencies, presentResidency } from './presenter.js';
 import { residencyService, type ResidencyEnd } from './service.js';
 
 /** A base's residents, now and before, and their graduation (出壳) or exit (退出). */
 export function residencyRoutes(ctx: AppContext): Router {
+  registerBaseCounter('residentCount', residentCounts);
   const router = Router();
   const residencies = residencyService(ctx);
   const tag = 'residencies';
