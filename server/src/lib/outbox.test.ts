@@ -86,7 +86,7 @@ describe('the domain-event outbox', () => {
       calls++;
       throw new Error('always');
     });
-    await EventOutboxModel.create({ event: 'outbox.tested', payload: { n: 4 }, attempts: MAX_ATTEMPTS });
+    await EventOutboxModel.create({ event: 'outbox.tested', payload: { n: 4 }, attempts: MAX_ATTEMPTS - 1 });
     const relay = new OutboxRelay(events, pino({ level: 'silent' }));
     await relay.kick();
     await events.settle();
