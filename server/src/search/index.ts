@@ -4,7 +4,8 @@
  * of the server uses it:
  * - at boot: `await engine.ensureIndex()`; the embedded index starts empty, so boot then runs `rebuild()` from the
  *   database (a cursor of `SearchDocument` batches);
- * - the outbox worker re-reads a changed listing and calls `upsert([projection])` or `delete([id])`;
+ * - the indexer (a subscriber of `listing.changed`, delivered by the domain-event outbox in `lib/outbox.ts`)
+ *   re-reads a changed listing and calls `upsert([projection])` or `delete([id])`;
  * - `npm run reindex` calls `rebuild()` with a progress callback; the `GET /api/search` route calls `search()` and
  *   loads the listings of the hits.
  * Search documents carry no contact data: build them with `searchDocumentSchema` in mind.

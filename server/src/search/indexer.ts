@@ -58,6 +58,7 @@ export class SearchIndexer {
 
   /** Resolves once the index shows these listings as they are now; rejects if applying them failed. */
   apply(listingIds: readonly string[]): Promise<void> {
+    if (!listingIds.length) return Promise.resolve();
     for (const id of listingIds) this.queued.add(id);
     this.next ??= deferred();
     const applied = this.next.promise;

@@ -1,0 +1,99 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestDatabase, type TestDatabase } from '../../test/db.js';
+import { DomainEvents } from './events.js';
+import { EventOutboxModel, MAX_ATTEMPTS, OutboxRelay, writeWithEvents } from './outbox.js';
+
+declare module './events.js' {
+  interface DomainEventMap {
+    'outbox.tested': { n: number };
+  }
+}
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await startTestDatabase();
+});
+afterAll(async () => {
+  await db.stop();
+});
+beforeEach(async () => {
+  await db.clear();
+});
+
+const lapse = () => EventOutboxModel.updateMany({}, { $set: { claimedUntil: new Date(0) } });
+
+describe('the domain-event outbox', () => {
+  it('delivers a committed write’s event once and then forgets it', async () => {
+    const events = new DomainEvents(() => {});
+    const seen: number[] = [];
+    events.on('outbox.tested', ({ n }) => void seen.push(n), { awaitedByWriter: true });
+    const result = await writeWithEvents(events, async (_session, record) => {
+      await record('outbox.tested', { n: 1 });
+      return 'written';
+    });
+    expect(result).toBe('written');
+    expect(seen).toEqual([1]);
+    await events.settle();
+    expect(await EventOutboxModel.countDocuments()).toBe(0);
+  });
+
+  it('records nothing when the write fails', async () => {
+    const events = new DomainEvents(() => {});
+    const seen: number[] = [];
+    events.on('outbox.tested', ({ n }) => void seen.push(n));
+    await expect(
+      writeWithEvents(events, async (_session, record) => {
+        await record('outbox.tested', { n: 2 });
+        throw new Error('the write was refused');
+      }),
+    ).rejects.toThrow('refused');
+    await events.settle();
+    expect(seen).toEqual([]);
+    expect(await EventOutboxModel.countDocuments()).toBe(0);
+  });
+
+  it('keeps an event a subscriber failed on, and the relay delivers it again once the claim lapses', async () => {
+    const failures: string[] = [];
+    const events = new DomainEvents((err) => failures.push((err as Error).message));
+    let up = false;
+    const applied: number[] = [];
+    events.on('outbox.tested', ({ n }) => {
+      if (!up) throw new Error('index unavailable');
+      applied.push(n);
+    });
+    await writeWithEvents(events, async (_session, record) => record('outbox.tested', { n: 3 }));
+    await events.settle();
+    expect(failures).toEqual(['index unavailable']);
+    expect(await EventOutboxModel.countDocuments()).toBe(1);
+
+    const relay = new OutboxRelay(events, pino({ level: 'silent' }));
+    // Still claimed by its writer: the relay leaves it alone.
+    await relay.kick();
+    expect(applied).toEqual([]);
+    up = true;
+    await lapse();
+    await relay.kick();
+    await events.settle();
+    expect(applied).toEqual([3]);
+    expect(await EventOutboxModel.countDocuments()).toBe(0);
+  });
+
+  it('gives up an event that failed too often, so that one broken subscriber cannot loop for ever', async () => {
+    const events = new DomainEvents(() => {});
+    let calls = 0;
+    events.on('outbox.tested', () => {
+      calls++;
+      throw new Error('always');
+    });
+    await EventOutboxModel.create({ event: 'outbox.tested', payload: { n: 4 }, attempts: MAX_ATTEMPTS - 1 });
+    const relay = new OutboxRelay(events, pino({ level: 'silent' }));
+    await relay.kick();
+    await events.settle();
+    expect(calls).toBe(1);
+    await lapse();
+    await relay.kick();
+    expect(calls).toBe(1);
+    expect(await EventOutboxModel.countDocuments()).toBe(0);
+  });
+});
