@@ -11,77 +11,9 @@ import type { AddressInfo } from 'node:net';
 
 export const STUB_VERSION = '1.11.3';
 
-/** Top-level settings fields of Meilisearch 1.11 (`PATCH /indexes/{uid}/settings`). */
-const SETTINGS_FIELDS = [
-  'displayedAttributes',
-  'searchableAttributes',
-  'filterableAttributes',
-  'sortableAttributes',
-  'rankingRules',
-  'stopWords',
-  'nonSeparatorTokens',
-  'separatorTokens',
-  'dictionary',
-  'synonyms',
-  'distinctAttribute',
-  'proximityPrecision',
-  'typoTolerance',
-  'faceting',
-  'pagination',
-  'embedders',
-  'searchCutoffMs',
-  'localizedAttributes',
-];
-/** Search parameters of `POST /indexes/{uid}/search` in 1.11. */
-const SEARCH_FIELDS = [
-  'q',
-  'vector',
-  'offset',
-  'limit',
-  'page',
-  'hitsPerPage',
-  'attributesToRetrieve',
-  'retrieveVectors',
-  'attributesToCrop',
-  'cropLength',
-  'attributesToHighlight',
-  'showMatchesPosition',
-  'showRankingScore',
-  'showRankingScoreDetails',
-  'filter',
-  'sort',
-  'facets',
-  'highlightPreTag',
-  'highlightPostTag',
-  'cropMarker',
-  'matchingStrategy',
-  'attributesToSearchOn',
-  'hybrid',
-  'rankingScoreThreshold',
-  'locales',
-];
-/** Query parameters of `GET /tasks` in 1.11. */
-const TASK_QUERY = ['limit', 'from', 'uids', 'canceledBy', 'types', 'statuses', 'indexUids'].concat(
-  ...['Enqueued', 'Started', 'Finished'].map((w) => [`after${w}At`, `before${w}At`]),
-);
-const KEY_FIELDS = ['uid', 'name', 'description', 'actions', 'indexes', 'expiresAt'];
-/** Key actions Meilisearch 1.11 accepts. */
-export const KEY_ACTIONS_1_11 = new Set(
-  ['search', 'version', '*'].concat(
-    ...Object.entries({
-      documents: ['add', 'get', 'delete'],
-      indexes: ['create', 'get', 'update', 'delete', 'swap'],
-      tasks: ['cancel', 'delete', 'get'],
-      settings: ['get', 'update'],
-      stats: ['get'],
-      metrics: ['get'],
-      dumps: ['create'],
-      snapshots: ['create'],
-      keys: ['create', 'get', 'update', 'delete'],
-      experimental: ['get', 'update'],
-    }).map(([group, verbs]) => [`${group}.*`, ...verbs.map((v) => `${group}.${v}`)]),
-  ),
-);
+import { KEY_ACTIONS_1_11, KEY_FIELDS, SEARCH_FIELDS, SETTINGS_FIELDS, TASK_QUERY } from './api111.js';
+
+export { KEY_ACTIONS_1_11 } from './api111.js';
 
 interface ApiKey {
   uid: string;
@@ -210,16 +142,14 @@ export class PinnedMeilisearch {
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(500, 'internal', String(err), 'internal');
-      res
-        .writeHead(e.status, { 'Content-Type': 'application/json' })
-        .end(
-          JSON.stringify({
-            message: e.message,
-            code: e.code,
-            type: e.type,
-            link: `https://docs.meilisearch.com/errors#${e.code}`,
-          }),
-        );
+      res.writeHead(e.status, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          message: e.message,
+          code: e.code,
+          type: e.type,
+          link: `https://docs.meilisearch.com/errors#${e.code}`,
+        }),
+      );
     }
   }
 

@@ -35,6 +35,7 @@ import {
 import { listingIndexSettings } from '../settings.js';
 import { synonymWords } from '../../lib/text/synonyms.js';
 import { buildFilter, filterableAttributes, geoPoint } from './filters.js';
+import { UnconfirmedWrites } from './unconfirmedWrites.js';
 
 /** What Meilisearch stores: the search document plus derived text and a sort key. */
 interface MeiliListing extends Omit<SearchDocument, '_geo'> {
@@ -61,14 +62,6 @@ const FACET_ATTRIBUTE: Record<FacetName, string> = {
 
 /** Task waits: settings and swaps are quick; a large batch of documents can take a while. */
 const WAIT = { timeout: 120_000, interval: 50 };
-/** Task uids asked about in one `GET /tasks` call. */
-const TASK_CHECK_BATCH = 100;
-
-/** A write sent without waiting, until its task is known to have ended. */
-interface UnconfirmedWrite {
-  ids: string[];
-  sentAt: number;
-}
 
 export interface MeilisearchOptions {
   host: string;
@@ -124,14 +117,15 @@ export class MeilisearchEngine implements SearchEngine {
   private settings: IndexSettings = listingIndexSettings;
   /** Writes that arrive while a rebuild runs, replayed so the swapped-in index misses none of them. */
   private rebuildLog: WriteLog | undefined;
-  /** Writes sent with `wait: false`, by task uid, until `checkWrites()` sees their task end. */
-  private readonly unconfirmed = new Map<number, UnconfirmedWrite>();
+  /** Writes sent with `wait: false`, until `checkWrites()` sees their task end. */
+  private readonly unconfirmed: UnconfirmedWrites;
 
   constructor(
     options: MeilisearchOptions,
     private readonly indexName = 'listings',
   ) {
     this.client = new Meilisearch({ host: options.host, apiKey: options.apiKey });
+    this.unconfirmed = new UnconfirmedWrites(this.client.tasks);
   }
 
   private index(uid = this.indexName): Index<MeiliListing> {
@@ -175,39 +169,11 @@ export class MeilisearchEngine implements SearchEngine {
       return;
     }
     const task: EnqueuedTask = await enqueued;
-    this.unconfirmed.set(task.taskUid, { ids, sentAt: Date.now() });
+    this.unconfirmed.add(task.taskUid, ids);
   }
 
-  /** Asks for the outcome of every unconfirmed write, up to TASK_CHECK_BATCH tasks per request. */
   async checkWrites(): Promise<WriteCheck> {
-    const uids = [...this.unconfirmed.keys()];
-    const failed: WriteCheck['failed'] = [];
-    for (let i = 0; i < uids.length; i += TASK_CHECK_BATCH) {
-      const batch = uids.slice(i, i + TASK_CHECK_BATCH);
-      const { results } = await this.client.tasks.getTasks({
-        uids: batch,
-        statuses: ['succeeded', 'failed', 'canceled'],
-        limit: batch.length,
-      });
-      for (const task of results) {
-        const write = this.unconfirmed.get(task.uid);
-        if (!write) continue;
-        this.unconfirmed.delete(task.uid);
-        if (task.status !== 'succeeded') {
-          failed.push({
-            ids: write.ids,
-            reason: `task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ''}`,
-          });
-        }
-      }
-    }
-    let oldest: number | undefined;
-    for (const write of this.unconfirmed.values()) oldest = Math.min(oldest ?? write.sentAt, write.sentAt);
-    return {
-      failed,
-      unconfirmed: this.unconfirmed.size,
-      ...(oldest === undefined ? {} : { oldestUnconfirmedAt: oldest }),
-    };
+    return this.unconfirmed.check();
   }
 
   async clear(): Promise<void> {
