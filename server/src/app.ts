@@ -24,6 +24,8 @@ import { userRoutes } from './modules/users/routes.js';
 import { listingRoutes } from './modules/listings/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
+import { spaceRoutes } from './modules/spaces/routes.js';
+import { baseEventRoutes } from './modules/baseEvents/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
@@ -37,6 +39,8 @@ export const apiModules: ModuleRoutes[] = [
   authRoutes,
   userRoutes,
   baseRoutes,
+  spaceRoutes,
+  baseEventRoutes,
   organizationRoutes,
   listingRoutes,
   searchRoutes,

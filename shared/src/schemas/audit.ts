@@ -12,6 +12,8 @@ export const auditTypes = [
   'organization.verificationDecided',
   'organization.memberJoined',
   'contact.revealed',
+  'booking.noShow',
+  'event.cancelled',
 ] as const;
 export const auditTypeSchema = z.enum(auditTypes);
 

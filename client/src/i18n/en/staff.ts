@@ -63,7 +63,9 @@ export default {
       user: { staffCreated: 'Staff account created' },
       organization: { verificationDecided: 'Verification decided', memberJoined: 'Member joined' },
       contact: { revealed: 'Contact details revealed' },
+      booking: { noShow: 'Booking marked as a no-show' },
+      event: { cancelled: 'Event cancelled' },
     },
-    subjects: { organization: 'organization', user: 'account', match: 'match' },
+    subjects: { organization: 'organization', user: 'account', match: 'match', booking: 'booking', event: 'event' },
   },
 };

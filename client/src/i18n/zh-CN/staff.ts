@@ -61,7 +61,9 @@ export default {
       user: { staffCreated: '创建工作人员账号' },
       organization: { verificationDecided: '认证决定', memberJoined: '成员加入机构' },
       contact: { revealed: '查看联系方式' },
+      booking: { noShow: '登记预约未到' },
+      event: { cancelled: '取消活动' },
     },
-    subjects: { organization: '机构', user: '账号', match: '匹配' },
+    subjects: { organization: '机构', user: '账号', match: '匹配', booking: '空间预约', event: '活动' },
   },
 };
