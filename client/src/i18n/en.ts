@@ -5,6 +5,7 @@ import matching from './en/matching.js';
 import messaging from './en/messaging.js';
 import shell from './en/shell.js';
 import staff from './en/staff.js';
+import spaces from './en/spaces.js';
 import type { MessageSchema } from './zh-CN.js';
 
 /** English, the second language; loaded on demand when a user switches to it. */
@@ -16,6 +17,7 @@ const en: MessageSchema = {
   ...matching,
   ...messaging,
   ...staff,
+  ...spaces,
 };
 
 export default en;

@@ -1,7 +1,12 @@
 /** Pages for base operators and the bureau: the verification queue and the audit log. */
 export default {
   workspace: {
-    operator: { tabs: 'Base workspace sections', verification: 'Verification' },
+    operator: {
+      tabs: 'Base workspace sections',
+      spaces: 'Space bookings',
+      events: 'Events and trainings',
+      verification: 'Verification',
+    },
     bureau: { tabs: 'Oversight sections', verification: 'Verification', audit: 'Audit log' },
   },
   verify: {
@@ -66,6 +71,12 @@ export default {
       booking: { noShow: 'Booking marked as a no-show' },
       event: { cancelled: 'Event cancelled' },
     },
-    subjects: { organization: 'organization', user: 'account', match: 'match', booking: 'booking', event: 'event' },
+    subjects: {
+      organization: 'organization',
+      user: 'account',
+      match: 'match',
+      booking: 'booking',
+      event: 'event',
+    },
   },
 };

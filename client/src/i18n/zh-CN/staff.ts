@@ -1,7 +1,7 @@
 /** Pages for base operators and the bureau: the verification queue and the audit log. */
 export default {
   workspace: {
-    operator: { tabs: '基地运营分区', verification: '机构认证' },
+    operator: { tabs: '基地运营分区', spaces: '空间预约', events: '活动培训', verification: '机构认证' },
     bureau: { tabs: '监管分区', verification: '认证', audit: '审计日志' },
   },
   verify: {

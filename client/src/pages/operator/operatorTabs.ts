@@ -6,6 +6,18 @@ import type { WorkspaceTab } from '../workspaceTabs.js';
  */
 export const operatorTabs: readonly WorkspaceTab[] = [
   {
+    name: 'operator-spaces',
+    path: 'spaces',
+    labelKey: 'workspace.operator.spaces',
+    component: () => import('./OperatorSpacesTab.vue'),
+  },
+  {
+    name: 'operator-events',
+    path: 'events',
+    labelKey: 'workspace.operator.events',
+    component: () => import('./OperatorEventsTab.vue'),
+  },
+  {
     name: 'operator-verification',
     path: 'verification',
     labelKey: 'workspace.operator.verification',

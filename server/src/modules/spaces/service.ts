@@ -1,4 +1,5 @@
-import mongoose, { trusted, Types } from 'mongoose';
+import mongoose, { trusted, Types, type ClientSession } from 'mongoose';
+import { MongoError } from 'mongodb';
 import {
   bookingBreaches,
   breachPath,
@@ -37,19 +38,29 @@ async function weekMinutesUsed(spaceId: Types.ObjectId, organizationId: Types.Ob
 }
 
 /**
- * The organization's row of weekly minutes exists before the booking's transaction runs: an upsert outside a
- * transaction is safe against a racing twin (the unique index lets one insert; the other finds it), and inside the
- * transaction the row is then only updated, which concurrent bookings of one organization retry on conflict.
+ * Adds the booking's minutes to the organization's week in this space, inside the booking's transaction, and
+ * returns the new total. Two first bookings of a week racing to create the row meet on its unique index: the
+ * loser's duplicate-key error is marked transient, so its transaction is retried and then finds the row.
  */
-async function ensureWeeklyUse(spaceId: Types.ObjectId, organizationId: Types.ObjectId, isoWeek: string) {
+async function addWeeklyMinutes(
+  session: ClientSession,
+  key: { spaceId: Types.ObjectId; organizationId: Types.ObjectId; isoWeek: string },
+  minutes: number,
+): Promise<number> {
   try {
-    await WeeklyUseModel.updateOne(
-      { spaceId, organizationId, isoWeek },
-      { $setOnInsert: { minutes: 0 } },
-      { upsert: true },
-    );
+    const use = await WeeklyUseModel.findOneAndUpdate(
+      key,
+      { $inc: { minutes } },
+      {
+        upsert: true,
+        returnDocument: 'after',
+        session,
+      },
+    ).lean<{ minutes: number }>();
+    return use?.minutes ?? minutes;
   } catch (err) {
-    if ((err as { code?: unknown }).code !== 11000) throw err;
+    if (err instanceof MongoError && err.code === 11000) err.addErrorLabel('TransientTransactionError');
+    throw err;
   }
 }
 
@@ -137,16 +148,15 @@ export function spaceService(ctx: AppContext, now: () => Date = () => new Date()
           breaches.map((b) => ({ path: breachPath(b.code), code: b.code, message: RULE_WORDS[b.code]! })),
         );
       }
-      if (organizationId) await ensureWeeklyUse(space._id, organizationId, isoWeek);
       const booking = await mongoose.connection.transaction(async (session) => {
         if (organizationId) {
-          const use = await WeeklyUseModel.findOneAndUpdate(
+          const used = await addWeeklyMinutes(
+            session,
             { spaceId: space._id, organizationId, isoWeek },
-            { $inc: { minutes } },
-            { returnDocument: 'after', session },
-          ).lean<{ minutes: number }>();
+            minutes,
+          );
           const quota = space.rules?.weeklyQuotaMinutes;
-          if (quota != null && (use?.minutes ?? minutes) > quota) {
+          if (quota != null && used > quota) {
             throw validationFailed("The booking breaks the space's rules: quota", [
               { path: ['startsAt'], code: 'quota', message: RULE_WORDS.quota! },
             ]);
