@@ -55,7 +55,7 @@ describe.sequential('verification by the base operator', () => {
   it("the operator's queue shows the team waiting; a rejection needs a reason; approving verifies it", async () => {
     const { page } = operator;
     await signInThroughUi(page, { email: 'operator@demo.example.org', password: PASSWORD });
-    await page.goto('/operator');
+    await page.goto('/operator/verification');
     await page.getByRole('heading', { name: '认证审核', level: 1 }).waitFor();
     await expect
       .poll(() => page.getByRole('button', { name: '待核实' }).getAttribute('aria-pressed'))
