@@ -27,6 +27,8 @@ import { matchingRoutes } from './modules/matching/routes.js';
 import { overdueRoutes } from './modules/matching/overdueRoutes.js';
 import { admissionRoutes } from './modules/admissions/routes.js';
 import { residencyRoutes } from './modules/residencies/routes.js';
+import { spaceRoutes } from './modules/spaces/routes.js';
+import { baseEventRoutes } from './modules/baseEvents/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
@@ -42,6 +44,8 @@ export const apiModules: ModuleRoutes[] = [
   baseRoutes,
   admissionRoutes,
   residencyRoutes,
+  spaceRoutes,
+  baseEventRoutes,
   organizationRoutes,
   listingRoutes,
   searchRoutes,

@@ -6,6 +6,7 @@ import messaging from './en/messaging.js';
 import shell from './en/shell.js';
 import staff from './en/staff.js';
 import bases from './en/bases.js';
+import spaces from './en/spaces.js';
 import type { MessageSchema } from './zh-CN.js';
 
 /** English, the second language; loaded on demand when a user switches to it. */
@@ -18,6 +19,7 @@ const en: MessageSchema = {
   ...messaging,
   ...staff,
   ...bases,
+  ...spaces,
 };
 
 export default en;

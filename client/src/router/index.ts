@@ -104,6 +104,30 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'admission.pageTitle', auth: true },
   },
   {
+    path: '/spaces/:id',
+    name: 'space',
+    component: () => import('@/pages/spaces/SpacePage.vue'),
+    meta: { titleKey: 'spaces.title', auth: true },
+  },
+  {
+    path: '/events',
+    name: 'events',
+    component: () => import('@/pages/events/EventsPage.vue'),
+    meta: { titleKey: 'events.title', auth: true },
+  },
+  {
+    path: '/events/:id',
+    name: 'event',
+    component: () => import('@/pages/events/EventPage.vue'),
+    meta: { titleKey: 'events.title', auth: true },
+  },
+  {
+    path: '/me/bookings',
+    name: 'my-bookings',
+    component: () => import('@/pages/account/MyBookingsPage.vue'),
+    meta: { titleKey: 'bookings.title', auth: true },
+  },
+  {
     path: '/me',
     name: 'me',
     component: () => import('@/pages/account/MePage.vue'),

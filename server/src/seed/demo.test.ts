@@ -69,4 +69,33 @@ describe('the demo data', () => {
     }
     expect(outcomes).toEqual(new Set(['submitted', 'in_review', 'admitted', 'rejected']));
   });
+
+  it('has spaces at every base with a week of bookings, a full training with a waiting list and a past showcase', async () => {
+    const operator = server.client();
+    await operator.post('/api/auth/login', { email: 'operator@demo.example.org', password: DEMO_PASSWORD });
+    operator.resetCsrf();
+    const bases = (await operator.get('/api/bases')).body.items as { id: string; name: string }[];
+    for (const base of bases) {
+      const spaces = await operator.get(`/api/bases/${base.id}/spaces`);
+      expect(spaces.body.items.length, base.name).toBeGreaterThanOrEqual(2);
+    }
+    const mine = (await operator.get('/api/auth/me')).body.user.baseId as string;
+    const room = (await operator.get(`/api/bases/${mine}/spaces`)).body.items[0];
+    const week = await operator.get(
+      `/api/spaces/${room.id}/bookings?from=${new Date().toISOString()}&to=${new Date(Date.now() + 8 * 86_400_000).toISOString()}`,
+    );
+    expect(week.body.items.length).toBeGreaterThanOrEqual(3);
+    expect(week.body.items.every((b: { organizationName?: string }) => b.organizationName)).toBe(true);
+    const events = (await operator.get(`/api/events?baseId=${mine}`)).body.items as {
+      kind: string;
+      confirmedCount: number;
+      capacity: number;
+      waitlistCount: number;
+      endsAt: string;
+    }[];
+    const upcoming = events.filter((e) => Date.parse(e.endsAt) > Date.now() && e.kind === 'training');
+    expect(upcoming).toHaveLength(2);
+    expect(upcoming.some((e) => e.confirmedCount === e.capacity && e.waitlistCount > 0)).toBe(true);
+    expect(events.some((e) => e.kind === 'showcase' && Date.parse(e.endsAt) < Date.now())).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ export { demoLogins, DEMO_PASSWORD };
 import { UserModel } from '../modules/users/model.js';
 import { loadDataset } from './loadDataset.js';
 import { seedDemoBases } from './demoBases.js';
+import { seedDemoSpaces } from './demoSpaces.js';
 
 /**
  * On the first start of an empty database, loads the demo set (bases, organizations, listings, and a login for
@@ -15,7 +16,8 @@ export async function seedDemoIfEmpty(logger: Logger): Promise<boolean> {
   const now = new Date();
   const counts = await loadDataset(demoDataset({ now }));
   const bases = await seedDemoBases(now);
-  logger.info({ ...counts, ...bases }, 'loaded the demo data into the empty database');
+  const spaces = await seedDemoSpaces(now);
+  logger.info({ ...counts, ...bases, ...spaces }, 'loaded the demo data into the empty database');
   return true;
 }
 

@@ -14,6 +14,7 @@ import { OrganizationModel, type OrganizationRecord } from '../../src/modules/or
 import type { BaseRecord } from '../../src/modules/bases/model.js';
 import type { Actor, Caller, World } from './world.js';
 import { applicationOf, residencyOf } from './baseSubjects.js';
+import { spaceSubject } from './spaceSubjects.js';
 
 export type Relation = 'owner' | 'colleague' | 'stranger';
 export const RELATIONS: readonly Relation[] = ['owner', 'colleague', 'stranger'];
@@ -37,7 +38,12 @@ export type SubjectKind =
   | 'application-in-review'
   | 'application-reviewed'
   | 'residency'
-  | 'overdue-match';
+  | 'overdue-match'
+  | 'space'
+  | 'booking'
+  | 'started-booking'
+  | 'event'
+  | 'started-event';
 
 /**
  * Which roles can stand in which relation to a subject at all; every other cell of the matrix is "n/a".
@@ -107,6 +113,19 @@ const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: reado
   'saved-search': {
     owner: ['resident', 'organization', 'funder', 'operator', 'bureau'],
     colleague: ['organization', 'funder'],
+  },
+  // A space or an event of the operator's own base; the stranger's is of the other base.
+  space: { owner: ['operator'], colleague: [] },
+  event: { owner: ['operator'], colleague: [] },
+  'started-event': { owner: ['operator'], colleague: [] },
+  // A booking the holder made; the operator's colleague one is of an organization resident in its base.
+  booking: {
+    owner: ['organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder', 'operator'],
+  },
+  'started-booking': {
+    owner: ['organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder', 'operator'],
   },
 };
 
@@ -230,10 +249,19 @@ function strangerFor(world: World, kind: SubjectKind): Actor {
     kind === 'organization' ||
     kind === 'document' ||
     kind === 'closed-listing' ||
-    kind.startsWith('application')
+    kind.startsWith('application') ||
+    kind === 'booking' ||
+    kind === 'started-booking'
   )
     return world.strangers.organization;
-  if (kind === 'base' || kind === 'residency') return world.strangers.operator;
+  if (
+    kind === 'base' ||
+    kind === 'residency' ||
+    kind === 'space' ||
+    kind === 'event' ||
+    kind === 'started-event'
+  )
+    return world.strangers.operator;
   return world.strangers.resident;
 }
 
@@ -365,6 +393,12 @@ export async function buildSubject(world: World, kind: SubjectKind, holder: Acto
       if (stranger) await ListingModel.updateOne({ _id: match!.needId }, { $set: { district: '310115' } });
       return { ...proposed, match: match! };
     }
+    case 'space':
+    case 'booking':
+    case 'started-booking':
+    case 'event':
+    case 'started-event':
+      return spaceSubject(world, kind, holder);
     case 'base': {
       const base =
         holder.user.baseId && String(holder.user.baseId) === String(world.bases.own._id)

@@ -19,6 +19,8 @@ export const auditTypes = [
   'residency.graduated',
   'residency.exited',
   'match.reminded',
+  'booking.noShow',
+  'event.cancelled',
 ] as const;
 export const auditTypeSchema = z.enum(auditTypes);
 

@@ -12,6 +12,8 @@ export const notificationTypes = [
   'application.decided',
   'residency.ended',
   'match.reminded',
+  'event.promoted',
+  'event.cancelled',
 ] as const;
 export const notificationTypeSchema = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;

@@ -6,6 +6,8 @@ export default {
       overview: 'Overview',
       admissions: 'Entry review',
       residents: 'Residents',
+      spaces: 'Space bookings',
+      events: 'Events and trainings',
       verification: 'Verification',
     },
     bureau: { tabs: 'Oversight sections', bases: 'Bases', verification: 'Verification', audit: 'Audit log' },
@@ -73,6 +75,8 @@ export default {
       application: { panelFormed: 'Review panel formed', decided: 'Entry decision' },
       residency: { graduated: 'Graduated', exited: 'Left the base' },
       match: { reminded: 'Overdue match reminded' },
+      booking: { noShow: 'Booking marked as a no-show' },
+      event: { cancelled: 'Event cancelled' },
     },
     subjects: {
       organization: 'organization',
@@ -81,6 +85,8 @@ export default {
       base: 'base',
       application: 'application',
       residency: 'residency',
+      booking: 'booking',
+      event: 'event',
     },
   },
 };

@@ -6,6 +6,8 @@ export default {
       overview: '概览',
       admissions: '入驻评审',
       residents: '在孵机构',
+      spaces: '空间预约',
+      events: '活动培训',
       verification: '机构认证',
     },
     bureau: { tabs: '监管分区', bases: '基地', verification: '认证', audit: '审计日志' },
@@ -71,6 +73,8 @@ export default {
       application: { panelFormed: '组建评审小组', decided: '入驻评审决定' },
       residency: { graduated: '出壳', exited: '退出基地' },
       match: { reminded: '提醒逾期匹配' },
+      booking: { noShow: '登记预约未到' },
+      event: { cancelled: '取消活动' },
     },
     subjects: {
       organization: '机构',
@@ -79,6 +83,8 @@ export default {
       base: '基地',
       application: '入驻申请',
       residency: '入驻记录',
+      booking: '空间预约',
+      event: '活动',
     },
   },
 };

@@ -24,6 +24,18 @@ export const operatorTabs: readonly WorkspaceTab[] = [
     component: () => import('./OperatorResidentsTab.vue'),
   },
   {
+    name: 'operator-spaces',
+    path: 'spaces',
+    labelKey: 'workspace.operator.spaces',
+    component: () => import('./OperatorSpacesTab.vue'),
+  },
+  {
+    name: 'operator-events',
+    path: 'events',
+    labelKey: 'workspace.operator.events',
+    component: () => import('./OperatorEventsTab.vue'),
+  },
+  {
     name: 'operator-verification',
     path: 'verification',
     labelKey: 'workspace.operator.verification',

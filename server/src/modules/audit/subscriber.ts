@@ -19,6 +19,8 @@ function subjectOf(
     return { subjectType: 'application', subjectId: String(payload.applicationId) };
   if (type.startsWith('residency.'))
     return { subjectType: 'residency', subjectId: String(payload.residencyId) };
+  if (type.startsWith('booking.')) return { subjectType: 'booking', subjectId: String(payload.bookingId) };
+  if (type.startsWith('event.')) return { subjectType: 'event', subjectId: String(payload.eventId) };
   return payload.userId ? { subjectType: 'user', subjectId: String(payload.userId) } : {};
 }
 

@@ -7,6 +7,7 @@ import { notificationService, type NotificationInput } from './service.js';
 import type { MatchParties } from '../matching/events.js';
 import { subscribeAdmissionNotifications } from './admissionNotifications.js';
 import '../matching/events.js';
+import { subscribeBaseEventNotifications } from './baseEventNotifications.js';
 
 /** The most members of one conversation told about one message (organizations are small). */
 const MAX_RECIPIENTS = 200;
@@ -62,6 +63,7 @@ export function subscribeNotifications(ctx: AppContext): void {
   });
   subscribeMatchNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
   subscribeAdmissionNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
+  subscribeBaseEventNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
 }
 
 const matchWording: Record<
