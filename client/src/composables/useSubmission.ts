@@ -45,9 +45,11 @@ export function useSubmission<T = undefined>(fields?: FieldErrors<T>) {
       if (err instanceof ApiError) {
         const map = new Map<string, string>();
         for (const d of err.details) {
-          if (!d.path || map.has(d.path)) continue;
-          const issue = { path: d.path.split('.'), code: d.code ?? 'custom', message: d.message };
-          map.set(d.path, issueText(issue, false));
+          if (!d.path) continue;
+          const segments = Array.isArray(d.path) ? d.path : d.path.split('.');
+          const key = segments.join('.');
+          if (map.has(key)) continue;
+          map.set(key, issueText({ path: segments, code: d.code ?? 'custom', message: d.message }, false));
         }
         refused.value = map;
       }
