@@ -24,6 +24,7 @@ import { userRoutes } from './modules/users/routes.js';
 import { listingRoutes } from './modules/listings/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
+import { statsRoutes } from './modules/stats/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
@@ -45,6 +46,7 @@ export const apiModules: ModuleRoutes[] = [
   notificationRoutes,
   savedSearchRoutes,
   auditRoutes,
+  statsRoutes,
 ];
 
 /** Builds the Express app: middleware, every module's router under /api, the client, not-found and errors. */

@@ -14,3 +14,4 @@ export * from './schemas/match.js';
 export * from './schemas/conversation.js';
 export * from './schemas/notification.js';
 export * from './schemas/savedSearch.js';
+export * from './schemas/stats.js';
