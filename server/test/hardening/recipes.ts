@@ -228,6 +228,14 @@ export const recipes: Record<string, Recipe> = {
   },
   'GET /matches/:id/contact': { subject: 'accepted-match', build: (ctx) => ({ params: id(ctx) }) },
   'GET /audit': { build: () => ({ query: { type: 'auth.loggedIn', pageSize: '5' } }) },
+  'GET /stats': {
+    build: ({ world }) => ({
+      query: { from: '2026-01-01', to: '2026-06-30', baseId: String(world.bases.own._id), domain: 'elderly' },
+    }),
+  },
+  'GET /stats/export': {
+    build: ({ world }) => ({ query: { format: 'csv', year: '2026', baseId: String(world.bases.own._id) } }),
+  },
 
   'GET /conversations': { build: () => ({ query: { page: '1', pageSize: '5' } }) },
   'POST /conversations': {

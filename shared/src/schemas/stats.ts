@@ -82,6 +82,9 @@ export const baseFiguresSchema = z.object({
   met: count,
   matches: count,
   incubating: count,
+  admitted: count,
+  graduated: count,
+  exited: count,
 });
 export const domainFiguresSchema = z.object({ domain: z.string(), needs: count, offers: count, met: count });
 

@@ -19,7 +19,7 @@ interface Section {
 const districtName = (code: string) => districtByCode(code)?.zh ?? code;
 const hours = (h: number | null) => (h === null ? null : h);
 
-function sections(stats: Stats, year: number): Section[] {
+function sections(stats: Stats, year: number, scopeName: string): Section[] {
   const f = stats;
   const p = stats.previous;
   const change = (now: number, before: number): number | null => (before ? Math.round(((now - before) / before) * 1000) / 10 : null);
@@ -88,35 +88,36 @@ function sections(stats: Stats, year: number): Section[] {
       sheet: '入驻与出壳',
       heading: '入驻评审与出壳退出（§五(三)）',
       columns: [
+        { header: '基地', width: 32 },
         { header: '在孵', width: 10 },
         { header: '新入驻', width: 10 },
         { header: '出壳', width: 10 },
         { header: '退出', width: 10 },
       ],
-      rows: [[f.residents.incubating, f.residents.admitted, f.residents.graduated, f.residents.exited]],
-      totals: [0, 1, 2, 3],
+      rows: stats.byBase.map((b) => [b.name, b.incubating, b.admitted, b.graduated, b.exited]),
+      totals: [1, 2, 3, 4],
     },
     {
       sheet: '综合服务',
       heading: '共享空间使用（§四(一) 综合服务）',
       columns: [
+        { header: '范围', width: 24 },
         { header: '预约次数', width: 12 },
         { header: '预约小时', width: 12 },
         { header: '爽约次数', width: 12 },
       ],
-      rows: [[f.bookings.count, f.bookings.hours, f.bookings.noShows]],
-      totals: [0, 1, 2],
+      rows: [[scopeName, f.bookings.count, f.bookings.hours, f.bookings.noShows]],
     },
     {
       sheet: '能力建设与展示',
       heading: '能力建设培训与展示交流（§四(二)、§四(五)）',
       columns: [
+        { header: '范围', width: 24 },
         { header: '活动场次', width: 12 },
         { header: '报名人次', width: 12 },
         { header: '出席人次', width: 12 },
       ],
-      rows: [[f.events.count, f.events.registrations, f.events.attended]],
-      totals: [0, 1, 2],
+      rows: [[scopeName, f.events.count, f.events.registrations, f.events.attended]],
     },
     {
       sheet: '重点领域',
@@ -187,7 +188,7 @@ export async function evaluationWorkbook(stats: Stats, year: number, scopeName: 
   const book = new ExcelJS.Workbook();
   book.creator = 'ResourceLink 资源链';
   book.created = new Date();
-  for (const s of sections(stats, year)) {
+  for (const s of sections(stats, year, scopeName)) {
     const sheet = book.addWorksheet(s.sheet);
     sheet.addRow([s.heading]).font = { bold: true, size: 13 };
     sheet.addRow([`范围：${scopeName}`]);

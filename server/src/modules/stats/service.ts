@@ -164,7 +164,7 @@ async function baseTable(scope: Scope, matches: MatchTimeline[], p: Period, now:
   const rows = new Map(
     scope.bases.map((b) => [
       String(b._id),
-      { baseId: String(b._id), name: b.name, district: b.district, needs: 0, met: 0, matches: 0, incubating: 0 },
+      { baseId: String(b._id), name: b.name, district: b.district, needs: 0, met: 0, matches: 0, incubating: 0, admitted: 0, graduated: 0, exited: 0 },
     ]),
   );
   for (const [org, count] of needs) for (const b of orgBases.get(org) ?? []) rows.get(b)!.needs += count;
@@ -180,6 +180,6 @@ async function baseTable(scope: Scope, matches: MatchTimeline[], p: Period, now:
     }
   }
   for (const [b, set] of met) rows.get(b)!.met = set.size;
-  for (const [b, f] of residents) if (rows.has(b)) rows.get(b)!.incubating = f.incubating;
+  for (const [b, f] of residents) if (rows.has(b)) Object.assign(rows.get(b)!, f);
   return [...rows.values()];
 }

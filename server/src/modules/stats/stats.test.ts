@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, statsSchema } from '@app/shared';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { signedIn } from '../../../test/factories.js';
 import type { BaseRecord } from '../bases/model.js';
+import { evaluationSheetNames } from './evaluation.js';
 import { buildStatsFixture } from './testing.js';
 
 /*
@@ -74,7 +76,7 @@ describe('the city in 2025', () => {
     expect(month('2025-12')).toEqual({ month: '2025-12', needs: 0, met: 0, matches: 1 });
 
     const base = (id: unknown) => s.byBase.find((b) => b.baseId === String(id));
-    expect(base(xuhui._id)).toMatchObject({ district: '310104', needs: 2, met: 1, matches: 3, incubating: 1 });
+    expect(base(xuhui._id)).toMatchObject({ district: '310104', needs: 2, met: 1, matches: 3, incubating: 1, admitted: 1, graduated: 1, exited: 1 });
     expect(base(pudong._id)).toMatchObject({ district: '310115', needs: 1, met: 1, matches: 1, incubating: 1 });
 
     const domain = (d: string) => s.byDomain.find((r) => r.domain === d);
@@ -170,5 +172,51 @@ describe('who reads what', () => {
     const s = await stats(bureau, '');
     expect(s.byMonth).toHaveLength(12);
     expect(new Date(s.to).getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('the annual evaluation', () => {
+  const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  };
+
+  it('is a workbook with a sheet per section and a totals row under each table', async () => {
+    const res = await bureau.agent.get('/api/stats/export?format=xlsx&year=2025').buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; .*\.xlsx/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([...evaluationSheetNames]);
+
+    const lastRow = (name: string) => {
+      const sheet = book.getWorksheet(name)!;
+      return (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+    };
+    // 资源链接: the 16 districts, then 合计 of needs, met, matches and funds.
+    expect(book.getWorksheet('资源链接')!.rowCount).toBe(3 + 16 + 1);
+    expect(lastRow('资源链接')).toEqual(['合计', undefined, 4, 2, 5, 50_000]);
+    expect(lastRow('月度趋势')).toEqual(['合计', 4, 2, 5]);
+    expect(lastRow('入驻与出壳')).toEqual(['合计', 2, 2, 1, 1]);
+    expect(lastRow('综合服务')).toEqual(['上海市', 0, 0, 0]);
+    expect(lastRow('培育基地')).toEqual(['合计', undefined, 3, 2, 4, 2]);
+    const summary = book.getWorksheet('总体情况')!;
+    expect(String(summary.getCell('A1').value)).toContain('§六(三)');
+    expect((summary.getRow(4).values as unknown[]).slice(1)).toEqual(['发布需求数', 4, 1, 300]);
+  });
+
+  it("is the district table as CSV, with its totals, for a base's operator too", async () => {
+    const res = await bureau.get('/api/stats/export?format=csv&year=2025');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.text.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('district,区,needs,met,matches,fundsLeveraged');
+    expect(lines).toContain('310104,徐汇区,2,1,3,30000');
+    expect(lines.at(-1)).toBe('total,合计,4,2,5,50000');
+    const own = await operatorX.get(`/api/stats/export?format=csv&year=2025&baseId=${xuhui._id}`);
+    expect(own.status).toBe(200);
+    expect(own.text.trim().split('\r\n').at(-1)).toBe('total,合计,2,1,3,30000');
   });
 });
