@@ -25,6 +25,7 @@ import { listingRoutes } from './modules/listings/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
@@ -47,6 +48,7 @@ export const apiModules: ModuleRoutes[] = [
   savedSearchRoutes,
   auditRoutes,
   statsRoutes,
+  importRoutes,
 ];
 
 /** Builds the Express app: middleware, every module's router under /api, the client, not-found and errors. */

@@ -12,6 +12,7 @@ export const auditTypes = [
   'organization.verificationDecided',
   'organization.memberJoined',
   'contact.revealed',
+  'import.completed',
 ] as const;
 export const auditTypeSchema = z.enum(auditTypes);
 

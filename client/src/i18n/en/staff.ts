@@ -63,6 +63,7 @@ export default {
       user: { staffCreated: 'Staff account created' },
       organization: { verificationDecided: 'Verification decided', memberJoined: 'Member joined' },
       contact: { revealed: 'Contact details revealed' },
+      import: { completed: 'Spreadsheet import' },
     },
     subjects: { organization: 'organization', user: 'account', match: 'match' },
   },

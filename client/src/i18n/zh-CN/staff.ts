@@ -61,6 +61,7 @@ export default {
       user: { staffCreated: '创建工作人员账号' },
       organization: { verificationDecided: '认证决定', memberJoined: '成员加入机构' },
       contact: { revealed: '查看联系方式' },
+      import: { completed: '批量导入' },
     },
     subjects: { organization: '机构', user: '账号', match: '匹配' },
   },

@@ -188,7 +188,7 @@ describe('the annual evaluation', () => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toMatch(/^attachment; .*\.xlsx/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual([...evaluationSheetNames]);
 
     const lastRow = (name: string) => {
