@@ -35,4 +35,20 @@ describe('the demo data', () => {
     expect(one.status).toBe(200);
     expect(one.body.organization.documents).toEqual([]);
   });
+
+  it('has a year of history in every district, so the dashboard and its map show something on first start', async () => {
+    const bureau = server.client();
+    const login = await bureau.post('/api/auth/login', { email: 'bureau@demo.example.org', password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    const stats = await bureau.get('/api/stats');
+    expect(stats.status).toBe(200);
+    const byDistrict = Object.values(stats.body.byDistrict as Record<string, { needs: number; matches: number }>);
+    expect(byDistrict).toHaveLength(16);
+    for (const d of byDistrict) expect(d.needs).toBeGreaterThan(0);
+    expect(stats.body.matches.completed).toBeGreaterThan(0);
+    expect(stats.body.fundsLeveraged).toBeGreaterThan(0);
+    expect(stats.body.residents.incubating).toBeGreaterThan(0);
+    const months = stats.body.byMonth as { needs: number }[];
+    expect(months.filter((m) => m.needs > 0).length).toBeGreaterThanOrEqual(11);
+  });
 });

@@ -4,6 +4,7 @@ import { demoDataset, demoLogins, DEMO_PASSWORD } from '../../../scripts/generat
 export { demoLogins, DEMO_PASSWORD };
 import { UserModel } from '../modules/users/model.js';
 import { loadDataset } from './loadDataset.js';
+import { seedDemoHistory } from './demoHistory.js';
 
 /**
  * On the first start of an empty database, loads the demo set (bases, organizations, listings, and a login for
@@ -11,8 +12,11 @@ import { loadDataset } from './loadDataset.js';
  */
 export async function seedDemoIfEmpty(logger: Logger): Promise<boolean> {
   if (await UserModel.estimatedDocumentCount()) return false;
-  const counts = await loadDataset(demoDataset({ now: new Date() }));
+  const now = new Date();
+  const counts = await loadDataset(demoDataset({ now }));
   logger.info(counts, 'loaded the demo data into the empty database');
+  const history = await seedDemoHistory(now);
+  logger.info(history, 'added a year of history across the 16 districts');
   return true;
 }
 
