@@ -53,14 +53,14 @@ const offerTitles: Record<string, string[]> = {
 };
 const kindsInOrder = ['service', 'talent', 'funding', 'venue', 'goods'] as const;
 
-interface HistoryListing {
+export interface HistoryListing {
   _id: Types.ObjectId;
   side: 'need' | 'offer';
   kind: string;
   ownerId: Types.ObjectId;
-  organizationId?: Types.ObjectId;
+  organizationId?: Types.ObjectId | null;
   createdAt: Date;
-  amount?: { min?: number; max?: number };
+  amount?: { min?: number | null; max?: number | null } | null;
 }
 
 /**
