@@ -26,6 +26,8 @@ import { searchRoutes } from './modules/search/routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
 import { statsRoutes } from './modules/stats/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
+import { spaceRoutes } from './modules/spaces/routes.js';
+import { baseEventRoutes } from './modules/baseEvents/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
@@ -39,6 +41,8 @@ export const apiModules: ModuleRoutes[] = [
   authRoutes,
   userRoutes,
   baseRoutes,
+  spaceRoutes,
+  baseEventRoutes,
   organizationRoutes,
   listingRoutes,
   searchRoutes,

@@ -17,7 +17,8 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
 export const errorDetailSchema = z.object({
-  path: z.string().optional(),
+  /** A dotted path (`amount.min`), or its segments (`["startsAt"]`, as the base contract's rule details give it). */
+  path: z.union([z.string(), z.array(z.string())]).optional(),
   message: z.string(),
   code: z.string().optional(),
 });

@@ -15,3 +15,7 @@ export * from './schemas/conversation.js';
 export * from './schemas/notification.js';
 export * from './schemas/savedSearch.js';
 export * from './schemas/stats.js';
+export * from './time/shanghai.js';
+export * from './schemas/space.js';
+export * from './schemas/baseEvent.js';
+export * from './bookingRules.js';

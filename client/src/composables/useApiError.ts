@@ -22,7 +22,7 @@ export function useApiError() {
     if (!(err instanceof ApiError)) return { title: t('errors.unexpected'), details: [], status: 0 };
     const key = `errors.codes.${err.code}`;
     const details = err.details.map((d) =>
-      issueText({ path: d.path ? d.path.split('.') : [], code: d.code ?? 'custom', message: d.message }),
+      issueText({ path: Array.isArray(d.path) ? d.path : d.path ? d.path.split('.') : [], code: d.code ?? 'custom', message: d.message }),
     );
     return {
       title: te(key) ? t(key) : t('errors.unexpected'),

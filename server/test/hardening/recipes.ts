@@ -13,6 +13,7 @@ import { organizationService } from '../../src/modules/organizations/service.js'
 import { buildUser, TEST_PASSWORD } from '../factories.js';
 import { PNG_1X1, type Subject, type SubjectKind } from './subjects.js';
 import type { Actor, Caller, World } from './world.js';
+import { baseRecipes } from './baseRecipes.js';
 
 export interface RecipeContext {
   world: World;
@@ -307,6 +308,7 @@ export const recipes: Record<string, Recipe> = {
   },
   'GET /saved-searches': { build: () => ({}) },
   'DELETE /saved-searches/:id': { subject: 'saved-search', build: (ctx) => ({ params: id(ctx) }) },
+  ...baseRecipes,
 };
 
 /** `METHOD /path` of a recipe or matrix key (the variant left off). */

@@ -13,6 +13,7 @@ import { savedSearchService } from '../../src/modules/savedSearches/service.js';
 import { OrganizationModel, type OrganizationRecord } from '../../src/modules/organizations/model.js';
 import type { BaseRecord } from '../../src/modules/bases/model.js';
 import type { Actor, Caller, World } from './world.js';
+import { baseSubject } from './baseSubjects.js';
 
 export type Relation = 'owner' | 'colleague' | 'stranger';
 export const RELATIONS: readonly Relation[] = ['owner', 'colleague', 'stranger'];
@@ -31,7 +32,12 @@ export type SubjectKind =
   | 'base'
   | 'conversation'
   | 'notification'
-  | 'saved-search';
+  | 'saved-search'
+  | 'space'
+  | 'booking'
+  | 'started-booking'
+  | 'event'
+  | 'started-event';
 
 /**
  * Which roles can stand in which relation to a subject at all; every other cell of the matrix is "n/a".
@@ -82,6 +88,19 @@ const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: reado
   'saved-search': {
     owner: ['resident', 'organization', 'funder', 'operator', 'bureau'],
     colleague: ['organization', 'funder'],
+  },
+  // A space or an event of the operator's own base; the stranger's is of the other base.
+  space: { owner: ['operator'], colleague: [] },
+  event: { owner: ['operator'], colleague: [] },
+  'started-event': { owner: ['operator'], colleague: [] },
+  // A booking the holder made; the operator's colleague one is of an organization resident in its base.
+  booking: {
+    owner: ['organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder', 'operator'],
+  },
+  'started-booking': {
+    owner: ['organization', 'funder', 'operator'],
+    colleague: ['organization', 'funder', 'operator'],
   },
 };
 
@@ -201,9 +220,16 @@ export function holderOf(
 function strangerFor(world: World, kind: SubjectKind): Actor {
   // A closed listing's stranger is another base's organization: a resident's listing in the operator's own
   // district would be theirs to read (listings/policy.ts).
-  if (kind === 'organization' || kind === 'document' || kind === 'closed-listing')
+  if (
+    kind === 'organization' ||
+    kind === 'document' ||
+    kind === 'closed-listing' ||
+    kind === 'booking' ||
+    kind === 'started-booking'
+  )
     return world.strangers.organization;
-  if (kind === 'base') return world.strangers.operator;
+  if (kind === 'base' || kind === 'space' || kind === 'event' || kind === 'started-event')
+    return world.strangers.operator;
   return world.strangers.resident;
 }
 
@@ -315,6 +341,12 @@ export async function buildSubject(world: World, kind: SubjectKind, holder: Acto
       });
       return { id: String(search._id), holders: [holder] };
     }
+    case 'space':
+    case 'booking':
+    case 'started-booking':
+    case 'event':
+    case 'started-event':
+      return baseSubject(world, kind, holder);
     case 'base': {
       const base =
         holder.user.baseId && String(holder.user.baseId) === String(world.bases.own._id)

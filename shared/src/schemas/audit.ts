@@ -13,6 +13,8 @@ export const auditTypes = [
   'organization.memberJoined',
   'contact.revealed',
   'import.completed',
+  'booking.noShow',
+  'event.cancelled',
 ] as const;
 export const auditTypeSchema = z.enum(auditTypes);
 

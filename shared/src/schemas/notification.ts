@@ -8,6 +8,8 @@ export const notificationTypes = [
   'match.evidenceAttached',
   'message.offline',
   'savedSearch.matched',
+  'event.promoted',
+  'event.cancelled',
 ] as const;
 export const notificationTypeSchema = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;

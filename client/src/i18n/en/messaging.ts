@@ -48,6 +48,10 @@ const en: typeof messaging = {
       },
       message: { offline: '{senderName} sent you a message' },
       savedSearch: { matched: 'A new listing answers your saved search “{savedSearchName}”' },
+      event: {
+        promoted: 'You moved up from the waiting list: {eventTitle}',
+        cancelled: 'An event you signed up for is cancelled: {eventTitle}',
+      },
     },
   },
 };

@@ -64,8 +64,10 @@ export default {
       organization: { verificationDecided: 'Verification decided', memberJoined: 'Member joined' },
       contact: { revealed: 'Contact details revealed' },
       import: { completed: 'Spreadsheet import' },
+      booking: { noShow: 'Booking marked as a no-show' },
+      event: { cancelled: 'Event cancelled' },
     },
-    subjects: { organization: 'organization', user: 'account', match: 'match' },
+    subjects: { organization: 'organization', user: 'account', match: 'match', booking: 'booking', event: 'event' },
   },
   oversight: {
     overviewTitle: 'City overview',

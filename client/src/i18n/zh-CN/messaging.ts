@@ -48,6 +48,10 @@ export default {
       },
       message: { offline: '{senderName} 给您发来了新消息' },
       savedSearch: { matched: '有新发布符合您保存的搜索“{savedSearchName}”' },
+      event: {
+        promoted: '您已从候补转为正式报名：{eventTitle}',
+        cancelled: '您报名的活动已取消：{eventTitle}',
+      },
     },
   },
 };

@@ -62,8 +62,10 @@ export default {
       organization: { verificationDecided: '认证决定', memberJoined: '成员加入机构' },
       contact: { revealed: '查看联系方式' },
       import: { completed: '批量导入' },
+      booking: { noShow: '登记预约未到' },
+      event: { cancelled: '取消活动' },
     },
-    subjects: { organization: '机构', user: '账号', match: '匹配' },
+    subjects: { organization: '机构', user: '账号', match: '匹配', booking: '空间预约', event: '活动' },
   },
   oversight: {
     overviewTitle: '全市总览',

@@ -12,6 +12,8 @@ function subjectOf(
 ): { subjectType?: string; subjectId?: string } {
   if (type.startsWith('organization.'))
     return { subjectType: 'organization', subjectId: String(payload.organizationId) };
+  if (type.startsWith('booking.')) return { subjectType: 'booking', subjectId: String(payload.bookingId) };
+  if (type.startsWith('event.')) return { subjectType: 'event', subjectId: String(payload.eventId) };
   if (type === 'contact.revealed') return { subjectType: 'match', subjectId: String(payload.matchId) };
   return payload.userId ? { subjectType: 'user', subjectId: String(payload.userId) } : {};
 }

@@ -6,6 +6,7 @@ import { UserModel } from '../users/model.js';
 import { notificationService, type NotificationInput } from './service.js';
 import type { MatchParties } from '../matching/events.js';
 import '../matching/events.js';
+import { subscribeBaseEventNotifications } from './baseEventNotifications.js';
 
 /** The most members of one conversation told about one message (organizations are small). */
 const MAX_RECIPIENTS = 200;
@@ -60,6 +61,7 @@ export function subscribeNotifications(ctx: AppContext): void {
     if (!duplicate) return messageWhileOffline(message, membership);
   });
   subscribeMatchNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
+  subscribeBaseEventNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
 }
 
 const matchWording: Record<

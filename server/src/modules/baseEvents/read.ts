@@ -1,0 +1,43 @@
+import { trusted, Types } from 'mongoose';
+import type { CalendarHold } from '@app/shared';
+import { BaseEventModel } from './model.js';
+
+/*
+ * What other modules (bases, spaces, stats) may ask about a base's events. They import these, never the models.
+ */
+
+/** How many events of the base are scheduled and not over yet. */
+export async function upcomingEventCountOf(
+  baseId: string | Types.ObjectId,
+  now = new Date(),
+): Promise<number> {
+  if (!Types.ObjectId.isValid(baseId)) return 0;
+  return BaseEventModel.countDocuments({
+    baseId: new Types.ObjectId(String(baseId)),
+    status: 'scheduled',
+    endsAt: trusted({ $gt: now }),
+  });
+}
+
+/** The scheduled events holding a space between two moments, for its calendar. */
+export async function eventsHoldingSpace(
+  spaceId: Types.ObjectId,
+  from: Date,
+  to: Date,
+): Promise<CalendarHold[]> {
+  const events = await BaseEventModel.find({
+    spaceId,
+    status: 'scheduled',
+    startsAt: trusted({ $lt: to }),
+    endsAt: trusted({ $gt: from }),
+  })
+    .sort({ startsAt: 1 })
+    .limit(500)
+    .lean<{ _id: Types.ObjectId; title: string; startsAt: Date; endsAt: Date }[]>();
+  return events.map((e) => ({
+    eventId: String(e._id),
+    title: e.title,
+    startsAt: e.startsAt.toISOString(),
+    endsAt: e.endsAt.toISOString(),
+  }));
+}
