@@ -1,14 +1,15 @@
 import { Types } from 'mongoose';
 import type { Stats, StatsFigures, StatsQuery, StatsScope } from '@app/shared';
 import { notFound } from '../../lib/errors.js';
+import { eventFigures } from '../baseEvents/stats.js';
 import { basesIn, type BaseSummary } from '../bases/stats.js';
 import { listingFacts, needsPostedByOrganization, postedListingGroups, type ListingScope } from '../listings/stats.js';
 import { matchTimelines, type MatchTimeline } from '../matching/stats.js';
 import { organizationIdsOfDomain, organizationsPlacedIn, pendingVerifications } from '../organizations/stats.js';
+import { bookingFigures } from '../spaces/stats.js';
 import { residentFiguresByBase, residentOrganizationsOf, type ResidentFigures } from '../residencies/stats.js';
 import { districtTable, domainTable, listingFigures, matchFigures, monthTable } from './figures.js';
 import { monthLabel, monthStarts, previousPeriod, resolvePeriod, type Period } from './period.js';
-import { bookingFigures, eventFigures } from './spaceFigures.js';
 
 /** What one request covers, resolved: the bases in it and, for a base, the organizations that are its own. */
 interface Scope {

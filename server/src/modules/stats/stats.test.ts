@@ -35,8 +35,6 @@ async function stats(client: TestClient, query: string) {
   return statsSchema.parse(res.body);
 }
 
-const none = { count: 0, hours: 0, noShows: 0 };
-
 describe('the city in 2025', () => {
   it('counts listings and proposals made in the period, and matches that reached each status in it', async () => {
     const s = await stats(bureau, YEAR);
@@ -53,8 +51,8 @@ describe('the city in 2025', () => {
     expect(s.priorityDomainShare).toBe(0.5714);
     expect(s.residents).toEqual({ incubating: 2, admitted: 2, graduated: 1, exited: 1 });
     expect(s.verificationsPending).toBe(1);
-    expect(s.bookings).toEqual(none);
-    expect(s.events).toEqual({ count: 0, registrations: 0, attended: 0 });
+    expect(s.bookings).toEqual({ count: 3, hours: 7.5, noShows: 1 });
+    expect(s.events).toEqual({ count: 2, registrations: 4, attended: 2 });
   });
 
   it('breaks the figures down by district, month, base and domain', async () => {
@@ -94,6 +92,7 @@ describe('the city in 2025', () => {
     expect(previous.fundsLeveraged).toBe(10_000);
     expect(previous.priorityDomainShare).toBe(1);
     expect(previous.residents).toEqual({ incubating: 2, admitted: 2, graduated: 0, exited: 0 });
+    expect(previous.bookings).toEqual({ count: 1, hours: 1, noShows: 0 });
   });
 });
 
@@ -111,6 +110,8 @@ describe('a scope', () => {
     expect(s.priorityDomainShare).toBe(0.5);
     expect(s.residents).toEqual({ incubating: 1, admitted: 1, graduated: 1, exited: 1 });
     expect(s.verificationsPending).toBe(1);
+    expect(s.bookings).toEqual({ count: 2, hours: 3.5, noShows: 1 });
+    expect(s.events).toEqual({ count: 1, registrations: 3, attended: 2 });
     expect(s.byBase).toHaveLength(1);
   });
 
@@ -126,6 +127,8 @@ describe('a scope', () => {
     expect(s.priorityDomainShare).toBe(0.3333);
     expect(s.residents).toEqual({ incubating: 1, admitted: 1, graduated: 0, exited: 0 });
     expect(s.verificationsPending).toBe(0);
+    expect(s.bookings).toEqual({ count: 1, hours: 4, noShows: 0 });
+    expect(s.events).toEqual({ count: 1, registrations: 1, attended: 0 });
     expect(s.byBase.map((b) => b.name)).toEqual(['浦东新区社会组织培育基地']);
   });
 
@@ -200,7 +203,8 @@ describe('the annual evaluation', () => {
     expect(lastRow('资源链接')).toEqual(['合计', undefined, 4, 2, 5, 50_000]);
     expect(lastRow('月度趋势')).toEqual(['合计', 4, 2, 5]);
     expect(lastRow('入驻与出壳')).toEqual(['合计', 2, 2, 1, 1]);
-    expect(lastRow('综合服务')).toEqual(['上海市', 0, 0, 0]);
+    expect(lastRow('综合服务')).toEqual(['上海市', 3, 7.5, 1]);
+    expect(lastRow('能力建设与展示')).toEqual(['上海市', 2, 4, 2]);
     expect(lastRow('培育基地')).toEqual(['合计', undefined, 3, 2, 4, 2]);
     const summary = book.getWorksheet('总体情况')!;
     expect(String(summary.getCell('A1').value)).toContain('§六(三)');

@@ -3,6 +3,8 @@ import { buildBase, buildOrganization, buildUser } from '../../../test/factories
 import { ListingModel } from '../listings/model.js';
 import { MatchModel } from '../matching/model.js';
 import { ResidencyModel } from '../residencies/model.js';
+import { BaseEventModel, RegistrationModel } from '../baseEvents/model.js';
+import { BookingModel } from '../spaces/model.js';
 
 /*
  * A small fixed history for the statistics tests, with every timestamp given, so that each figure can be counted
@@ -125,5 +127,51 @@ export async function buildStatsFixture() {
     residency(xuhui, F, '2025-07-01T00:00:00Z', ['exited', '2025-11-01T00:00:00Z']),
     residency(pudong, B, '2025-02-01T00:00:00Z'),
   ]);
+
+  // Bookings: 2025 has three that were kept (7.5 hours, one no-show); the cancelled one and 2024's do not count.
+  const booking = (base: { _id: Types.ObjectId }, from: string, to: string, status = 'confirmed') => ({
+    spaceId: new Types.ObjectId(),
+    baseId: base._id,
+    startsAt: at(from),
+    endsAt: at(to),
+    status,
+    purpose: '机构例会',
+    attendees: 6,
+    bookedBy: A.member._id,
+    isoWeek: '2025-W15',
+  });
+  await BookingModel.insertMany([
+    booking(xuhui, '2025-04-10T02:00:00Z', '2025-04-10T04:00:00Z'),
+    booking(xuhui, '2025-05-10T02:00:00Z', '2025-05-10T03:30:00Z', 'no_show'),
+    booking(pudong, '2025-06-01T01:00:00Z', '2025-06-01T02:00:00Z', 'cancelled'),
+    booking(pudong, '2025-07-01T01:00:00Z', '2025-07-01T05:00:00Z'),
+    booking(xuhui, '2024-08-01T01:00:00Z', '2024-08-01T02:00:00Z'),
+  ]);
+  // Events: two held in 2025 (one cancelled does not count), four confirmed sign-ups, two attended.
+  const event = async (base: { _id: Types.ObjectId }, startsAt: string, status: 'scheduled' | 'cancelled', signUps: [string, boolean?][]) => {
+    const e = await BaseEventModel.create({
+      baseId: base._id,
+      kind: 'training',
+      title: '财务管理培训',
+      startsAt: at(startsAt),
+      endsAt: new Date(at(startsAt).getTime() + 2 * HOUR),
+      capacity: 3,
+      status,
+    });
+    await RegistrationModel.insertMany(
+      await Promise.all(
+        signUps.map(async ([state, attended], seq) => ({
+          eventId: e._id,
+          userId: (await buildUser())._id,
+          status: state,
+          seq,
+          ...(attended !== undefined ? { attended } : {}),
+        })),
+      ),
+    );
+  };
+  await event(xuhui, '2025-03-01T02:00:00Z', 'scheduled', [['confirmed', true], ['confirmed', true], ['confirmed', false], ['waitlisted'], ['cancelled']]);
+  await event(pudong, '2025-09-01T02:00:00Z', 'cancelled', [['confirmed'], ['confirmed']]);
+  await event(pudong, '2025-10-01T02:00:00Z', 'scheduled', [['confirmed', false]]);
   return { xuhui, pudong };
 }
