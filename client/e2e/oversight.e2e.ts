@@ -29,7 +29,8 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** Clicks points of the map until one lands on a district (the scope then names it). */
 async function clickDistrictOnMap(page: Page): Promise<string> {
@@ -106,10 +107,20 @@ describe.sequential('oversight', () => {
     const bad = `${good.slice(0, 17)}${good[17] === 'A' ? 'B' : 'A'}`;
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('机构');
-    sheet.addRow(['机构名称 (name)', '机构类型 (type)', '统一社会信用代码 (creditCode)', '服务领域 (domains)', '所在区 (district)']);
+    sheet.addRow([
+      '机构名称 (name)',
+      '机构类型 (type)',
+      '统一社会信用代码 (creditCode)',
+      '服务领域 (domains)',
+      '所在区 (district)',
+    ]);
     sheet.addRow(['康健社区长者服务社', '社会服务机构', good, '养老服务', '徐汇区']);
     sheet.addRow(['校验位错误的服务社', '社会服务机构', bad, '养老服务', '徐汇区']);
-    const file = { name: '机构导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) };
+    const file = {
+      name: '机构导入.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    };
 
     await page.getByTestId('oversight-import-file').setInputFiles(file);
     await page.getByTestId('oversight-dry-run').click();

@@ -64,7 +64,10 @@ async function main() {
     const runs = Math.max(3, Math.min(requests, 10));
     const pipelines = await timeConcurrent(1, runs, async () => void (await computeStats({})));
     const scan = await timeConcurrent(1, runs, async () => void (await countInJs()));
-    inProcess = { pipelines: summary(pipelines.durations, pipelines.wallMs), js_scan: summary(scan.durations, scan.wallMs) };
+    inProcess = {
+      pipelines: summary(pipelines.durations, pipelines.wallMs),
+      js_scan: summary(scan.durations, scan.wallMs),
+    };
   });
   const server = await startBenchServer(dir);
   try {
@@ -87,7 +90,10 @@ async function main() {
       results[name] = summary(timed.durations, timed.wallMs);
     }
     const health = await timeConcurrent(1, requests, async () => void (await bureau.raw('/api/health')));
-    const city = (await bureau.get('/api/stats')).body as { needs: { posted: number }; matches: { proposed: number } };
+    const city = (await bureau.get('/api/stats')).body as {
+      needs: { posted: number };
+      matches: { proposed: number };
+    };
     console.log(
       `setup: ${listings} generated listings + ${history.listings} of demo history, ${history.matches} matches; ` +
         `${await countBases(server.url)} bases; city figures: ${city.needs.posted} needs, ${city.matches.proposed} proposals`,

@@ -20,8 +20,12 @@ const withQuery = (path: string, query: Record<string, string | number | undefin
 };
 
 /** Where the annual evaluation (xlsx) or the district table (csv) downloads from. */
-export const evaluationUrl = (query: { format: 'xlsx' | 'csv'; year: number; district?: string; baseId?: string }) =>
-  withQuery('/api/stats/export', query);
+export const evaluationUrl = (query: {
+  format: 'xlsx' | 'csv';
+  year: number;
+  district?: string;
+  baseId?: string;
+}) => withQuery('/api/stats/export', query);
 
 /** Where the template of an import downloads from. */
 export const importTemplateUrl = (type: ImportType) => withQuery('/api/imports/template', { type });
@@ -62,7 +66,10 @@ export async function uploadImport(
       if (error.success) {
         const { code, message, details, requestId } = error.data.error;
         reject(new ApiError(xhr.status, code, message, details ?? [], requestId));
-      } else reject(new ApiError(xhr.status, xhr.status === 413 ? 'payload_too_large' : 'bad_response', xhr.statusText));
+      } else
+        reject(
+          new ApiError(xhr.status, xhr.status === 413 ? 'payload_too_large' : 'bad_response', xhr.statusText),
+        );
     };
     const form = new FormData();
     form.append('file', file);

@@ -13,9 +13,7 @@ export const within = (range: { from: Date; to: Date }) => ({ $gte: range.from, 
 export function monthIndexExpression(field: string, months: Date[]): Record<string, unknown> {
   return {
     $switch: {
-      branches: months
-        .map((start, i) => ({ case: { $gte: [field, start] }, then: i }))
-        .reverse(),
+      branches: months.map((start, i) => ({ case: { $gte: [field, start] }, then: i })).reverse(),
       default: -1,
     },
   };

@@ -35,7 +35,6 @@ function seeded(seed: number) {
     chance: (p: number) => next() < p,
   };
 }
-type Rng = ReturnType<typeof seeded>;
 
 const needTitles: Record<string, string[]> = {
   funding: ['社区助老项目资金缺口', '儿童课后托管项目资助申请', '残障人士就业培训经费'],
@@ -96,7 +95,8 @@ export async function addMatchHistory(
       const doneAt = new Date(+answeredAt + r.int(5, 45) * DAY);
       if (r.chance(0.75) && doneAt < now) {
         history.push({ status: 'completed', at: doneAt });
-        if (need.kind === 'funding') amount = Math.round((offer.amount?.max ?? 20_000) * (0.5 + r.next() / 2));
+        if (need.kind === 'funding')
+          amount = Math.round((offer.amount?.max ?? 20_000) * (0.5 + r.next() / 2));
       }
     } else if (roll < 0.82 && answeredAt < now) {
       history.push({ status: 'declined', at: answeredAt });
@@ -159,15 +159,31 @@ export async function seedDemoHistory(now: Date, listingsPerDistrict = 36) {
   const users = [];
   const organizations = [];
   const residencies = [];
-  const posters: { ownerId: Types.ObjectId; organizationId: Types.ObjectId; district: string; domains: Domain[] }[] = [];
+  const posters: {
+    ownerId: Types.ObjectId;
+    organizationId: Types.ObjectId;
+    district: string;
+    domains: Domain[];
+  }[] = [];
   for (const base of bases) {
     const name = districts.find(base.district)!.shortZh;
     for (let i = 0; i < 4; i++) {
       const owner = new Types.ObjectId();
       const orgId = new Types.ObjectId();
-      const orgDomains = [r.pick(domains.codes), r.pick(domains.codes)].filter((d, j, all) => all.indexOf(d) === j);
+      const orgDomains = [r.pick(domains.codes), r.pick(domains.codes)].filter(
+        (d, j, all) => all.indexOf(d) === j,
+      );
       const created = new Date(+now - r.int(380, 700) * DAY);
-      users.push({ _id: owner, email: `history-${orgId}@demo.resourcelink.cn`, passwordHash, name: `${name}机构负责人`, role: 'organization', organizationId: orgId, createdAt: created, updatedAt: created });
+      users.push({
+        _id: owner,
+        email: `history-${orgId}@demo.resourcelink.cn`,
+        passwordHash,
+        name: `${name}机构负责人`,
+        role: 'organization',
+        organizationId: orgId,
+        createdAt: created,
+        updatedAt: created,
+      });
       organizations.push({
         _id: orgId,
         name: `${name}${['阳光', '邻里', '益心', '同行'][i]}社区服务中心`,
@@ -175,7 +191,8 @@ export async function seedDemoHistory(now: Date, listingsPerDistrict = 36) {
         domains: orgDomains,
         district: base.district,
         description: `扎根${name}，服务社区居民。`,
-        verification: i === 3 && r.chance(0.5) ? { status: 'pending' } : { status: 'verified', decidedAt: created },
+        verification:
+          i === 3 && r.chance(0.5) ? { status: 'pending' } : { status: 'verified', decidedAt: created },
         baseId: base._id,
         createdBy: owner,
         createdAt: created,

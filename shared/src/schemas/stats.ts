@@ -123,7 +123,11 @@ export const importQuerySchema = z.strictObject({
 });
 
 /** A rejected row: `row` is the sheet's own row number (the header is row 1). */
-export const importRejectionSchema = z.object({ row: z.number().int().min(2), field: z.string(), message: z.string() });
+export const importRejectionSchema = z.object({
+  row: z.number().int().min(2),
+  field: z.string(),
+  message: z.string(),
+});
 export const importResultSchema = z.object({
   imported: count,
   rejected: z.array(importRejectionSchema),

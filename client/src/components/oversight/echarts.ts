@@ -8,7 +8,15 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import { CanvasRenderer } from 'echarts/renderers';
 import outlines from './shanghaiDistricts.json';
 
-echarts.use([LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  MapChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 echarts.registerMap('shanghai', outlines as unknown as Parameters<typeof echarts.registerMap>[1]);
 
 export { echarts };

@@ -2,7 +2,13 @@
 export default {
   workspace: {
     operator: { tabs: 'Base workspace sections', verification: 'Verification', data: 'Data' },
-    bureau: { tabs: 'Oversight sections', overview: 'Overview', verification: 'Verification', audit: 'Audit log', export: 'Export' },
+    bureau: {
+      tabs: 'Oversight sections',
+      overview: 'Overview',
+      verification: 'Verification',
+      audit: 'Audit log',
+      export: 'Export',
+    },
   },
   verify: {
     title: 'Verification',
@@ -67,16 +73,25 @@ export default {
       booking: { noShow: 'Booking marked as a no-show' },
       event: { cancelled: 'Event cancelled' },
     },
-    subjects: { organization: 'organization', user: 'account', match: 'match', booking: 'booking', event: 'event' },
+    subjects: {
+      organization: 'organization',
+      user: 'account',
+      match: 'match',
+      booking: 'booking',
+      event: 'event',
+    },
   },
   oversight: {
     overviewTitle: 'City overview',
-    overviewIntro: 'Resource linking, matches, residents and space use in every district and base, against the period before; click a district or a base on the map or in a table to drill down.',
+    overviewIntro:
+      'Resource linking, matches, residents and space use in every district and base, against the period before; click a district or a base on the map or in a table to drill down.',
     exportTitle: 'Annual evaluation',
-    exportIntro: 'Download the evaluation workbook of the city, a district or a base for a year (a sheet per section, with totals), or the district table as CSV.',
+    exportIntro:
+      'Download the evaluation workbook of the city, a district or a base for a year (a sheet per section, with totals), or the district table as CSV.',
     importTitle: 'Bulk import',
     dataTitle: 'Our base in figures',
-    dataIntro: "Needs, offers and matches of the base's organizations, the annual evaluation, and bulk import of organizations and listings.",
+    dataIntro:
+      "Needs, offers and matches of the base's organizations, the annual evaluation, and bulk import of organizations and listings.",
     noBase: 'Your account is not linked to a base yet.',
     period: 'Period',
     last12: 'Last 12 months',
@@ -132,7 +147,8 @@ export default {
     importType: 'Import',
     importTypes: { organizations: 'Organizations', listings: 'Needs and offers' },
     template: 'Download the template',
-    importHint: 'At most {mb} MB and {rows} rows; check with a dry run first, then import. Each row is imported on its own; a row with a problem is not written.',
+    importHint:
+      'At most {mb} MB and {rows} rows; check with a dry run first, then import. Each row is imported on its own; a row with a problem is not written.',
     file: 'Choose a file (xlsx)',
     tooLarge: 'The file is larger than {mb} MB: split it and import the parts.',
     dryRun: 'Dry run (check only)',

@@ -69,9 +69,11 @@ export default {
   },
   oversight: {
     overviewTitle: '全市总览',
-    overviewIntro: '各区、各基地的资源链接、撮合、入驻与空间使用情况，与上一时段对比；点地图或表格中的区、基地可逐级查看。',
+    overviewIntro:
+      '各区、各基地的资源链接、撮合、入驻与空间使用情况，与上一时段对比；点地图或表格中的区、基地可逐级查看。',
     exportTitle: '年度综合评估',
-    exportIntro: '按年度导出全市、某区或某基地的评估工作簿（每部分一张工作表，附合计），或导出各区统计表 CSV。',
+    exportIntro:
+      '按年度导出全市、某区或某基地的评估工作簿（每部分一张工作表，附合计），或导出各区统计表 CSV。',
     importTitle: '批量导入',
     dataTitle: '本基地数据',
     dataIntro: '本基地在孵机构的需求、资源与撮合情况，年度评估下载，以及机构和需求资源的批量导入。',
@@ -130,7 +132,8 @@ export default {
     importType: '导入内容',
     importTypes: { organizations: '社会组织', listings: '需求与资源' },
     template: '下载导入模板',
-    importHint: '文件不超过 {mb} MB、{rows} 行；先“试导入”检查，再正式导入。每一行单独导入，有问题的行不会写入。',
+    importHint:
+      '文件不超过 {mb} MB、{rows} 行；先“试导入”检查，再正式导入。每一行单独导入，有问题的行不会写入。',
     file: '选择文件（xlsx）',
     tooLarge: '文件超过 {mb} MB，请拆分后再导入。',
     dryRun: '试导入（只检查）',

@@ -26,7 +26,10 @@ beforeAll(async () => {
   server = await startTestServer();
   const xuhui = await buildBase({ name: '徐汇区社会组织培育基地', district: '310104' });
   const pudong = await buildBase({ name: '浦东新区社会组织培育基地', district: '310115' });
-  ownOrg = await buildOrganization(await buildUser({ role: 'organization' }), { creditCode: creditCode(), baseId: xuhui._id });
+  ownOrg = await buildOrganization(await buildUser({ role: 'organization' }), {
+    creditCode: creditCode(),
+    baseId: xuhui._id,
+  });
   otherOrg = await buildOrganization(await buildUser({ role: 'organization' }), {
     creditCode: creditCode(),
     district: '310115',
@@ -112,7 +115,11 @@ describe('importing organizations', () => {
     expect(done.rejected).toEqual(planned.rejected);
     expect(await OrganizationModel.countDocuments()).toBe(before + 2);
     const created = await OrganizationModel.findOne({ creditCode: good }).lean();
-    expect(created).toMatchObject({ name: '新华社区服务社', type: 'social-service', domains: ['elderly', 'disability'] });
+    expect(created).toMatchObject({
+      name: '新华社区服务社',
+      type: 'social-service',
+      domains: ['elderly', 'disability'],
+    });
     expect(created!.verification?.status).toBe('pending');
     await server.ctx.events.settle();
     expect(await AuditEventModel.countDocuments({ type: 'import.completed' })).toBe(1);
@@ -144,7 +151,14 @@ describe('importing listings', () => {
       listing({ kind: 'funding', subkind: 'grant', amountMin: 5000, amountMax: 1000 }),
       listing({ kind: '外星服务' }),
       listing({ organizationCreditCode: creditCode() }),
-      listing({ side: '需求', title: '导入的志愿者需求', kind: 'talent', subkind: 'volunteer', capacity: 5, startsAt: '2030-03-01' }),
+      listing({
+        side: '需求',
+        title: '导入的志愿者需求',
+        kind: 'talent',
+        subkind: 'volunteer',
+        capacity: 5,
+        startsAt: '2030-03-01',
+      }),
     ]);
     const before = await ListingModel.countDocuments();
     const result = importResultSchema.parse((await upload(operator, 'type=listings', file)).body);
@@ -181,7 +195,11 @@ describe('refusals', () => {
     book.addWorksheet('x').addRow(['机构名称 (name)']);
     const missing = await upload(bureau, 'type=organizations', Buffer.from(await book.xlsx.writeBuffer()));
     expect(missing.status).toBe(400);
-    expect(missing.body.error.details.map((d: { path: string }) => d.path)).toEqual(['type', 'domains', 'district']);
+    expect(missing.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      'type',
+      'domains',
+      'district',
+    ]);
 
     const { client: resident } = await signedIn(server, { role: 'resident' });
     expect((await upload(resident, 'type=organizations', await sheet('organizations', []))).status).toBe(403);

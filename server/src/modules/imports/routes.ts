@@ -46,7 +46,8 @@ export function importRoutes(ctx: AppContext): Router {
     {
       method: 'post',
       path: '/imports',
-      summary: 'Import a filled-in template: each good row whole, each bad row reported (dryRun writes nothing)',
+      summary:
+        'Import a filled-in template: each good row whole, each bad row reported (dryRun writes nothing)',
       tag,
       access: staff,
       query: importQuerySchema,
@@ -55,7 +56,10 @@ export function importRoutes(ctx: AppContext): Router {
     },
     [requireUser(staff), singleFileUpload('file', MAX_IMPORT_BYTES)],
     async ({ req, query }) => {
-      if (!req.file) throw validationFailed('Attach the filled-in template as `file`', [{ path: 'file', message: 'required' }]);
+      if (!req.file)
+        throw validationFailed('Attach the filled-in template as `file`', [
+          { path: 'file', message: 'required' },
+        ]);
       const actor = currentUser(req);
       const rows = await readSheet(query.type, req.file.buffer);
       const result = await runImport(ctx, actor, query.type, rows, query.dryRun);

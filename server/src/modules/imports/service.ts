@@ -42,7 +42,12 @@ function bodyOf(type: ImportType, row: SheetRow): Record<string, unknown> {
     return {
       ...rest,
       ...(amountMin !== undefined || amountMax !== undefined
-        ? { amount: { ...(amountMin !== undefined ? { min: amountMin } : {}), ...(amountMax !== undefined ? { max: amountMax } : {}) } }
+        ? {
+            amount: {
+              ...(amountMin !== undefined ? { min: amountMin } : {}),
+              ...(amountMax !== undefined ? { max: amountMax } : {}),
+            },
+          }
         : {}),
     };
   }
@@ -74,7 +79,10 @@ export async function runImport(
   dryRun: boolean,
 ): Promise<ImportResult> {
   const rejected: Rejection[] = [];
-  const good = type === 'organizations' ? await checkOrganizations(ctx, actor, rows, rejected) : await checkListings(ctx, actor, rows, rejected);
+  const good =
+    type === 'organizations'
+      ? await checkOrganizations(ctx, actor, rows, rejected)
+      : await checkListings(ctx, actor, rows, rejected);
   let imported = 0;
   if (!dryRun) {
     for (const g of good) {
@@ -82,7 +90,11 @@ export async function runImport(
         await g.write();
         imported++;
       } catch (err) {
-        rejected.push({ row: g.row, field: 'row', message: err instanceof Error ? err.message : 'not imported' });
+        rejected.push({
+          row: g.row,
+          field: 'row',
+          message: err instanceof Error ? err.message : 'not imported',
+        });
       }
     }
   }
@@ -90,7 +102,12 @@ export async function runImport(
   return { imported: dryRun ? good.length : imported, rejected, dryRun, rows: rows.length };
 }
 
-async function checkOrganizations(ctx: AppContext, actor: UserRecord, rows: SheetRow[], rejected: Rejection[]) {
+async function checkOrganizations(
+  ctx: AppContext,
+  actor: UserRecord,
+  rows: SheetRow[],
+  rejected: Rejection[],
+) {
   const parsed: { row: number; body: CreateOrganizationBody }[] = [];
   for (const row of rows) {
     const result = createOrganizationBodySchema.safeParse(bodyOf('organizations', row));
@@ -103,7 +120,11 @@ async function checkOrganizations(ctx: AppContext, actor: UserRecord, rows: Shee
   for (const { row, body } of parsed) {
     const code = body.creditCode;
     if (code && (taken.has(code) || seen.has(code))) {
-      rejected.push({ row, field: 'creditCode', message: taken.has(code) ? 'already registered on the platform' : 'appears twice in this sheet' });
+      rejected.push({
+        row,
+        field: 'creditCode',
+        message: taken.has(code) ? 'already registered on the platform' : 'appears twice in this sheet',
+      });
       continue;
     }
     if (code) seen.add(code);
@@ -127,9 +148,18 @@ async function checkListings(ctx: AppContext, actor: UserRecord, rows: SheetRow[
   const good: GoodRow[] = [];
   for (const { row, body, code } of parsed) {
     const org = orgs.get(code);
-    if (!org) rejected.push({ row, field: 'organizationCreditCode', message: 'no organization on the platform has this credit code' });
+    if (!org)
+      rejected.push({
+        row,
+        field: 'organizationCreditCode',
+        message: 'no organization on the platform has this credit code',
+      });
     else if (!organizationPolicy.oversees(actor, base, org))
-      rejected.push({ row, field: 'organizationCreditCode', message: 'not an organization your base looks after' });
+      rejected.push({
+        row,
+        field: 'organizationCreditCode',
+        message: 'not an organization your base looks after',
+      });
     else good.push({ row, write: () => listings.createForOrganization(actor, body, org._id) });
   }
   return good;

@@ -28,7 +28,11 @@ function cellText(value: ExcelJS.CellValue): string {
     return new Date(local.getTime()).toISOString();
   }
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value) return String(value.text).trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('error' in value) return '';
@@ -74,9 +78,10 @@ export async function readSheet(type: ImportType, data: Buffer): Promise<SheetRo
     if (Object.keys(cells).length) rows.push({ row: number, cells });
   });
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw validationFailed(`One import takes at most ${MAX_IMPORT_ROWS} rows; this sheet has ${rows.length}`, [
-      { path: 'file', message: `more than ${MAX_IMPORT_ROWS} rows` },
-    ]);
+    throw validationFailed(
+      `One import takes at most ${MAX_IMPORT_ROWS} rows; this sheet has ${rows.length}`,
+      [{ path: 'file', message: `more than ${MAX_IMPORT_ROWS} rows` }],
+    );
   }
   return rows;
 }
@@ -90,7 +95,8 @@ export async function templateWorkbook(type: ImportType): Promise<Buffer> {
   header.font = { bold: true };
   columns[type].forEach((c, i) => {
     sheet.getColumn(i + 1).width = Math.max(14, headingOf(c).length * 2);
-    if (c.required) header.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+    if (c.required)
+      header.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const notes = book.addWorksheet('填写说明');

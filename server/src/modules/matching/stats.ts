@@ -47,7 +47,11 @@ export async function matchTimelines(
         createdAt: { $lt: window.to },
         $or: [{ updatedAt: { $gte: window.from } }, { deadline: { $gte: window.from } }],
         ...(organizationIds
-          ? { $and: [{ $or: [{ needOrgId: { $in: organizationIds } }, { offerOrgId: { $in: organizationIds } }] }] }
+          ? {
+              $and: [
+                { $or: [{ needOrgId: { $in: organizationIds } }, { offerOrgId: { $in: organizationIds } }] },
+              ],
+            }
           : {}),
       },
     },
@@ -70,7 +74,15 @@ export async function matchTimelines(
   ]);
   // Both engines agree on the values; they differ on whether an empty $min is null or left out.
   for (const row of rows)
-    for (const key of ['acceptedAt', 'declinedAt', 'completedAt', 'expiredAt', 'evidenceAmount', 'needOrgId', 'offerOrgId'])
+    for (const key of [
+      'acceptedAt',
+      'declinedAt',
+      'completedAt',
+      'expiredAt',
+      'evidenceAmount',
+      'needOrgId',
+      'offerOrgId',
+    ])
       if (row[key] === null || row[key] === undefined) delete row[key];
   return rows;
 }

@@ -30,5 +30,7 @@ export async function bookingFigures(
       },
     },
   ]);
-  return row ? { count: row.count, hours: Math.round((row.ms / 3_600_000) * 10) / 10, noShows: row.noShows } : { count: 0, hours: 0, noShows: 0 };
+  return row
+    ? { count: row.count, hours: Math.round((row.ms / 3_600_000) * 10) / 10, noShows: row.noShows }
+    : { count: 0, hours: 0, noShows: 0 };
 }

@@ -22,7 +22,8 @@ const hours = (h: number | null) => (h === null ? null : h);
 function sections(stats: Stats, year: number, scopeName: string): Section[] {
   const f = stats;
   const p = stats.previous;
-  const change = (now: number, before: number): number | null => (before ? Math.round(((now - before) / before) * 1000) / 10 : null);
+  const change = (now: number, before: number): number | null =>
+    before ? Math.round(((now - before) / before) * 1000) / 10 : null;
   const line = (label: string, now: number, before: number): Row => [label, now, before, change(now, before)];
   return [
     {
@@ -81,7 +82,14 @@ function sections(stats: Stats, year: number, scopeName: string): Section[] {
         { header: '撮合', width: 10 },
         { header: '在孵机构', width: 12 },
       ],
-      rows: stats.byBase.map((b) => [b.name, districtName(b.district), b.needs, b.met, b.matches, b.incubating]),
+      rows: stats.byBase.map((b) => [
+        b.name,
+        districtName(b.district),
+        b.needs,
+        b.met,
+        b.matches,
+        b.incubating,
+      ]),
       totals: [2, 3, 4, 5],
     },
     {

@@ -31,7 +31,10 @@ export function fundsOf(m: MatchTimeline, facts: Map<string, ListingFacts>): num
 export type ListingPart = Pick<StatsFigures, 'needs' | 'offers' | 'priorityDomainShare'>;
 
 /** Listings posted in the period (current or previous), and the share in a priority domain. */
-export function listingFigures(groups: PostedGroup[], current: boolean): Omit<ListingPart, 'needs' | 'offers'> & {
+export function listingFigures(
+  groups: PostedGroup[],
+  current: boolean,
+): Omit<ListingPart, 'needs' | 'offers'> & {
   needsPosted: number;
   offersPosted: number;
 } {
@@ -111,7 +114,8 @@ export function districtTable(
     table[d] = { needs: 0, met: 0, matches: 0, fundsLeveraged: 0 };
     met[d] = new Set();
   }
-  for (const g of groups) if (g.current && g.side === 'need' && table[g.district]) table[g.district]!.needs += g.count;
+  for (const g of groups)
+    if (g.current && g.side === 'need' && table[g.district]) table[g.district]!.needs += g.count;
   for (const m of matches) {
     const district = facts.get(String(m.needId))?.district;
     const row = district ? table[district] : undefined;
@@ -162,7 +166,9 @@ export function domainTable(
   facts: Map<string, ListingFacts>,
   p: Period,
 ) {
-  const rows = new Map(domains.codes.map((d) => [d as string, { domain: d as string, needs: 0, offers: 0, met: 0 }]));
+  const rows = new Map(
+    domains.codes.map((d) => [d as string, { domain: d as string, needs: 0, offers: 0, met: 0 }]),
+  );
   const met = new Map(domains.codes.map((d) => [d as string, new Set<string>()]));
   for (const g of groups) {
     if (!g.current) continue;

@@ -36,15 +36,21 @@ export function resolvePeriod(query: { from?: string; to?: string }, now = new D
       ? dayStart(query.from)
       : new Date(query.from)
     : plain(addMonths(startOfMonth(now, inShanghai), -11, inShanghai));
-  if (from >= to) throw validationFailed('The period is empty', [{ path: 'to', message: 'must be after from' }]);
+  if (from >= to)
+    throw validationFailed('The period is empty', [{ path: 'to', message: 'must be after from' }]);
   if (monthStarts({ from, to }).length > MAX_MONTHS)
-    throw validationFailed(`A period covers at most ${MAX_MONTHS} months`, [{ path: 'from', message: 'too early' }]);
+    throw validationFailed(`A period covers at most ${MAX_MONTHS} months`, [
+      { path: 'from', message: 'too early' },
+    ]);
   return { from, to };
 }
 
 /** A calendar year in Shanghai. */
 export function yearPeriod(year: number): Period {
-  return { from: plain(new TZDate(year, 0, 1, STATS_TIME_ZONE)), to: plain(new TZDate(year + 1, 0, 1, STATS_TIME_ZONE)) };
+  return {
+    from: plain(new TZDate(year, 0, 1, STATS_TIME_ZONE)),
+    to: plain(new TZDate(year + 1, 0, 1, STATS_TIME_ZONE)),
+  };
 }
 
 /** The period of the same length just before. */

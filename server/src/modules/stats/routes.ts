@@ -51,9 +51,15 @@ export function statsRoutes(_ctx: AppContext): Router {
       if (!policy.canRead(currentUser(req), query)) throw forbidden(refusal);
       const year = query.year ?? currentYear();
       const { from, to } = yearPeriod(year);
-      const scope = { ...(query.district ? { district: query.district } : {}), ...(query.baseId ? { baseId: query.baseId } : {}) };
+      const scope = {
+        ...(query.district ? { district: query.district } : {}),
+        ...(query.baseId ? { baseId: query.baseId } : {}),
+      };
       const stats = await computeStats({ ...scope, from: from.toISOString(), to: to.toISOString() });
-      const scopeName = stats.scope.baseName ?? (stats.scope.district ? districtByCode(stats.scope.district)?.zh : '上海市') ?? '';
+      const scopeName =
+        stats.scope.baseName ??
+        (stats.scope.district ? districtByCode(stats.scope.district)?.zh : '上海市') ??
+        '';
       const slug = stats.scope.baseId ?? stats.scope.district ?? 'shanghai';
       res.setHeader('Cache-Control', 'private, no-store');
       if (query.format === 'csv') {

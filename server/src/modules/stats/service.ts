@@ -3,11 +3,24 @@ import type { Stats, StatsFigures, StatsQuery, StatsScope } from '@app/shared';
 import { notFound } from '../../lib/errors.js';
 import { eventFigures } from '../baseEvents/stats.js';
 import { basesIn, type BaseSummary } from '../bases/stats.js';
-import { listingFacts, needsPostedByOrganization, postedListingGroups, type ListingScope } from '../listings/stats.js';
+import {
+  listingFacts,
+  needsPostedByOrganization,
+  postedListingGroups,
+  type ListingScope,
+} from '../listings/stats.js';
 import { matchTimelines, type MatchTimeline } from '../matching/stats.js';
-import { organizationIdsOfDomain, organizationsPlacedIn, pendingVerifications } from '../organizations/stats.js';
+import {
+  organizationIdsOfDomain,
+  organizationsPlacedIn,
+  pendingVerifications,
+} from '../organizations/stats.js';
 import { bookingFigures } from '../spaces/stats.js';
-import { residentFiguresByBase, residentOrganizationsOf, type ResidentFigures } from '../residencies/stats.js';
+import {
+  residentFiguresByBase,
+  residentOrganizationsOf,
+  type ResidentFigures,
+} from '../residencies/stats.js';
 import { districtTable, domainTable, listingFigures, matchFigures, monthTable } from './figures.js';
 import { monthLabel, monthStarts, previousPeriod, resolvePeriod, type Period } from './period.js';
 
@@ -26,7 +39,8 @@ async function organizationsOfBases(bases: BaseSummary[]): Promise<Map<string, S
   const [placed, resident] = await Promise.all([organizationsPlacedIn(ids), residentOrganizationsOf(ids)]);
   const byOrg = new Map<string, Set<string>>();
   for (const [org, base] of placed) byOrg.set(org, new Set([base]));
-  for (const [org, list] of resident) for (const b of list) (byOrg.get(org) ?? byOrg.set(org, new Set()).get(org)!).add(b);
+  for (const [org, list] of resident)
+    for (const b of list) (byOrg.get(org) ?? byOrg.set(org, new Set()).get(org)!).add(b);
   return byOrg;
 }
 
@@ -34,7 +48,9 @@ async function resolveScope(query: StatsQuery): Promise<Scope> {
   if (query.baseId) {
     const [base] = await basesIn({ baseId: query.baseId });
     if (!base) throw notFound('Base');
-    const organizationIds = [...(await organizationsOfBases([base])).keys()].map((id) => new Types.ObjectId(id));
+    const organizationIds = [...(await organizationsOfBases([base])).keys()].map(
+      (id) => new Types.ObjectId(id),
+    );
     return {
       view: {
         level: 'base',
@@ -64,11 +80,17 @@ async function resolveScope(query: StatsQuery): Promise<Scope> {
 }
 
 /** Keeps the matches whose need lies in the scope's district and domain (a base's are chosen by organization). */
-function inListingScope(matches: MatchTimeline[], facts: Awaited<ReturnType<typeof listingFacts>>, s: ListingScope) {
+function inListingScope(
+  matches: MatchTimeline[],
+  facts: Awaited<ReturnType<typeof listingFacts>>,
+  s: ListingScope,
+) {
   if (!s.district && !s.domain) return matches;
   return matches.filter((m) => {
     const need = facts.get(String(m.needId));
-    return need && (!s.district || need.district === s.district) && (!s.domain || need.domains.includes(s.domain));
+    return (
+      need && (!s.district || need.district === s.district) && (!s.domain || need.domains.includes(s.domain))
+    );
   });
 }
 
@@ -149,7 +171,12 @@ export async function computeStats(query: StatsQuery, now = new Date()): Promise
 }
 
 /** Per base of the scope: needs its organizations posted, their matches proposed and needs met, residents now. */
-async function baseTable(scope: Scope, matches: MatchTimeline[], p: Period, now: Date): Promise<Stats['byBase']> {
+async function baseTable(
+  scope: Scope,
+  matches: MatchTimeline[],
+  p: Period,
+  now: Date,
+): Promise<Stats['byBase']> {
   if (!scope.bases.length) return [];
   const orgBases = await organizationsOfBases(scope.bases);
   const orgIds = [...orgBases.keys()].map((id) => new Types.ObjectId(id));
@@ -165,7 +192,18 @@ async function baseTable(scope: Scope, matches: MatchTimeline[], p: Period, now:
   const rows = new Map(
     scope.bases.map((b) => [
       String(b._id),
-      { baseId: String(b._id), name: b.name, district: b.district, needs: 0, met: 0, matches: 0, incubating: 0, admitted: 0, graduated: 0, exited: 0 },
+      {
+        baseId: String(b._id),
+        name: b.name,
+        district: b.district,
+        needs: 0,
+        met: 0,
+        matches: 0,
+        incubating: 0,
+        admitted: 0,
+        graduated: 0,
+        exited: 0,
+      },
     ]),
   );
   for (const [org, count] of needs) for (const b of orgBases.get(org) ?? []) rows.get(b)!.needs += count;

@@ -43,7 +43,14 @@ describe('the city in 2025', () => {
     expect(s.to).toBe('2025-12-31T16:00:00.000Z');
     expect(s.needs).toEqual({ posted: 4, met: 2 });
     expect(s.offers).toEqual({ posted: 3, used: 3 });
-    expect(s.matches).toEqual({ proposed: 5, accepted: 3, completed: 2, declined: 1, expired: 1, overdue: 2 });
+    expect(s.matches).toEqual({
+      proposed: 5,
+      accepted: 3,
+      completed: 2,
+      declined: 1,
+      expired: 1,
+      overdue: 2,
+    });
     expect(s.acceptRate).toBe(0.6);
     expect(s.medianHoursToFirstResponse).toBe(27);
     expect(s.medianHoursToAccept).toBe(24);
@@ -63,8 +70,18 @@ describe('the city in 2025', () => {
     expect(s.byDistrict['310101']).toEqual({ needs: 0, met: 0, matches: 0, fundsLeveraged: 0 });
 
     expect(s.byMonth.map((m) => m.month)).toEqual([
-      '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06',
-      '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
     ]);
     const month = (m: string) => s.byMonth.find((r) => r.month === m);
     expect(month('2025-03')).toEqual({ month: '2025-03', needs: 2, met: 0, matches: 2 });
@@ -74,8 +91,23 @@ describe('the city in 2025', () => {
     expect(month('2025-12')).toEqual({ month: '2025-12', needs: 0, met: 0, matches: 1 });
 
     const base = (id: unknown) => s.byBase.find((b) => b.baseId === String(id));
-    expect(base(xuhui._id)).toMatchObject({ district: '310104', needs: 2, met: 1, matches: 3, incubating: 1, admitted: 1, graduated: 1, exited: 1 });
-    expect(base(pudong._id)).toMatchObject({ district: '310115', needs: 1, met: 1, matches: 1, incubating: 1 });
+    expect(base(xuhui._id)).toMatchObject({
+      district: '310104',
+      needs: 2,
+      met: 1,
+      matches: 3,
+      incubating: 1,
+      admitted: 1,
+      graduated: 1,
+      exited: 1,
+    });
+    expect(base(pudong._id)).toMatchObject({
+      district: '310115',
+      needs: 1,
+      met: 1,
+      matches: 1,
+      incubating: 1,
+    });
 
     const domain = (d: string) => s.byDomain.find((r) => r.domain === d);
     expect(domain('elderly')).toEqual({ domain: 'elderly', needs: 1, offers: 2, met: 1 });
@@ -88,7 +120,14 @@ describe('the city in 2025', () => {
     const { previous } = await stats(bureau, YEAR);
     expect(previous.needs).toEqual({ posted: 1, met: 1 });
     expect(previous.offers).toEqual({ posted: 1, used: 1 });
-    expect(previous.matches).toEqual({ proposed: 2, accepted: 1, completed: 1, declined: 0, expired: 0, overdue: 0 });
+    expect(previous.matches).toEqual({
+      proposed: 2,
+      accepted: 1,
+      completed: 1,
+      declined: 0,
+      expired: 0,
+      overdue: 0,
+    });
     expect(previous.fundsLeveraged).toBe(10_000);
     expect(previous.priorityDomainShare).toBe(1);
     expect(previous.residents).toEqual({ incubating: 2, admitted: 2, graduated: 0, exited: 0 });
@@ -102,7 +141,14 @@ describe('a scope', () => {
     expect(s.scope).toMatchObject({ level: 'base', baseId: String(xuhui._id), district: '310104' });
     expect(s.needs).toEqual({ posted: 2, met: 1 });
     expect(s.offers).toEqual({ posted: 0, used: 2 });
-    expect(s.matches).toEqual({ proposed: 3, accepted: 2, completed: 1, declined: 1, expired: 0, overdue: 1 });
+    expect(s.matches).toEqual({
+      proposed: 3,
+      accepted: 2,
+      completed: 1,
+      declined: 1,
+      expired: 0,
+      overdue: 1,
+    });
     expect(s.acceptRate).toBe(0.6667);
     expect(s.medianHoursToFirstResponse).toBe(30);
     expect(s.medianHoursToAccept).toBe(42);
@@ -120,7 +166,14 @@ describe('a scope', () => {
     expect(s.scope).toEqual({ level: 'district', district: '310115' });
     expect(s.needs).toEqual({ posted: 2, met: 1 });
     expect(s.offers).toEqual({ posted: 1, used: 1 });
-    expect(s.matches).toEqual({ proposed: 2, accepted: 1, completed: 1, declined: 0, expired: 1, overdue: 1 });
+    expect(s.matches).toEqual({
+      proposed: 2,
+      accepted: 1,
+      completed: 1,
+      declined: 0,
+      expired: 1,
+      overdue: 1,
+    });
     expect(s.acceptRate).toBe(0.5);
     expect(s.medianHoursToFirstResponse).toBe(12);
     expect(s.fundsLeveraged).toBe(20_000);
@@ -132,11 +185,18 @@ describe('a scope', () => {
     expect(s.byBase.map((b) => b.name)).toEqual(['浦东新区社会组织培育基地']);
   });
 
-  it("a domain: listings of it, matches of needs of it, residents of organizations working in it", async () => {
+  it('a domain: listings of it, matches of needs of it, residents of organizations working in it', async () => {
     const s = await stats(bureau, `${YEAR}&domain=education`);
     expect(s.needs).toEqual({ posted: 2, met: 1 });
     expect(s.offers).toEqual({ posted: 1, used: 1 });
-    expect(s.matches).toEqual({ proposed: 2, accepted: 1, completed: 1, declined: 1, expired: 0, overdue: 0 });
+    expect(s.matches).toEqual({
+      proposed: 2,
+      accepted: 1,
+      completed: 1,
+      declined: 1,
+      expired: 0,
+      overdue: 0,
+    });
     expect(s.medianHoursToFirstResponse).toBe(21);
     expect(s.fundsLeveraged).toBe(20_000);
     expect(s.priorityDomainShare).toBe(0.3333);
@@ -188,7 +248,9 @@ describe('the annual evaluation', () => {
   it('is a workbook with a sheet per section and a totals row under each table', async () => {
     const res = await bureau.agent.get('/api/stats/export?format=xlsx&year=2025').buffer(true).parse(binary);
     expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(res.headers['content-disposition']).toMatch(/^attachment; .*\.xlsx/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as unknown as ExcelJS.Buffer);
@@ -215,7 +277,10 @@ describe('the annual evaluation', () => {
     const res = await bureau.get('/api/stats/export?format=csv&year=2025');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.text.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('district,区,needs,met,matches,fundsLeveraged');
     expect(lines).toContain('310104,徐汇区,2,1,3,30000');
     expect(lines.at(-1)).toBe('total,合计,4,2,5,50000');

@@ -30,13 +30,22 @@ export async function buildStatsFixture() {
   const F = await org('310104', ['education']);
   const G = await org('310115', ['elderly']);
   const funder = await buildUser({ role: 'funder' });
-  const D = { member: funder, org: await buildOrganization(funder, { type: 'foundation', verification: verified }) };
+  const D = {
+    member: funder,
+    org: await buildOrganization(funder, { type: 'foundation', verification: verified }),
+  };
   const resident = await buildUser({ role: 'resident' });
 
   const listing = (
     side: 'need' | 'offer',
     owner: { member: { _id: Types.ObjectId }; org?: { _id: Types.ObjectId } } | { _id: Types.ObjectId },
-    fields: { district: string; domains: string[]; createdAt: string; kind?: string; amount?: { max: number } },
+    fields: {
+      district: string;
+      domains: string[];
+      createdAt: string;
+      kind?: string;
+      amount?: { max: number };
+    },
   ) => {
     const ownerId = 'member' in owner ? owner.member._id : owner._id;
     const organizationId = 'member' in owner ? owner.org?._id : undefined;
@@ -59,15 +68,49 @@ export async function buildStatsFixture() {
   };
   const L = {
     nA1: listing('need', A, { district: '310104', domains: ['elderly'], createdAt: '2025-03-10T02:00:00Z' }),
-    nA2: listing('need', A, { district: '310104', domains: ['education'], createdAt: '2025-03-20T02:00:00Z' }),
-    nB1: listing('need', B, { district: '310115', domains: ['disability', 'education'], createdAt: '2025-05-05T02:00:00Z' }),
-    nR: listing('need', resident, { district: '310115', domains: ['culture-sports'], createdAt: '2025-06-01T02:00:00Z' }),
-    oD1: listing('offer', D, { district: '310104', domains: ['elderly'], createdAt: '2025-02-01T02:00:00Z', kind: 'funding', amount: { max: 50_000 } }),
-    oD2: listing('offer', D, { district: '310115', domains: ['education'], createdAt: '2025-04-01T02:00:00Z', kind: 'funding', amount: { max: 20_000 } }),
+    nA2: listing('need', A, {
+      district: '310104',
+      domains: ['education'],
+      createdAt: '2025-03-20T02:00:00Z',
+    }),
+    nB1: listing('need', B, {
+      district: '310115',
+      domains: ['disability', 'education'],
+      createdAt: '2025-05-05T02:00:00Z',
+    }),
+    nR: listing('need', resident, {
+      district: '310115',
+      domains: ['culture-sports'],
+      createdAt: '2025-06-01T02:00:00Z',
+    }),
+    oD1: listing('offer', D, {
+      district: '310104',
+      domains: ['elderly'],
+      createdAt: '2025-02-01T02:00:00Z',
+      kind: 'funding',
+      amount: { max: 50_000 },
+    }),
+    oD2: listing('offer', D, {
+      district: '310115',
+      domains: ['education'],
+      createdAt: '2025-04-01T02:00:00Z',
+      kind: 'funding',
+      amount: { max: 20_000 },
+    }),
     oG: listing('offer', G, { district: '310104', domains: ['elderly'], createdAt: '2025-01-15T02:00:00Z' }),
     nA0: listing('need', A, { district: '310104', domains: ['elderly'], createdAt: '2024-06-01T02:00:00Z' }),
-    oD0: listing('offer', D, { district: '310104', domains: ['elderly'], createdAt: '2024-05-01T02:00:00Z', kind: 'funding', amount: { max: 10_000 } }),
-    later: listing('need', A, { district: '310104', domains: ['elderly'], createdAt: '2026-02-01T02:00:00Z' }),
+    oD0: listing('offer', D, {
+      district: '310104',
+      domains: ['elderly'],
+      createdAt: '2024-05-01T02:00:00Z',
+      kind: 'funding',
+      amount: { max: 10_000 },
+    }),
+    later: listing('need', A, {
+      district: '310104',
+      domains: ['elderly'],
+      createdAt: '2026-02-01T02:00:00Z',
+    }),
   };
   await ListingModel.insertMany(Object.values(L), { lean: true });
 
@@ -81,7 +124,10 @@ export async function buildStatsFixture() {
     steps: [status: 'accepted' | 'declined' | 'completed' | 'expired', at: string][],
     evidenceAmount?: number,
   ) => {
-    const history = [{ status: 'proposed', at: at(proposed) }, ...steps.map(([status, when]) => ({ status, at: at(when) }))];
+    const history = [
+      { status: 'proposed', at: at(proposed) },
+      ...steps.map(([status, when]) => ({ status, at: at(when) })),
+    ];
     const last = history[history.length - 1]!;
     return {
       needId: need._id,
@@ -95,7 +141,9 @@ export async function buildStatsFixture() {
       proposedBy: offer.ownerId,
       proposedSide: 'offer',
       deadline: new Date(at(proposed).getTime() + 72 * HOUR),
-      ...(steps.some(([s]) => s === 'completed') ? { evidence: { summary: '已完成', ...(evidenceAmount ? { amount: evidenceAmount } : {}) } } : {}),
+      ...(steps.some(([s]) => s === 'completed')
+        ? { evidence: { summary: '已完成', ...(evidenceAmount ? { amount: evidenceAmount } : {}) } }
+        : {}),
       history,
       createdAt: at(proposed),
       updatedAt: last.at,
@@ -103,18 +151,44 @@ export async function buildStatsFixture() {
   };
   await MatchModel.insertMany(
     [
-      match(L.nA1, L.oD1, '2025-03-11T00:00:00Z', [['accepted', '2025-03-12T00:00:00Z'], ['completed', '2025-04-01T04:00:00Z']], 30_000),
-      match(L.nB1, L.oD2, '2025-05-06T00:00:00Z', [['accepted', '2025-05-06T12:00:00Z'], ['completed', '2025-06-01T04:00:00Z']]),
+      match(
+        L.nA1,
+        L.oD1,
+        '2025-03-11T00:00:00Z',
+        [
+          ['accepted', '2025-03-12T00:00:00Z'],
+          ['completed', '2025-04-01T04:00:00Z'],
+        ],
+        30_000,
+      ),
+      match(L.nB1, L.oD2, '2025-05-06T00:00:00Z', [
+        ['accepted', '2025-05-06T12:00:00Z'],
+        ['completed', '2025-06-01T04:00:00Z'],
+      ]),
       match(L.nA2, L.oG, '2025-03-21T00:00:00Z', [['declined', '2025-03-22T06:00:00Z']]),
       match(L.nR, L.oD2, '2025-06-02T00:00:00Z', [['expired', '2025-06-09T00:00:00Z']]),
       match(L.nA1, L.oG, '2025-12-20T00:00:00Z', []),
-      match(L.nA0, L.oD0, '2024-06-02T00:00:00Z', [['accepted', '2024-06-03T00:00:00Z'], ['completed', '2024-07-01T00:00:00Z']], 10_000),
+      match(
+        L.nA0,
+        L.oD0,
+        '2024-06-02T00:00:00Z',
+        [
+          ['accepted', '2024-06-03T00:00:00Z'],
+          ['completed', '2024-07-01T00:00:00Z'],
+        ],
+        10_000,
+      ),
       match(L.nA0, L.oD0, '2024-12-30T00:00:00Z', [['accepted', '2025-01-01T12:00:00Z']]),
     ],
     { lean: true },
   );
 
-  const residency = (base: { _id: Types.ObjectId }, o: { org: { _id: Types.ObjectId } }, admitted: string, end?: [string, string]) => ({
+  const residency = (
+    base: { _id: Types.ObjectId },
+    o: { org: { _id: Types.ObjectId } },
+    admitted: string,
+    end?: [string, string],
+  ) => ({
     baseId: base._id,
     organizationId: o.org._id,
     status: end ? end[0] : 'incubating',
@@ -148,7 +222,12 @@ export async function buildStatsFixture() {
     booking(xuhui, '2024-08-01T01:00:00Z', '2024-08-01T02:00:00Z'),
   ]);
   // Events: two held in 2025 (one cancelled does not count), four confirmed sign-ups, two attended.
-  const event = async (base: { _id: Types.ObjectId }, startsAt: string, status: 'scheduled' | 'cancelled', signUps: [string, boolean?][]) => {
+  const event = async (
+    base: { _id: Types.ObjectId },
+    startsAt: string,
+    status: 'scheduled' | 'cancelled',
+    signUps: [string, boolean?][],
+  ) => {
     const e = await BaseEventModel.create({
       baseId: base._id,
       kind: 'training',
@@ -170,7 +249,13 @@ export async function buildStatsFixture() {
       ),
     );
   };
-  await event(xuhui, '2025-03-01T02:00:00Z', 'scheduled', [['confirmed', true], ['confirmed', true], ['confirmed', false], ['waitlisted'], ['cancelled']]);
+  await event(xuhui, '2025-03-01T02:00:00Z', 'scheduled', [
+    ['confirmed', true],
+    ['confirmed', true],
+    ['confirmed', false],
+    ['waitlisted'],
+    ['cancelled'],
+  ]);
   await event(pudong, '2025-09-01T02:00:00Z', 'cancelled', [['confirmed'], ['confirmed']]);
   await event(pudong, '2025-10-01T02:00:00Z', 'scheduled', [['confirmed', false]]);
   return { xuhui, pudong };
