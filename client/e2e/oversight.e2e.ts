@@ -94,7 +94,7 @@ describe.sequential('oversight', () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     expect(bureau.problems).toEqual([]);
     await bureau.context.close();
-  });
+  }, 240_000);
 
   it('an operator imports organizations: the dry run names the one bad row, the import writes the good one', async () => {
     const operator = await openPage(browser, PHONE, demo.url);
@@ -139,5 +139,5 @@ describe.sequential('oversight', () => {
     await screenshot(page, 'oversight-import-375');
     expect(operator.problems).toEqual([]);
     await operator.context.close();
-  });
+  }, 240_000);
 });
