@@ -131,6 +131,20 @@ describe('importing organizations', () => {
   });
 });
 
+describe("an operator's organizations", () => {
+  it("are those of its base's area: another district's row is refused", async () => {
+    const file = await sheet('organizations', [
+      org({ name: '徐汇本区的服务社', creditCode: creditCode() }),
+      org({ name: '浦东的服务社', creditCode: creditCode(), district: '浦东新区' }),
+    ]);
+    const result = importResultSchema.parse(
+      (await upload(operator, 'type=organizations&dryRun=true', file)).body,
+    );
+    expect(result.imported).toBe(1);
+    expect(result.rejected).toEqual([{ row: 3, field: 'district', message: "outside your base's area" }]);
+  });
+});
+
 describe('importing listings', () => {
   const listing = (fields: Record<string, unknown>) => ({
     organizationCreditCode: ownOrg.creditCode,

@@ -115,9 +115,15 @@ async function checkOrganizations(
     else rejected.push(rejectionOf(row.row, result.error.issues));
   }
   const taken = await takenCreditCodes(parsed.flatMap((p) => (p.body.creditCode ? [p.body.creditCode] : [])));
+  const base = await baseRunBy(actor);
   const seen = new Set<string>();
   const good: GoodRow[] = [];
   for (const { row, body } of parsed) {
+    // An operator brings in organizations of its base's own area (属地), the ones it will look after.
+    if (!organizationPolicy.oversees(actor, base, body)) {
+      rejected.push({ row, field: 'district', message: "outside your base's area" });
+      continue;
+    }
     const code = body.creditCode;
     if (code && (taken.has(code) || seen.has(code))) {
       rejected.push({
