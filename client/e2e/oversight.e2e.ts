@@ -16,6 +16,8 @@ import { uniqueCreditCode } from './support/api.js';
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 800 };
 const PASSWORD = 'demo1234';
+/** Statistics over the demo's year take a moment on a busy machine. */
+const SLOW = { timeout: 60_000 };
 
 let demo: DemoServer;
 let browser: Browser;
@@ -23,7 +25,7 @@ let browser: Browser;
 beforeAll(async () => {
   demo = await startDemoServer();
   browser = await launchBrowser();
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await demo?.stop();
@@ -60,19 +62,19 @@ describe.sequential('oversight', () => {
     await signInThroughUi(page, { email: 'bureau@demo.example.org', password: PASSWORD });
     await page.goto('/bureau');
     await page.getByRole('heading', { name: '全市总览', level: 2 }).waitFor();
-    await page.getByTestId('oversight-headline').waitFor();
-    await page.locator('[data-testid="oversight-map"] canvas').waitFor();
+    await page.getByTestId('oversight-headline').waitFor(SLOW);
+    await page.locator('[data-testid="oversight-map"] canvas').waitFor(SLOW);
     const before = await page.getByTestId('oversight-period-shown').textContent();
 
     const lastYear = new Date().getFullYear() - 1;
     await chooseOption(page, 'oversight-period', `${lastYear} 年`);
-    await expect.poll(() => page.getByTestId('oversight-period-shown').textContent()).not.toBe(before);
+    await expect.poll(() => page.getByTestId('oversight-period-shown').textContent(), SLOW).not.toBe(before);
     await chooseOption(page, 'oversight-period', '近 12 个月');
-    await page.locator('[data-testid="oversight-map"] canvas').waitFor();
+    await page.locator('[data-testid="oversight-map"] canvas').waitFor(SLOW);
 
     const scope = await clickDistrictOnMap(page);
     expect(scope).toMatch(/全市\s*›\s*\S+区/);
-    await page.getByTestId('oversight-by-base').waitFor();
+    await page.getByTestId('oversight-by-base').waitFor(SLOW);
     await screenshot(page, 'oversight-district-1280');
 
     await page.setViewportSize(PHONE);
@@ -81,7 +83,7 @@ describe.sequential('oversight', () => {
     await screenshot(page, 'oversight-district-375');
 
     await page.goto('/bureau/export');
-    await page.getByTestId('oversight-export').waitFor();
+    await page.getByTestId('oversight-export').waitFor(SLOW);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('oversight-download-xlsx').click(),
@@ -101,7 +103,7 @@ describe.sequential('oversight', () => {
     const { page } = operator;
     await signInThroughUi(page, { email: 'operator@demo.example.org', password: PASSWORD });
     await page.goto('/operator/data');
-    await page.getByTestId('oversight-headline').waitFor();
+    await page.getByTestId('oversight-headline').waitFor(SLOW);
 
     const good = uniqueCreditCode('2');
     const bad = `${good.slice(0, 17)}${good[17] === 'A' ? 'B' : 'A'}`;
@@ -125,7 +127,7 @@ describe.sequential('oversight', () => {
     await page.getByTestId('oversight-import-file').setInputFiles(file);
     await page.getByTestId('oversight-dry-run').click();
     const report = page.getByTestId('oversight-import-report');
-    await report.waitFor();
+    await report.waitFor(SLOW);
     expect(await report.textContent()).toContain('可导入 1 行');
     const rejected = page.getByTestId('oversight-import-rejected').locator('tbody tr');
     expect(await rejected.count()).toBe(1);
@@ -133,7 +135,7 @@ describe.sequential('oversight', () => {
     expect(await rejected.first().textContent()).toContain('creditCode');
 
     await page.getByTestId('oversight-import-run').click();
-    await expect.poll(() => report.textContent()).toContain('已导入 1 行');
+    await expect.poll(() => report.textContent(), SLOW).toContain('已导入 1 行');
     expect(await sideways(page)).toBe(0);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'oversight-import-375');

@@ -56,7 +56,8 @@ export async function startDemoServer(): Promise<DemoServer> {
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 60_000;
+  // The demo (with its year of history) loads in seconds on a quiet machine; a busy one needs longer.
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) break;
     try {
@@ -68,5 +69,5 @@ export async function startDemoServer(): Promise<DemoServer> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();
-  throw new Error('the demo server did not answer /api/health within 60 s');
+  throw new Error('the demo server did not answer /api/health within 120 s');
 }
