@@ -114,6 +114,7 @@ describe.sequential('verification by the base operator', () => {
     await page.getByRole('heading', { name: '全市认证审核', level: 2 }).waitFor();
     await page.getByRole('button', { name: '已核实' }).click();
     await page.getByTestId('verification-card').first().waitFor();
+    await page.goto('/bureau/audit');
     const decision = page.getByTestId('audit-event').filter({ hasText: '认证决定' }).first();
     await decision.waitFor();
     expect(await decision.textContent()).toContain('结果：已核实');

@@ -27,6 +27,8 @@ import { matchingRoutes } from './modules/matching/routes.js';
 import { overdueRoutes } from './modules/matching/overdueRoutes.js';
 import { admissionRoutes } from './modules/admissions/routes.js';
 import { residencyRoutes } from './modules/residencies/routes.js';
+import { statsRoutes } from './modules/stats/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
 import { spaceRoutes } from './modules/spaces/routes.js';
 import { baseEventRoutes } from './modules/baseEvents/routes.js';
 
@@ -55,6 +57,8 @@ export const apiModules: ModuleRoutes[] = [
   notificationRoutes,
   savedSearchRoutes,
   auditRoutes,
+  statsRoutes,
+  importRoutes,
 ];
 
 /** Builds the Express app: middleware, every module's router under /api, the client, not-found and errors. */

@@ -16,6 +16,7 @@ export * from './schemas/notification.js';
 export * from './schemas/savedSearch.js';
 export * from './schemas/residency.js';
 export * from './schemas/admission.js';
+export * from './schemas/stats.js';
 export * from './time/shanghai.js';
 export * from './schemas/space.js';
 export * from './schemas/baseEvent.js';

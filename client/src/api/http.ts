@@ -152,6 +152,8 @@ export function createHttpClient(options: HttpClientOptions = {}) {
     patch: <T = unknown>(path: string, body?: unknown, opts: RequestOptions<T> = {}) =>
       send<T>('PATCH', path, { ...opts, body }),
     delete: <T = unknown>(path: string, opts: RequestOptions<T> = {}) => send<T>('DELETE', path, opts),
+    /** The session's CSRF token, for a request this client does not send itself (an upload with progress). */
+    csrfToken: currentCsrfToken,
     /** Forget the CSRF token, e.g. after sign-in or sign-out, which start a new session. */
     resetCsrfToken: () => {
       csrfToken = null;

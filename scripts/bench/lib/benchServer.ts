@@ -94,5 +94,10 @@ export async function signIn(url: string, email: string, password: string) {
       const res = await fetch(`${url}${p}`, { headers: { cookie } });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     },
+    /** Any answer (a download too), read to its end. */
+    raw: async (p: string) => {
+      const res = await fetch(`${url}${p}`, { headers: { cookie } });
+      return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
+    },
   };
 }

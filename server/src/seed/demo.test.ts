@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organization } from '@app/shared';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 import { DEMO_PASSWORD } from './demo.js';
+import { demoBases } from './generate/demoCast.js';
 
 let server: TestServer;
 
@@ -38,12 +39,17 @@ describe('the demo data', () => {
 
   it('has three described bases with residents at every stage, and a review waiting for the demo staff', async () => {
     const visitor = server.client();
-    const bases = (await visitor.get('/api/bases')).body.items as {
-      id: string;
-      description: string;
-      domains: string[];
-      residentCount: number;
-    }[];
+    // The three bases of the demo's cast; the year of history adds one in each other district.
+    const cast = new Set(demoBases.map((b) => b.body.name));
+    const bases = (
+      (await visitor.get('/api/bases?pageSize=100')).body.items as {
+        id: string;
+        name: string;
+        description: string;
+        domains: string[];
+        residentCount: number;
+      }[]
+    ).filter((b) => cast.has(b.name));
     expect(bases).toHaveLength(3);
     for (const base of bases) expect(base.description.length).toBeGreaterThan(10);
     const statuses = new Set<string>();
@@ -74,7 +80,11 @@ describe('the demo data', () => {
     const operator = server.client();
     await operator.post('/api/auth/login', { email: 'operator@demo.example.org', password: DEMO_PASSWORD });
     operator.resetCsrf();
-    const bases = (await operator.get('/api/bases')).body.items as { id: string; name: string }[];
+    const cast = new Set(demoBases.map((b) => b.body.name));
+    const bases = (
+      (await operator.get('/api/bases?pageSize=100')).body.items as { id: string; name: string }[]
+    ).filter((b) => cast.has(b.name));
+    expect(bases).toHaveLength(3);
     for (const base of bases) {
       const spaces = await operator.get(`/api/bases/${base.id}/spaces`);
       expect(spaces.body.items.length, base.name).toBeGreaterThanOrEqual(2);
@@ -97,5 +107,26 @@ describe('the demo data', () => {
     expect(upcoming).toHaveLength(2);
     expect(upcoming.some((e) => e.confirmedCount === e.capacity && e.waitlistCount > 0)).toBe(true);
     expect(events.some((e) => e.kind === 'showcase' && Date.parse(e.endsAt) < Date.now())).toBe(true);
+  });
+
+  it('has a year of history in every district, so the dashboard and its map show something on first start', async () => {
+    const bureau = server.client();
+    const login = await bureau.post('/api/auth/login', {
+      email: 'bureau@demo.example.org',
+      password: DEMO_PASSWORD,
+    });
+    expect(login.status).toBe(200);
+    const stats = await bureau.get('/api/stats');
+    expect(stats.status).toBe(200);
+    const byDistrict = Object.values(
+      stats.body.byDistrict as Record<string, { needs: number; matches: number }>,
+    );
+    expect(byDistrict).toHaveLength(16);
+    for (const d of byDistrict) expect(d.needs).toBeGreaterThan(0);
+    expect(stats.body.matches.completed).toBeGreaterThan(0);
+    expect(stats.body.fundsLeveraged).toBeGreaterThan(0);
+    expect(stats.body.residents.incubating).toBeGreaterThan(0);
+    const months = stats.body.byMonth as { needs: number }[];
+    expect(months.filter((m) => m.needs > 0).length).toBeGreaterThanOrEqual(11);
   });
 });

@@ -6,6 +6,7 @@ import { UserModel } from '../modules/users/model.js';
 import { loadDataset } from './loadDataset.js';
 import { seedDemoBases } from './demoBases.js';
 import { seedDemoSpaces } from './demoSpaces.js';
+import { seedDemoHistory } from './demoHistory.js';
 
 /**
  * On the first start of an empty database, loads the demo set (bases, organizations, listings, and a login for
@@ -18,6 +19,8 @@ export async function seedDemoIfEmpty(logger: Logger): Promise<boolean> {
   const bases = await seedDemoBases(now);
   const spaces = await seedDemoSpaces(now);
   logger.info({ ...counts, ...bases, ...spaces }, 'loaded the demo data into the empty database');
+  const history = await seedDemoHistory(now);
+  logger.info(history, 'added a year of history across the 16 districts');
   return true;
 }
 

@@ -41,7 +41,7 @@ describe('the demo data as stored', () => {
     ['users', UserModel],
     ['organizations', OrganizationModel],
     ['listings', ListingModel],
-  ] as [string, Model<never>][])(
+  ] as unknown as [string, Model<Record<string, unknown>>][])(
     'holds %s with every default and passing validation, as the API stores them',
     async (_, model) => {
       const defaulted: string[] = [];
@@ -52,7 +52,9 @@ describe('the demo data as stored', () => {
       expect(docs.length).toBeGreaterThan(0);
       for (const doc of docs) {
         for (const path of defaulted) {
-          const value = path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown>)?.[key], doc);
+          const value = path
+            .split('.')
+            .reduce<unknown>((v, key) => (v as Record<string, unknown>)?.[key], doc);
           expect(value, `${path} of ${String(doc._id)}`).not.toBeUndefined();
         }
         expect(model.hydrate(doc).validateSync()).toBeUndefined();

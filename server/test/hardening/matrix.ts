@@ -222,6 +222,12 @@ export const httpMatrix: Record<string, MatrixRow> = {
 
   'GET /audit': only(200, ['bureau']),
 
+  // Statistics: the bureau any scope, an operator its own base's (the recipe names it).
+  'GET /stats': only(200, ['operator', 'bureau']),
+  'GET /stats/export': only(200, ['operator', 'bureau']),
+  'GET /imports/template': only(200, ['operator', 'bureau']),
+  'POST /imports': only(200, ['operator', 'bureau']),
+
   'GET /conversations': signedIn(200),
   // Base and direct conversations are between organizations (and a base's operators): a resident has none, and
   // the bureau is no party to any.

@@ -5,7 +5,9 @@
  * `GET /listings/:id (closed)`, for a second subject state.
  */
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { creditCodeCheckChar } from '@app/shared';
+import { columns, headingOf } from '../../src/modules/imports/columns.js';
 import { OrganizationModel } from '../../src/modules/organizations/model.js';
 import { organizationService } from '../../src/modules/organizations/service.js';
 import { buildOrganization, buildUser, TEST_PASSWORD } from '../factories.js';
@@ -61,6 +63,15 @@ const creditCode = (prefix: '52' | '53') => {
 };
 
 const id = (ctx: RecipeContext) => ({ id: ctx.subject!.id });
+
+/** An import template of organizations with one row. */
+async function organizationSheet(row: Record<string, string>): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('机构');
+  sheet.addRow(columns.organizations.map(headingOf));
+  sheet.addRow(columns.organizations.map((c) => row[c.key] ?? null));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 const listingBody = (caller: Caller) => ({
   side: caller === 'resident' ? 'need' : 'offer',
   kind: caller === 'funder' ? 'funding' : 'service',
@@ -321,6 +332,33 @@ export const recipes: Record<string, Recipe> = {
     build: (ctx) => ({ params: id(ctx), body: { note: '请尽快答复对方的提议' } }),
   },
   'GET /audit': { build: () => ({ query: { type: 'auth.loggedIn', pageSize: '5' } }) },
+  'GET /stats': {
+    build: ({ world }) => ({
+      query: { from: '2026-01-01', to: '2026-06-30', baseId: String(world.bases.own._id), domain: 'elderly' },
+    }),
+  },
+  'GET /imports/template': { build: () => ({ query: { type: 'listings' } }) },
+  'POST /imports': {
+    // A dry run of a template with one organization row: checked whole, nothing written.
+    build: async () => ({
+      query: { type: 'organizations', dryRun: 'true' },
+      upload: {
+        field: 'file',
+        filename: '机构导入.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        data: await organizationSheet({
+          name: `导入的服务社${unique()}`,
+          type: 'social-service',
+          creditCode: creditCode('52'),
+          domains: '养老服务',
+          district: '徐汇区',
+        }),
+      },
+    }),
+  },
+  'GET /stats/export': {
+    build: ({ world }) => ({ query: { format: 'csv', year: '2026', baseId: String(world.bases.own._id) } }),
+  },
 
   'GET /conversations': { build: () => ({ query: { page: '1', pageSize: '5' } }) },
   'POST /conversations': {

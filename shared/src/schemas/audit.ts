@@ -19,6 +19,7 @@ export const auditTypes = [
   'residency.graduated',
   'residency.exited',
   'match.reminded',
+  'import.completed',
   'booking.noShow',
   'event.cancelled',
 ] as const;

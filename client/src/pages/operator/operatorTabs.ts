@@ -41,4 +41,10 @@ export const operatorTabs: readonly WorkspaceTab[] = [
     labelKey: 'workspace.operator.verification',
     component: () => import('./OperatorVerificationTab.vue'),
   },
+  {
+    name: 'operator-data',
+    path: 'data',
+    labelKey: 'workspace.operator.data',
+    component: () => import('./OperatorDataTab.vue'),
+  },
 ];

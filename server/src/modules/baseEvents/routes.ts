@@ -27,9 +27,18 @@ import { presentEvents, presentMyRegistration, presentRegistrations } from './pr
 import { registrationService } from './registrations.js';
 import { baseEventService, findEvent } from './service.js';
 import { upcomingFirst } from './listing.js';
+import { registerBaseCounter } from '../bases/counts.js';
+import { upcomingEventCountOf } from './read.js';
 
 /** Trainings, showcases and exchanges of the bases, and sign-ups (API.md, "Trainings and showcase events"). */
 export function baseEventRoutes(ctx: AppContext): Router {
+  registerBaseCounter(
+    'upcomingEventCount',
+    async (baseIds, now) =>
+      new Map(
+        await Promise.all(baseIds.map(async (id) => [id, await upcomingEventCountOf(id, now)] as const)),
+      ),
+  );
   const router = Router();
   const events = baseEventService(ctx);
   const signUps = registrationService(ctx);

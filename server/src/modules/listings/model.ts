@@ -33,6 +33,9 @@ const listingSchema = new Schema(
 listingSchema.index({ ownerId: 1, createdAt: -1 });
 listingSchema.index({ organizationId: 1 });
 listingSchema.index({ status: 1, endsAt: 1 });
+// The statistics count listings by when they were posted, citywide and per district.
+listingSchema.index({ createdAt: 1 });
+listingSchema.index({ district: 1, createdAt: 1 });
 
 export type ListingRecord = InferSchemaType<typeof listingSchema> & {
   _id: Types.ObjectId;

@@ -1,5 +1,4 @@
-import { trusted } from 'mongoose';
-import type { ClientSession } from 'mongoose';
+import { trusted, type ClientSession, type Types } from 'mongoose';
 import type { CreateListingBody, UpdateListingBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -74,6 +73,25 @@ export function listingService(ctx: AppContext) {
               ...(user.organizationId ? { organizationId: user.organizationId } : {}),
             },
           ],
+          { session },
+        );
+        return created!.toObject();
+      });
+      return created!;
+    },
+
+    /**
+     * Posts a listing for an organization on a staff account's behalf (the spreadsheet import): the same write as
+     * create, so the listing gets the same defaults and reaches search the same way; the import checks the rights.
+     */
+    async createForOrganization(
+      actor: UserRecord,
+      body: CreateListingBody,
+      organizationId: Types.ObjectId,
+    ): Promise<ListingRecord> {
+      const created = await write('created', async (session) => {
+        const [created] = await ListingModel.create(
+          [{ ...toDates(body), ownerId: actor._id, organizationId }],
           { session },
         );
         return created!.toObject();

@@ -72,6 +72,9 @@ matchSchema.index({ needOrgId: 1 });
 matchSchema.index({ offerOrgId: 1 });
 matchSchema.index({ needId: 1, offerId: 1 });
 matchSchema.index({ status: 1, deadline: 1 });
+// The statistics read the matches something happened to in a period: changed in it, or due in it.
+matchSchema.index({ updatedAt: 1 });
+matchSchema.index({ deadline: 1 });
 
 export type MatchRecord = InferSchemaType<typeof matchSchema> & {
   _id: Types.ObjectId;

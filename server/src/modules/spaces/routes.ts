@@ -28,12 +28,19 @@ import { BookingModel, SpaceModel, type SpaceRecord } from './model.js';
 import { spacePolicy } from './policy.js';
 import { presentBookings, presentCalendar, presentSpace } from './presenter.js';
 import { findSpace, spaceService } from './service.js';
+import { registerBaseCounter } from '../bases/counts.js';
+import { spaceCountOf } from './read.js';
 
 const MAX_CALENDAR_DAYS = 62;
 const baseParams = z.strictObject({ id: idSchema });
 
 /** Shared spaces of a base, their calendars, and bookings (API.md, "Spaces and bookings"). */
 export function spaceRoutes(ctx: AppContext): Router {
+  registerBaseCounter(
+    'spaceCount',
+    async (baseIds, now) =>
+      new Map(await Promise.all(baseIds.map(async (id) => [id, await spaceCountOf(id)] as const))),
+  );
   const router = Router();
   const spaces = spaceService(ctx);
   const tag = 'spaces';
