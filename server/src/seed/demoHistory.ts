@@ -126,7 +126,7 @@ export async function addMatchHistory(
     });
   }
   for (let i = 0; i < matches.length; i += 2000)
-    await MatchModel.insertMany(matches.slice(i, i + 2000), { lean: true });
+    await MatchModel.insertMany(matches.slice(i, i + 2000));
   for (let i = 0; i < matchedNeeds.length; i += 2000)
     await ListingModel.updateMany(
       { _id: trusted({ $in: matchedNeeds.slice(i, i + 2000) }) },
@@ -153,7 +153,7 @@ export async function seedDemoHistory(now: Date, listingsPerDistrict = 36) {
       createdAt: new Date(+now - 400 * DAY),
       updatedAt: new Date(+now - 400 * DAY),
     }));
-  await BaseModel.insertMany(newBases, { lean: true });
+  await BaseModel.insertMany(newBases);
   const bases = await BaseModel.find().select({ district: 1, street: 1 }).lean();
 
   const users = [];
@@ -212,9 +212,9 @@ export async function seedDemoHistory(now: Date, listingsPerDistrict = 36) {
       });
     }
   }
-  await UserModel.insertMany(users, { lean: true });
-  await OrganizationModel.insertMany(organizations, { lean: true });
-  await ResidencyModel.insertMany(residencies, { lean: true });
+  await UserModel.insertMany(users);
+  await OrganizationModel.insertMany(organizations);
+  await ResidencyModel.insertMany(residencies);
 
   const listings: (HistoryListing & Record<string, unknown>)[] = [];
   for (const d of districts.items) {
@@ -244,7 +244,7 @@ export async function seedDemoHistory(now: Date, listingsPerDistrict = 36) {
       });
     }
   }
-  await ListingModel.insertMany(listings, { lean: true });
+  await ListingModel.insertMany(listings);
   const matches = await addMatchHistory(
     listings.filter((l) => l.side === 'need'),
     listings.filter((l) => l.side === 'offer'),

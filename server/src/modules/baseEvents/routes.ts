@@ -28,10 +28,12 @@ import { registrationService } from './registrations.js';
 import { baseEventService, findEvent } from './service.js';
 import { upcomingFirst } from './listing.js';
 import { registerBaseCounter } from '../bases/counts.js';
-import { upcomingEventCountOf } from './read.js';
+import { registerSpaceHolds } from '../spaces/holds.js';
+import { eventsHoldingSpace, upcomingEventCountOf } from './read.js';
 
-/** Trainings, showcases and exchanges of the bases, and sign-ups (API.md, "Trainings and showcase events"). */
+/** Trainings, showcases and exchanges of the bases, and sign-ups (docs/api.md, "Trainings and showcase events"). */
 export function baseEventRoutes(ctx: AppContext): Router {
+  registerSpaceHolds(eventsHoldingSpace);
   registerBaseCounter(
     'upcomingEventCount',
     async (baseIds, now) =>

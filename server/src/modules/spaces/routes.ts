@@ -23,18 +23,18 @@ import { validationFailed } from '../../lib/errors.js';
 import { mountRoute } from '../../lib/http/route.js';
 import { findPage } from '../../lib/pagination.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
-import { eventsHoldingSpace } from '../baseEvents/read.js';
 import { BookingModel, SpaceModel, type SpaceRecord } from './model.js';
 import { spacePolicy } from './policy.js';
 import { presentBookings, presentCalendar, presentSpace } from './presenter.js';
 import { findSpace, spaceService } from './service.js';
 import { registerBaseCounter } from '../bases/counts.js';
 import { spaceCountOf } from './read.js';
+import { holdsOf } from './holds.js';
 
 const MAX_CALENDAR_DAYS = 62;
 const baseParams = z.strictObject({ id: idSchema });
 
-/** Shared spaces of a base, their calendars, and bookings (API.md, "Spaces and bookings"). */
+/** Shared spaces of a base, their calendars, and bookings (docs/api.md, "Spaces and bookings"). */
 export function spaceRoutes(ctx: AppContext): Router {
   registerBaseCounter(
     'spaceCount',
@@ -150,7 +150,7 @@ export function spaceRoutes(ctx: AppContext): Router {
       const { space, bookings } = await spaces.calendar(params.id, from, to);
       return {
         items: await presentCalendar(req.user, bookings),
-        events: await eventsHoldingSpace(space._id, from, to),
+        events: await holdsOf(space._id, from, to),
         from: from.toISOString(),
         to: to.toISOString(),
       };
