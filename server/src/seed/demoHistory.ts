@@ -125,8 +125,7 @@ export async function addMatchHistory(
       updatedAt: last.at,
     });
   }
-  for (let i = 0; i < matches.length; i += 2000)
-    await MatchModel.insertMany(matches.slice(i, i + 2000));
+  for (let i = 0; i < matches.length; i += 2000) await MatchModel.insertMany(matches.slice(i, i + 2000));
   for (let i = 0; i < matchedNeeds.length; i += 2000)
     await ListingModel.updateMany(
       { _id: trusted({ $in: matchedNeeds.slice(i, i + 2000) }) },
