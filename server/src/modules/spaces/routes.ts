@@ -38,7 +38,7 @@ const baseParams = z.strictObject({ id: idSchema });
 export function spaceRoutes(ctx: AppContext): Router {
   registerBaseCounter(
     'spaceCount',
-    async (baseIds, now) =>
+    async (baseIds) =>
       new Map(await Promise.all(baseIds.map(async (id) => [id, await spaceCountOf(id)] as const))),
   );
   const router = Router();
