@@ -48,16 +48,19 @@ async function clickDistrictOnMap(page: Page): Promise<string> {
     [0.35, 0.35],
   ] as const) {
     await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
-    await page.waitForTimeout(300);
-    const text = (await scope.textContent()) ?? '';
-    if (text.includes('›')) return text;
+    // The map may still be drawing after the period changed: give each click a moment to take.
+    for (let wait = 0; wait < 5; wait++) {
+      await page.waitForTimeout(300);
+      const text = (await scope.textContent()) ?? '';
+      if (text.includes('›')) return text;
+    }
   }
   throw new Error('no click on the map drilled down to a district');
 }
 
 describe.sequential('oversight', () => {
-  // Skipped: in CI on 2026-12-06 no click on the merged main's map drilled down to a district (it passed on its
-  // branch, before the bases tab joined the bureau's workspace). Known failure under investigation.
+  // Skipped: on the merged main no click on the map drills down to a district (seen in CI and run alone on
+  // 2026-12-06; it passed on its branch, before the bases tab joined the bureau's workspace). Known failure.
   it.skip('the bureau changes the period, drills into a district from the map and downloads the workbook', async () => {
     const bureau = await openPage(browser, DESKTOP, demo.url);
     const { page } = bureau;
