@@ -1,14 +1,20 @@
-import { userEnvelopeSchema, type RegisterBody, type User } from '@app/shared';
-import { ApiError, api, type HttpClient } from './http.js';
+import {
+  sessionUserEnvelopeSchema,
+  userEnvelopeSchema,
+  type RegisterBody,
+  type UpdateSelfBody,
+  type User,
+} from '@app/shared';
+import { api, type HttpClient } from './http.js';
 
-/** The signed-in account, or null when nobody is signed in (the API answers 401). */
+/** The signed-in account, or null when nobody is signed in (the API answers `{ user: null }`). */
 export async function fetchMe(client: HttpClient = api): Promise<User | null> {
-  try {
-    return (await client.get('/api/auth/me', { schema: userEnvelopeSchema })).user;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null;
-    throw err;
-  }
+  return (await client.get('/api/auth/me', { schema: sessionUserEnvelopeSchema })).user;
+}
+
+/** Changes one's own name or language. */
+export async function updateSelf(body: UpdateSelfBody, client: HttpClient = api): Promise<User> {
+  return (await client.patch('/api/auth/me', body, { schema: userEnvelopeSchema })).user;
 }
 
 export async function signIn(email: string, password: string, client: HttpClient = api): Promise<User> {

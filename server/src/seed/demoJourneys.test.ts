@@ -41,7 +41,7 @@ describe('the demo data as stored', () => {
     ['users', UserModel],
     ['organizations', OrganizationModel],
     ['listings', ListingModel],
-  ] as [string, Model<never>][])(
+  ] as unknown as [string, Model<Record<string, unknown>>][])(
     'holds %s with every default and passing validation, as the API stores them',
     async (_, model) => {
       const defaulted: string[] = [];

@@ -89,7 +89,8 @@ export const httpMatrix: Record<string, MatrixRow> = {
   'POST /auth/register': all(201),
   'POST /auth/login': all(200),
   'POST /auth/logout': all(204),
-  'GET /auth/me': signedIn(200),
+  'GET /auth/me': all(200),
+  'PATCH /auth/me': signedIn(200),
   'POST /auth/password': signedIn(200),
   'POST /admin/users': only(201, ['bureau']),
 

@@ -89,6 +89,7 @@ export const recipes: Record<string, Recipe> = {
   },
   'POST /auth/logout': { fresh: true, build: () => ({}) },
   'GET /auth/me': { build: () => ({}) },
+  'PATCH /auth/me': { build: () => ({ body: { name: '改过的名字', locale: 'en' } }) },
   'POST /auth/password': {
     fresh: true,
     build: () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: 'another horse battery' } }),

@@ -5,6 +5,8 @@ import {
   csrfSchema,
   loginBodySchema,
   registerBodySchema,
+  sessionUserEnvelopeSchema,
+  updateSelfBodySchema,
   userEnvelopeSchema,
 } from '@app/shared';
 import { mountRoute } from '../../lib/http/route.js';
@@ -85,13 +87,29 @@ export function authRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/auth/me',
-      summary: 'The signed-in account',
+      summary:
+        'The signed-in account, or `{ user: null }` when signed out (being signed out is not an error)',
+      tag,
+      access: 'public',
+      response: sessionUserEnvelopeSchema,
+    },
+    [],
+    ({ req }) => ({ user: req.user ? presentSelf(req.user) : null }),
+  );
+
+  mountRoute(
+    router,
+    {
+      method: 'patch',
+      path: '/auth/me',
+      summary: "Change one's own name or language",
       tag,
       access: 'user',
+      body: updateSelfBodySchema,
       response: userEnvelopeSchema,
     },
     [requireUser()],
-    ({ req }) => ({ user: presentSelf(currentUser(req)) }),
+    async ({ req, body }) => ({ user: presentSelf(await auth.updateSelf(currentUser(req), body)) }),
   );
 
   mountRoute(
