@@ -91,6 +91,8 @@ export const httpMatrix: Record<string, MatrixRow> = {
   'POST /auth/logout': all(204),
   'GET /auth/me': all(200),
   'PATCH /auth/me': signedIn(200),
+  'POST /auth/password-reset': all(202),
+  'POST /auth/password-reset/confirm': all(200),
   'POST /auth/password': signedIn(200),
   'POST /admin/users': only(201, ['bureau']),
 

@@ -32,6 +32,14 @@ export const changePasswordBodySchema = z.strictObject({
   newPassword: passwordSchema,
 });
 
+/** Ask for a password reset link by email. */
+export const passwordResetRequestBodySchema = z.strictObject({ email: emailSchema });
+/** Set a new password with the token of a reset link. */
+export const passwordResetConfirmBodySchema = z.strictObject({
+  token: z.string().min(20).max(100),
+  newPassword: passwordSchema,
+});
+
 /** A bureau account creates operator and bureau accounts; an operator belongs to one incubation base. */
 export const createStaffBodySchema = z
   .strictObject({
