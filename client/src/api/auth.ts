@@ -28,3 +28,28 @@ export async function registerAccount(body: RegisterBody, client: HttpClient = a
 export async function signOut(client: HttpClient = api): Promise<void> {
   await client.post('/api/auth/logout');
 }
+
+/** Asks for a reset link by email; the answer is the same whether the account exists or not. */
+export async function requestPasswordReset(email: string, client: HttpClient = api): Promise<void> {
+  await client.post('/api/auth/password-reset', { email });
+}
+
+/** Sets a new password with the token of a reset link. */
+export async function confirmPasswordReset(
+  token: string,
+  newPassword: string,
+  client: HttpClient = api,
+): Promise<void> {
+  await client.post('/api/auth/password-reset/confirm', { token, newPassword });
+}
+
+/** Changes the password; every other session of the account ends. */
+export async function changePassword(
+  currentPassword: string,
+  newPassword: string,
+  client: HttpClient = api,
+): Promise<void> {
+  await client.post('/api/auth/password', { currentPassword, newPassword });
+  // The session was renewed: the next change needs the new session's token.
+  client.resetCsrfToken();
+}

@@ -32,6 +32,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'auth.registerTitle' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('@/pages/account/ForgotPasswordPage.vue'),
+    meta: { titleKey: 'auth.forgotTitle' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('@/pages/account/ResetPasswordPage.vue'),
+    meta: { titleKey: 'auth.resetTitle' },
+  },
+  {
     path: '/search',
     name: 'search',
     component: () => import('@/pages/search/SearchPage.vue'),
