@@ -67,6 +67,10 @@ export const messageCatalog = {
     en: 'Only offers set eligibility rules',
   },
   'listing.endBeforeStart': { 'zh-CN': '结束时间不能早于开始时间', en: 'The end would be before the start' },
+  'listing.capacityBelowUsed': {
+    'zh-CN': '已有对接占用了 {used} 个名额，数量不能少于此数',
+    en: 'Accepted matches have taken {used}; the capacity cannot be less',
+  },
   'listing.changedMeanwhile': {
     'zh-CN': '此信息刚被修改过，请刷新后重试',
     en: 'The listing changed meanwhile; reload it',

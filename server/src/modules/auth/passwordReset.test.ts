@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Types } from 'mongoose';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { buildUser, login, TEST_PASSWORD } from '../../../test/factories.js';
 import { EmailOutboxModel } from '../notifications/model.js';
@@ -14,7 +15,7 @@ afterAll(async () => {
 
 const NEW_PASSWORD = 'a fresh start 2027';
 
-async function mailedToken(userId: unknown): Promise<string> {
+async function mailedToken(userId: Types.ObjectId): Promise<string> {
   const email = await EmailOutboxModel.findOne({ userId }).sort({ _id: -1 }).lean();
   expect(email?.text).toContain('/reset-password?token=');
   return /token=([\w-]+)/.exec(email!.text)![1]!;

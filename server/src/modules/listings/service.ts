@@ -97,9 +97,17 @@ export function listingService(ctx: AppContext) {
       const start = ($set.startsAt as Date | undefined) ?? ($unset.startsAt ? undefined : listing.startsAt);
       const end = ($set.endsAt as Date | undefined) ?? ($unset.endsAt ? undefined : listing.endsAt);
       if (start && end && start > end) throw conflict('listing.endBeforeStart');
+      // Accepted matches keep their share: the capacity never drops below what they took, and a listing whose
+      // capacity they now fill is matched, as an acceptance would have made it.
+      const used = listing.capacityUsed ?? 0;
+      if ('capacity' in $set || $unset.capacity) {
+        const capacity = ($set.capacity as number | undefined) ?? 1;
+        if (capacity < used) throw conflict('listing.capacityBelowUsed', { used });
+        if (used > 0 && capacity === used) $set.status = 'matched';
+      }
       const updated = await write('updated', (session) =>
         ListingModel.findOneAndUpdate(
-          { _id: id, status: 'open' },
+          { _id: id, status: 'open', capacityUsed: used },
           { $set, $unset },
           { returnDocument: 'after', session },
         ).lean<ListingRecord>(),
