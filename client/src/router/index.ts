@@ -62,6 +62,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.myListings', auth: true },
   },
   {
+    path: '/listings/:id/edit',
+    name: 'edit-listing',
+    component: () => import('@/pages/listings/EditListingPage.vue'),
+    meta: { titleKey: 'listing.edit.title', auth: true },
+  },
+  {
     path: '/listings/:id',
     name: 'listing',
     component: () => import('@/pages/listings/ListingPage.vue'),
