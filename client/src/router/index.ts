@@ -4,6 +4,7 @@ import { useSessionStore } from '@/stores/session.js';
 import { workspaceChildren } from '@/pages/workspaceTabs.js';
 import { operatorTabs } from '@/pages/operator/operatorTabs.js';
 import { bureauTabs } from '@/pages/bureau/bureauTabs.js';
+import { browserReload, isChunkLoadFailure, reloadOnce } from '@/lib/chunkReload.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -144,6 +145,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory(), pin
     if (!session.user) return { name: 'signin', query: { redirect: to.fullPath } };
     if (to.meta.roles && !to.meta.roles.includes(session.user.role)) return { name: 'home' };
     return true;
+  });
+
+  // A page of an older build cannot fetch the chunk it asks for: load the target address afresh, once. The
+  // navigation never happened, so no form was left or sent.
+  router.onError((err, to) => {
+    if (isChunkLoadFailure(err) && typeof window !== 'undefined') reloadOnce(to.fullPath, browserReload());
   });
   return router;
 }
