@@ -52,7 +52,9 @@ describe('the demo data as stored', () => {
       expect(docs.length).toBeGreaterThan(0);
       for (const doc of docs) {
         for (const path of defaulted) {
-          const value = path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown>)?.[key], doc);
+          const value = path
+            .split('.')
+            .reduce<unknown>((v, key) => (v as Record<string, unknown>)?.[key], doc);
           expect(value, `${path} of ${String(doc._id)}`).not.toBeUndefined();
         }
         expect(model.hydrate(doc).validateSync()).toBeUndefined();
@@ -80,6 +82,9 @@ describe('the core journeys on the demo data', () => {
     });
     expect(proposed.status).toBe(201);
     const id = proposed.body.match.id as string;
+    // Only the side that must answer is told to answer by the deadline.
+    expect(proposed.body.match).toMatchObject({ note: '每天中午一份，可以吗？', awaitingYourAnswer: false });
+    expect((await organization.get(`/api/matches/${id}`)).body.match.awaitingYourAnswer).toBe(true);
 
     const accepted = await organization.post(`/api/matches/${id}/accept`);
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);

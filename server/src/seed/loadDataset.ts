@@ -48,7 +48,12 @@ async function insertInBatches<T>(
 }
 
 /** A row's body as the API would take it: parsed by the same shared schema, or the load stops naming the row. */
-function asTheApiTakes<S extends z.ZodType>(schema: S, what: string, key: string, body: unknown): z.output<S> {
+function asTheApiTakes<S extends z.ZodType>(
+  schema: S,
+  what: string,
+  key: string,
+  body: unknown,
+): z.output<S> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);

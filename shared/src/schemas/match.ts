@@ -64,6 +64,8 @@ export const matchSchema = z.object({
   conversationId: z.string().optional(),
   deadline: z.string(),
   overdue: z.boolean(),
+  /** Proposed, and the caller's side is the one to accept or decline it by the deadline. */
+  awaitingYourAnswer: z.boolean(),
   note: z.string().optional(),
   declineReason: z.string().optional(),
   evidence: z

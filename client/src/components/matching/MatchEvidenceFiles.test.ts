@@ -24,6 +24,7 @@ const matchWith = (files: Match['evidenceFiles']): Match => ({
   yourSide: 'need',
   deadline: '2027-05-18T01:00:00.000Z',
   overdue: false,
+    awaitingYourAnswer: false,
   evidenceFiles: files,
   reviews: [],
   history: [],

@@ -17,6 +17,7 @@ export function presentMatch(m: MatchRecord, viewer: UserRecord | undefined, now
     ...(m.conversationId ? { conversationId: String(m.conversationId) } : {}),
     deadline: m.deadline.toISOString(),
     overdue: m.status === 'proposed' && m.deadline.getTime() < now.getTime(),
+    awaitingYourAnswer: m.status === 'proposed' && matchPolicy.canRespond(viewer, m),
     ...(m.note ? { note: m.note } : {}),
     ...(m.declineReason ? { declineReason: m.declineReason } : {}),
     ...(m.evidence?.summary
