@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context.js';
 import { apiCors } from './lib/http/cors.js';
+import { clientAssets } from './lib/http/clientAssets.js';
 import { errorHandler, notFoundHandler } from './lib/http/errorHandler.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { openapiRoutes } from './modules/openapi/routes.js';
@@ -109,8 +110,7 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
 
   const dist = ctx.config.CLIENT_DIST ?? DEFAULT_CLIENT_DIST;
   if (existsSync(dist)) {
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+    app.use(clientAssets(dist));
   }
   app.use(notFoundHandler);
   app.use(errorHandler);

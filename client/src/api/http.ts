@@ -104,6 +104,9 @@ export function createHttpClient(options: HttpClientOptions = {}) {
 
   async function send<T>(method: Method, path: string, opts: RequestOptions<T>, isRetry = false): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
+    // The server answers errors in the interface's language (`<html lang>`, kept by setLocale).
+    const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+    if (lang) headers['Accept-Language'] = lang;
     // A FormData body (a file upload) sets its own multipart boundary; anything else travels as JSON.
     const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
     if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';

@@ -6,6 +6,7 @@ import {
   type Listing,
   type ListingStatus,
   type Side,
+  type UpdateListingBody,
 } from '@app/shared';
 import { api, type HttpClient } from './http.js';
 
@@ -30,4 +31,13 @@ export function fetchMyListings(
 export async function closeListing(id: string, client: HttpClient = api): Promise<Listing> {
   return (await client.post(`/api/listings/${id}/close`, undefined, { schema: listingEnvelopeSchema }))
     .listing;
+}
+
+/** Changes an open listing of one's own; the server re-indexes it and keeps its matches consistent. */
+export async function updateListing(
+  id: string,
+  body: UpdateListingBody,
+  client: HttpClient = api,
+): Promise<Listing> {
+  return (await client.patch(`/api/listings/${id}`, body, { schema: listingEnvelopeSchema })).listing;
 }

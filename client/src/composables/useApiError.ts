@@ -3,9 +3,9 @@ import { ApiError } from '@/api/http.js';
 import { useIssueText } from './useFieldErrors.js';
 
 export interface ErrorView {
-  /** What went wrong, in the interface's language, from the error code. */
+  /** What went wrong: the API's own message (in the reader's language), else words for the error code. */
   title: string;
-  /** The API's own message (English, as the contract gives it) when it adds something. */
+  /** More to say below the title (not used while the API's message is the title). */
   message?: string;
   /** One line per invalid field, worded in the interface's language. */
   details: string[];
@@ -24,13 +24,12 @@ export function useApiError() {
     const details = err.details.map((d) =>
       issueText({ path: Array.isArray(d.path) ? d.path : d.path ? d.path.split('.') : [], code: d.code ?? 'custom', message: d.message }),
     );
+    const byCode = te(key) ? t(key) : t('errors.unexpected');
+    // The server words its errors in the reader's language: "邮箱或密码错误" says more than the code's "请先登录".
+    // An internal error's message, or a failure that never reached the API, is never shown as is.
+    const fromServer = err.status >= 400 && err.code !== 'internal' && err.message ? err.message : undefined;
     return {
-      title: te(key) ? t(key) : t('errors.unexpected'),
-      // The field lines already say it for a validation error; an internal message is never shown as is.
-      message:
-        err.code === 'validation_failed' || err.code === 'internal' || details.length
-          ? undefined
-          : err.message,
+      title: fromServer ?? byCode,
       details,
       requestId: err.requestId,
       status: err.status,

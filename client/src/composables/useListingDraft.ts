@@ -3,9 +3,11 @@ import {
   createListingBodySchema,
   type Domain,
   type Kind,
+  type Listing,
   type OrgType,
   type Side,
   type Subkind,
+  type UpdateListingBody,
 } from '@app/shared';
 import { useFieldErrors } from './useFieldErrors.js';
 
@@ -77,21 +79,73 @@ export function draftToBody(d: ListingDraft): Record<string, unknown> {
   };
 }
 
-/** A listing being posted step by step, checked by the shared schema on every change. */
-export function useListingDraft(sides: readonly Side[]) {
-  const draft = reactive<ListingDraft>({
-    side: sides[0] ?? 'need',
-    kind: '',
-    domains: [],
-    district: '',
-    startsOn: '',
-    endsOn: '',
-    title: '',
-    description: '',
-    eligibility: { orgTypes: [], registeredOnly: false, districts: [] },
-  });
+/** The day in Shanghai of a stored time, as a date input shows it. */
+const shanghaiDay = (iso?: string | null) =>
+  iso ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso)) : '';
+
+/** A posted listing as a draft, for editing it. */
+export function listingToDraft(l: Listing): ListingDraft {
+  return {
+    side: l.side,
+    kind: l.kind,
+    ...(l.subkind ? { subkind: l.subkind as Subkind } : {}),
+    domains: [...(l.domains as Domain[])],
+    district: l.district,
+    ...(l.street ? { street: l.street } : {}),
+    ...(l.amount?.min !== undefined ? { amountMin: l.amount.min } : {}),
+    ...(l.amount?.max !== undefined ? { amountMax: l.amount.max } : {}),
+    ...(l.capacity !== undefined && l.capacity !== null ? { capacity: l.capacity } : {}),
+    startsOn: shanghaiDay(l.startsAt),
+    endsOn: shanghaiDay(l.endsAt),
+    title: l.title,
+    description: l.description,
+    eligibility: {
+      orgTypes: [...((l.eligibility?.orgTypes ?? []) as OrgType[])],
+      registeredOnly: Boolean(l.eligibility?.registeredOnly),
+      ...(l.eligibility?.minGrade ? { minGrade: l.eligibility.minGrade } : {}),
+      districts: [...(l.eligibility?.districts ?? [])],
+    },
+  };
+}
+
+/** The change the API takes for an edit: side and kind stay, a field left empty is cleared (null). */
+export function draftToUpdate(d: ListingDraft): UpdateListingBody {
+  const { side: _side, kind: _kind, ...body } = draftToBody(d) as Record<string, unknown>;
+  return {
+    subkind: null,
+    street: null,
+    amount: null,
+    capacity: null,
+    startsAt: null,
+    endsAt: null,
+    ...(d.side === 'offer' ? { eligibility: null } : {}),
+    ...body,
+  } as UpdateListingBody;
+}
+
+/**
+ * A listing being posted step by step, checked by the shared schema on every change; given a posted listing, the
+ * draft starts from it and the first step (side and kind, fixed once posted) is skipped.
+ */
+export function useListingDraft(sides: readonly Side[], editing?: Listing) {
+  const draft = reactive<ListingDraft>(
+    editing
+      ? listingToDraft(editing)
+      : {
+          side: sides[0] ?? 'need',
+          kind: '',
+          domains: [],
+          district: '',
+          startsOn: '',
+          endsOn: '',
+          title: '',
+          description: '',
+          eligibility: { orgTypes: [], registeredOnly: false, districts: [] },
+        },
+  );
   const fields = useFieldErrors(createListingBodySchema, () => draftToBody(draft));
-  const stepIndex = ref(0);
+  const firstStep = editing ? 1 : 0;
+  const stepIndex = ref(firstStep);
   const step = computed(() => LISTING_STEPS[stepIndex.value]!);
   const isLast = computed(() => stepIndex.value === LISTING_STEPS.length - 1);
   const stepValid = (i: number) => !fields.hasProblemIn(LISTING_STEPS[i]!.fields);
@@ -105,16 +159,16 @@ export function useListingDraft(sides: readonly Side[]) {
   }
 
   function back(): void {
-    if (stepIndex.value > 0) stepIndex.value -= 1;
+    if (stepIndex.value > firstStep) stepIndex.value -= 1;
   }
 
   /** Jumps to a step already reached (from the summary), never past the first step with a problem. */
   function goTo(i: number): void {
     const firstWrong = LISTING_STEPS.findIndex((_, j) => !stepValid(j));
-    stepIndex.value = Math.min(i, firstWrong < 0 ? i : firstWrong);
+    stepIndex.value = Math.max(firstStep, Math.min(i, firstWrong < 0 ? i : firstWrong));
   }
 
-  return { draft, fields, stepIndex, step, isLast, stepValid, next, back, goTo };
+  return { draft, fields, stepIndex, step, isLast, stepValid, next, back, goTo, firstStep };
 }
 
 export type ListingDraftState = ReturnType<typeof useListingDraft>;

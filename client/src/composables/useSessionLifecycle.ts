@@ -1,4 +1,6 @@
 import { watch } from 'vue';
+import { updateSelf } from '@/api/auth.js';
+import type { AppLocale } from '@/i18n/index.js';
 import { useInboxStore } from '@/stores/inbox.js';
 import { useNotificationsStore } from '@/stores/notifications.js';
 import { usePreferencesStore } from '@/stores/preferences.js';
@@ -29,11 +31,24 @@ export function useSessionLifecycle(): void {
   window.addEventListener('offline', () => realtime.socket?.disconnect());
   window.addEventListener('online', () => realtime.socket?.connect());
 
+  /** The account keeps the language, so that the server's messages and error answers follow it. */
+  function keepLanguage(locale: AppLocale): void {
+    void updateSelf({ locale })
+      .then((user) => {
+        if (session.user?.id === user.id) session.user = user;
+      })
+      .catch(() => undefined);
+  }
+
   watch(
     () => session.user?.id ?? null,
     (id, before) => {
       preferences.bindUser(id);
       if (id === before) return;
+      // An account that chose a language gets it back on any device; one that never chose takes this device's.
+      const chosen = session.user?.locale;
+      if (chosen && chosen !== preferences.locale) void preferences.setLanguage(chosen);
+      else if (id && !chosen) keepLanguage(preferences.locale);
       realtime.disconnect();
       notifications.reset();
       inbox.reset();
@@ -44,5 +59,12 @@ export function useSessionLifecycle(): void {
       void inbox.load().catch(() => undefined);
     },
     { immediate: true },
+  );
+
+  watch(
+    () => preferences.locale,
+    (locale) => {
+      if (session.user && session.user.locale !== locale) keepLanguage(locale);
+    },
   );
 }

@@ -4,6 +4,7 @@ import { useSessionStore } from '@/stores/session.js';
 import { workspaceChildren } from '@/pages/workspaceTabs.js';
 import { operatorTabs } from '@/pages/operator/operatorTabs.js';
 import { bureauTabs } from '@/pages/bureau/bureauTabs.js';
+import { browserReload, isChunkLoadFailure, reloadOnce } from '@/lib/chunkReload.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -32,6 +33,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'auth.registerTitle' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('@/pages/account/ForgotPasswordPage.vue'),
+    meta: { titleKey: 'auth.forgotTitle' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('@/pages/account/ResetPasswordPage.vue'),
+    meta: { titleKey: 'auth.resetTitle' },
+  },
+  {
     path: '/search',
     name: 'search',
     component: () => import('@/pages/search/SearchPage.vue'),
@@ -48,6 +61,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'my-listings',
     component: () => import('@/pages/listings/MyListingsPage.vue'),
     meta: { titleKey: 'nav.myListings', auth: true },
+  },
+  {
+    path: '/listings/:id/edit',
+    name: 'edit-listing',
+    component: () => import('@/pages/listings/EditListingPage.vue'),
+    meta: { titleKey: 'listing.edit.title', auth: true },
   },
   {
     path: '/listings/:id',
@@ -168,6 +187,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory(), pin
     if (!session.user) return { name: 'signin', query: { redirect: to.fullPath } };
     if (to.meta.roles && !to.meta.roles.includes(session.user.role)) return { name: 'home' };
     return true;
+  });
+
+  // A page of an older build cannot fetch the chunk it asks for: load the target address afresh, once. The
+  // navigation never happened, so no form was left or sent.
+  router.onError((err, to) => {
+    if (isChunkLoadFailure(err) && typeof window !== 'undefined') reloadOnce(to.fullPath, browserReload());
   });
   return router;
 }

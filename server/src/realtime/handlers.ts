@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import { clientEventSchemas, type ClientEventName, type ErrorBody } from '@app/shared';
+import { clientEventSchemas, type ClientEventName, type ErrorBody, type Locale } from '@app/shared';
 import type { AppContext } from '../context.js';
 import { AppError, rateLimited } from '../lib/errors.js';
 import { parseInput } from '../lib/http/validate.js';
+import { localeOfAccount } from '../lib/http/locale.js';
+import { translate } from '../lib/messages/index.js';
 import { conversationService, findForMember } from '../modules/conversations/service.js';
 import type { UserRecord } from '../modules/users/model.js';
 import { TokenBucket } from './rateLimit.js';
@@ -16,19 +18,20 @@ export const SOCKET_EVENT_BURST = 40;
 type Answer = { ok: true } & Record<string, unknown>;
 type Failure = { ok: false; error: ErrorBody['error'] };
 
-function failure(ctx: AppContext, err: unknown, event: string): Failure {
+function failure(ctx: AppContext, err: unknown, event: string, locale: Locale): Failure {
   if (err instanceof AppError) {
+    const details = err.detailsIn(locale);
     return {
       ok: false,
       error: {
         code: err.code,
-        message: err.message,
-        ...(err.details?.length ? { details: err.details } : {}),
+        message: err.messageIn(locale),
+        ...(details?.length ? { details } : {}),
       },
     };
   }
   ctx.logger.error({ err, event }, 'socket event failed');
-  return { ok: false, error: { code: 'internal', message: 'Something went wrong on our side' } };
+  return { ok: false, error: { code: 'internal', message: translate('request.internal', locale) } };
 }
 
 /**
@@ -38,13 +41,14 @@ function failure(ctx: AppContext, err: unknown, event: string): Failure {
 export function registerHandlers(ctx: AppContext, socket: RealtimeSocket, user: UserRecord): void {
   const conversations = conversationService(ctx);
   const bucket = new TokenBucket(SOCKET_EVENTS_PER_SECOND, SOCKET_EVENT_BURST);
+  const locale = localeOfAccount(user, socket.request.headers['accept-language']);
 
   // Before any handler, for every event (also unknown ones): an empty bucket answers rate_limited.
   socket.use((packet, next) => {
     if (bucket.take()) return next();
     const ack = packet[packet.length - 1];
     if (typeof ack === 'function')
-      ack(failure(ctx, rateLimited('Too many events; slow down'), String(packet[0])));
+      ack(failure(ctx, rateLimited('request.tooManyEvents'), String(packet[0]), locale));
   });
 
   function handle<E extends ClientEventName>(
@@ -62,7 +66,7 @@ export function registerHandlers(ctx: AppContext, socket: RealtimeSocket, user: 
         );
         ack?.(await run(payload as never));
       } catch (err) {
-        ack?.(failure(ctx, err, event));
+        ack?.(failure(ctx, err, event, locale));
       }
     });
   }

@@ -82,6 +82,9 @@ describe('the core journeys on the demo data', () => {
     });
     expect(proposed.status).toBe(201);
     const id = proposed.body.match.id as string;
+    // Only the side that must answer is told to answer by the deadline.
+    expect(proposed.body.match).toMatchObject({ note: '每天中午一份，可以吗？', canAccept: false });
+    expect((await organization.get(`/api/matches/${id}`)).body.match.canAccept).toBe(true);
 
     const accepted = await organization.post(`/api/matches/${id}/accept`);
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { creditCodeCheckChar } from '@app/shared';
+import { issueResetToken } from '../../src/modules/auth/passwordReset.js';
 import { columns, headingOf } from '../../src/modules/imports/columns.js';
 import { OrganizationModel } from '../../src/modules/organizations/model.js';
 import { organizationService } from '../../src/modules/organizations/service.js';
@@ -102,6 +103,17 @@ export const recipes: Record<string, Recipe> = {
   },
   'POST /auth/logout': { fresh: true, build: () => ({}) },
   'GET /auth/me': { build: () => ({}) },
+  'PATCH /auth/me': { build: () => ({ body: { name: '改过的名字', locale: 'en' } }) },
+  'POST /auth/password-reset': {
+    fresh: true,
+    build: async () => ({ body: { email: (await buildUser()).email } }),
+  },
+  'POST /auth/password-reset/confirm': {
+    fresh: true,
+    build: async () => ({
+      body: { token: await issueResetToken((await buildUser())._id), newPassword: 'another horse battery' },
+    }),
+  },
   'POST /auth/password': {
     fresh: true,
     build: () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: 'another horse battery' } }),

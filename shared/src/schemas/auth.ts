@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
-import { roleSchema, selfServiceRoles, type Role } from '../taxonomy/index.js';
+import { localeSchema, roleSchema, selfServiceRoles, type Role } from '../taxonomy/index.js';
 
 /** Roles a bureau account gives to the accounts it creates. */
 export const staffRoles = ['operator', 'bureau'] as const satisfies readonly Role[];
@@ -32,6 +32,14 @@ export const changePasswordBodySchema = z.strictObject({
   newPassword: passwordSchema,
 });
 
+/** Ask for a password reset link by email. */
+export const passwordResetRequestBodySchema = z.strictObject({ email: emailSchema });
+/** Set a new password with the token of a reset link. */
+export const passwordResetConfirmBodySchema = z.strictObject({
+  token: z.string().min(20).max(100),
+  newPassword: passwordSchema,
+});
+
 /** A bureau account creates operator and bureau accounts; an operator belongs to one incubation base. */
 export const createStaffBodySchema = z
   .strictObject({
@@ -54,10 +62,21 @@ export const userSchema = z.object({
   role: roleSchema,
   organizationId: z.string().optional(),
   baseId: z.string().optional(),
+  /** The language the account chose (its own view only). */
+  locale: localeSchema.optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
 export const userEnvelopeSchema = z.object({ user: userSchema });
+/** `GET /auth/me`: the signed-in account, or null when signed out (not an error). */
+export const sessionUserEnvelopeSchema = z.object({ user: userSchema.nullable() });
+
+/** One's own name and language. */
+export const updateSelfBodySchema = z
+  .strictObject({ name: personNameSchema, locale: localeSchema })
+  .partial()
+  .refine((v) => v.name !== undefined || v.locale !== undefined, { message: 'nothing to change' });
+export type UpdateSelfBody = z.infer<typeof updateSelfBodySchema>;
 export const csrfSchema = z.object({ token: z.string() });
 
 /** Staff accounts to choose from (reviewers of a panel, a base's operators): by role and base. */

@@ -5,6 +5,7 @@ export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const localeSchema = z.enum(locales);
 export const defaultLocale: Locale = 'zh-CN';
+export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale);
 
 /** One code of the glossary with its label in each language. */
 export interface Labelled<C extends string = string> {

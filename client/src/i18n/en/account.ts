@@ -11,6 +11,17 @@ const en: typeof account = {
     registerLink: 'Create one',
     haveAccount: 'Already have an account?',
     signInLink: 'Sign in',
+    forgotLink: 'Forgot your password?',
+    forgotTitle: 'Reset your password',
+    forgotIntro:
+      'Enter the email you registered with. We will send a link to choose a new password; it works once, within an hour.',
+    sendLink: 'Send the link',
+    linkSent: 'If this email has an account, the link is on its way: check your mailbox.',
+    resetTitle: 'Choose a new password',
+    newPassword: 'New password',
+    setPassword: 'Save the new password',
+    resetDone: 'Your password is reset and every device is signed out. Sign in with the new password.',
+    resetNoToken: 'The link is incomplete: open it again from the email, or ask for a new one.',
     roleQuestion: 'How will you use ResourceLink?',
     roleHints: {
       resident:
@@ -23,6 +34,12 @@ const en: typeof account = {
   account: {
     title: 'Me',
     shortcuts: 'Shortcuts',
+    settingsTitle: 'Account settings',
+    saveName: 'Save name',
+    nameSaved: 'Name saved',
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    passwordChanged: 'Password changed; other devices are signed out.',
     elderModeRemembered:
       'Elder mode is remembered for your account and stays on when you sign in again on this device.',
   },

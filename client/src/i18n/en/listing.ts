@@ -4,6 +4,7 @@ const en: typeof listing = {
   listing: {
     pageTitle: 'Needs and offers',
     postTitle: 'Post a need or an offer',
+    edit: { link: 'Edit', title: 'Edit the listing', save: 'Save changes', saved: 'Changes saved' },
     postedOn: 'posted {date}',
     verified: 'Verified organization',
     amountFrom: 'from {amount}',

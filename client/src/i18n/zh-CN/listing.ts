@@ -3,6 +3,7 @@ export default {
   listing: {
     pageTitle: '需求与资源',
     postTitle: '发布需求或资源',
+    edit: { link: '编辑', title: '编辑信息', save: '保存修改', saved: '已保存修改' },
     postedOn: '{date} 发布',
     verified: '已核实机构',
     amountFrom: '{amount} 起',

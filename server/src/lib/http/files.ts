@@ -16,10 +16,10 @@ export function singleFileUpload(field: string, maxBytes: number): RequestHandle
       if (!err) return next();
       const code = (err as { code?: string }).code;
       if (code === 'LIMIT_FILE_SIZE')
-        return next(payloadTooLarge(`The file is larger than ${Math.round(maxBytes / 1048576)} MB`));
+        return next(payloadTooLarge('upload.tooLarge', { mb: Math.round(maxBytes / 1048576) }));
       if (typeof code === 'string' && code.startsWith('LIMIT_'))
-        return next(validationFailed(`Upload refused: ${code}`));
-      next(validationFailed('Malformed upload'));
+        return next(validationFailed('upload.refused', undefined, { reason: code }));
+      next(validationFailed('upload.malformed'));
     });
 }
 

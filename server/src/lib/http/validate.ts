@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { ErrorDetail } from '@app/shared';
-import { validationFailed } from '../errors.js';
+import { AppError, validationFailed } from '../errors.js';
 
 /** Keys that could reach a MongoDB query as operators or paths. */
 function findOperatorKey(value: unknown, path: string[] = [], depth = 0): string | undefined {
@@ -15,25 +14,20 @@ function findOperatorKey(value: unknown, path: string[] = [], depth = 0): string
   return undefined;
 }
 
-export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ErrorDetail[] {
-  return issues.slice(0, 20).map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-    code: issue.code,
-  }));
-}
-
 /** Parses one part of a request with its schema; anything that does not fit is a 400 naming each field. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const operatorKey = findOperatorKey(value);
   if (operatorKey) {
-    throw validationFailed(`Field names may not start with $ or contain dots`, [
-      { path: operatorKey, message: 'operator or dotted key not allowed', code: 'operator_key' },
+    throw validationFailed('request.operatorKey', [
+      { path: operatorKey, message: 'field.operatorKey', code: 'operator_key' },
     ]);
   }
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw validationFailed(`Invalid ${where}`, issuesToDetails(result.error.issues));
+    throw new AppError('validation_failed', { key: 'request.invalid', params: { where } }, undefined, {
+      list: result.error.issues,
+      input: value,
+    });
   }
   return result.data;
 }
@@ -44,9 +38,11 @@ export function refuseInput(value: unknown, where: string): undefined {
     value === undefined ||
     (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
   if (!empty) {
-    throw validationFailed(`This endpoint takes no ${where}`, [
-      { path: '', message: `no ${where} expected`, code: 'unrecognized_keys' },
-    ]);
+    throw validationFailed(
+      'request.noInput',
+      [{ path: '', message: { key: 'field.noInput', params: { where } }, code: 'unrecognized_keys' }],
+      { where },
+    );
   }
   return undefined;
 }

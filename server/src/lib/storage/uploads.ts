@@ -7,11 +7,11 @@ const ALLOWED_TYPES = new Set<string>(uploadContentTypes);
 
 /** Checks an uploaded file's real type; returns its MIME type or throws a 400. */
 export async function sniffAllowedType(data: Buffer | undefined): Promise<UploadContentType> {
-  if (!data?.length) throw validationFailed('Attach a file', [{ path: 'file', message: 'required' }]);
+  if (!data?.length) throw validationFailed('upload.attachFile', [{ path: 'file', message: 'field.required' }]);
   const type = await fileTypeFromBuffer(data);
   if (!type || !ALLOWED_TYPES.has(type.mime)) {
-    throw validationFailed('Only JPEG, PNG, WebP images and PDF files are accepted', [
-      { path: 'file', message: 'unsupported file type', code: 'file_type' },
+    throw validationFailed('upload.fileType', [
+      { path: 'file', message: 'field.unsupportedFileType', code: 'file_type' },
     ]);
   }
   return type.mime as UploadContentType;

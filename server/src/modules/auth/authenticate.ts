@@ -34,7 +34,7 @@ export function currentUser(req: Request): UserRecord {
 export function requireUser(roles?: readonly Role[]): RequestHandler {
   return (req, _res, next) => {
     if (!req.user) return next(unauthenticated());
-    if (roles && !roles.includes(req.user.role)) return next(forbidden('Your role may not do this'));
+    if (roles && !roles.includes(req.user.role)) return next(forbidden('auth.roleMayNot'));
     next();
   };
 }

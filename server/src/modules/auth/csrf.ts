@@ -21,7 +21,7 @@ function matches(expected: string | undefined, given: unknown): boolean {
 export const requireCsrf: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   if (!matches(req.session?.csrfToken, req.get('x-csrf-token'))) {
-    return next(forbidden('Missing or wrong CSRF token: fetch one from GET /api/auth/csrf'));
+    return next(forbidden('auth.csrf'));
   }
   next();
 };

@@ -12,7 +12,7 @@ declare module '../../lib/events.js' {
     'auth.loggedIn': ActorInfo & { userId: string };
     'auth.loginFailed': ActorInfo & { userId?: string; locked: boolean };
     'auth.loggedOut': ActorInfo & { userId: string };
-    'auth.passwordChanged': ActorInfo & { userId: string };
+    'auth.passwordChanged': ActorInfo & { userId: string; via?: 'reset' };
     'user.staffCreated': ActorInfo & { userId: string; role: Role; baseId?: string };
   }
 }

@@ -4,7 +4,11 @@ import {
   changePasswordBodySchema,
   csrfSchema,
   loginBodySchema,
+  passwordResetConfirmBodySchema,
+  passwordResetRequestBodySchema,
   registerBodySchema,
+  sessionUserEnvelopeSchema,
+  updateSelfBodySchema,
   userEnvelopeSchema,
 } from '@app/shared';
 import { mountRoute } from '../../lib/http/route.js';
@@ -14,6 +18,7 @@ import { currentUser, requireUser } from './authenticate.js';
 import { csrfTokenFor } from './csrf.js';
 import { perAddressLimit } from './rateLimits.js';
 import { authService } from './service.js';
+import { passwordResetService } from './passwordReset.js';
 
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -22,6 +27,9 @@ export function authRoutes(ctx: AppContext): Router {
   // Ten failed logins a minute from one address; the eleventh is a 429. Successful logins do not count.
   const loginLimit = perAddressLimit(10, 60_000, { failuresOnly: true });
   const registerLimit = perAddressLimit(20, 10 * 60_000);
+  const resetLimit = perAddressLimit(10, 10 * 60_000);
+  const resets = passwordResetService(ctx);
+  const ok = z.object({ ok: z.literal(true) });
 
   mountRoute(
     router,
@@ -85,13 +93,29 @@ export function authRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/auth/me',
-      summary: 'The signed-in account',
+      summary:
+        'The signed-in account, or `{ user: null }` when signed out (being signed out is not an error)',
+      tag,
+      access: 'public',
+      response: sessionUserEnvelopeSchema,
+    },
+    [],
+    ({ req }) => ({ user: req.user ? presentSelf(req.user) : null }),
+  );
+
+  mountRoute(
+    router,
+    {
+      method: 'patch',
+      path: '/auth/me',
+      summary: "Change one's own name or language",
       tag,
       access: 'user',
+      body: updateSelfBodySchema,
       response: userEnvelopeSchema,
     },
     [requireUser()],
-    ({ req }) => ({ user: presentSelf(currentUser(req)) }),
+    async ({ req, body }) => ({ user: presentSelf(await auth.updateSelf(currentUser(req), body)) }),
   );
 
   mountRoute(
@@ -108,6 +132,44 @@ export function authRoutes(ctx: AppContext): Router {
     [requireUser()],
     async ({ req, body }) => {
       await auth.changePassword(req, currentUser(req), body.currentPassword, body.newPassword);
+      return { ok: true as const };
+    },
+  );
+
+  mountRoute(
+    router,
+    {
+      method: 'post',
+      path: '/auth/password-reset',
+      summary: 'Mail a one-time reset link to the account of this email (the answer is the same without one)',
+      tag,
+      access: 'public',
+      body: passwordResetRequestBodySchema,
+      response: ok,
+      status: 202,
+    },
+    [resetLimit],
+    async ({ req, body }) => {
+      await resets.request(req, body.email);
+      return { ok: true as const };
+    },
+  );
+
+  mountRoute(
+    router,
+    {
+      method: 'post',
+      path: '/auth/password-reset/confirm',
+      summary:
+        'Set a new password with a reset link (once, before it expires); ends every session of the account',
+      tag,
+      access: 'public',
+      body: passwordResetConfirmBodySchema,
+      response: ok,
+    },
+    [resetLimit],
+    async ({ req, body }) => {
+      await resets.confirm(req, body.token, body.newPassword);
       return { ok: true as const };
     },
   );

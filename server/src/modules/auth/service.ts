@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { RegisterBody } from '@app/shared';
+import type { RegisterBody, UpdateSelfBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { AppError, conflict, unauthenticated } from '../../lib/errors.js';
 import { destroySession, regenerateSession, saveSession } from '../../lib/session.js';
@@ -10,7 +10,7 @@ import { endSessionsOf } from './session.js';
 import './events.js';
 
 /** One message for wrong password, unknown email and locked account alike. */
-const LOGIN_REFUSED = 'Email or password is wrong';
+const LOGIN_REFUSED = 'auth.loginRefused';
 
 /** Starts a fresh session for the user: a new session id, so a fixed id from before login is worthless. */
 async function signIn(req: Request, user: UserRecord): Promise<void> {
@@ -24,8 +24,8 @@ export function authService(ctx: AppContext) {
   return {
     async register(req: Request, body: RegisterBody): Promise<UserRecord> {
       if (await UserModel.exists({ email: body.email })) {
-        throw conflict('An account with this email already exists', [
-          { path: 'email', message: 'already registered', code: 'duplicate' },
+        throw conflict('auth.emailTaken', undefined, [
+          { path: 'email', message: 'field.alreadyRegistered', code: 'duplicate' },
         ]);
       }
       const user = await UserModel.create({
@@ -82,10 +82,21 @@ export function authService(ctx: AppContext) {
       if (userId) ctx.events.emit('auth.loggedOut', { userId, actorId: userId, ip: req.ip });
     },
 
+    /** One's own name and language; the language decides the words of messages and error answers. */
+    async updateSelf(user: UserRecord, body: UpdateSelfBody): Promise<UserRecord> {
+      const updated = await UserModel.findOneAndUpdate(
+        { _id: user._id },
+        { $set: body },
+        { returnDocument: 'after' },
+      ).lean<UserRecord>();
+      if (!updated) throw unauthenticated();
+      return updated;
+    },
+
     async changePassword(req: Request, user: UserRecord, currentPassword: string, newPassword: string) {
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw new AppError('validation_failed', 'The current password is wrong', [
-          { path: 'currentPassword', message: 'wrong password', code: 'wrong_password' },
+        throw new AppError('validation_failed', 'auth.currentPasswordWrong', [
+          { path: 'currentPassword', message: 'field.wrongPassword', code: 'wrong_password' },
         ]);
       }
       const updated = await UserModel.findOneAndUpdate(

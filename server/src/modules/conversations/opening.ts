@@ -60,14 +60,15 @@ export function conversationOpening(ctx: AppContext) {
         const orgId = user.role === 'operator' ? body.organizationId : String(user.organizationId ?? '');
         if (!orgId) {
           throw user.role === 'operator'
-            ? validationFailed('Name the organization', [{ path: 'organizationId', message: 'required' }])
-            : forbidden('Create or join an organization first');
+            ? validationFailed('conversation.nameOrganization', [
+                { path: 'organizationId', message: 'field.required' },
+              ])
+            : forbidden('conversation.organizationFirst');
         }
         if (body.organizationId && body.organizationId !== orgId)
-          throw forbidden('You may only open the conversation of your own organization');
+          throw forbidden('conversation.ownOrganization');
         const org = await findOrganization(orgId);
-        if (!policy.canOpenBase(user, org))
-          throw forbidden('Only the organization and the operators of its base talk here');
+        if (!policy.canOpenBase(user, org)) throw forbidden('conversation.organizationAndOperators');
         return openByKey(`base:${org._id}:${org.baseId}`, {
           kind: 'base',
           organizationIds: [org._id],
@@ -80,8 +81,7 @@ export function conversationOpening(ctx: AppContext) {
           : null,
         findOrganization(body.organizationId),
       ]);
-      if (!policy.canOpenDirect(user, own, other))
-        throw forbidden('Direct conversations are between two different verified organizations');
+      if (!policy.canOpenDirect(user, own, other)) throw forbidden('conversation.directVerified');
       const pair = [String(own!._id), String(other._id)].sort();
       return openByKey(`direct:${pair[0]}:${pair[1]}`, { kind: 'direct', organizationIds: toIds(pair) });
     },

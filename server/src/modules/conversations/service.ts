@@ -30,8 +30,8 @@ async function messageOf(conversation: ConversationRecord, id: string, field: st
     .select({ seq: 1 })
     .lean<Pick<MessageRecord, '_id' | 'seq'>>();
   if (!message) {
-    throw validationFailed('No such message in this conversation', [
-      { path: field, message: 'not a message of this conversation', code: 'unknown_message' },
+    throw validationFailed('conversation.noSuchMessage', [
+      { path: field, message: 'field.notThisConversation', code: 'unknown_message' },
     ]);
   }
   return message;

@@ -60,8 +60,8 @@ export function listingService(ctx: AppContext) {
       if (!policy.canPost(user, body.side)) {
         throw forbidden(
           user.role === 'organization' || user.role === 'funder'
-            ? 'Create your organization first, or this account may not post this side'
-            : 'Your account may not post this side',
+            ? 'listing.createOrganizationFirst'
+            : 'listing.sideNotAllowed',
         );
       }
       const created = await write('created', async (session) => {
@@ -101,9 +101,9 @@ export function listingService(ctx: AppContext) {
 
     async update(user: UserRecord, id: string, body: UpdateListingBody): Promise<ListingRecord> {
       const listing = await findListing(id);
-      if (!policy.canEdit(user, listing)) throw forbidden('Only the owner may edit this listing');
-      if (listing.status !== 'open') throw conflict(`A ${listing.status} listing cannot be edited`);
-      if (body.eligibility && listing.side === 'need') throw conflict('Only offers set eligibility rules');
+      if (!policy.canEdit(user, listing)) throw forbidden('listing.ownerEdits');
+      if (listing.status !== 'open') throw conflict('listing.notEditable', { status: listing.status });
+      if (body.eligibility && listing.side === 'need') throw conflict('listing.eligibilityOnOffers');
       const $set: Record<string, unknown> = {};
       const $unset: Record<string, 1> = {};
       for (const [key, value] of Object.entries(toDates(body))) {
@@ -112,21 +112,29 @@ export function listingService(ctx: AppContext) {
       }
       const start = ($set.startsAt as Date | undefined) ?? ($unset.startsAt ? undefined : listing.startsAt);
       const end = ($set.endsAt as Date | undefined) ?? ($unset.endsAt ? undefined : listing.endsAt);
-      if (start && end && start > end) throw conflict('The end would be before the start');
+      if (start && end && start > end) throw conflict('listing.endBeforeStart');
+      // Accepted matches keep their share: the capacity never drops below what they took, and a listing whose
+      // capacity they now fill is matched, as an acceptance would have made it.
+      const used = listing.capacityUsed ?? 0;
+      if ('capacity' in $set || $unset.capacity) {
+        const capacity = ($set.capacity as number | undefined) ?? 1;
+        if (capacity < used) throw conflict('listing.capacityBelowUsed', { used });
+        if (used > 0 && capacity === used) $set.status = 'matched';
+      }
       const updated = await write('updated', (session) =>
         ListingModel.findOneAndUpdate(
-          { _id: id, status: 'open' },
+          { _id: id, status: 'open', capacityUsed: used },
           { $set, $unset },
           { returnDocument: 'after', session },
         ).lean<ListingRecord>(),
       );
-      if (!updated) throw conflict('The listing changed meanwhile; reload it');
+      if (!updated) throw conflict('listing.changedMeanwhile');
       return updated;
     },
 
     async close(user: UserRecord, id: string): Promise<ListingRecord> {
       const listing = await findListing(id);
-      if (!policy.canEdit(user, listing)) throw forbidden('Only the owner may close this listing');
+      if (!policy.canEdit(user, listing)) throw forbidden('listing.ownerCloses');
       if (listing.status === 'closed') return listing;
       const closed = await write('closed', (session) =>
         ListingModel.findOneAndUpdate(

@@ -16,7 +16,7 @@ export function contactService(ctx: AppContext) {
     async reveal(user: UserRecord, matchId: string, ip?: string) {
       const m = await findVisibleMatch(user, matchId);
       if (m.status !== 'accepted' && m.status !== 'completed') {
-        throw forbidden('Contact details are shown once the match is accepted');
+        throw forbidden('match.contactAfterAccept');
       }
       const side = matchPolicy.sideOf(user, m);
       const otherOwnerId = side === 'need' ? m.offerOwnerId : m.needOwnerId;

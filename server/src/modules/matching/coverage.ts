@@ -8,7 +8,7 @@ import { MatchModel } from './model.js';
  * toward what was asked, and how much of the need's capacity is taken.
  */
 export async function needCoverage(need: ListingRecord) {
-  if (need.side !== 'need') throw validationFailed('Coverage is shown for needs');
+  if (need.side !== 'need') throw validationFailed('match.coverageForNeeds');
   const matches = await MatchModel.find({
     needId: need._id,
     status: trusted({ $in: ['accepted', 'completed'] }),

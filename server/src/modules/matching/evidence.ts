@@ -14,11 +14,11 @@ import './events.js';
 /** Refuses an upload the match's stage does not take, saying why. */
 function refuseUnlessOpen(m: MatchRecord): void {
   if (policy.acceptsEvidence(m)) return;
-  if (m.status === 'completed') throw conflict('A reviewed match takes no more evidence');
-  throw conflict(`A ${m.status} match takes no evidence; it must be accepted first`);
+  if (m.status === 'completed') throw conflict('evidence.afterReview');
+  throw conflict('evidence.acceptFirst', { status: m.status });
 }
 
-const tooMany = () => conflict(`A match keeps at most ${MAX_EVIDENCE_FILES} evidence files`);
+const tooMany = () => conflict('evidence.tooMany', { max: MAX_EVIDENCE_FILES });
 
 /** Photos and documents that show what a match delivered, kept in the same storage as verification documents. */
 export function matchEvidence(ctx: AppContext) {
@@ -30,8 +30,7 @@ export function matchEvidence(ctx: AppContext) {
     async attach(user: UserRecord, id: string, file: Express.Multer.File | undefined): Promise<MatchRecord> {
       const m = await findVisibleMatch(user, id);
       const side = policy.sideOf(user, m);
-      if (!side || !policy.canAttachEvidence(user, m))
-        throw forbidden('Only a side of the match adds evidence');
+      if (!side || !policy.canAttachEvidence(user, m)) throw forbidden('evidence.sidesOnly');
       refuseUnlessOpen(m);
       if ((m.evidenceFiles?.length ?? 0) >= MAX_EVIDENCE_FILES) throw tooMany();
       const stored = await storeUpload(ctx.storage, file, 'evidence');

@@ -60,7 +60,7 @@ async function takeCapacity(listing: ListingRecord, session: ClientSession): Pro
     { $inc: { capacityUsed: 1 } },
     { returnDocument: 'after', session },
   ).lean<ListingRecord>();
-  if (!taken) throw conflict(`“${listing.title}” has no capacity left`);
+  if (!taken) throw conflict('match.noCapacity', { title: listing.title });
   if (taken.capacityUsed >= capacity)
     await ListingModel.updateOne({ _id: listing._id }, { $set: { status: 'matched' } }, { session });
   return recordEvent('listing.changed', { listingId: String(listing._id), change: 'matched' }, session);
@@ -80,7 +80,7 @@ export function matchService(ctx: AppContext) {
       { $set: { status: to, ...extra }, $push: { history: { status: to, by: user._id, at: new Date() } } },
       { returnDocument: 'after', session },
     ).lean<MatchRecord>();
-    if (!updated) throw conflict(`The match is no longer ${from}`);
+    if (!updated) throw conflict('match.noLonger', { status: from });
     return updated;
   };
 
@@ -106,19 +106,17 @@ export function matchService(ctx: AppContext) {
         ListingModel.findById(offerId).lean<ListingRecord>(),
       ]);
       if (!need || !offer) throw notFound('Listing');
-      if (need.side !== 'need' || offer.side !== 'offer')
-        throw validationFailed('needId must be a need and offerId an offer');
+      if (need.side !== 'need' || offer.side !== 'offer') throw validationFailed('match.needAndOffer');
       const ownsNeed = listingPolicy.canEdit(user, need);
       const ownsOffer = listingPolicy.canEdit(user, offer);
-      if (ownsNeed === ownsOffer)
-        throw forbidden(ownsNeed ? 'Both listings are yours' : 'Propose from one of your own listings');
-      if (need.status !== 'open' || offer.status !== 'open') throw conflict('Both listings must be open');
+      if (ownsNeed === ownsOffer) throw forbidden(ownsNeed ? 'match.bothYours' : 'match.proposeFromOwn');
+      if (need.status !== 'open' || offer.status !== 'open') throw conflict('match.bothOpen');
       const active = await MatchModel.exists({
         needId,
         offerId,
         status: trusted({ $in: ['proposed', 'accepted'] }),
       });
-      if (active) throw conflict('These two listings already have a match under way');
+      if (active) throw conflict('match.underWay');
 
       const [needView, offerView] = await presentListings([need, offer]);
       const orgs = await matchOrganizations([needView!.organizationId, offerView!.organizationId]);
@@ -127,8 +125,8 @@ export function matchService(ctx: AppContext) {
       if (failures.length) {
         throw new AppError(
           'validation_failed',
-          'The need does not meet the offer’s eligibility rules',
-          failures.map((f) => ({ path: f.factor, message: f.detail['zh-CN'], code: 'eligibility' })),
+          'match.notEligible',
+          failures.map((f) => ({ path: f.factor, message: f.detail, code: 'eligibility' })),
         );
       }
       const records = await providerRecords([String(offer.ownerId)]);
@@ -165,13 +163,13 @@ export function matchService(ctx: AppContext) {
     /** Accepts within the deadline, taking capacity of both listings in one transaction. */
     async accept(user: UserRecord, id: string): Promise<MatchRecord> {
       const m = await findVisibleMatch(user, id);
-      if (!policy.canRespond(user, m)) throw forbidden('Only the side that received the proposal accepts it');
-      if (m.status !== 'proposed') throw conflict(`A ${m.status} match cannot be accepted`);
+      if (!policy.canRespond(user, m)) throw forbidden('match.receiverAccepts');
+      if (m.status !== 'proposed') throw conflict('match.cannotAccept', { status: m.status });
       const { accepted: updated, recorded } = await mongoose.connection.transaction(async (session) => {
         // One operation at a time: a transaction's operations must not run in parallel.
         const need = await ListingModel.findById(m.needId).session(session).lean<ListingRecord>();
         const offer = await ListingModel.findById(m.offerId).session(session).lean<ListingRecord>();
-        if (!need || !offer) throw conflict('A listing of this match is gone');
+        if (!need || !offer) throw conflict('match.listingGone');
         const offerTaken = await takeCapacity(offer, session);
         const needTaken = await takeCapacity(need, session);
         const accepted = await transition(user, m, 'proposed', 'accepted', {}, session);
@@ -198,7 +196,7 @@ export function matchService(ctx: AppContext) {
     async decline(user: UserRecord, id: string, reason?: string): Promise<MatchRecord> {
       const m = await findVisibleMatch(user, id);
       if (!policy.canRespond(user, m))
-        throw forbidden('Only the side that received the proposal declines it');
+        throw forbidden('match.receiverDeclines');
       return writeMatch(
         'match.declined',
         (session) =>
@@ -230,7 +228,7 @@ export function matchService(ctx: AppContext) {
     async review(user: UserRecord, id: string, rating: number, comment?: string): Promise<MatchRecord> {
       const m = await findVisibleMatch(user, id);
       const side = policy.sideOf(user, m)!;
-      if (m.status !== 'completed') throw conflict('Only a completed match is reviewed');
+      if (m.status !== 'completed') throw conflict('match.reviewCompleted');
       return writeMatch(
         'match.reviewed',
         async (session) => {
@@ -249,7 +247,7 @@ export function matchService(ctx: AppContext) {
             },
             { returnDocument: 'after', session },
           ).lean<MatchRecord>();
-          if (!updated) throw conflict('Your side has already reviewed this match');
+          if (!updated) throw conflict('match.alreadyReviewed');
           return updated;
         },
         (updated) => matchParties(updated, user),

@@ -66,3 +66,8 @@ export async function dispatchEmails(sender: EmailSender, limit = 50): Promise<n
   }
   return sent;
 }
+
+/** Puts one email in the outbox; the dispatcher hands it to the email adapter. */
+export async function queueEmail(email: OutgoingEmail & { userId: Types.ObjectId | string }): Promise<void> {
+  await EmailOutboxModel.create(email);
+}

@@ -21,9 +21,9 @@ export function organizationDocuments(ctx: AppContext) {
       kind: 'registration-certificate' | 'other',
     ) {
       const org = await findOrganization(id);
-      if (!policy.isMember(user, org)) throw forbidden('Only members may attach documents');
+      if (!policy.isMember(user, org)) throw forbidden('organization.membersAttach');
       if ((org.documents?.length ?? 0) >= MAX_DOCUMENTS)
-        throw validationFailed(`At most ${MAX_DOCUMENTS} documents`);
+        throw validationFailed('organization.maxDocuments', undefined, { max: MAX_DOCUMENTS });
       const stored = await storeUpload(ctx.storage, file, 'document');
       const updated = await OrganizationModel.findByIdAndUpdate(
         id,
@@ -44,7 +44,7 @@ export function organizationDocuments(ctx: AppContext) {
     ): Promise<{ stream: Readable; contentType: string; filename: string; size: number }> {
       const org = await findOrganization(id);
       if (!policy.canSeePrivate(user, await baseRunBy(user), org))
-        throw forbidden("Only members and the organization's base staff see documents");
+        throw forbidden('organization.documentsSeen');
       const doc = org.documents?.find((d) => String(d._id) === documentId);
       if (!doc) throw notFound('Document');
       return {

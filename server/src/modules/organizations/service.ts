@@ -26,8 +26,8 @@ async function ensureCreditCodeFree(creditCode: string | undefined, exceptId?: s
     ...(exceptId ? { _id: trusted({ $ne: exceptId }) } : {}),
   });
   if (taken) {
-    throw conflict('An organization with this credit code already exists', [
-      { path: 'creditCode', message: 'already registered', code: 'duplicate' },
+    throw conflict('organization.creditCodeTaken', undefined, [
+      { path: 'creditCode', message: 'field.alreadyRegistered', code: 'duplicate' },
     ]);
   }
 }
@@ -36,11 +36,14 @@ export function organizationService(ctx: AppContext) {
   return {
     /** Creates the organization and makes the caller its first member, in one transaction. */
     async create(user: UserRecord, body: CreateOrganizationBody, ip?: string): Promise<OrganizationRecord> {
-      if (!policy.canCreate(user))
-        throw forbidden('Only an organization or funder account without an organization may create one');
+      if (!policy.canCreate(user)) throw forbidden('organization.createUnaffiliated');
       if (!policy.typeFitsRole(user.role, body.type)) {
-        throw validationFailed('This organization type does not fit your account', [
-          { path: 'type', message: `not allowed for a ${user.role} account`, code: 'type_role' },
+        throw validationFailed('organization.typeMismatch', [
+          {
+            path: 'type',
+            message: { key: 'field.typeNotForRole', params: { role: user.role } },
+            code: 'type_role',
+          },
         ]);
       }
       await ensureCreditCodeFree(body.creditCode);
@@ -51,7 +54,7 @@ export function organizationService(ctx: AppContext) {
           { $set: { organizationId: created!._id } },
           { session },
         );
-        if (claimed.modifiedCount !== 1) throw conflict('You already belong to an organization');
+        if (claimed.modifiedCount !== 1) throw conflict('organization.alreadyMember');
         return created!.toObject();
       });
       ctx.events.emit('organization.created', {
@@ -68,7 +71,7 @@ export function organizationService(ctx: AppContext) {
       body: UpdateOrganizationBody,
     ): Promise<OrganizationRecord> {
       const org = await findOrganization(id);
-      if (!policy.canUpdate(user, org)) throw forbidden('Only members may edit this organization');
+      if (!policy.canUpdate(user, org)) throw forbidden('organization.membersEdit');
       await ensureCreditCodeFree(body.creditCode, id);
       const $set: Record<string, unknown> = {};
       const $unset: Record<string, 1> = {};
@@ -100,8 +103,7 @@ export function organizationService(ctx: AppContext) {
       ip?: string,
     ) {
       const org = await findOrganization(id);
-      if (!policy.canVerify(user, await baseRunBy(user), org))
-        throw forbidden("Only the organization's base operators and the bureau verify it");
+      if (!policy.canVerify(user, await baseRunBy(user), org)) throw forbidden('organization.verifiers');
       const updated = await OrganizationModel.findByIdAndUpdate(
         id,
         { $set: { verification: { status: decision, reason, decidedBy: user._id, decidedAt: new Date() } } },
@@ -121,7 +123,7 @@ export function organizationService(ctx: AppContext) {
     /** A one-time code a member hands to a colleague, who joins with it within seven days. */
     async createInvitation(user: UserRecord, id: string) {
       const org = await findOrganization(id);
-      if (!policy.isMember(user, org)) throw forbidden('Only members may invite');
+      if (!policy.isMember(user, org)) throw forbidden('organization.membersInvite');
       const code = randomBytes(18).toString('base64url');
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
       await OrganizationModel.updateOne(
@@ -139,16 +141,14 @@ export function organizationService(ctx: AppContext) {
     },
 
     async join(user: UserRecord, code: string, ip?: string): Promise<OrganizationRecord> {
-      if (user.organizationId) throw conflict('You already belong to an organization');
-      if (user.role !== 'organization' && user.role !== 'funder')
-        throw forbidden('Only organization and funder accounts join organizations');
+      if (user.organizationId) throw conflict('organization.alreadyMember');
+      if (user.role !== 'organization' && user.role !== 'funder') throw forbidden('organization.joinRoles');
       const codeHash = hashCode(code);
       const live = { invitations: trusted({ $elemMatch: { codeHash, expiresAt: { $gt: new Date() } } }) };
       // Check first, then use the code up: a refused join leaves the invitation for the colleague it was meant for.
       const invited = await OrganizationModel.findOne(live).select({ type: 1 }).lean<OrganizationRecord>();
       if (!invited) throw notFound('Invitation');
-      if (!policy.typeFitsRole(user.role, invited.type))
-        throw forbidden('Your account type cannot join this organization');
+      if (!policy.typeFitsRole(user.role, invited.type)) throw forbidden('organization.joinTypeMismatch');
       const org = await OrganizationModel.findOneAndUpdate(
         { _id: invited._id, ...live },
         { $pull: { invitations: { codeHash } } },
@@ -168,7 +168,7 @@ export function organizationService(ctx: AppContext) {
     async members(user: UserRecord | undefined, id: string) {
       const org = await findOrganization(id);
       if (!policy.canSeePrivate(user, await baseRunBy(user), org))
-        throw forbidden("Only members and the organization's base staff see the member list");
+        throw forbidden('organization.membersSeen');
       return UserModel.find({ organizationId: org._id }).sort({ _id: 1 }).limit(200).lean<UserRecord[]>();
     },
   };

@@ -21,7 +21,7 @@ export function savedSearchService(ctx: AppContext) {
   return {
     async create(user: UserRecord, body: CreateSavedSearchBody): Promise<SavedSearchRecord> {
       if ((await SavedSearchModel.countDocuments({ userId: user._id })) >= SAVED_SEARCHES_MAX)
-        throw conflict(`At most ${SAVED_SEARCHES_MAX} saved searches; delete one first`);
+        throw conflict('savedSearch.max', { max: SAVED_SEARCHES_MAX });
       const created = await SavedSearchModel.create({
         ...body,
         name: body.name ?? defaultName(body),

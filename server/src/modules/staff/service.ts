@@ -18,13 +18,13 @@ export function staffService(ctx: Pick<AppContext, 'events'>) {
       ip?: string,
     ): Promise<UserRecord> {
       if (body.role === 'operator' && !(await BaseModel.exists({ _id: body.baseId }))) {
-        throw validationFailed('No such base', [
-          { path: 'baseId', message: 'no such base', code: 'not_found' },
+        throw validationFailed('staff.noSuchBase', [
+          { path: 'baseId', message: 'field.noSuchBase', code: 'not_found' },
         ]);
       }
       if (await UserModel.exists({ email: body.email })) {
-        throw conflict('An account with this email already exists', [
-          { path: 'email', message: 'already registered', code: 'duplicate' },
+        throw conflict('auth.emailTaken', undefined, [
+          { path: 'email', message: 'field.alreadyRegistered', code: 'duplicate' },
         ]);
       }
       const user = await UserModel.create({

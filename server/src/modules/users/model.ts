@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument, Types } from 'mongoose';
-import { roles } from '@app/shared';
+import { locales, roles } from '@app/shared';
 
 const userSchema = new Schema(
   {
@@ -11,6 +11,8 @@ const userSchema = new Schema(
     /** The incubation base an operator runs. */
     baseId: { type: Schema.Types.ObjectId, ref: 'Base' },
     phone: { type: String },
+    /** The language the account chose; its messages and error answers use it. */
+    locale: { type: String, enum: locales },
     /** Consecutive failed logins and the time before which login is refused. */
     failedLogins: { type: Number, default: 0 },
     lockedUntil: { type: Date },
