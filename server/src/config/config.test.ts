@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './index.js';
 
 describe('loadConfig', () => {
   it('gives working defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3000);
-    expect(config.DATA_DIR).toBe('./data');
+    expect(config.DATA_DIR).toBe(path.resolve('data'));
     expect(config.MONGODB_URI).toBeUndefined();
     expect(config.SEED_DEMO).toBe(true);
+  });
+
+  it('keeps the data in ./data of the directory npm was started in (npm start runs the server in server/)', () => {
+    expect(loadConfig({ INIT_CWD: '/srv/resourcelink' }).DATA_DIR).toBe('/srv/resourcelink/data');
+    expect(loadConfig({ INIT_CWD: '/srv/resourcelink', DATA_DIR: 'state' }).DATA_DIR).toBe(
+      '/srv/resourcelink/state',
+    );
+    expect(loadConfig({ INIT_CWD: '/srv/resourcelink', DATA_DIR: '/var/lib/rl' }).DATA_DIR).toBe(
+      '/var/lib/rl',
+    );
   });
 
   it('treats empty service URLs as unset', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { configSchema, type Config } from './schema.js';
 
 export type { Config } from './schema.js';
@@ -11,6 +12,15 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Where the data lives, as an absolute path. A relative DATA_DIR is taken from the directory `npm` was started in
+ * (INIT_CWD), else the working directory: `npm start` at the repository root keeps its data in `./data` there,
+ * although the server's workspace script runs in `server/`.
+ */
+export function resolveDataDir(dir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.INIT_CWD || process.cwd(), dir);
+}
+
 /** Parses the environment once, at boot. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
@@ -21,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(problems);
   }
   const config = result.data;
+  config.DATA_DIR = resolveDataDir(config.DATA_DIR, env);
   if (config.MEILI_API_KEY_FILE && !config.MEILI_API_KEY) {
     try {
       config.MEILI_API_KEY = readFileSync(config.MEILI_API_KEY_FILE, 'utf8').trim() || undefined;

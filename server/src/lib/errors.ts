@@ -12,7 +12,8 @@ import {
 
 /** One field's problem as a service states it: the message is translated when the answer is written. */
 export interface DetailInput {
-  path?: string;
+  /** A dotted path, or its segments (as the base contract's rule details give it). */
+  path?: string | string[];
   message: Message;
   code?: string;
 }

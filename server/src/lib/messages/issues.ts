@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorDetail, Locale } from '@app/shared';
+import { schemaWordInZh } from './schemaWords.js';
 
 const zhLocale = z.locales.zhCN();
 
@@ -23,17 +24,6 @@ function zhBound(issue: { origin?: string; minimum?: unknown; maximum?: unknown 
   }
 }
 
-/** Chinese words for the refinements the shared schemas write in English. */
-const zhCustom: Record<string, string> = {
-  'the street is not in that district': '该街道不在所选区内',
-  'a registered organization needs its unified social credit code': '已登记的机构须填写统一社会信用代码',
-  'an operator needs a base': '运营方账号须指定基地',
-  'choose at least one domain': '请至少选择一个领域',
-  'must be an email address': '须为电子邮箱地址',
-  'must be a phone number': '须为电话号码',
-  required: '必填',
-};
-
 function zhMessage(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'too_small':
@@ -47,10 +37,9 @@ function zhMessage(issue: z.core.$ZodIssue, input: unknown): string {
     case 'unrecognized_keys':
       return `不认识的字段：${issue.keys.join('、')}`;
     case 'custom':
-      return zhCustom[issue.message] ?? issue.message;
+      return schemaWordInZh(issue.message) ?? issue.message;
     default:
-      if (zhCustom[issue.message]) return zhCustom[issue.message]!;
-      return zhLocale.localeError(issue as never) as string;
+      return schemaWordInZh(issue.message) ?? (zhLocale.localeError(issue as never) as string);
   }
 }
 

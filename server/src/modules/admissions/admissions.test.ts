@@ -193,7 +193,7 @@ describe('the collective review', () => {
       reason: '通过',
     });
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toContain('quorum');
+    expect(early.body.error.message).toBe('须有 2 份有效评审才能决定，目前有 1 份');
     expect((await ApplicationModel.findById(a.id).lean())!.status).toBe('in_review');
     // need 5/10, team 5/5, plan 20/20: (1.5 + 2 + 1) / 6 × 100 = 75; and the mean of 75 and 55 below
     await bureau.client.post(`/api/applications/${a.id}/reviews`, { scores: { need: 2, team: 3, plan: 12 } });

@@ -74,8 +74,7 @@ export function admissionRoutes(ctx: AppContext): Router {
     [requireUser(['operator', 'bureau'])],
     async ({ req, params, query }) => {
       const base = await findBase(params.id);
-      if (!policy.canList(req.user, base._id))
-        throw forbidden("Only the base's operators and the bureau list its applications");
+      if (!policy.canList(req.user, base._id)) throw forbidden('admission.listSeen');
       const filter = { baseId: base._id, ...(query.status ? { status: query.status } : {}) };
       return findPage(
         ApplicationModel,

@@ -9,6 +9,7 @@ import {
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import { isDuplicateKey } from '../../lib/duplicateKey.js';
+import { translate } from '../../lib/messages/index.js';
 import { findBase } from '../bases/service.js';
 import { OrganizationModel, type OrganizationRecord } from '../organizations/model.js';
 import { isIncubating } from '../residencies/facts.js';
@@ -63,14 +64,10 @@ export function admissionService(ctx: AppContext) {
     async apply(user: UserRecord, baseId: string, body: ApplyBody, ip?: string): Promise<ApplicationRecord> {
       const base = await findBase(baseId);
       const org = await OrganizationModel.findById(body.organizationId).lean<OrganizationRecord>();
-      if (!org || !policy.canApply(user, org))
-        throw forbidden(
-          'Only a member of the organization applies for it (social organizations and project teams)',
-        );
-      if (await isIncubating(org._id, base._id))
-        throw conflict('The organization is already incubating in this base');
+      if (!org || !policy.canApply(user, org)) throw forbidden('admission.membersApply');
+      if (await isIncubating(org._id, base._id)) throw conflict('admission.alreadyIncubating');
       if (await ApplicationModel.exists({ baseId: base._id, organizationId: org._id, ...openStatus }))
-        throw conflict('The organization already has an open application to this base');
+        throw conflict('admission.openApplication');
       try {
         const created = await ApplicationModel.create({
           baseId: base._id,
@@ -85,8 +82,7 @@ export function admissionService(ctx: AppContext) {
         ctx.events.emit('application.submitted', { ...factOf(app), actorId: String(user._id), ip });
         return app;
       } catch (err) {
-        if (isDuplicateKey(err))
-          throw conflict('The organization already has an open application to this base');
+        if (isDuplicateKey(err)) throw conflict('admission.openApplication');
         throw err;
       }
     },
@@ -99,17 +95,20 @@ export function admissionService(ctx: AppContext) {
       ip?: string,
     ): Promise<ApplicationRecord> {
       const app = await findReadableApplication(user, id);
-      if (!policy.canManage(user, app)) throw forbidden("Only the base's operators form the panel");
-      if (app.status !== 'submitted')
-        throw conflict(`Only a submitted application takes a panel (this one is ${app.status})`);
+      if (!policy.canManage(user, app)) throw forbidden('admission.operatorsPanel');
+      if (app.status !== 'submitted') throw conflict('admission.panelOnSubmitted', { status: app.status });
       const reviewers = await UserModel.find({ _id: trusted({ $in: body.reviewerIds }) })
         .select({ role: 1 })
         .lean<Pick<UserRecord, '_id' | 'role'>[]>();
       const fit = new Set(reviewers.filter(policy.mayReview).map((r) => String(r._id)));
       const unfit = body.reviewerIds.filter((r) => !fit.has(r));
       if (unfit.length) {
-        throw validationFailed('Reviewers are operator or bureau accounts', [
-          { path: 'reviewerIds', message: `not a staff account: ${unfit.join(', ')}`, code: 'not_staff' },
+        throw validationFailed('admission.reviewersStaff', [
+          {
+            path: 'reviewerIds',
+            message: { key: 'field.notStaff', params: { ids: unfit.join(', ') } },
+            code: 'not_staff',
+          },
         ]);
       }
       const updated = await ApplicationModel.findOneAndUpdate(
@@ -122,7 +121,7 @@ export function admissionService(ctx: AppContext) {
         },
         { returnDocument: 'after' },
       ).lean<ApplicationRecord>();
-      if (!updated) throw conflict('The application is no longer waiting for a panel');
+      if (!updated) throw conflict('admission.panelMeanwhile');
       ctx.events.emit('application.panelFormed', {
         ...factOf(updated),
         reviewerIds: body.reviewerIds,
@@ -140,16 +139,20 @@ export function admissionService(ctx: AppContext) {
       body: SubmitReviewBody,
     ): Promise<{ app: ApplicationRecord; review: ApplicationReviewRecord }> {
       const app = await findReadableApplication(user, id);
-      if (!policy.isReviewer(user, app)) throw forbidden('Only the panel reviews this application');
-      if (app.status !== 'in_review')
-        throw conflict(`The application is not in review (it is ${app.status})`);
+      if (!policy.isReviewer(user, app)) throw forbidden('admission.panelReviews');
+      if (app.status !== 'in_review') throw conflict('admission.notInReview', { status: app.status });
       const rubric = app.panel!.rubric;
       const recused = Boolean(body.conflict) || policy.isApplicant(user, app);
       const problems = scoreProblems(rubric, body.scores, { requireAll: !recused });
       if (problems.length)
-        throw validationFailed(`Check the scores: ${problems.map((p) => p.message).join('; ')}`, problems);
+        throw validationFailed('admission.checkScores', problems, {
+          problems: {
+            'zh-CN': problems.map((p) => translate(p.message, 'zh-CN')).join('；'),
+            en: problems.map((p) => translate(p.message, 'en')).join('; '),
+          },
+        });
       if (await ApplicationReviewModel.exists({ applicationId: app._id, reviewerId: user._id }))
-        throw conflict('You have already reviewed this application');
+        throw conflict('admission.alreadyReviewed');
       const weighted = weightedScore(rubric, body.scores);
       try {
         const created = await ApplicationReviewModel.create({
@@ -163,15 +166,14 @@ export function admissionService(ctx: AppContext) {
         ctx.events.emit('application.reviewed', { ...factOf(app), recused, actorId: String(user._id) });
         return { app, review: created.toObject() as ApplicationReviewRecord };
       } catch (err) {
-        if (isDuplicateKey(err)) throw conflict('You have already reviewed this application');
+        if (isDuplicateKey(err)) throw conflict('admission.alreadyReviewed');
         throw err;
       }
     },
 
     async reviews(user: UserRecord, id: string) {
       const app = await findReadableApplication(user, id);
-      if (!policy.canSeeReviews(user, app))
-        throw forbidden("Only the base's operators and the bureau see the reviews");
+      if (!policy.canSeeReviews(user, app)) throw forbidden('admission.reviewsSeen');
       const reviews = await ApplicationReviewModel.find({ applicationId: app._id })
         .sort({ createdAt: 1, _id: 1 })
         .lean<ApplicationReviewRecord[]>();
@@ -190,11 +192,11 @@ export function admissionService(ctx: AppContext) {
       ip?: string,
     ): Promise<ApplicationRecord> {
       const app = await findReadableApplication(user, id);
-      if (!policy.canManage(user, app)) throw forbidden("Only the base's operators decide");
+      if (!policy.canManage(user, app)) throw forbidden('admission.operatorsDecide');
       if (app.decision || app.status === 'admitted' || app.status === 'rejected')
-        throw conflict('The application has been decided; a decision is final');
+        throw conflict('admission.decisionFinal');
       if (app.status !== 'in_review' || !app.panel)
-        throw conflict(`Only an application in review is decided (this one is ${app.status})`);
+        throw conflict('admission.decideInReview', { status: app.status });
       const reviews = await ApplicationReviewModel.find({ applicationId: app._id }).lean<
         ApplicationReviewRecord[]
       >();
@@ -202,16 +204,16 @@ export function admissionService(ctx: AppContext) {
         reviews.map((r) => ({ recused: r.recused, weightedScore: r.weightedScore ?? null })),
       );
       if (tally.counted < app.panel.quorum) {
-        throw conflict(`The quorum is ${app.panel.quorum} counted reviews; ${tally.counted} are in`, [
+        throw conflict('admission.quorum', { quorum: app.panel.quorum, counted: tally.counted }, [
           {
             path: 'quorum',
-            message: `quorum ${app.panel.quorum} not reached (${tally.counted} counted)`,
+            message: { key: 'field.quorum', params: { quorum: app.panel.quorum, counted: tally.counted } },
             code: 'quorum',
           },
         ]);
       }
       if (body.outcome === 'admitted' && (await isIncubating(app.organizationId, app.baseId)))
-        throw conflict('The organization is already incubating in this base');
+        throw conflict('admission.alreadyIncubating');
       const now = new Date();
       const { decided, residencyId } = await mongoose.connection.transaction(async (session) => {
         const decided = await ApplicationModel.findOneAndUpdate(
@@ -225,7 +227,7 @@ export function admissionService(ctx: AppContext) {
           },
           { returnDocument: 'after', session },
         ).lean<ApplicationRecord>();
-        if (!decided) throw conflict('The application has been decided; a decision is final');
+        if (!decided) throw conflict('admission.decisionFinal');
         if (body.outcome !== 'admitted') return { decided, residencyId: undefined };
         const [residency] = await ResidencyModel.create(
           [
@@ -261,13 +263,13 @@ export function admissionService(ctx: AppContext) {
     /** The applicant's members withdraw it before a decision. */
     async withdraw(user: UserRecord, id: string, ip?: string): Promise<ApplicationRecord> {
       const app = await findReadableApplication(user, id);
-      if (!policy.canWithdraw(user, app)) throw forbidden("Only the applicant's members withdraw it");
+      if (!policy.canWithdraw(user, app)) throw forbidden('admission.withdrawMembers');
       const updated = await ApplicationModel.findOneAndUpdate(
         { _id: app._id, ...openStatus },
         { $set: { status: 'withdrawn', withdrawnAt: new Date() }, $unset: { open: 1 } },
         { returnDocument: 'after' },
       ).lean<ApplicationRecord>();
-      if (!updated) throw conflict(`Only an open application is withdrawn (this one is ${app.status})`);
+      if (!updated) throw conflict('admission.withdrawOpen', { status: app.status });
       ctx.events.emit('application.withdrawn', { ...factOf(updated), actorId: String(user._id), ip });
       return updated;
     },

@@ -1,4 +1,5 @@
 import type { RubricCriterion } from '@app/shared';
+import type { DetailInput } from '../../lib/errors.js';
 
 /**
  * One review's weighted score, 0..100: Σ weight·score/max over the rubric ÷ Σ weight × 100. Null when a criterion
@@ -41,14 +42,14 @@ export function scoreProblems(
   rubric: RubricCriterion[],
   scores: Record<string, number>,
   { requireAll }: { requireAll: boolean },
-): { path: string; message: string; code: string }[] {
-  const problems: { path: string; message: string; code: string }[] = [];
+): DetailInput[] {
+  const problems: DetailInput[] = [];
   const keys = new Set(rubric.map((c) => c.key));
   for (const key of Object.keys(scores)) {
     if (!keys.has(key))
       problems.push({
         path: `scores.${key}`,
-        message: `${key} is not a criterion of the rubric`,
+        message: { key: 'field.unknownCriterion', params: { key } },
         code: 'unknown_criterion',
       });
   }
@@ -56,11 +57,15 @@ export function scoreProblems(
     const score = scores[c.key];
     if (score === undefined) {
       if (requireAll)
-        problems.push({ path: `scores.${c.key}`, message: `${c.key} is not scored`, code: 'missing_score' });
+        problems.push({
+          path: `scores.${c.key}`,
+          message: { key: 'field.missingScore', params: { key: c.key } },
+          code: 'missing_score',
+        });
     } else if (!Number.isFinite(score) || score < 0 || score > c.max) {
       problems.push({
         path: `scores.${c.key}`,
-        message: `${c.key} must be between 0 and ${c.max}`,
+        message: { key: 'field.scoreRange', params: { key: c.key, max: c.max } },
         code: 'score_range',
       });
     }

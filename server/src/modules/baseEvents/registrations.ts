@@ -61,14 +61,14 @@ export function registrationService(ctx: AppContext, now: () => Date = () => new
      */
     async register(user: UserRecord, eventId: string): Promise<RegistrationRecord> {
       const event = await findEvent(eventId);
-      if (event.status !== 'scheduled') throw conflict('The event is cancelled');
-      if (event.startsAt.getTime() <= now().getTime()) throw conflict('The event has already started');
+      if (event.status !== 'scheduled') throw conflict('event.cancelled');
+      if (event.startsAt.getTime() <= now().getTime()) throw conflict('event.started');
       return mongoose.connection.transaction(async (session) => {
         const fresh = await findEvent(eventId, session);
         const existing = await RegistrationModel.findOne({ eventId: fresh._id, userId: user._id })
           .session(session)
           .lean<RegistrationRecord>();
-        if (existing && existing.status !== 'cancelled') throw conflict('You are already signed up');
+        if (existing && existing.status !== 'cancelled') throw conflict('event.alreadySignedUp');
         const status: 'confirmed' | 'waitlisted' =
           fresh.confirmedCount < fresh.capacity ? 'confirmed' : 'waitlisted';
         const seq = fresh.seq + 1;
@@ -129,9 +129,8 @@ export function registrationService(ctx: AppContext, now: () => Date = () => new
     /** The base's operators mark who came, once the event has started. */
     async attendance(user: UserRecord, eventId: string, userIds: string[], present: boolean) {
       const event = await findEvent(eventId);
-      if (!policy.canManage(user, event.baseId)) throw forbidden("Only the base's operators take attendance");
-      if (event.startsAt.getTime() > now().getTime())
-        throw conflict('Attendance is taken once the event has started');
+      if (!policy.canManage(user, event.baseId)) throw forbidden('event.operatorsAttendance');
+      if (event.startsAt.getTime() > now().getTime()) throw conflict('event.attendanceAfterStart');
       const confirmed = await RegistrationModel.find({
         eventId: event._id,
         status: 'confirmed',

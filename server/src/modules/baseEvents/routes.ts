@@ -230,7 +230,7 @@ export function baseEventRoutes(ctx: AppContext): Router {
     async ({ req, params }) => {
       const event = await findEvent(params.id);
       if (!baseEventPolicy.canSeeRegistrations(currentUser(req), event.baseId))
-        throw forbidden("Only the base's staff see who signed up");
+        throw forbidden('event.staffSeeRegistrations');
       const records = await RegistrationModel.find({
         eventId: event._id,
         status: trusted({ $in: ['confirmed', 'waitlisted'] }),

@@ -24,23 +24,23 @@ export async function findEvent(id: string, session?: ClientSession): Promise<Ba
 function checkTimes(startsAt: Date, endsAt: Date, now: Date) {
   const details = [];
   if (startsAt.getTime() <= now.getTime())
-    details.push({ path: ['startsAt'], code: 'past', message: 'the event must start in the future' });
+    details.push({ path: ['startsAt'], code: 'past', message: 'field.eventInFuture' as const });
   const length = endsAt.getTime() - startsAt.getTime();
   if (length <= 0 || length > MAX_EVENT_DAYS * 86_400_000)
     details.push({
       path: ['endsAt'],
       code: 'duration',
-      message: `must end after it starts, within ${MAX_EVENT_DAYS} days`,
+      message: { key: 'field.eventLength' as const, params: { days: MAX_EVENT_DAYS } },
     });
-  if (details.length) throw validationFailed('Invalid event times', details);
+  if (details.length) throw validationFailed('event.invalidTimes', details);
 }
 
 /** The space must be one of the event's base. */
 async function spaceOfBase(spaceId: string, baseId: Types.ObjectId | string) {
   const space = await findSpace(spaceId);
   if (String(space.baseId) !== String(baseId))
-    throw validationFailed('The space belongs to another base', [
-      { path: ['spaceId'], code: 'other_base', message: 'not a space of this base' },
+    throw validationFailed('event.spaceOfOtherBase', [
+      { path: ['spaceId'], code: 'other_base', message: 'field.notSpaceOfBase' },
     ]);
   return space;
 }
@@ -50,7 +50,7 @@ export function baseEventService(ctx: AppContext, now: () => Date = () => new Da
     /** Creates an event; with a space, its half hours are taken in the same transaction (409 when booked). */
     async create(user: UserRecord, baseId: string, body: CreateBaseEventBody, ip?: string) {
       if (!(await BaseModel.exists({ _id: baseId }))) throw notFound('Base');
-      if (!policy.canManage(user, baseId)) throw forbidden("Only the base's operators hold its events");
+      if (!policy.canManage(user, baseId)) throw forbidden('event.operatorsHold');
       const startsAt = new Date(body.startsAt);
       const endsAt = new Date(body.endsAt);
       checkTimes(startsAt, endsAt, now());
@@ -73,9 +73,8 @@ export function baseEventService(ctx: AppContext, now: () => Date = () => new Da
      */
     async update(user: UserRecord, id: string, body: UpdateBaseEventBody) {
       const current = await findEvent(id);
-      if (!policy.canManage(user, current.baseId))
-        throw forbidden("Only the base's operators edit its events");
-      if (current.status !== 'scheduled') throw conflict('A cancelled event cannot be edited');
+      if (!policy.canManage(user, current.baseId)) throw forbidden('event.operatorsEdit');
+      if (current.status !== 'scheduled') throw conflict('event.cancelledNoEdit');
       const startsAt = body.startsAt ? new Date(body.startsAt) : current.startsAt;
       const endsAt = body.endsAt ? new Date(body.endsAt) : current.endsAt;
       if (body.startsAt || body.endsAt) checkTimes(startsAt, endsAt, now());
@@ -88,7 +87,7 @@ export function baseEventService(ctx: AppContext, now: () => Date = () => new Da
       const { promoted, event } = await mongoose.connection.transaction(async (session) => {
         const fresh = await findEvent(id, session);
         if (body.capacity !== undefined && body.capacity < fresh.confirmedCount)
-          throw conflict(`${fresh.confirmedCount} people are confirmed: the capacity cannot go below that`);
+          throw conflict('event.capacityBelowConfirmed', { count: fresh.confirmedCount });
         const $set: Record<string, unknown> = {};
         const $unset: Record<string, 1> = {};
         for (const [key, value] of Object.entries(body)) {
@@ -117,15 +116,14 @@ export function baseEventService(ctx: AppContext, now: () => Date = () => new Da
     /** Cancels an event: its space is freed and everyone signed up is told. */
     async cancel(user: UserRecord, id: string, ip?: string) {
       const current = await findEvent(id);
-      if (!policy.canManage(user, current.baseId))
-        throw forbidden("Only the base's operators cancel its events");
+      if (!policy.canManage(user, current.baseId)) throw forbidden('event.operatorsCancel');
       const event = await mongoose.connection.transaction(async (session) => {
         const done = await BaseEventModel.findOneAndUpdate(
           { _id: current._id, status: 'scheduled' },
           { $set: { status: 'cancelled', cancelledAt: now() } },
           { returnDocument: 'after', session },
         ).lean<BaseEventRecord>();
-        if (!done) throw conflict('The event is already cancelled');
+        if (!done) throw conflict('event.alreadyCancelled');
         await releaseSlots(session, { eventId: current._id });
         return done;
       });

@@ -15,7 +15,7 @@ export async function findBase(id: string): Promise<BaseRecord> {
 export function baseService(ctx: AppContext) {
   return {
     async create(user: UserRecord, body: CreateBaseBody, ip?: string): Promise<BaseRecord> {
-      if (!policy.canCreate(user)) throw forbidden('Only the bureau creates bases');
+      if (!policy.canCreate(user)) throw forbidden('base.bureauCreates');
       const base = (await BaseModel.create({ ...body, createdBy: user._id })).toObject() as BaseRecord;
       ctx.events.emit('base.created', { baseId: String(base._id), actorId: String(user._id), ip });
       return base;
@@ -25,17 +25,13 @@ export function baseService(ctx: AppContext) {
       const base = await findBase(id);
       const fields = Object.keys(body);
       if (!policy.canUpdate(user, base._id, fields)) {
-        throw forbidden(
-          policy.runs(user, base._id)
-            ? "A base's operators edit its profile; only the bureau moves it"
-            : "Only the base's operators and the bureau edit it",
-        );
+        throw forbidden(policy.runs(user, base._id) ? 'base.operatorsEditProfile' : 'base.staffEdit');
       }
       const district = body.district ?? base.district;
       const street = body.street === undefined ? base.street : body.street;
       if (street && !isStreetOfDistrict(street, district)) {
-        throw validationFailed('The street is not in that district', [
-          { path: 'street', message: 'the street is not in that district', code: 'street_district' },
+        throw validationFailed('base.streetNotInDistrict', [
+          { path: 'street', message: 'field.streetNotInDistrict', code: 'street_district' },
         ]);
       }
       const $set: Record<string, unknown> = {};

@@ -57,9 +57,7 @@ export function importRoutes(ctx: AppContext): Router {
     [requireUser(staff), singleFileUpload('file', MAX_IMPORT_BYTES)],
     async ({ req, query }) => {
       if (!req.file)
-        throw validationFailed('Attach the filled-in template as `file`', [
-          { path: 'file', message: 'required' },
-        ]);
+        throw validationFailed('import.attachTemplate', [{ path: 'file', message: 'field.required' }]);
       const actor = currentUser(req);
       const rows = await readSheet(query.type, req.file.buffer);
       const result = await runImport(ctx, actor, query.type, rows, query.dryRun);

@@ -50,12 +50,10 @@ export async function readSheet(type: ImportType, data: Buffer): Promise<SheetRo
   try {
     await book.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch {
-    throw validationFailed('The file is not an xlsx workbook: download the template and fill it in', [
-      { path: 'file', message: 'not an xlsx workbook' },
-    ]);
+    throw validationFailed('import.notXlsx', [{ path: 'file', message: 'field.notXlsx' }]);
   }
   const sheet = book.worksheets[0];
-  if (!sheet) throw validationFailed('The workbook has no sheet', [{ path: 'file', message: 'no sheet' }]);
+  if (!sheet) throw validationFailed('import.noSheet', [{ path: 'file', message: 'field.noSheet' }]);
   const keys = new Map<number, string>();
   sheet.getRow(1).eachCell((cell, col) => {
     const column = columnOfHeading(type, cellText(cell.value));
@@ -63,9 +61,16 @@ export async function readSheet(type: ImportType, data: Buffer): Promise<SheetRo
   });
   const missing = columns[type].filter((c) => c.required && ![...keys.values()].includes(c.key));
   if (missing.length) {
-    throw validationFailed(`The sheet lacks required columns: ${missing.map(headingOf).join(', ')}`, [
-      ...missing.map((c) => ({ path: c.key, message: 'column missing from row 1' })),
-    ]);
+    throw validationFailed(
+      'import.missingColumns',
+      missing.map((c) => ({ path: c.key, message: 'field.columnMissing' as const })),
+      {
+        columns: {
+          'zh-CN': missing.map(headingOf).join('、'),
+          en: missing.map(headingOf).join(', '),
+        },
+      },
+    );
   }
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
@@ -79,8 +84,9 @@ export async function readSheet(type: ImportType, data: Buffer): Promise<SheetRo
   });
   if (rows.length > MAX_IMPORT_ROWS) {
     throw validationFailed(
-      `One import takes at most ${MAX_IMPORT_ROWS} rows; this sheet has ${rows.length}`,
-      [{ path: 'file', message: `more than ${MAX_IMPORT_ROWS} rows` }],
+      'import.tooManyRows',
+      [{ path: 'file', message: { key: 'field.tooManyRows', params: { max: MAX_IMPORT_ROWS } } }],
+      { max: MAX_IMPORT_ROWS, rows: rows.length },
     );
   }
   return rows;

@@ -69,8 +69,7 @@ export function overdueService(ctx: AppContext) {
       const m = await findMatch(id);
       if (!(await staffFollows(user, m))) {
         // A side (an operator may own a listing) hears why; anyone else learns nothing of the match.
-        if (policy.canRead(user, m) && !policy.isOverdue(m))
-          throw conflict('Only a proposal past its deadline is reminded');
+        if (policy.canRead(user, m) && !policy.isOverdue(m)) throw conflict('match.remindOverdueOnly');
         throw notFound('Match');
       }
       const respondingSide = m.proposedSide === 'need' ? 'offer' : 'need';
@@ -91,5 +90,5 @@ export async function baseForQueue(user: UserRecord, baseId: string): Promise<Ba
   const base = await findBase(baseId);
   if (user.role === 'bureau' || (user.role === 'operator' && String(user.baseId) === String(base._id)))
     return base;
-  throw forbidden("Only the base's operators and the bureau see its overdue matches");
+  throw forbidden('match.overdueSeen');
 }

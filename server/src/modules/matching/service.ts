@@ -195,8 +195,7 @@ export function matchService(ctx: AppContext) {
 
     async decline(user: UserRecord, id: string, reason?: string): Promise<MatchRecord> {
       const m = await findVisibleMatch(user, id);
-      if (!policy.canRespond(user, m))
-        throw forbidden('match.receiverDeclines');
+      if (!policy.canRespond(user, m)) throw forbidden('match.receiverDeclines');
       return writeMatch(
         'match.declined',
         (session) =>

@@ -40,7 +40,7 @@ export async function importOrganization(
 ): Promise<OrganizationRecord> {
   const org = await mongoose.connection.transaction(async (session) => {
     if (body.creditCode && (await OrganizationModel.exists({ creditCode: body.creditCode }).session(session)))
-      throw conflict('An organization with this credit code already exists');
+      throw conflict('organization.creditCodeTaken');
     const [created] = await OrganizationModel.create([{ ...body, createdBy: actor._id }], { session });
     return created!.toObject();
   });

@@ -25,15 +25,15 @@ export function residencyService(ctx: AppContext) {
     ): Promise<ResidencyRecord> {
       const found = await ResidencyModel.findById(id).lean<ResidencyRecord>();
       if (!found) throw notFound('Residency');
-      if (!policy.canEnd(user, found)) throw forbidden("Only the base's operators end a residency");
-      if (found.status !== 'incubating') throw conflict(`This residency has already ended (${found.status})`);
+      if (!policy.canEnd(user, found)) throw forbidden('residency.operatorsEnd');
+      if (found.status !== 'incubating') throw conflict('residency.alreadyEnded', { status: found.status });
       const ended = await mongoose.connection.transaction(async (session) => {
         const updated = await ResidencyModel.findOneAndUpdate(
           { _id: found._id, status: 'incubating' },
           { $set: { status: to, endedAt: new Date(), endReason: reason, endedBy: user._id } },
           { returnDocument: 'after', session },
         ).lean<ResidencyRecord>();
-        if (!updated) throw conflict('This residency has already ended');
+        if (!updated) throw conflict('residency.endedMeanwhile');
         await OrganizationModel.updateOne(
           { _id: found.organizationId, baseId: found.baseId },
           { $unset: { baseId: 1 } },

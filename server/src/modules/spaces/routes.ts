@@ -139,13 +139,17 @@ export function spaceRoutes(ctx: AppContext): Router {
       const from = query.from ? new Date(query.from) : startOfShanghaiWeek(new Date());
       const to = query.to ? new Date(query.to) : addShanghaiDays(from, 7);
       if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000) {
-        throw validationFailed('Invalid query string', [
-          {
-            path: 'to',
-            code: 'range',
-            message: `must be after from, at most ${MAX_CALENDAR_DAYS} days later`,
-          },
-        ]);
+        throw validationFailed(
+          'request.invalid',
+          [
+            {
+              path: 'to',
+              code: 'range',
+              message: { key: 'field.calendarRange', params: { days: MAX_CALENDAR_DAYS } },
+            },
+          ],
+          { where: 'query string' },
+        );
       }
       const { space, bookings } = await spaces.calendar(params.id, from, to);
       return {

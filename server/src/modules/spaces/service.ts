@@ -10,6 +10,7 @@ import {
 } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
+import type { MessageKey } from '../../lib/messages/index.js';
 import { BaseModel } from '../bases/model.js';
 import { isIncubating } from '../residencies/facts.js';
 import type { UserRecord } from '../users/model.js';
@@ -64,21 +65,21 @@ async function addWeeklyMinutes(
   }
 }
 
-const RULE_WORDS: Record<string, string> = {
-  half_hour: 'start and end must fall on the hour or the half hour',
-  past: 'the time must lie in the future',
-  opening_hours: 'the time must lie within one opening window of the space',
-  advance_window: 'the date lies beyond how far ahead you may book',
-  duration: 'the length is outside what the space allows',
-  capacity: 'more attendees than the space holds',
-  quota: "the organization's weekly quota in this space would be exceeded",
+const RULE_WORDS: Record<string, MessageKey> = {
+  half_hour: 'field.rule.half_hour',
+  past: 'field.rule.past',
+  opening_hours: 'field.rule.opening_hours',
+  advance_window: 'field.rule.advance_window',
+  duration: 'field.rule.duration',
+  capacity: 'field.rule.capacity',
+  quota: 'field.rule.quota',
 };
 
 export function spaceService(ctx: AppContext, now: () => Date = () => new Date()) {
   return {
     async create(user: UserRecord, baseId: string, body: CreateSpaceBody, ip?: string): Promise<SpaceRecord> {
       if (!(await BaseModel.exists({ _id: baseId }))) throw notFound('Base');
-      if (!policy.runsBase(user, baseId)) throw forbidden("Only the base's operators add its spaces");
+      if (!policy.runsBase(user, baseId)) throw forbidden('space.operatorsAdd');
       const space = (await SpaceModel.create({ ...body, baseId, createdBy: user._id })).toObject();
       ctx.events.emit('space.created', { spaceId: String(space._id), baseId, actorId: String(user._id), ip });
       return space;
@@ -86,7 +87,7 @@ export function spaceService(ctx: AppContext, now: () => Date = () => new Date()
 
     async update(user: UserRecord, id: string, body: UpdateSpaceBody): Promise<SpaceRecord> {
       const space = await findSpace(id);
-      if (!policy.runsBase(user, space.baseId)) throw forbidden("Only the base's operators edit its spaces");
+      if (!policy.runsBase(user, space.baseId)) throw forbidden('space.operatorsEdit');
       const merged = { ...body };
       if (body.rules) merged.rules = body.rules;
       const updated = await SpaceModel.findByIdAndUpdate(
@@ -115,9 +116,8 @@ export function spaceService(ctx: AppContext, now: () => Date = () => new Date()
       ip?: string,
     ): Promise<BookingRecord> {
       const space = await findSpace(spaceId);
-      if (!policy.canBook(user, space.baseId, body.organizationId))
-        throw forbidden('Members of an organization book for it; operators for their base');
-      if (space.active === false) throw conflict('This space takes no bookings now');
+      if (!policy.canBook(user, space.baseId, body.organizationId)) throw forbidden('booking.whoBooks');
+      if (space.active === false) throw conflict('space.noBookings');
       const organizationId = body.organizationId
         ? new Types.ObjectId(body.organizationId)
         : policy.runsBase(user, space.baseId)
@@ -144,8 +144,9 @@ export function spaceService(ctx: AppContext, now: () => Date = () => new Date()
       );
       if (breaches.length) {
         throw validationFailed(
-          `The booking breaks the space's rules: ${breaches.map((b) => b.code).join(', ')}`,
+          'booking.breaksRules',
           breaches.map((b) => ({ path: breachPath(b.code), code: b.code, message: RULE_WORDS[b.code]! })),
+          { rules: breaches.map((b) => b.code).join(', ') },
         );
       }
       const booking = await mongoose.connection.transaction(async (session) => {
@@ -157,9 +158,11 @@ export function spaceService(ctx: AppContext, now: () => Date = () => new Date()
           );
           const quota = space.rules?.weeklyQuotaMinutes;
           if (quota != null && used > quota) {
-            throw validationFailed("The booking breaks the space's rules: quota", [
-              { path: ['startsAt'], code: 'quota', message: RULE_WORDS.quota! },
-            ]);
+            throw validationFailed(
+              'booking.breaksRules',
+              [{ path: ['startsAt'], code: 'quota', message: RULE_WORDS.quota! }],
+              { rules: 'quota' },
+            );
           }
         }
         const [created] = await BookingModel.create(
@@ -195,18 +198,16 @@ export function spaceService(ctx: AppContext, now: () => Date = () => new Date()
     /** Cancels a confirmed booking before it starts: its slots and its weekly minutes are given back together. */
     async cancel(user: UserRecord, id: string, ip?: string): Promise<BookingRecord> {
       const booking = await findBooking(id);
-      if (!policy.canCancel(user, booking))
-        throw forbidden("Only the booker's organization and the base's operators cancel");
-      if (booking.status !== 'confirmed') throw conflict('Only a confirmed booking can be cancelled');
-      if (booking.startsAt.getTime() <= now().getTime())
-        throw conflict('A booking that has started cannot be cancelled');
+      if (!policy.canCancel(user, booking)) throw forbidden('booking.cancellers');
+      if (booking.status !== 'confirmed') throw conflict('booking.confirmedCancelled');
+      if (booking.startsAt.getTime() <= now().getTime()) throw conflict('booking.startedNoCancel');
       const updated = await mongoose.connection.transaction(async (session) => {
         const done = await BookingModel.findOneAndUpdate(
           { _id: booking._id, status: 'confirmed' },
           { $set: { status: 'cancelled', cancelledAt: now(), cancelledBy: user._id } },
           { returnDocument: 'after', session },
         ).lean<BookingRecord>();
-        if (!done) throw conflict('Only a confirmed booking can be cancelled');
+        if (!done) throw conflict('booking.confirmedCancelled');
         await releaseSlots(session, { bookingId: booking._id });
         if (booking.organizationId) {
           const minutes = Math.round((booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000);
@@ -225,16 +226,14 @@ export function spaceService(ctx: AppContext, now: () => Date = () => new Date()
     /** The base's operators record that nobody came, once the booking has started. */
     async markNoShow(user: UserRecord, id: string, ip?: string): Promise<BookingRecord> {
       const booking = await findBooking(id);
-      if (!policy.runsBase(user, booking.baseId))
-        throw forbidden("Only the base's operators record no-shows");
-      if (booking.startsAt.getTime() > now().getTime())
-        throw conflict('A no-show is recorded only after the start');
+      if (!policy.runsBase(user, booking.baseId)) throw forbidden('booking.operatorsNoShow');
+      if (booking.startsAt.getTime() > now().getTime()) throw conflict('booking.noShowAfterStart');
       const updated = await BookingModel.findOneAndUpdate(
         { _id: booking._id, status: 'confirmed' },
         { $set: { status: 'no_show', noShowAt: now() } },
         { returnDocument: 'after' },
       ).lean<BookingRecord>();
-      if (!updated) throw conflict('Only a confirmed booking can be marked as a no-show');
+      if (!updated) throw conflict('booking.confirmedNoShow');
       ctx.events.emit('booking.noShow', eventOf(booking, user, ip));
       return updated;
     },

@@ -36,11 +36,11 @@ export async function holdSlots(
     await SpaceSlotModel.insertMany(docs, { session, ordered: true });
   } catch (err) {
     if (isDuplicateKey(err)) {
-      throw conflict('This time is already taken in the space', [
+      throw conflict('booking.timeTaken', undefined, [
         {
           path: ['startsAt'],
           code: 'overlap',
-          message: 'overlaps a confirmed booking or an event in the space',
+          message: 'field.overlap',
         },
       ]);
     }

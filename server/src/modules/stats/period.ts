@@ -36,12 +36,11 @@ export function resolvePeriod(query: { from?: string; to?: string }, now = new D
       ? dayStart(query.from)
       : new Date(query.from)
     : plain(addMonths(startOfMonth(now, inShanghai), -11, inShanghai));
-  if (from >= to)
-    throw validationFailed('The period is empty', [{ path: 'to', message: 'must be after from' }]);
+  if (from >= to) throw validationFailed('stats.emptyPeriod', [{ path: 'to', message: 'field.afterFrom' }]);
   if (monthStarts({ from, to }).length > MAX_MONTHS)
-    throw validationFailed(`A period covers at most ${MAX_MONTHS} months`, [
-      { path: 'from', message: 'too early' },
-    ]);
+    throw validationFailed('stats.periodTooLong', [{ path: 'from', message: 'field.tooEarly' }], {
+      max: MAX_MONTHS,
+    });
   return { from, to };
 }
 

@@ -11,7 +11,7 @@ import { statsPolicy as policy } from './policy.js';
 import { computeStats } from './service.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const refusal = 'Operators read the statistics of their own base only: give baseId of your base';
+const refusal = 'stats.ownBaseOnly';
 
 /** Oversight (监督评估): statistics of any period and scope, and the annual evaluation to download. */
 export function statsRoutes(_ctx: AppContext): Router {
