@@ -53,7 +53,8 @@ describe('password reset', () => {
     const second = await issueResetToken(user._id);
     const client = server.client();
     expect(
-      (await client.post('/api/auth/password-reset/confirm', { token: first, newPassword: NEW_PASSWORD })).status,
+      (await client.post('/api/auth/password-reset/confirm', { token: first, newPassword: NEW_PASSWORD }))
+        .status,
     ).toBe(200);
     for (const token of [first, second]) {
       const again = await client.post('/api/auth/password-reset/confirm', {

@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import { Schema, model, trusted, type Types } from 'mongoose';
-import { isLocale, type Locale } from '@app/shared';
+import { isLocale } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { validationFailed } from '../../lib/errors.js';
 import { localeOf } from '../../lib/http/locale.js';
-import { queueEmail } from '../notifications/email.js';
 import { UserModel, type UserRecord } from '../users/model.js';
 import { hashPassword } from './password.js';
 import { endSessionsOf } from './session.js';
+import './events.js';
 
 /** How long a reset link works. */
 export const RESET_LINK_TTL_MS = 60 * 60_000;
@@ -40,22 +40,6 @@ export async function issueResetToken(userId: Types.ObjectId | string, now = new
   return token;
 }
 
-function resetEmail(ctx: AppContext, token: string, locale: Locale) {
-  // The site's address from configuration, never from the request's Host header (a forged host would send the
-  // token elsewhere).
-  const link = `${ctx.config.CORS_ORIGINS[0] ?? ''}/reset-password?token=${token}`;
-  const minutes = RESET_LINK_TTL_MS / 60_000;
-  return locale === 'en'
-    ? {
-        subject: '[ResourceLink] Reset your password',
-        text: `Open this link within ${minutes} minutes to choose a new password (it works once):\n\n${link}\n\nIf you did not ask for it, ignore this email.`,
-      }
-    : {
-        subject: '【资源链】重设密码',
-        text: `请在 ${minutes} 分钟内打开以下链接设置新密码（链接只能使用一次）：\n\n${link}\n\n如果不是您本人申请，请忽略此邮件。`,
-      };
-}
-
 export function passwordResetService(ctx: AppContext) {
   return {
     /** Mails a reset link to the account of this email, if there is one; the answer never tells. */
@@ -63,8 +47,17 @@ export function passwordResetService(ctx: AppContext) {
       const user = await UserModel.findOne({ email }).lean<UserRecord>();
       if (!user) return;
       const token = await issueResetToken(user._id);
-      const locale = isLocale(user.locale) ? user.locale : localeOf(req);
-      await queueEmail({ userId: user._id, to: user.email, ...resetEmail(ctx, token, locale) });
+      // The site's address from configuration, never from the request's Host header (a forged host would send
+      // the token elsewhere).
+      const link = `${ctx.config.CORS_ORIGINS[0] ?? ''}/reset-password?token=${token}`;
+      // Answered once the email is in the outbox.
+      await ctx.events.emitAndWait('auth.passwordResetRequested', {
+        userId: String(user._id),
+        email: user.email,
+        link,
+        locale: isLocale(user.locale) ? user.locale : localeOf(req),
+        minutesValid: RESET_LINK_TTL_MS / 60_000,
+      });
     },
 
     /**

@@ -32,6 +32,9 @@ export function notificationService(ctx: AppContext) {
      */
     async notify(userId: UserId, input: NotificationInput): Promise<Notification | null> {
       let record: NotificationRecord;
+      // The unique index on unreadKey is what makes concurrent notifiers make one: wait until it is built (a
+      // fresh database builds its indexes in the background; once built this resolves at once).
+      if (input.unreadKey) await NotificationModel.init();
       try {
         record = (await NotificationModel.create({ userId, ...input })).toObject() as NotificationRecord;
       } catch (err) {

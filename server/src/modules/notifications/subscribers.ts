@@ -5,6 +5,7 @@ import type { ConversationMembership } from '../conversations/events.js';
 import { UserModel } from '../users/model.js';
 import { notificationService, type NotificationInput } from './service.js';
 import type { MatchParties } from '../matching/events.js';
+import { subscribeAccountEmails } from './accountEmails.js';
 import { subscribeAdmissionNotifications } from './admissionNotifications.js';
 import '../matching/events.js';
 import { subscribeBaseEventNotifications } from './baseEventNotifications.js';
@@ -64,6 +65,7 @@ export function subscribeNotifications(ctx: AppContext): void {
   subscribeMatchNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
   subscribeAdmissionNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
   subscribeBaseEventNotifications(ctx, (userId, input) => notifications.notify(userId, input).then(() => {}));
+  subscribeAccountEmails(ctx);
 }
 
 const matchWording: Record<
