@@ -6,17 +6,18 @@ import { BaseEventModel } from './model.js';
  * What other modules (bases, spaces, stats) may ask about a base's events. They import these, never the models.
  */
 
-/** How many events of the base are scheduled and not over yet. */
-export async function upcomingEventCountOf(
-  baseId: string | Types.ObjectId,
+/** How many events of each base are scheduled and not over yet; a base with none is absent from the map. */
+export async function upcomingEventCounts(
+  baseIds: (string | Types.ObjectId)[],
   now = new Date(),
-): Promise<number> {
-  if (!Types.ObjectId.isValid(baseId)) return 0;
-  return BaseEventModel.countDocuments({
-    baseId: new Types.ObjectId(String(baseId)),
-    status: 'scheduled',
-    endsAt: trusted({ $gt: now }),
-  });
+): Promise<Map<string, number>> {
+  const ids = baseIds.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(String(id)));
+  if (!ids.length) return new Map();
+  const rows = await BaseEventModel.aggregate<{ _id: Types.ObjectId; n: number }>([
+    { $match: { baseId: { $in: ids }, status: 'scheduled', endsAt: { $gt: now } } },
+    { $group: { _id: '$baseId', n: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((r) => [String(r._id), r.n]));
 }
 
 /** The scheduled events holding a space between two moments, for its calendar. */

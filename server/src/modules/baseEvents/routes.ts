@@ -29,18 +29,12 @@ import { baseEventService, findEvent } from './service.js';
 import { upcomingFirst } from './listing.js';
 import { registerBaseCounter } from '../bases/counts.js';
 import { registerSpaceHolds } from '../spaces/holds.js';
-import { eventsHoldingSpace, upcomingEventCountOf } from './read.js';
+import { eventsHoldingSpace, upcomingEventCounts } from './read.js';
 
 /** Trainings, showcases and exchanges of the bases, and sign-ups (docs/api.md, "Trainings and showcase events"). */
 export function baseEventRoutes(ctx: AppContext): Router {
   registerSpaceHolds(eventsHoldingSpace);
-  registerBaseCounter(
-    'upcomingEventCount',
-    async (baseIds, now) =>
-      new Map(
-        await Promise.all(baseIds.map(async (id) => [id, await upcomingEventCountOf(id, now)] as const)),
-      ),
-  );
+  registerBaseCounter('upcomingEventCount', upcomingEventCounts);
   const router = Router();
   const events = baseEventService(ctx);
   const signUps = registrationService(ctx);

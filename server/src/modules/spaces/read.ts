@@ -7,8 +7,13 @@ import { SpaceModel } from './model.js';
 export { holdSlots, releaseSlots } from './slots.js';
 export { findSpace } from './service.js';
 
-/** How many spaces a base lends now (archived ones left out). */
-export async function spaceCountOf(baseId: string | Types.ObjectId): Promise<number> {
-  if (!Types.ObjectId.isValid(baseId)) return 0;
-  return SpaceModel.countDocuments({ baseId: new Types.ObjectId(String(baseId)), active: true });
+/** How many spaces each base lends now (archived ones left out); a base with none is absent from the map. */
+export async function spaceCounts(baseIds: (string | Types.ObjectId)[]): Promise<Map<string, number>> {
+  const ids = baseIds.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(String(id)));
+  if (!ids.length) return new Map();
+  const rows = await SpaceModel.aggregate<{ _id: Types.ObjectId; n: number }>([
+    { $match: { baseId: { $in: ids }, active: true } },
+    { $group: { _id: '$baseId', n: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((r) => [String(r._id), r.n]));
 }

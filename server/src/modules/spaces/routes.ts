@@ -28,7 +28,7 @@ import { spacePolicy } from './policy.js';
 import { presentBookings, presentCalendar, presentSpace } from './presenter.js';
 import { findSpace, spaceService } from './service.js';
 import { registerBaseCounter } from '../bases/counts.js';
-import { spaceCountOf } from './read.js';
+import { spaceCounts } from './read.js';
 import { holdsOf } from './holds.js';
 
 const MAX_CALENDAR_DAYS = 62;
@@ -36,11 +36,7 @@ const baseParams = z.strictObject({ id: idSchema });
 
 /** Shared spaces of a base, their calendars, and bookings (docs/api.md, "Spaces and bookings"). */
 export function spaceRoutes(ctx: AppContext): Router {
-  registerBaseCounter(
-    'spaceCount',
-    async (baseIds) =>
-      new Map(await Promise.all(baseIds.map(async (id) => [id, await spaceCountOf(id)] as const))),
-  );
+  registerBaseCounter('spaceCount', spaceCounts);
   const router = Router();
   const spaces = spaceService(ctx);
   const tag = 'spaces';

@@ -28,7 +28,11 @@ const booking = (startsAt: string, endsAt: string, over: Record<string, unknown>
 
 describe('spaces', () => {
   it('lets the base operators add and edit spaces, and anyone signed in list them', async () => {
+    const spaceCount = async () =>
+      (await scene.outsider.client.get(`/api/bases/${scene.base._id}`)).body.base.spaceCount as number;
+    const before = await spaceCount();
     const id = await newSpace();
+    expect(await spaceCount()).toBe(before + 1);
     const listed = await scene.outsider.client.get(`/api/bases/${scene.base._id}/spaces`);
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((s: { id: string }) => s.id)).toContain(id);
@@ -39,6 +43,7 @@ describe('spaces', () => {
     expect((await other.client.patch(`/api/spaces/${id}`, { capacity: 3 })).status).toBe(403);
     const edited = await scene.operator.client.patch(`/api/spaces/${id}`, { capacity: 20, active: false });
     expect(edited.body.space).toMatchObject({ capacity: 20, active: false });
+    expect(await spaceCount()).toBe(before);
     const hidden = await scene.outsider.client.get(`/api/bases/${scene.base._id}/spaces`);
     expect(hidden.body.items.map((s: { id: string }) => s.id)).not.toContain(id);
     const refused = await scene.resident.client.post(
