@@ -3,7 +3,7 @@
 // code (one file per entry, shared chunks beside them, all in dist/ itself so that paths the code resolves from
 // its own file, such as ../package.json and ../../client/dist, hold as they do from src/); every npm package
 // stays an import resolved from node_modules at run time. Type checking is `npm run typecheck`'s job.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -56,6 +56,31 @@ const result = await build({
   metafile: true,
   plugins: [externalPackages],
 });
+// The image installs production dependencies only: a package imported here but not among the dependencies of
+// server/ or shared/ would be missing there at run time.
+const dependencies = new Set(
+  ['server', 'shared'].flatMap((w) =>
+    Object.keys(JSON.parse(readFileSync(path.join(root, w, 'package.json'), 'utf8')).dependencies ?? {}),
+  ),
+);
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+const missing = new Set(
+  Object.values(result.metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((i) => i.external && !i.path.startsWith('node:'))
+    .map((i) => packageOf(i.path))
+    .filter((name) => !dependencies.has(name)),
+);
+if (missing.size > 0) {
+  console.error(
+    `the compiled server imports packages that are not production dependencies: ${[...missing].join(', ')}`,
+  );
+  process.exit(1);
+}
 const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
 console.log(
   `server compiled to ${path.relative(root, outdir)}/ (${files.length} files, ${Object.keys(entryPoints).join(', ')}) in ${Math.round(performance.now() - started)} ms`,
