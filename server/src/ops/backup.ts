@@ -6,7 +6,7 @@ import { SnapshotWriter } from '../db/embedded/durability/snapshot.js';
 import { VERSION } from '../version.js';
 import { openEmbeddedSource } from './embeddedSource.js';
 import { ARCHIVE, type BackupManifest } from './manifest.js';
-import { readConsistentSnapshot } from './snapshotStream.js';
+import { readConsistentSnapshot, type SnapshotSummary } from './snapshotStream.js';
 
 export interface BackupReport {
   file: string;
@@ -44,7 +44,7 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<Bac
     const collections: Record<string, number> = {};
     const source = await openEmbeddedSource(dataDir);
     let writer: SnapshotWriter | undefined;
-    let summary;
+    let summary: SnapshotSummary;
     try {
       summary = await readConsistentSnapshot(source.uri, {
         async begin({ collections: n }) {
