@@ -1,7 +1,7 @@
 /**
- * The one way to run the real server in a child process: `server/src/main.ts` under tsx in a single node process
- * (so a signal reaches the server itself), on a free port and a data directory, resolved once GET /api/health
- * answers. Used by the browser tests (scripts/e2e.mjs, client/e2e), the cluster tests (server/test/cluster) and
+ * The one way to run the real server in a child process: `server/src/main.ts` under tsx (or the compiled
+ * `server/dist/main.js`) in a single node process (so a signal reaches the server itself), on a free port and a
+ * data directory, resolved once GET /api/health answers. Used by the browser tests (scripts/e2e.mjs, client/e2e), the cluster tests (server/test/cluster) and
  * the benchmarks (scripts/bench).
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
@@ -26,6 +26,8 @@ export interface ServerProcessOptions {
   output?: 'inherit' | 'capture' | 'stderr';
   /** How long to wait for the first healthy answer (default 60 s). */
   timeoutMs?: number;
+  /** Run the compiled server (`server/dist/main.js`, made by `npm run build -w @app/server`) without tsx. */
+  compiled?: boolean;
 }
 
 export interface ServerProcess {
@@ -84,7 +86,8 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/main.ts'], {
+  const entry = options.compiled ? ['server/dist/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, [...profile, ...entry], {
     cwd: repoRoot,
     stdio: STDIO[output],
     env: {

@@ -13,12 +13,15 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (embedded database, real HTTP) on an ephemeral port with a throwaway data directory. */
+/**
+ * Starts the real server (embedded database, real HTTP) on an ephemeral port with a throwaway data directory
+ * (or on `options.dataDir`, which stop() then leaves in place).
+ */
 export async function startTestServer(
   env: NodeJS.ProcessEnv = {},
-  options: { extraModules?: ModuleRoutes[] } = {},
+  options: { extraModules?: ModuleRoutes[]; dataDir?: string } = {},
 ): Promise<TestServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'rl-test-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'rl-test-')));
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -38,7 +41,7 @@ export async function startTestServer(
     client: (options) => new TestClient(server, options?.address),
     async stop() {
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

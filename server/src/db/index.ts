@@ -10,6 +10,9 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** The database the application uses inside the embedded engine. */
+export const EMBEDDED_DB_NAME = 'resourcelink';
+
 mongoose.set('strictQuery', true);
 mongoose.set('sanitizeFilter', true);
 
@@ -26,7 +29,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
   const dataDir = path.resolve(config.DATA_DIR, 'db');
   const engine = await startEmbeddedEngine({ dataDir, warn: (message) => logger.warn(message) });
   try {
-    await mongoose.connect(engine.uri, { dbName: 'resourcelink', serverSelectionTimeoutMS: 10_000 });
+    await mongoose.connect(engine.uri, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 10_000 });
   } catch (err) {
     await engine.close();
     throw err;

@@ -1,3 +1,4 @@
+import { publishAddress, withdrawAddress } from './durability/address.js';
 import { DurableStore } from './durability/store.js';
 import { Engine } from './engine.js';
 import { TTL_INTERVAL_MS, expireDocuments } from './ttl.js';
@@ -47,19 +48,23 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions = {}): 
     throw err;
   }
   engine.address = `127.0.0.1:${port}`;
+  const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
+  // `npm run backup` finds a running engine through this file (the LOCK says only who holds the directory).
+  if (options.dataDir) publishAddress(options.dataDir, { pid: process.pid, port, uri });
   const ttl = setInterval(() => {
     expireDocuments(engine).catch((err) => options.warn?.(`TTL expiry failed: ${String(err)}`));
   }, TTL_INTERVAL_MS);
   ttl.unref();
   let closing: Promise<void> | undefined;
   return {
-    uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
+    uri,
     port,
     compact: async () => store?.compact(),
     expire: () => expireDocuments(engine),
     close() {
       closing ??= (async () => {
         clearInterval(ttl);
+        if (options.dataDir) withdrawAddress(options.dataDir);
         await server.close();
         engine.close();
         await store?.close();

@@ -5,6 +5,7 @@ import { ddlCommands } from './ddl.js';
 import { findAndModifyCommands } from './findAndModify.js';
 import { readCommands } from './read.js';
 import { sessionCommands } from './session.js';
+import { snapshotCommands } from './snapshot.js';
 import { writeCommands } from './write.js';
 
 /** Every command the engine answers, by the name the driver sends. */
@@ -16,4 +17,5 @@ export const commands: CommandTable = {
   ...aggregateCommands,
   ...ddlCommands,
   ...sessionCommands,
+  ...snapshotCommands,
 };

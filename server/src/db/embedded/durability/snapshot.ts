@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'bson';
 import { Catalog } from '../storage/catalog.js';
@@ -30,40 +31,99 @@ export function copyState(catalog: Catalog, journal: number): StateCopy {
   };
 }
 
+/** A collection's description in a snapshot: everything but its documents. */
+export type SnapshotCollection = Omit<StateCopy['collections'][number], 'docs'>;
+
 /**
- * Writes a snapshot (header, one record per collection, documents in chunks, end marker) to a temporary file,
- * syncs it and renames it into place, so a snapshot on disk is always complete.
+ * Writes a snapshot file piece by piece (header, one record per collection, its documents in chunks, end marker)
+ * to a temporary file beside it, then syncs it and renames it into place, so a snapshot on disk is always
+ * complete. The engine writes its own through `writeSnapshot`; a backup writes one from a running engine's
+ * `consistentSnapshot` cursor.
  */
-export async function writeSnapshot(dir: string, state: StateCopy): Promise<number> {
-  const tmp = path.join(dir, TMP_FILE);
-  const handle = await fs.promises.open(tmp, 'w');
-  let total = 0;
-  let bytes = 0;
-  const write = async (record: Buffer) => {
-    bytes += record.length;
-    await handle.write(record);
-  };
-  try {
-    await write(
-      encodeRecord([{ snapshot: 1, journal: state.journal, collections: state.collections.length }]),
-    );
-    for (const coll of state.collections) {
-      const { docs, ...meta } = coll;
-      await write(encodeRecord([{ collection: meta }]));
-      for (let i = 0; i < docs.length; i += CHUNK_DOCS) {
-        const chunk = docs.slice(i, i + CHUNK_DOCS);
-        await write(encodeRecord([{ docs: coll.ns, n: chunk.length }, ...chunk]));
-        total += chunk.length;
-      }
-    }
-    await write(encodeRecord([{ end: 1, docs: total }]));
-    await handle.sync();
-  } finally {
-    await handle.close();
+export class SnapshotWriter {
+  private bytes = 0;
+  private total = 0;
+  private chunk: Document[] = [];
+  private ns = '';
+
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly tmp: string,
+    private readonly file: string,
+  ) {}
+
+  /** Starts `file` (written as `<dir>/snapshot.tmp` until finished) for state covered up to journal file `journal`. */
+  static async create(file: string, journal: number, collections: number): Promise<SnapshotWriter> {
+    const tmp = path.join(path.dirname(file), TMP_FILE);
+    const writer = new SnapshotWriter(await fs.promises.open(tmp, 'w'), tmp, file);
+    await writer.write([{ snapshot: 1, journal, collections }]);
+    return writer;
   }
-  await fs.promises.rename(tmp, path.join(dir, SNAPSHOT_FILE));
-  await syncDir(dir);
-  return bytes;
+
+  async collection(meta: SnapshotCollection): Promise<void> {
+    await this.flush();
+    this.ns = meta.ns;
+    await this.write([{ collection: meta }]);
+  }
+
+  /** Adds a document of the collection last begun. */
+  async doc(doc: Document): Promise<void> {
+    this.chunk.push(doc);
+    if (this.chunk.length >= CHUNK_DOCS) await this.flush();
+  }
+
+  /** Writes the end marker, syncs, and renames the file into place; returns its size in bytes. */
+  async finish(): Promise<number> {
+    try {
+      await this.flush();
+      await this.write([{ end: 1, docs: this.total }]);
+      await this.handle.sync();
+    } finally {
+      await this.handle.close();
+    }
+    await fs.promises.rename(this.tmp, this.file);
+    await syncDir(path.dirname(this.file));
+    return this.bytes;
+  }
+
+  /** Gives up: closes and removes the temporary file. */
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => {});
+    await fs.promises.rm(this.tmp, { force: true });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.chunk.length === 0) return;
+    const docs = this.chunk;
+    this.chunk = [];
+    await this.write([{ docs: this.ns, n: docs.length }, ...docs]);
+    this.total += docs.length;
+  }
+
+  private async write(docs: Document[]): Promise<void> {
+    const record = encodeRecord(docs);
+    this.bytes += record.length;
+    await this.handle.write(record);
+  }
+}
+
+/** Writes a snapshot of `state` into `dir` (see SnapshotWriter); returns its size in bytes. */
+export async function writeSnapshot(dir: string, state: StateCopy): Promise<number> {
+  const writer = await SnapshotWriter.create(
+    path.join(dir, SNAPSHOT_FILE),
+    state.journal,
+    state.collections.length,
+  );
+  try {
+    for (const { docs, ...meta } of state.collections) {
+      await writer.collection(meta);
+      for (const doc of docs) await writer.doc(doc);
+    }
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+  return writer.finish();
 }
 
 /** Loads a snapshot into an empty catalog; returns the first journal file to replay after it. */
