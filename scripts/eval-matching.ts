@@ -6,7 +6,6 @@
  * need's top five and the relevant offers it missed; `--weights` tries other weights (they must sum to 100).
  */
 import { evaluateMatching } from '../server/src/modules/matching/evaluation/evaluate.js';
-import { TEXT_RELEVANCE_METHOD } from '../server/src/modules/matching/evaluation/textRelevance.js';
 import {
   assertWeights,
   FACTOR_ORDER,
@@ -37,7 +36,6 @@ const started = performance.now();
 const report = evaluateMatching({ weights });
 const ms = Math.round(performance.now() - started);
 
-console.log(`text relevance stand-in: ${TEXT_RELEVANCE_METHOD}`);
 if (verbose) {
   for (const r of report.perNeed) {
     const mark = (g: number) => (g === 2 ? '★' : g === 1 ? '☆' : '·');

@@ -3,11 +3,10 @@
  * judged relevant) and nDCG@10 (graded gains 2^g − 1, ideal order from all labelled offers), each averaged over
  * the needs, for all needs, the tuning part and the held-out third.
  */
-import type { Listing } from '@app/shared';
 import { rankCandidates } from '../rank.js';
 import type { Weights } from '../weights.js';
 import { loadLabelledSet, type LabelledNeed, type LabelledSet } from './labelled-set.js';
-import { textRelevanceOver } from './textRelevance.js';
+import { relevanceTo } from '../textMatch.js';
 
 export interface NeedResult {
   id: string;
@@ -49,7 +48,6 @@ function ndcg(grades: number[], ideal: number[], k: number): number {
 function evaluateNeed(
   need: LabelledNeed,
   set: LabelledSet,
-  relevance: Map<string, number>,
   weights?: Weights,
 ): NeedResult {
   const ranking = rankCandidates(
@@ -60,7 +58,7 @@ function evaluateNeed(
       subjectOrg: need.org,
       organizationOf: set.organizationOf,
       recordOf: set.recordOf,
-      relevanceOf: (l: Listing) => relevance.get(l.id) ?? 0,
+      relevanceOf: relevanceTo(need.listing),
       ...(weights ? { weights } : {}),
     },
     { limit: set.offers.length },
@@ -106,10 +104,7 @@ function means(results: NeedResult[]): Means {
 /** Ranks the offer pool for every labelled need and reports the figures; other weights may be tried. */
 export function evaluateMatching(options: { weights?: Weights; set?: LabelledSet } = {}): EvaluationReport {
   const set = options.set ?? loadLabelledSet();
-  const relevanceFor = textRelevanceOver(set.offers);
-  const perNeed = set.needs.map((need) =>
-    evaluateNeed(need, set, relevanceFor(need.listing), options.weights),
-  );
+  const perNeed = set.needs.map((need) => evaluateNeed(need, set, options.weights));
   const expected = set.needs.reduce((s, n) => s + n.expectExcluded.size, 0);
   const missedExclusions = perNeed.reduce((s, r) => s + r.exclusionMisses.length, 0);
   return {
