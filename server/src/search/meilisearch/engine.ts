@@ -3,7 +3,7 @@
  * the embedded adapter; synonyms and stop words come from the same settings.
  */
 import { Meilisearch, type Index, type SearchParams, type Settings, type Task } from 'meilisearch';
-import type { Listing } from '@app/shared';
+import { amountBucketOf, type AmountBucket, type Listing } from '@app/shared';
 import { amountSortValue, labelTexts, placeTexts } from '../documentText.js';
 import { markedToHtml, MEILI_POST_TAG, MEILI_PRE_TAG } from '../highlight.js';
 import {
@@ -31,6 +31,8 @@ interface MeiliListing extends Omit<SearchDocument, '_geo'> {
   labels: string[];
   places: string[];
   amountSort: number;
+  /** The bucket of `amountMax` the amount facet counts; absent without an amountMax. */
+  amountBucket?: AmountBucket;
   _geo?: { lat: number; lng: number };
 }
 
@@ -45,6 +47,7 @@ const FACET_ATTRIBUTE: Record<FacetName, string> = {
   district: 'district',
   street: 'street',
   status: 'status',
+  amount: 'amountBucket',
 };
 
 /** Task waits: settings and swaps are quick; a large batch of documents can take a while. */
@@ -72,6 +75,7 @@ function toMeili(doc: SearchDocument): MeiliListing {
     labels: labelTexts(doc),
     places: placeTexts(doc),
     amountSort: amountSortValue(doc),
+    ...(rest.amountMax != null ? { amountBucket: amountBucketOf(rest.amountMax) } : {}),
     ...(_geo ? { _geo: { lat: _geo.lat, lng: _geo.lng } } : {}),
   };
 }
