@@ -58,7 +58,16 @@ export interface SearchFilters {
 }
 
 /** `amount` counts listings per bucket of `amountMax` (amountBuckets of the shared contract). */
-export const facetNames = ['side', 'kind', 'subkind', 'domain', 'district', 'street', 'status', 'amount'] as const;
+export const facetNames = [
+  'side',
+  'kind',
+  'subkind',
+  'domain',
+  'district',
+  'street',
+  'status',
+  'amount',
+] as const;
 export type FacetName = (typeof facetNames)[number];
 
 export const searchSorts = ['relevance', 'newest', 'amount', 'distance'] as const;

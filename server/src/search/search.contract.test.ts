@@ -191,7 +191,11 @@ for (const adapter of adapters) {
         expect(exact).toContain(withMax[0]!.id);
         expect(byId(exact).every((d) => d.amountMax === edge)).toBe(true);
         const r = await engine.search({ q: '资助', facets: ['amount'], filters: { amount: { min: 1 } } });
-        expect(Object.keys(r.facets.amount ?? {}).every((b) => ['lt10k', '10k-50k', '50k-200k', 'gte200k'].includes(b))).toBe(true);
+        expect(
+          Object.keys(r.facets.amount ?? {}).every((b) =>
+            ['lt10k', '10k-50k', '50k-200k', 'gte200k'].includes(b),
+          ),
+        ).toBe(true);
         expect(Object.values(r.facets.amount ?? {}).reduce((s, n) => s + n, 0)).toBe(r.total);
       });
 

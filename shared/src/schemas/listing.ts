@@ -157,6 +157,13 @@ export type AmountBucket = (typeof amountBuckets)[number];
 export function amountBucketOf(max: number): AmountBucket {
   return max < 10_000 ? 'lt10k' : max < 50_000 ? '10k-50k' : max < 200_000 ? '50k-200k' : 'gte200k';
 }
+/** The `amountMin`/`amountMax` of a search that keeps one bucket. */
+export const amountBucketBounds: Record<AmountBucket, { min?: number; max?: number }> = {
+  lt10k: { max: 9_999.99 },
+  '10k-50k': { min: 10_000, max: 49_999.99 },
+  '50k-200k': { min: 50_000, max: 199_999.99 },
+  gte200k: { min: 200_000 },
+};
 const yuanBound = z.coerce.number().nonnegative().max(1e10).optional();
 
 export const searchQuerySchema = pageQuerySchema

@@ -194,7 +194,12 @@ export const eligibilityQuerySchema = z.strictObject({
 export const eligibilityViewSchema = z.object({
   rules: z.array(
     z.object({
-      rule: z.enum(['eligibility.orgTypes', 'eligibility.registeredOnly', 'eligibility.minGrade', 'eligibility.districts']),
+      rule: z.enum([
+        'eligibility.orgTypes',
+        'eligibility.registeredOnly',
+        'eligibility.minGrade',
+        'eligibility.districts',
+      ]),
       detail: z.string(),
       met: z.boolean().optional(),
     }),

@@ -64,7 +64,10 @@ export function bundleRoutes(
       const [need] = await presentListings([record]);
       const locale = localeOf(req, query.locale);
       const candidates = await deps.recommendations.candidates(need!);
-      const ranking = await deps.recommendations.rank(need!, candidates, { limit: BUNDLE_CANDIDATES, locale });
+      const ranking = await deps.recommendations.rank(need!, candidates, {
+        limit: BUNDLE_CANDIDATES,
+        locale,
+      });
       const lack = stillLacking(record);
       const bundles = bundlesFor(
         need!,

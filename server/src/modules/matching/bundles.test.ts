@@ -92,7 +92,10 @@ describe('bundles', () => {
       ...place,
       capacity: 10,
     });
-    const teams = [await account('organization', { name: '志愿者甲队' }), await account('organization', { name: '志愿者乙队' })];
+    const teams = [
+      await account('organization', { name: '志愿者甲队' }),
+      await account('organization', { name: '志愿者乙队' }),
+    ];
     const vol = (n: number, title: string) => ({
       side: 'offer',
       kind: 'talent',
@@ -140,7 +143,11 @@ describe('one score per pair', () => {
     );
     expect(shown.label).toBe('high');
     const proposed = await resident.client.post('/api/matches', { needId, offerId });
-    expect(proposed.body.match).toMatchObject({ score: shown.score, label: shown.label, reasons: shown.reasons });
+    expect(proposed.body.match).toMatchObject({
+      score: shown.score,
+      label: shown.label,
+      reasons: shown.reasons,
+    });
     const page = await provider.client.get(`/api/matches/${proposed.body.match.id}`);
     expect(page.body.match).toMatchObject({ score: shown.score, reasons: shown.reasons });
   });
@@ -153,11 +160,17 @@ describe('eligibility before the click', () => {
       ...grant(50_000, '登记组织专项资助'),
       eligibility: { registeredOnly: true, orgTypes: ['social-service'], districts: ['310115'] },
     });
-    const team = await account('organization', { name: '未登记项目组', type: 'project-team', district: '310115' });
+    const team = await account('organization', {
+      name: '未登记项目组',
+      type: 'project-team',
+      district: '310115',
+    });
     const view = await team.client.get(`/api/listings/${offerId}/eligibility`);
     expect(view.status).toBe(200);
     expect(view.body.eligible).toBe(false);
-    const byRule = Object.fromEntries(view.body.rules.map((r: { rule: string; met: boolean }) => [r.rule, r.met]));
+    const byRule = Object.fromEntries(
+      view.body.rules.map((r: { rule: string; met: boolean }) => [r.rule, r.met]),
+    );
     expect(byRule).toEqual({
       'eligibility.orgTypes': false,
       'eligibility.registeredOnly': false,

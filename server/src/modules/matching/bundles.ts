@@ -44,7 +44,8 @@ function coveringSets(parts: Part[], needed: number): Part[][] {
 function describe(need: Listing, parts: Part[], lack: Lack, locale: Locale): string {
   const money = 'amount' in lack;
   const unit = unitOf(need.kind, locale);
-  const amountOf = (n: number) => (money ? yuan(n, locale) : locale === 'en' ? `${n} ${unit}` : `${n}${unit}`);
+  const amountOf = (n: number) =>
+    money ? yuan(n, locale) : locale === 'en' ? `${n} ${unit}` : `${n}${unit}`;
   const each = parts.map((p) => `“${p.match.listing.title}” ${amountOf(p.gives)}`);
   const total = Math.min(
     parts.reduce((s, p) => s + p.gives, 0),

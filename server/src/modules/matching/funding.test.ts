@@ -75,8 +75,14 @@ describe('funding that adds up', () => {
     const second = await funder.client.post(`/api/matches/${await propose(b.client, needB, offerId)}/accept`);
     expect(second.body.match.amount).toBe(30_000);
     expect((await ListingModel.findById(offerId).lean())?.status).toBe('matched');
-    expect(await coverage(b.client, needB)).toMatchObject({ amount: { asked: 50_000, covered: 30_000 }, open: true });
-    expect(await coverage(a.client, needA)).toMatchObject({ amount: { asked: 20_000, covered: 20_000 }, open: false });
+    expect(await coverage(b.client, needB)).toMatchObject({
+      amount: { asked: 50_000, covered: 30_000 },
+      open: true,
+    });
+    expect(await coverage(a.client, needA)).toMatchObject({
+      amount: { asked: 20_000, covered: 20_000 },
+      open: false,
+    });
   });
 
   it('keeps a need open until two funders cover it, exact at every step, and refuses over-commitment', async () => {
@@ -123,13 +129,22 @@ describe('funding that adds up', () => {
       await account('funder', { name: '并发甲基金会', type: 'foundation' }),
       await account('funder', { name: '并发乙基金会', type: 'foundation' }),
     ];
-    const offers = [await post(funders[0]!.client, grant(50_000)), await post(funders[1]!.client, grant(50_000))];
-    const ids = [await propose(resident.client, needId, offers[0]!), await propose(resident.client, needId, offers[1]!)];
+    const offers = [
+      await post(funders[0]!.client, grant(50_000)),
+      await post(funders[1]!.client, grant(50_000)),
+    ];
+    const ids = [
+      await propose(resident.client, needId, offers[0]!),
+      await propose(resident.client, needId, offers[1]!),
+    ];
     const results = await Promise.all(
       ids.map((id, i) => funders[i]!.client.post(`/api/matches/${id}/accept`, { amount: 50_000 })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(await coverage(resident.client, needId)).toMatchObject({ amount: { covered: 50_000 }, open: true });
+    expect(await coverage(resident.client, needId)).toMatchObject({
+      amount: { covered: 50_000 },
+      open: true,
+    });
     expect((await ListingModel.findById(needId).lean())?.amountCommitted).toBe(50_000);
   });
 
@@ -145,7 +160,10 @@ describe('funding that adds up', () => {
       district: '310104',
       capacity: 10,
     });
-    const teams = [await account('organization', { name: '青年志愿者协会' }), await account('organization', { name: '白领志愿团' })];
+    const teams = [
+      await account('organization', { name: '青年志愿者协会' }),
+      await account('organization', { name: '白领志愿团' }),
+    ];
     const volunteers = (n: number, title: string) => ({
       side: 'offer',
       kind: 'talent',
@@ -158,14 +176,27 @@ describe('funding that adds up', () => {
     });
     const six = await post(teams[0]!.client, volunteers(6, '六名敬老活动志愿者'));
     const five = await post(teams[1]!.client, volunteers(5, '五名敬老活动志愿者'));
-    const first = await teams[0]!.client.post(`/api/matches/${await propose(org.client, needId, six)}/accept`);
+    const first = await teams[0]!.client.post(
+      `/api/matches/${await propose(org.client, needId, six)}/accept`,
+    );
     expect(first.body.match.units).toBe(6);
-    expect(await coverage(org.client, needId)).toMatchObject({ capacity: { asked: 10, covered: 6 }, open: true });
+    expect(await coverage(org.client, needId)).toMatchObject({
+      capacity: { asked: 10, covered: 6 },
+      open: true,
+    });
     const withAmount = await propose(org.client, needId, five);
-    expect((await teams[1]!.client.post(`/api/matches/${withAmount}/accept`, { amount: 5 })).status).toBe(400);
+    expect((await teams[1]!.client.post(`/api/matches/${withAmount}/accept`, { amount: 5 })).status).toBe(
+      400,
+    );
     const second = await teams[1]!.client.post(`/api/matches/${withAmount}/accept`);
     expect(second.body.match.units).toBe(4);
-    expect(await coverage(org.client, needId)).toMatchObject({ capacity: { asked: 10, covered: 10 }, open: false });
-    expect(await coverage(org.client, five)).toMatchObject({ capacity: { asked: 5, covered: 4 }, open: true });
+    expect(await coverage(org.client, needId)).toMatchObject({
+      capacity: { asked: 10, covered: 10 },
+      open: false,
+    });
+    expect(await coverage(org.client, five)).toMatchObject({
+      capacity: { asked: 5, covered: 4 },
+      open: true,
+    });
   });
 });

@@ -17,12 +17,6 @@ import {
   pageOf,
   proposeMatchBodySchema,
   recommendationsQuerySchema,
-  bundleEnvelopeSchema,
-  bundlesQuerySchema,
-  bundlesSchema,
-  eligibilityQuerySchema,
-  eligibilityViewSchema,
-  proposeBundleBodySchema,
   recommendationsSchema,
   reviewMatchBodySchema,
 } from '@app/shared';

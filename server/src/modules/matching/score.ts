@@ -45,13 +45,15 @@ export function scoreCandidate(input: ScoreInput): MatchScore {
   const now = input.now ?? new Date();
   const { need, offer } = orient(input.subject, input.candidate);
 
+  const kind = kindFactor(need, offer, locale);
+  const text = textFactor(input.textRelevance, locale);
   const results: Record<ScoreFactor, FactorResult> = {
-    kind: kindFactor(need, offer, locale),
+    kind,
     domains: domainFactor(need, offer, locale),
     place: placeFactor(need, offer, locale),
     time: timeFactor(need, offer, now, locale),
     amount: amountFactor(need, offer, locale),
-    text: textFactor(input.textRelevance, locale),
+    text,
     record: recordFactor(input.providerRecord, locale),
   };
 

@@ -30,6 +30,12 @@ const FOCUS_FULL_AT = Number(process.env.FF ?? 0.6);
 
 const PART_HIT = Number(process.env.PH ?? 0.3);
 
+const POW = Number(process.env.POW ?? 1);
+
+export let poolIdf: ((w: string) => number) | undefined;
+export const setPoolIdf = (f: typeof poolIdf) => {
+  poolIdf = f;
+};
 let idfTable: Map<string, number> | undefined;
 
 /** General-language rarity of a word (jieba's IDF list), loaded once. */
@@ -41,6 +47,7 @@ function idf(word: string): number {
       if (space > 0) idfTable.set(line.slice(0, space), Number(line.slice(space + 1)));
     }
   }
+  if (poolIdf) return poolIdf(word);
   return idfTable.get(word) ?? UNKNOWN_IDF;
 }
 
@@ -115,7 +122,7 @@ export function relevanceTo(need: Pick<Listing, 'title' | 'description'>): (offe
       focusTotal += weight;
       if (wanted.has(word)) focusFound += weight;
     }
-    const coverage = Math.min(1, found / total / FULL_AT);
+    const coverage = Math.min(1, (found / total / FULL_AT) ** POW);
     const focused = focusTotal > 0 ? Math.min(1, focusFound / focusTotal / FOCUS_FULL_AT) : 0;
     return (1 - FOCUS_SHARE) * coverage + FOCUS_SHARE * focused;
   };

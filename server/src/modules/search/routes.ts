@@ -15,7 +15,8 @@ export function searchRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/search',
-      summary: 'Search open needs and offers; amountMin/amountMax keep listings whose amount.max lies between them',
+      summary:
+        'Search open needs and offers; amountMin/amountMax keep listings whose amount.max lies between them',
       tag: 'search',
       access: 'public',
       query: searchQuerySchema,

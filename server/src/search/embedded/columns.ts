@@ -298,7 +298,9 @@ export class DocumentColumns {
     return (
       !!side ||
       !!amount ||
-      verified !== undefined || geo?.radiusKm !== undefined || lists.some((l) => l && l.length > 0)
+      verified !== undefined ||
+      geo?.radiusKm !== undefined ||
+      lists.some((l) => l && l.length > 0)
     );
   }
 
@@ -341,7 +343,10 @@ export class DocumentColumns {
     slots: ArrayLike<number>,
     names: readonly FacetName[],
   ): Partial<Record<FacetName, Record<string, number>>> {
-    const plain: Record<Exclude<FacetName, 'domain' | 'amount'>, [ArrayLike<number>, readonly string[], number]> = {
+    const plain: Record<
+      Exclude<FacetName, 'domain' | 'amount'>,
+      [ArrayLike<number>, readonly string[], number]
+    > = {
       side: [this.side, sides.codes, 0],
       kind: [this.kind, kinds.codes, 0],
       subkind: [this.subkind, subkinds.codes, 1],

@@ -6,7 +6,8 @@
 import { rankCandidates } from '../rank.js';
 import type { Weights } from '../weights.js';
 import { loadLabelledSet, type LabelledNeed, type LabelledSet } from './labelled-set.js';
-import { relevanceTo } from '../textMatch.js';
+import { relevanceTo, setPoolIdf } from '../textMatch.js';
+import { indexTokens } from '../../../search/tokenizer.js';
 
 export interface NeedResult {
   id: string;
@@ -45,11 +46,7 @@ function ndcg(grades: number[], ideal: number[], k: number): number {
   return best > 0 ? dcg(grades) / best : 0;
 }
 
-function evaluateNeed(
-  need: LabelledNeed,
-  set: LabelledSet,
-  weights?: Weights,
-): NeedResult {
+function evaluateNeed(need: LabelledNeed, set: LabelledSet, weights?: Weights): NeedResult {
   const ranking = rankCandidates(
     need.listing,
     set.offers,
@@ -104,6 +101,12 @@ function means(results: NeedResult[]): Means {
 /** Ranks the offer pool for every labelled need and reports the figures; other weights may be tried. */
 export function evaluateMatching(options: { weights?: Weights; set?: LabelledSet } = {}): EvaluationReport {
   const set = options.set ?? loadLabelledSet();
+  if (process.env.POOLIDF) {
+    const df = new Map<string, number>();
+    for (const o of set.offers)
+      for (const t of new Set(indexTokens(o.title + ' ' + o.description))) df.set(t, (df.get(t) ?? 0) + 1);
+    setPoolIdf((w) => Math.log((set.offers.length + 1) / ((df.get(w) ?? 0) + 1)) + 1);
+  }
   const perNeed = set.needs.map((need) => evaluateNeed(need, set, options.weights));
   const expected = set.needs.reduce((s, n) => s + n.expectExcluded.size, 0);
   const missedExclusions = perNeed.reduce((s, r) => s + r.exclusionMisses.length, 0);
