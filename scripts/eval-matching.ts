@@ -70,6 +70,7 @@ console.log(
       'ndcg@10': report.heldOut.ndcgAt10,
     },
     exclusions: report.exclusions,
+    labels: report.labels,
     ms,
   }),
 );

@@ -18,19 +18,15 @@ const FRAME = new Set(
 );
 /** Weight of a word not in the general word list: rare, so telling. */
 const UNKNOWN_IDF = 11;
-/** A word of the need's title counts this many times one of its description. */
-const TITLE_WEIGHT = Number(process.env.TW ?? 2);
+/** A word of the need's title counts this many times one of its description (2 and 3 measured worse). */
+const TITLE_WEIGHT = 1;
 /** A word found only in the offer's description counts this share of one found in its title. */
-const DESCRIPTION_HIT = Number(process.env.DH ?? 0.7);
+const DESCRIPTION_HIT = 0.7;
 /** The share of the need's weighted words at which relevance reads as full: few offers repeat a need word for word. */
-const FULL_AT = Number(process.env.FA ?? 0.55);
+const FULL_AT = 0.55;
 
-const FOCUS_SHARE = Number(process.env.FS ?? 0.3);
-const FOCUS_FULL_AT = Number(process.env.FF ?? 0.6);
-
-const PART_HIT = Number(process.env.PH ?? 0.3);
-
-const POW = Number(process.env.POW ?? 1);
+/** A need word found only in part (午饭 against 午餐) earns this share per character found. */
+const PART_HIT = 0.3;
 
 export let poolIdf: ((w: string) => number) | undefined;
 export const setPoolIdf = (f: typeof poolIdf) => {
@@ -47,7 +43,6 @@ function idf(word: string): number {
       if (space > 0) idfTable.set(line.slice(0, space), Number(line.slice(space + 1)));
     }
   }
-  if (poolIdf) return poolIdf(word);
   return idfTable.get(word) ?? UNKNOWN_IDF;
 }
 
@@ -72,8 +67,6 @@ function needWords(need: Pick<Listing, 'title' | 'description'>): Map<string, nu
 interface OfferWords {
   title: Set<string>;
   description: Set<string>;
-  /** The title's own words (precise mode) with their weights, for how much of the offer the need asks for. */
-  focus: Map<string, number>;
   /** The Chinese characters of title and description, for words found only in part (午饭 in 午餐). */
   chars: Set<string>;
 }
@@ -87,10 +80,8 @@ function offerWords(offer: Pick<Listing, 'id' | 'title' | 'description' | 'updat
   const cached = offerCache.get(key);
   if (cached) return cached;
   const set = (text: string) => new Set(indexTokens(text).map(canonical));
-  const focus = new Map<string, number>();
-  for (const w of queryTokens(offer.title)) if (meaningful(w)) focus.set(canonical(w), idf(w));
   const chars = new Set([...`${offer.title}${offer.description}`].filter((c) => /\p{Script=Han}/u.test(c)));
-  const words = { title: set(offer.title), description: set(offer.description), focus, chars };
+  const words = { title: set(offer.title), description: set(offer.description), chars };
   if (offerCache.size >= OFFER_CACHE_SIZE) offerCache.delete(offerCache.keys().next().value!);
   offerCache.set(key, words);
   return words;
@@ -105,7 +96,7 @@ export function relevanceTo(need: Pick<Listing, 'title' | 'description'>): (offe
   for (const weight of wanted.values()) total += weight;
   return (offer) => {
     if (total === 0) return 0;
-    const { title, description, focus, chars } = offerWords(offer);
+    const { title, description, chars } = offerWords(offer);
     let found = 0;
     for (const [word, weight] of wanted) {
       if (title.has(word)) found += weight;
@@ -116,15 +107,7 @@ export function relevanceTo(need: Pick<Listing, 'title' | 'description'>): (offe
         found += weight * PART_HIT * (shared / word.length);
       }
     }
-    let focusTotal = 0;
-    let focusFound = 0;
-    for (const [word, weight] of focus) {
-      focusTotal += weight;
-      if (wanted.has(word)) focusFound += weight;
-    }
-    const coverage = Math.min(1, (found / total / FULL_AT) ** POW);
-    const focused = focusTotal > 0 ? Math.min(1, focusFound / focusTotal / FOCUS_FULL_AT) : 0;
-    return (1 - FOCUS_SHARE) * coverage + FOCUS_SHARE * focused;
+    return Math.min(1, found / total / FULL_AT);
   };
 }
 
