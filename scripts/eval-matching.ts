@@ -1,10 +1,13 @@
 /**
- * `npm run eval:matching [-- --verbose] [-- --weights kind=30,text=10,...]`
+ * `npm run eval:matching [-- --verbose] [-- --weights kind=30,text=10,...] [-- --scale [listings]]`
  *
  * Ranks the labelled offer pool for every labelled need with the real scoring and prints precision@5 and
  * nDCG@10 as one JSON line (all needs, the tuning two thirds and the held-out third). `--verbose` adds each
  * need's top five and the relevant offers it missed; `--weights` tries other weights (they must sum to 100).
+ * `--scale` measures the labelled set among 100,000 generated listings through the search engine instead
+ * (eval-matching-scale.ts).
  */
+import { evaluateAtScale } from './eval-matching-scale.js';
 import { evaluateMatching } from '../server/src/modules/matching/evaluation/evaluate.js';
 import {
   assertWeights,
@@ -29,6 +32,12 @@ function parseWeights(arg: string | undefined): Weights {
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
+const scaleAt = args.indexOf('--scale');
+if (scaleAt >= 0) {
+  const count = Number(args[scaleAt + 1]) || 100_000;
+  console.log(JSON.stringify(await evaluateAtScale(count, verbose)));
+  process.exit(0);
+}
 const weightsAt = args.indexOf('--weights');
 const weights = parseWeights(weightsAt >= 0 ? args[weightsAt + 1] : undefined);
 
