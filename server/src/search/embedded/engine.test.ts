@@ -24,7 +24,12 @@ describe('embedded search adapter', () => {
       description: '我们的社区活动包括助餐、送餐、探访等，欢迎居民参加助餐和送餐活动。',
       createdAt: base.createdAt + i,
     }));
-    const scattered = { ...base, id: 'scattered', title: '送餐志愿者与助餐点', createdAt: base.createdAt - 10 };
+    const scattered = {
+      ...base,
+      id: 'scattered',
+      title: '送餐志愿者与助餐点',
+      createdAt: base.createdAt - 10,
+    };
     const phrase = { ...base, id: 'phrase', title: '独居老人助餐送餐上门', createdAt: base.createdAt - 20 };
     await engine.upsert([...mentions, scattered, phrase]);
     const ids = (await engine.search({ q: '徐汇 助餐送餐', pageSize: 5 })).hits.map((h) => h.id);

@@ -84,15 +84,13 @@ function evaluateNeed(need: LabelledNeed, set: LabelledSet, weights?: Weights): 
     heldOut: need.heldOut,
     precisionAt5,
     ndcgAt10,
-    top: ranking.matches
-      .slice(0, 10)
-      .map((m) => ({
-        id: m.listing.id,
-        grade: grade(m.listing.id),
-        score: m.score,
-        label: m.label,
-        title: m.listing.title,
-      })),
+    top: ranking.matches.slice(0, 10).map((m) => ({
+      id: m.listing.id,
+      grade: grade(m.listing.id),
+      score: m.score,
+      label: m.label,
+      title: m.listing.title,
+    })),
     missed,
     exclusionMisses,
   };
@@ -124,7 +122,8 @@ export function evaluateMatching(options: { weights?: Weights; set?: LabelledSet
       labels[t.label].pairs++;
       if (t.grade > 0) labels[t.label].relevant++;
     }
-  for (const band of Object.values(labels)) band.relevant = band.pairs ? round3(band.relevant / band.pairs) : 0;
+  for (const band of Object.values(labels))
+    band.relevant = band.pairs ? round3(band.relevant / band.pairs) : 0;
   return {
     offers: set.offers.length,
     labels,
