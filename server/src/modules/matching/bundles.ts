@@ -4,7 +4,6 @@
  */
 import type { Bundles, Listing, Locale } from '@app/shared';
 import { unitsLeft } from './commitment.js';
-import { sharesSubject } from './label.js';
 import type { RankedMatch } from './rank.js';
 import { listOf, say, unitOf, yuan } from './phrases.js';
 
@@ -15,27 +14,27 @@ export type Lack = { amount: number } | { units: number };
 const POOL = 12;
 const MAX_SIZE = 3;
 
-/** What one offer can put toward the lack: one award of a funding offer, or the units it has left. */
-export function contribution(offer: Listing, lack: Lack): number {
+/**
+ * What one offer can put toward the need's lack: one award of a funding offer, or the units it has left when they
+ * are units of the same thing (volunteers for volunteers, seats for seats; sixty meals a day are no volunteers).
+ */
+export function contribution(need: Listing, offer: Listing, lack: Lack): number {
   if ('amount' in lack) {
     if (offer.kind !== 'funding' || offer.amount?.max == null) return 0;
     return Math.min(offer.amount.max, lack.amount);
   }
+  if (offer.kind !== need.kind) return 0;
   return Math.min(unitsLeft(offer), lack.units);
 }
 
 /**
- * Whether a ranked offer is a real answer to the need: worth at least 较合适 and about the same thing (shared
- * words or a shared domain). Only such offers make bundles, and only such an offer, covering the need alone, makes
- * a bundle needless: a large grant for another cause neither belongs in a bundle nor stands in for one.
+ * Whether a ranked offer is a real answer to the need: worth at least 较合适, and serving the same people (a shared
+ * service domain) or labelled 很合适. Only such offers make bundles, and only such an offer, covering the need
+ * alone, makes a bundle needless: a large grant for another cause neither belongs in a bundle nor stands in for one.
  */
 function answers(need: Listing, m: RankedMatch): boolean {
-  if (m.label === 'low') return false;
-  const text = m.reasons.find((r) => r.factor === 'text');
-  return sharesSubject({
-    text: text && text.max > 0 ? text.points / text.max : 0,
-    sharedDomains: need.domains.filter((d) => m.listing.domains.includes(d)).length,
-  });
+  if (m.label === 'high') return true;
+  return m.label === 'mid' && need.domains.some((d) => m.listing.domains.includes(d));
 }
 
 type Part = { match: RankedMatch; gives: number };
@@ -89,7 +88,7 @@ export function bundlesFor(
   if (needed <= 0) return [];
   const parts = matches
     .filter((match) => answers(need, match))
-    .map((match) => ({ match, gives: contribution(match.listing, lack) }))
+    .map((match) => ({ match, gives: contribution(need, match.listing, lack) }))
     .filter((p) => p.gives > 0);
   if (parts.some((p) => p.gives >= needed)) return [];
   const sets = coveringSets(parts.slice(0, POOL), needed);
