@@ -62,7 +62,8 @@ if (verbose) {
   }
   for (const c of bundles.perCase) {
     console.log(`\n${c.id} (bundle case, expects ${c.expect}) ${c.title}`);
-    for (const b of c.bundles) console.log(`   ${b.good ? '★' : '·'} ${b.offers.join(' + ')} covers ${b.covers}`);
+    for (const b of c.bundles)
+      console.log(`   ${b.good ? '★' : '·'} ${b.offers.join(' + ')} covers ${b.covers}`);
   }
   console.log('');
 }

@@ -94,7 +94,13 @@ export function bundleRoutes(
     [requireUser(deps.sides)],
     async ({ req, body }) => {
       const user = currentUser(req);
-      const made = await deps.matches.proposeBundle(user, body.needId, body.offerIds, body.note, localeOf(req));
+      const made = await deps.matches.proposeBundle(
+        user,
+        body.needId,
+        body.offerIds,
+        body.note,
+        localeOf(req),
+      );
       return { matches: made.map((m) => presentMatch(m, user)) };
     },
   );
