@@ -5,8 +5,7 @@
  */
 import { bundlesFor } from '../../server/src/modules/matching/bundles.js';
 import { stillLacking } from '../../server/src/modules/matching/commitment.js';
-import { rankCandidates } from '../../server/src/modules/matching/rank.js';
-import { relevanceTo } from '../../server/src/modules/matching/textMatch.js';
+import { rankForNeed } from './evaluate.js';
 import { bundleCases, type BundleCase } from './labelled-bundles.js';
 import { expandNeed, loadLabelledSet, type LabelledSet } from './labelled-set.js';
 
@@ -37,18 +36,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 function evaluateCase(c: BundleCase, set: LabelledSet, offerIds: ReadonlySet<string>): BundleCaseResult {
   const need = expandNeed(c, offerIds, false);
-  const ranking = rankCandidates(
-    need.listing,
-    set.offers,
-    {
-      now: set.asOf,
-      subjectOrg: need.org,
-      organizationOf: set.organizationOf,
-      recordOf: set.recordOf,
-      relevanceOf: relevanceTo(need.listing),
-    },
-    { limit: RANKED },
-  );
+  const ranking = rankForNeed(need, set, RANKED);
   const lack = stillLacking({ ...need.listing, capacityUsed: 0, amountCommitted: 0 });
   const bundles = bundlesFor(
     need.listing,

@@ -50,8 +50,9 @@ function ndcg(grades: number[], ideal: number[], k: number): number {
   return best > 0 ? dcg(grades) / best : 0;
 }
 
-function evaluateNeed(need: LabelledNeed, set: LabelledSet, weights?: Weights): NeedResult {
-  const ranking = rankCandidates(
+/** The real ranking of the labelled offer pool for one need, as the recommendations rank candidates. */
+export function rankForNeed(need: LabelledNeed, set: LabelledSet, limit: number, weights?: Weights) {
+  return rankCandidates(
     need.listing,
     set.offers,
     {
@@ -62,8 +63,12 @@ function evaluateNeed(need: LabelledNeed, set: LabelledSet, weights?: Weights): 
       relevanceOf: relevanceTo(need.listing),
       ...(weights ? { weights } : {}),
     },
-    { limit: set.offers.length },
+    { limit },
   );
+}
+
+function evaluateNeed(need: LabelledNeed, set: LabelledSet, weights?: Weights): NeedResult {
+  const ranking = rankForNeed(need, set, set.offers.length, weights);
   const grade = (id: string) => need.relevant.get(id) ?? 0;
   const ranked = ranking.matches.map((m) => m.listing.id);
   const grades = ranked.map(grade);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
-import { buildOrganization, buildUser, login } from '../../../test/factories.js';
+import { postListing, signedInMember } from '../../../test/factories.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -8,18 +8,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function account(role: 'resident' | 'organization' | 'funder', org?: Record<string, unknown>) {
-  const user = await buildUser({ role });
-  if (org) await buildOrganization(user, org);
-  const client = server.client();
-  await login(client, user.email);
-  return { user, client };
-}
-const post = async (client: TestClient, body: object) => {
-  const res = await client.post('/api/listings', body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.listing.id as string;
-};
+const account = (role: 'resident' | 'organization' | 'funder', org?: Record<string, unknown>) =>
+  signedInMember(server, role, org);
+const post = postListing;
 const place = { domains: ['disability'], district: '310115' };
 const fundingNeed = (max: number) => ({
   side: 'need',
@@ -108,8 +99,8 @@ describe('bundles', () => {
     const owner = await account('organization', { name: '助残培训服务社' });
     const needId = await post(owner.client, fundingNeed(90_000));
     const funder = await account('funder', { name: '多项资助基金会', type: 'foundation' });
-    const a = await post(funder.client, grant(50_000, '残障青年技能培训资助'));
-    const b = await post(funder.client, grant(40_000, '残障人士就业培训资助'));
+    await post(funder.client, grant(50_000, '残障青年技能培训资助'));
+    await post(funder.client, grant(40_000, '残障人士就业培训资助'));
     const elsewhere = await post(funder.client, {
       ...grant(300_000, '湿地生态保护资助'),
       description: '资助湿地鸟类监测和生态教育项目。',
@@ -117,10 +108,12 @@ describe('bundles', () => {
     });
     await server.ctx.events.settle();
     const { bundles } = (await owner.client.get(`/api/listings/${needId}/bundles`)).body;
+    // Earlier cases of this file left other grants for the same cause open: any of them may pair up with
+    // these two, but the wetland grant, which alone would cover the sum, neither stands in for a bundle nor joins one.
     expect(bundles.length).toBeGreaterThan(0);
-    expect(bundles[0].offers.map((o: { id: string }) => o.id).sort()).toEqual([a, b].sort());
-    for (const bundle of bundles)
-      expect(bundle.offers.map((o: { id: string }) => o.id)).not.toContain(elsewhere);
+    const ids = bundles.map((bundle: { offers: { id: string }[] }) => bundle.offers.map((o) => o.id));
+    for (const set of ids) expect(set).not.toContain(elsewhere);
+    expect(bundles[0].covers).toEqual({ amount: 90_000 });
   });
 
   it('bundles six and five volunteers for ten places', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
-import { buildOrganization, buildUser, login } from '../../../test/factories.js';
+import { postListing, signedInMember } from '../../../test/factories.js';
 import { ListingModel } from '../listings/model.js';
 
 let server: TestServer;
@@ -9,19 +9,10 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function account(role: 'resident' | 'organization' | 'funder', org?: Record<string, unknown>) {
-  const user = await buildUser({ role });
-  if (org) await buildOrganization(user, org);
-  const client = server.client();
-  await login(client, user.email);
-  return { user, client };
-}
+const account = (role: 'resident' | 'organization' | 'funder', org?: Record<string, unknown>) =>
+  signedInMember(server, role, org);
 
-const post = async (client: TestClient, body: object) => {
-  const res = await client.post('/api/listings', body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.listing.id as string;
-};
+const post = postListing;
 
 const needFor = (max: number, title = '社区长者助餐项目经费') => ({
   side: 'need',
