@@ -73,7 +73,8 @@ export async function signedInMember(
 /** Posts a listing as the client and answers its id; anything but a 201 fails the test. */
 export async function postListing(client: TestClient, body: object): Promise<string> {
   const res = await client.post('/api/listings', body);
-  if (res.status !== 201) throw new Error(`posting a listing failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`posting a listing failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.listing.id as string;
 }
 
