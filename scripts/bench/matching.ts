@@ -1,16 +1,18 @@
 /**
  * `npm run bench -- matching [listings=100000] [requests=300]`: GET /api/listings/:id/matches on the real server
- * over generated listings, for needs and offers picked at random, one client at a time and from 4 clients.
+ * over generated listings, for needs and offers picked at random, one client at a time and from 4 clients; then
+ * GET /api/listings/:id/bundles for open funding and volunteer needs, each asked by its owner, one client.
  * The baseline is GET /api/listings/:id on the same listings (the cost of the HTTP and database path alone).
  */
-import { prepareData, removeData, startBenchServer } from './lib/benchServer.js';
+import { DEFAULT_PASSWORD } from '../../server/src/seed/generate/generate.js';
+import { prepareData, removeData, signIn, startBenchServer } from './lib/benchServer.js';
 import { round, summary, timeConcurrent } from './lib/stats.js';
 
 const listings = Number(process.argv[2] ?? 100_000);
 const requests = Number(process.argv[3] ?? 300);
 
 async function main() {
-  const { dir, loadMs } = await prepareData(listings);
+  const { dir, data, loadMs } = await prepareData(listings);
   const server = await startBenchServer(dir);
   try {
     const url = server.url;
@@ -41,6 +43,35 @@ async function main() {
     await timeConcurrent(2, 20, recommend);
     const one = await timeConcurrent(1, subjects.length, recommend);
     const four = await timeConcurrent(4, subjects.length, recommend);
+    // Bundles are the need owner's: sign in as owners of open funding and volunteer needs and ask for theirs.
+    const emails = new Map(data.users.map((u) => [u.key, u.email]));
+    const owners = [
+      ...new Set(
+        data.listings
+          .filter(
+            (g) =>
+              g.status === 'open' && g.body.side === 'need' && ['funding', 'talent'].includes(g.body.kind),
+          )
+          .map((g) => g.ownerKey),
+      ),
+    ].slice(0, 40);
+    const bundleCalls: { get: (p: string) => Promise<{ status: number }>; id: string }[] = [];
+    for (const key of owners) {
+      const session = await signIn(url, emails.get(key)!, DEFAULT_PASSWORD);
+      const mine = (await session.get('/api/listings/mine?side=need&status=open&pageSize=50')).body as {
+        items?: { id: string; kind: string }[];
+      };
+      for (const l of mine.items ?? [])
+        if (l.kind === 'funding' || l.kind === 'talent') bundleCalls.push({ get: session.get, id: l.id });
+    }
+    const bundles = bundleCalls.length
+      ? await timeConcurrent(1, Math.min(requests, bundleCalls.length * 3), async (i) => {
+          const call = bundleCalls[i % bundleCalls.length]!;
+          const res = await call.get(`/api/listings/${call.id}/bundles?limit=3`);
+          if (res.status !== 200) throw new Error(`bundles answered ${res.status}`);
+        })
+      : undefined;
+
     const baseline = await timeConcurrent(
       1,
       subjects.length,
@@ -53,6 +84,8 @@ async function main() {
         open: open.total,
         sequential: summary(one.durations, one.wallMs),
         concurrent_4: summary(four.durations, four.wallMs),
+        ...(bundles ? { bundles_sequential: summary(bundles.durations, bundles.wallMs) } : {}),
+        bundle_needs: bundleCalls.length,
         baseline_get_listing: summary(baseline.durations, baseline.wallMs),
         mean_matches: round(matched / (subjects.length * 2 + 20), 1),
         mean_excluded: round(excluded / (subjects.length * 2 + 20), 1),

@@ -1,12 +1,15 @@
 /**
- * `npm run eval:matching [-- --verbose] [-- --weights kind=30,text=10,...]`
+ * `npm run eval:matching [-- --verbose] [-- --weights kind=30,text=10,...] [-- --scale [listings]]`
  *
  * Ranks the labelled offer pool for every labelled need with the real scoring and prints precision@5 and
  * nDCG@10 as one JSON line (all needs, the tuning two thirds and the held-out third). `--verbose` adds each
  * need's top five and the relevant offers it missed; `--weights` tries other weights (they must sum to 100).
+ * `--scale` measures the labelled set among 100,000 generated listings through the search engine instead
+ * (eval-matching-scale.ts).
  */
+import { evaluateAtScale } from './eval-matching-scale.js';
+import { evaluateBundles } from './evaluate-bundles.js';
 import { evaluateMatching } from './evaluate.js';
-import { TEXT_RELEVANCE_METHOD } from './textRelevance.js';
 import {
   assertWeights,
   FACTOR_ORDER,
@@ -30,14 +33,20 @@ function parseWeights(arg: string | undefined): Weights {
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
+const scaleAt = args.indexOf('--scale');
+if (scaleAt >= 0) {
+  const count = Number(args[scaleAt + 1]) || 100_000;
+  console.log(JSON.stringify(await evaluateAtScale(count, verbose)));
+  process.exit(0);
+}
 const weightsAt = args.indexOf('--weights');
 const weights = parseWeights(weightsAt >= 0 ? args[weightsAt + 1] : undefined);
 
 const started = performance.now();
 const report = evaluateMatching({ weights });
+const bundles = evaluateBundles();
 const ms = Math.round(performance.now() - started);
 
-console.log(`text relevance stand-in: ${TEXT_RELEVANCE_METHOD}`);
 if (verbose) {
   for (const r of report.perNeed) {
     const mark = (g: number) => (g === 2 ? '★' : g === 1 ? '☆' : '·');
@@ -50,6 +59,11 @@ if (verbose) {
       console.log(`   missed: ${r.missed.map((m) => `${m.id}(${m.grade})@${m.rank || 'out'}`).join(' ')}`);
     }
     if (r.exclusionMisses.length) console.log(`   expected excluded but not: ${r.exclusionMisses.join(' ')}`);
+  }
+  for (const c of bundles.perCase) {
+    console.log(`\n${c.id} (bundle case, expects ${c.expect}) ${c.title}`);
+    for (const b of c.bundles)
+      console.log(`   ${b.good ? '★' : '·'} ${b.offers.join(' + ')} covers ${b.covers}`);
   }
   console.log('');
 }
@@ -72,6 +86,13 @@ console.log(
       'ndcg@10': report.heldOut.ndcgAt10,
     },
     exclusions: report.exclusions,
+    labels: report.labels,
+    bundles: {
+      cases: bundles.cases,
+      firstGood: bundles.firstGood,
+      shownGood: bundles.shownGood,
+      noneWhenOneSuffices: bundles.noneWhenOneSuffices,
+    },
     ms,
   }),
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kinds } from '@app/shared';
+import { evaluateBundles } from './evaluate-bundles.js';
 import { evaluateMatching } from './evaluate.js';
 import { loadLabelledSet } from './labelled-set.js';
 
@@ -36,5 +37,23 @@ describe('evaluateMatching', () => {
       weights: { kind: 0, domains: 0, place: 0, text: 0, record: 50, amount: 25, time: 25 },
     });
     expect(report.all.precisionAt5).toBeLessThan(0.6);
+  });
+
+  it('labels follow relevance: most 很合适 pairs are relevant, few 可以考虑 ones (the calibration of the label thresholds)', () => {
+    const { labels } = evaluateMatching();
+    expect(labels.high.pairs).toBeGreaterThan(50);
+    expect(labels.high.relevant).toBeGreaterThanOrEqual(0.85);
+    expect(labels.mid.relevant).toBeGreaterThan(labels.low.relevant);
+    expect(labels.low.relevant).toBeLessThanOrEqual(0.25);
+  });
+});
+
+describe('evaluateBundles', () => {
+  it('leads every case that needs a bundle with a set of relevant offers, and shows none when one offer suffices', () => {
+    const report = evaluateBundles();
+    for (const c of report.perCase) {
+      if (c.expect === 'none') expect(c.bundles, c.id).toEqual([]);
+      else expect(c.bundles[0]?.good, `${c.id}: ${JSON.stringify(c.bundles)}`).toBe(true);
+    }
   });
 });

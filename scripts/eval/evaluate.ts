@@ -3,11 +3,11 @@
  * judged relevant) and nDCG@10 (graded gains 2^g − 1, ideal order from all labelled offers), each averaged over
  * the needs, for all needs, the tuning part and the held-out third.
  */
-import type { Listing } from '@app/shared';
+import type { MatchLabel } from '@app/shared';
 import { rankCandidates } from '../../server/src/modules/matching/rank.js';
 import type { Weights } from '../../server/src/modules/matching/weights.js';
 import { loadLabelledSet, type LabelledNeed, type LabelledSet } from './labelled-set.js';
-import { textRelevanceOver } from './textRelevance.js';
+import { relevanceTo } from '../../server/src/modules/matching/textMatch.js';
 
 export interface NeedResult {
   id: string;
@@ -15,8 +15,8 @@ export interface NeedResult {
   heldOut: boolean;
   precisionAt5: number;
   ndcgAt10: number;
-  /** The ten best matches with the grade the operator gave each (0 = not relevant) and their score. */
-  top: { id: string; grade: number; score: number; title: string }[];
+  /** The ten best matches with the grade the operator gave each (0 = not relevant), their score and label. */
+  top: { id: string; grade: number; score: number; label: MatchLabel; title: string }[];
   /** Relevant offers that did not reach the top five, with where they ranked (0 = excluded or dropped). */
   missed: { id: string; grade: number; rank: number }[];
   /** Expected exclusions that did not show up as excluded with the expected rule. */
@@ -29,8 +29,12 @@ export interface Means {
   ndcgAt10: number;
 }
 
+/** Per label, how many of the pairs ranked in a need's top ten carry it, and the share an operator judged relevant. */
+export type LabelBands = Record<MatchLabel, { pairs: number; relevant: number }>;
+
 export interface EvaluationReport {
   offers: number;
+  labels: LabelBands;
   all: Means;
   tuning: Means;
   heldOut: Means;
@@ -46,13 +50,9 @@ function ndcg(grades: number[], ideal: number[], k: number): number {
   return best > 0 ? dcg(grades) / best : 0;
 }
 
-function evaluateNeed(
-  need: LabelledNeed,
-  set: LabelledSet,
-  relevance: Map<string, number>,
-  weights?: Weights,
-): NeedResult {
-  const ranking = rankCandidates(
+/** The real ranking of the labelled offer pool for one need, as the recommendations rank candidates. */
+export function rankForNeed(need: LabelledNeed, set: LabelledSet, limit: number, weights?: Weights) {
+  return rankCandidates(
     need.listing,
     set.offers,
     {
@@ -60,11 +60,15 @@ function evaluateNeed(
       subjectOrg: need.org,
       organizationOf: set.organizationOf,
       recordOf: set.recordOf,
-      relevanceOf: (l: Listing) => relevance.get(l.id) ?? 0,
+      relevanceOf: relevanceTo(need.listing),
       ...(weights ? { weights } : {}),
     },
-    { limit: set.offers.length },
+    { limit },
   );
+}
+
+function evaluateNeed(need: LabelledNeed, set: LabelledSet, weights?: Weights): NeedResult {
+  const ranking = rankForNeed(need, set, set.offers.length, weights);
   const grade = (id: string) => need.relevant.get(id) ?? 0;
   const ranked = ranking.matches.map((m) => m.listing.id);
   const grades = ranked.map(grade);
@@ -85,9 +89,13 @@ function evaluateNeed(
     heldOut: need.heldOut,
     precisionAt5,
     ndcgAt10,
-    top: ranking.matches
-      .slice(0, 10)
-      .map((m) => ({ id: m.listing.id, grade: grade(m.listing.id), score: m.score, title: m.listing.title })),
+    top: ranking.matches.slice(0, 10).map((m) => ({
+      id: m.listing.id,
+      grade: grade(m.listing.id),
+      score: m.score,
+      label: m.label,
+      title: m.listing.title,
+    })),
     missed,
     exclusionMisses,
   };
@@ -106,14 +114,24 @@ function means(results: NeedResult[]): Means {
 /** Ranks the offer pool for every labelled need and reports the figures; other weights may be tried. */
 export function evaluateMatching(options: { weights?: Weights; set?: LabelledSet } = {}): EvaluationReport {
   const set = options.set ?? loadLabelledSet();
-  const relevanceFor = textRelevanceOver(set.offers);
-  const perNeed = set.needs.map((need) =>
-    evaluateNeed(need, set, relevanceFor(need.listing), options.weights),
-  );
+  const perNeed = set.needs.map((need) => evaluateNeed(need, set, options.weights));
   const expected = set.needs.reduce((s, n) => s + n.expectExcluded.size, 0);
   const missedExclusions = perNeed.reduce((s, r) => s + r.exclusionMisses.length, 0);
+  const labels: LabelBands = {
+    high: { pairs: 0, relevant: 0 },
+    mid: { pairs: 0, relevant: 0 },
+    low: { pairs: 0, relevant: 0 },
+  };
+  for (const r of perNeed)
+    for (const t of r.top) {
+      labels[t.label].pairs++;
+      if (t.grade > 0) labels[t.label].relevant++;
+    }
+  for (const band of Object.values(labels))
+    band.relevant = band.pairs ? round3(band.relevant / band.pairs) : 0;
   return {
     offers: set.offers.length,
+    labels,
     all: means(perNeed),
     tuning: means(perNeed.filter((r) => !r.heldOut)),
     heldOut: means(perNeed.filter((r) => r.heldOut)),

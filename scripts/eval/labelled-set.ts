@@ -126,6 +126,29 @@ function toListing(
   };
 }
 
+/** Expands one labelled need, checking that every offer it names is in the pool. */
+export function expandNeed(e: NeedEntry, offerIds: ReadonlySet<string>, heldOut: boolean): LabelledNeed {
+  for (const id of [...Object.keys(e.relevant), ...Object.keys(e.expectExcluded ?? {})]) {
+    if (!offerIds.has(id)) throw new Error(`need ${e.id} names an unknown offer ${id}`);
+  }
+  const org: MatchOrganization | undefined = e.org && {
+    name: e.org.name,
+    type: e.org.type,
+    registered: e.org.registered,
+    grade: e.org.grade ?? null,
+  };
+  const owner = e.org
+    ? { ownerId: `user:${e.org.name}`, organizationId: `org:${e.org.name}`, name: e.org.name }
+    : { ownerId: `resident:${e.id}` };
+  return {
+    listing: toListing(e, 'need', owner),
+    org,
+    relevant: new Map(Object.entries(e.relevant)),
+    expectExcluded: new Map(Object.entries(e.expectExcluded ?? {})),
+    heldOut,
+  };
+}
+
 /** Expands the compact entries into listings, organizations and records, checking every reference. */
 export function loadLabelledSet(): LabelledSet {
   const offerPool = [...careOffers, ...spaceAndPeopleOffers, ...supportOffers];
@@ -141,26 +164,9 @@ export function loadLabelledSet(): LabelledSet {
 
   const needOrgs = new Map<string, MatchOrganization>();
   const needs = labelledNeeds.map((e, index): LabelledNeed => {
-    for (const id of [...Object.keys(e.relevant), ...Object.keys(e.expectExcluded ?? {})]) {
-      if (!offerIds.has(id)) throw new Error(`need ${e.id} names an unknown offer ${id}`);
-    }
-    const org: MatchOrganization | undefined = e.org && {
-      name: e.org.name,
-      type: e.org.type,
-      registered: e.org.registered,
-      grade: e.org.grade ?? null,
-    };
-    const owner = e.org
-      ? { ownerId: `user:${e.org.name}`, organizationId: `org:${e.org.name}`, name: e.org.name }
-      : { ownerId: `resident:${e.id}` };
-    if (org) needOrgs.set(`org:${e.org!.name}`, org);
-    return {
-      listing: toListing(e, 'need', owner),
-      org,
-      relevant: new Map(Object.entries(e.relevant)),
-      expectExcluded: new Map(Object.entries(e.expectExcluded ?? {})),
-      heldOut: index % 3 === 2,
-    };
+    const need = expandNeed(e, offerIds, index % 3 === 2);
+    if (need.org) needOrgs.set(need.listing.organizationId!, need.org);
+    return need;
   });
   return {
     asOf: new Date(AS_OF),

@@ -59,6 +59,25 @@ export async function signedIn(server: TestServer, overrides: Partial<UserRecord
   return { user, client };
 }
 
+/** A signed-in client for a fresh user of `role`, acting for a new organization (these fields) when given. */
+export async function signedInMember(
+  server: TestServer,
+  role: Role,
+  organization?: Parameters<typeof buildOrganization>[1],
+) {
+  const account = await signedIn(server, { role });
+  if (organization) await buildOrganization(account.user, organization);
+  return account;
+}
+
+/** Posts a listing as the client and answers its id; anything but a 201 fails the test. */
+export async function postListing(client: TestClient, body: object): Promise<string> {
+  const res = await client.post('/api/listings', body);
+  if (res.status !== 201)
+    throw new Error(`posting a listing failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.listing.id as string;
+}
+
 export async function login(client: TestClient, email: string, password = TEST_PASSWORD) {
   const res = await client.post('/api/auth/login', { email, password });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);

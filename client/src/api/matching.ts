@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
+  bundleEnvelopeSchema,
+  bundlesSchema,
   contactSchema,
+  eligibilityViewSchema,
   coverageSchema,
   matchEnvelopeSchema,
   matchSchema,
@@ -44,8 +47,35 @@ export const proposeMatch = (
   client: HttpClient = api,
 ) => one(client.post('/api/matches', body, { schema: matchEnvelopeSchema }));
 
-export const acceptMatch = (id: string, client: HttpClient = api) =>
-  one(client.post(`/api/matches/${id}/accept`, undefined, { schema: matchEnvelopeSchema }));
+/** Accepts a proposal; a funding match may name the sum committed (the API defaults it otherwise). */
+export const acceptMatch = (id: string, amount?: number, client: HttpClient = api) =>
+  one(
+    client.post(`/api/matches/${id}/accept`, amount !== undefined ? { amount } : {}, {
+      schema: matchEnvelopeSchema,
+    }),
+  );
+
+/** Sets of offers that together cover what no single one does (the need's owner). */
+export const fetchBundles = (needId: string, locale: Locale, client: HttpClient = api) =>
+  client.get(`/api/listings/${needId}/bundles`, { query: { limit: 3, locale }, schema: bundlesSchema });
+
+/** Proposes one match per offer of a bundle, all or none. */
+export const proposeBundle = (
+  body: { needId: string; offerIds: string[]; note?: string },
+  client: HttpClient = api,
+) => client.post('/api/matches/bundle', body, { schema: bundleEnvelopeSchema });
+
+/** An offer's eligibility rules and which of them the caller meets. */
+export const fetchEligibility = (
+  offerId: string,
+  locale: Locale,
+  needId?: string,
+  client: HttpClient = api,
+) =>
+  client.get(`/api/listings/${offerId}/eligibility`, {
+    query: { locale, ...(needId ? { needId } : {}) },
+    schema: eligibilityViewSchema,
+  });
 
 export const declineMatch = (id: string, reason: string | undefined, client: HttpClient = api) =>
   one(client.post(`/api/matches/${id}/decline`, reason ? { reason } : {}, { schema: matchEnvelopeSchema }));

@@ -9,6 +9,9 @@ export interface SearchParams {
   domain?: string[];
   district?: string[];
   sort?: 'relevance' | 'newest' | 'amount';
+  /** Bounds on `amount.max`, in yuan. */
+  amountMin?: number;
+  amountMax?: number;
   page?: number;
   pageSize?: number;
 }

@@ -7,10 +7,18 @@ const list = (v: LocationQuery[string] | undefined) =>
   (Array.isArray(v) ? v : v ? [v] : []).filter((x): x is string => !!x);
 const one = (v: LocationQuery[string] | undefined) => list(v)[0];
 
+/** A yuan bound from the address bar; anything but a number from 0 up is left out. */
+const bound = (v: LocationQuery[string] | undefined) => {
+  const n = Number(one(v));
+  return one(v) !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined;
+};
+
 /** The search as the address bar holds it, so a search can be bookmarked, shared and gone back to. */
 export function paramsFromQuery(query: LocationQuery): SearchParams {
   const sort = one(query.sort);
   const page = Number(one(query.page));
+  const amountMin = bound(query.amountMin);
+  const amountMax = bound(query.amountMax);
   return {
     q: one(query.q) ?? '',
     side: one(query.side),
@@ -21,6 +29,8 @@ export function paramsFromQuery(query: LocationQuery): SearchParams {
       ? (sort as SearchParams['sort'])
       : 'relevance',
     page: Number.isInteger(page) && page > 0 ? page : 1,
+    ...(amountMin !== undefined ? { amountMin } : {}),
+    ...(amountMax !== undefined ? { amountMax } : {}),
   };
 }
 
@@ -30,6 +40,8 @@ function toQuery(p: SearchParams): Record<string, string | string[]> {
   if (p.side) out.side = p.side;
   for (const key of ['kind', 'domain', 'district'] as const) if (p[key]?.length) out[key] = p[key];
   if (p.sort && p.sort !== 'relevance') out.sort = p.sort;
+  if (p.amountMin !== undefined) out.amountMin = String(p.amountMin);
+  if (p.amountMax !== undefined) out.amountMax = String(p.amountMax);
   if (p.page && p.page > 1) out.page = String(p.page);
   return out;
 }
@@ -78,7 +90,8 @@ export function useSearchQuery(pageSize = 20) {
       (params.value.side ? 1 : 0) +
       (params.value.kind?.length ?? 0) +
       (params.value.domain?.length ?? 0) +
-      (params.value.district?.length ?? 0),
+      (params.value.district?.length ?? 0) +
+      (params.value.amountMin !== undefined || params.value.amountMax !== undefined ? 1 : 0),
   );
 
   return { params, result, error, loading, update, toggle, activeFilters, retry: () => run(params.value) };

@@ -301,6 +301,31 @@ const fixtures: Fixture[] = [
     district: YANGPU,
     organizationName: '光影公益工作室',
   },
+  {
+    id: 'tiny-fund',
+    hour: 21,
+    side: 'offer',
+    kind: 'funding',
+    subkind: 'subsidy',
+    title: '读书会图书购置补贴',
+    description: '为社区读书会购买图书，每项最多五千元。',
+    domains: ['culture-sports'],
+    district: YANGPU,
+    amountMax: 5_000,
+  },
+  {
+    id: 'mid-fund',
+    hour: 22,
+    side: 'need',
+    kind: 'funding',
+    subkind: 'grant',
+    title: '心理热线项目申请资助',
+    description: '青少年心理热线运营一年，申请资助八万元。',
+    domains: ['mental-health'],
+    district: PUDONG,
+    amountMin: 60_000,
+    amountMax: 80_000,
+  },
 ];
 
 /**

@@ -54,9 +54,21 @@ export interface SearchFilters {
   street?: string[];
   status?: SearchDocument['status'][];
   verified?: boolean;
+  /** Keep listings whose `amountMax` lies within these bounds (inclusive; either may be left out). */
+  amount?: { min?: number; max?: number };
 }
 
-export const facetNames = ['side', 'kind', 'subkind', 'domain', 'district', 'street', 'status'] as const;
+/** `amount` counts listings per bucket of `amountMax` (amountBuckets of the shared contract). */
+export const facetNames = [
+  'side',
+  'kind',
+  'subkind',
+  'domain',
+  'district',
+  'street',
+  'status',
+  'amount',
+] as const;
 export type FacetName = (typeof facetNames)[number];
 
 export const searchSorts = ['relevance', 'newest', 'amount', 'distance'] as const;

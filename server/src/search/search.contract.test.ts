@@ -3,7 +3,7 @@
  * when MEILI_HOST is set (with MEILI_MASTER_KEY if the server needs one), in an index of its own that is dropped
  * afterwards.
  */
-import { distanceKm, type Listing } from '@app/shared';
+import { amountBucketOf, distanceKm, type Listing } from '@app/shared';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compoundWordCases, fixtureById, fixtureDocuments } from './contract.fixtures.js';
@@ -42,7 +42,11 @@ function passes(doc: SearchDocument, f: SearchFilters): boolean {
     any(f.street, doc.street) &&
     any(f.status, doc.status) &&
     (!f.domain?.length || doc.domains.some((d) => f.domain!.includes(d))) &&
-    (f.verified === undefined || doc.verified === f.verified)
+    (f.verified === undefined || doc.verified === f.verified) &&
+    (!f.amount ||
+      (doc.amountMax != null &&
+        doc.amountMax >= (f.amount.min ?? -Infinity) &&
+        doc.amountMax <= (f.amount.max ?? Infinity)))
   );
 }
 
@@ -51,7 +55,12 @@ function countFacets(docs: SearchDocument[], names: FacetName[]): Record<string,
   for (const name of names) {
     const counts: Record<string, number> = {};
     for (const doc of docs) {
-      const values = name === 'domain' ? doc.domains : [doc[name as Exclude<FacetName, 'domain'>]];
+      const values =
+        name === 'domain'
+          ? doc.domains
+          : name === 'amount'
+            ? [doc.amountMax != null ? amountBucketOf(doc.amountMax) : null]
+            : [doc[name]];
       for (const v of values) if (v != null) counts[v] = (counts[v] ?? 0) + 1;
     }
     out[name] = counts;
@@ -157,7 +166,7 @@ for (const adapter of adapters) {
     });
 
     describe('filters and facets', () => {
-      const facetNames: FacetName[] = ['side', 'kind', 'domain', 'district', 'status'];
+      const facetNames: FacetName[] = ['side', 'kind', 'domain', 'district', 'status', 'amount'];
       const cases: SearchFilters[] = [
         {},
         { side: 'offer' },
@@ -168,6 +177,10 @@ for (const adapter of adapters) {
         { verified: true, kind: ['funding'] },
         { subkind: ['grant'], status: ['open'] },
         { district: ['310101'] },
+        { amount: { min: 10_000 } },
+        { amount: { max: 49_999 }, kind: ['funding'] },
+        { amount: { min: 10_000, max: 200_000 }, status: ['open'] },
+        { amount: { min: 300_000, max: 100 } },
       ];
 
       for (const filters of cases) {
@@ -179,6 +192,22 @@ for (const adapter of adapters) {
           expect(r.facets).toEqual(countFacets(expected, facetNames));
         });
       }
+
+      it('filter by amount.max with inclusive bounds and count it in buckets', async () => {
+        const withMax = fixtureDocuments.filter((d) => d.amountMax != null);
+        expect(new Set(withMax.map((d) => amountBucketOf(d.amountMax!))).size).toBeGreaterThanOrEqual(3);
+        const edge = withMax[0]!.amountMax!;
+        const exact = await allIds({ filters: { amount: { min: edge, max: edge } } });
+        expect(exact).toContain(withMax[0]!.id);
+        expect(byId(exact).every((d) => d.amountMax === edge)).toBe(true);
+        const r = await engine.search({ q: '资助', facets: ['amount'], filters: { amount: { min: 1 } } });
+        expect(
+          Object.keys(r.facets.amount ?? {}).every((b) =>
+            ['lt10k', '10k-50k', '50k-200k', 'gte200k'].includes(b),
+          ),
+        ).toBe(true);
+        expect(Object.values(r.facets.amount ?? {}).reduce((s, n) => s + n, 0)).toBe(r.total);
+      });
 
       it('count facets over every match of a text query, not only the page', async () => {
         const query: SearchQuery = { q: '老人', facets: ['kind', 'domain', 'district'] };

@@ -194,6 +194,22 @@ export const httpMatrix: Record<string, MatrixRow> = {
   }),
 
   'POST /matches': holdersOnly(201, 403),
+  // Bundles are the need owner's: they are built from and proposed for one need.
+  'GET /listings/:id/bundles': onSubject(401, {
+    resident: [200, _, 403],
+    organization: [200, 200, 403],
+    funder: [_, _, 403],
+    operator: [_, _, 403],
+    bureau: [_, _, 403],
+  }),
+  'POST /matches/bundle': onSubject(401, {
+    resident: [201, _, 403],
+    organization: [201, 201, 403],
+    funder: [_, _, 403],
+    operator: [_, _, 403],
+    bureau: [_, _, 403],
+  }),
+  'GET /listings/:id/eligibility': holdersOnly(200, 200, 200),
   'GET /matches': signedIn(200),
   // A match is its two sides' business: to anyone else it does not exist (404, not 403).
   'GET /matches/:id': holdersOnly(200, 404),

@@ -306,6 +306,17 @@ export const recipes: Record<string, Recipe> = {
       body: { needId: subject!.needId, offerId: subject!.offerId, note: '我们可以帮忙' },
     }),
   },
+  'GET /listings/:id/bundles': {
+    subject: 'need',
+    build: (ctx) => ({ params: id(ctx), query: { limit: '3' } }),
+  },
+  'POST /matches/bundle': {
+    subject: 'bundle',
+    build: ({ subject }) => ({
+      body: { needId: subject!.needId, offerIds: subject!.offerIds, note: '一起资助' },
+    }),
+  },
+  'GET /listings/:id/eligibility': { subject: 'listing', build: (ctx) => ({ params: id(ctx) }) },
   'GET /matches': { build: () => ({ query: { status: 'proposed' } }) },
   'GET /matches/:id': { subject: 'proposed-match', build: (ctx) => ({ params: id(ctx) }) },
   'POST /matches/:id/accept': { subject: 'proposed-match', build: (ctx) => ({ params: id(ctx) }) },

@@ -24,6 +24,7 @@ export type SubjectKind =
   | 'closed-listing'
   | 'need'
   | 'pair'
+  | 'bundle'
   | 'proposed-match'
   | 'accepted-match'
   | 'completed-match'
@@ -62,6 +63,7 @@ const possible: Record<SubjectKind, { owner: readonly Caller[]; colleague: reado
   },
   need: { owner: ['resident', 'organization'], colleague: ['organization'] },
   pair: { owner: ['resident', 'organization', 'funder', 'operator'], colleague: ['organization', 'funder'] },
+  bundle: { owner: ['resident', 'organization'], colleague: ['organization'] },
   'proposed-match': {
     owner: ['resident', 'organization', 'funder', 'operator'],
     colleague: ['organization', 'funder'],
@@ -142,6 +144,8 @@ export interface Subject {
   /** For `pair`: the need and offer to propose. */
   needId?: string;
   offerId?: string;
+  /** For `bundle`: two offers of a stranger for the holder's need. */
+  offerIds?: string[];
   org?: OrganizationRecord;
   documentId?: string;
   /** For `match-evidence`: an evidence file of the match. */
@@ -288,6 +292,17 @@ export async function buildSubject(world: World, kind: SubjectKind, holder: Acto
         id: String(mine._id),
         needId: String(need._id),
         offerId: String(offer._id),
+        holders: [holder, other],
+      };
+    }
+    case 'bundle': {
+      const need = await listingOf(holder, 'need');
+      const other = world.strangers.organization;
+      const offers = [await listingOf(other, 'offer'), await listingOf(other, 'offer')];
+      return {
+        id: String(need._id),
+        needId: String(need._id),
+        offerIds: offers.map((o) => String(o._id)),
         holders: [holder, other],
       };
     }

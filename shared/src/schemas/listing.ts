@@ -150,6 +150,22 @@ const oneOrMany = <T extends z.ZodType>(item: T, max = 20) =>
 
 export const searchSorts = ['relevance', 'newest', 'amount'] as const;
 
+/** Buckets of `amount.max` the search counts listings in (yuan): below 10,000, 10,000-49,999, 50,000-199,999, 200,000 up. */
+export const amountBuckets = ['lt10k', '10k-50k', '50k-200k', 'gte200k'] as const;
+export type AmountBucket = (typeof amountBuckets)[number];
+/** The bucket of a listing's `amount.max`. */
+export function amountBucketOf(max: number): AmountBucket {
+  return max < 10_000 ? 'lt10k' : max < 50_000 ? '10k-50k' : max < 200_000 ? '50k-200k' : 'gte200k';
+}
+/** The `amountMin`/`amountMax` of a search that keeps one bucket. */
+export const amountBucketBounds: Record<AmountBucket, { min?: number; max?: number }> = {
+  lt10k: { max: 9_999.99 },
+  '10k-50k': { min: 10_000, max: 49_999.99 },
+  '50k-200k': { min: 50_000, max: 199_999.99 },
+  gte200k: { min: 200_000 },
+};
+const yuanBound = z.coerce.number().nonnegative().max(1e10).optional();
+
 export const searchQuerySchema = pageQuerySchema
   .extend({
     q: z.string().trim().max(200, 'at most 200 characters').optional(),
@@ -160,6 +176,10 @@ export const searchQuerySchema = pageQuerySchema
     district: oneOrMany(districtCodeSchema),
     street: oneOrMany(streetCodeSchema),
     sort: z.enum(searchSorts).default('relevance'),
+    /** Keep listings whose `amount.max` is at least this (yuan). */
+    amountMin: yuanBound,
+    /** Keep listings whose `amount.max` is at most this (yuan). */
+    amountMax: yuanBound,
   })
   .strict();
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
@@ -174,7 +194,13 @@ export const searchResultSchema = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
-  facets: z.object({ kind: facetCountsSchema, domain: facetCountsSchema, district: facetCountsSchema }),
+  facets: z.object({
+    kind: facetCountsSchema,
+    domain: facetCountsSchema,
+    district: facetCountsSchema,
+    /** Counts per bucket of `amount.max` (see amountBuckets). */
+    amount: facetCountsSchema,
+  }),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 

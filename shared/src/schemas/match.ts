@@ -11,6 +11,20 @@ export const proposeMatchBodySchema = z.strictObject({
   offerId: idSchema,
   note: z.string().trim().max(1000).optional(),
 });
+/** Accepting a funding match may name the sum committed; by default the offer's most or what the need lacks. */
+export const acceptMatchBodySchema = z.strictObject({
+  amount: z.number().positive().max(1e10).optional(),
+});
+/** Proposing a bundle: one match per offer, for one need. */
+export const proposeBundleBodySchema = z.strictObject({
+  needId: idSchema,
+  offerIds: z
+    .array(idSchema)
+    .min(2)
+    .max(5)
+    .refine((ids) => new Set(ids).size === ids.length, 'each offer once'),
+  note: z.string().trim().max(1000).optional(),
+});
 export const declineMatchBodySchema = z.strictObject({ reason: z.string().trim().max(500).optional() });
 export const completeMatchBodySchema = z.strictObject({
   evidence: z.strictObject({
@@ -45,6 +59,18 @@ export const evidenceFileSchema = z.object({
 });
 export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
 
+/** How well a pair fits, in words: 很合适 / 较合适 / 可以考虑. */
+export const matchLabels = ['high', 'mid', 'low'] as const;
+export const matchLabelSchema = z.enum(matchLabels);
+export type MatchLabel = z.infer<typeof matchLabelSchema>;
+
+export const recommendationReasonSchema = z.object({
+  factor: z.string(),
+  points: z.number(),
+  max: z.number(),
+  detail: z.string(),
+});
+
 export const matchReviewSchema = z.object({
   side: z.enum(['need', 'offer']),
   rating: z.number(),
@@ -72,7 +98,14 @@ export const matchSchema = z.object({
   needId: z.string(),
   offerId: z.string(),
   status: matchStatusSchema,
+  /** The score shown when the match was proposed, with its reasons and label: it does not change afterwards. */
   score: z.number(),
+  reasons: z.array(recommendationReasonSchema),
+  label: matchLabelSchema.optional(),
+  /** Funding: the sum committed on acceptance (yuan). */
+  amount: z.number().optional(),
+  /** Volunteers, places...: how many units of the need's capacity this match covers, once accepted. */
+  units: z.number().optional(),
   proposedBy: z.string(),
   /** Which side the caller is on, when the caller is a side. */
   yourSide: z.enum(['need', 'offer']).optional(),
@@ -116,19 +149,18 @@ export const coverageSchema = z.object({
   open: z.boolean(),
 });
 
-export const recommendationReasonSchema = z.object({
-  factor: z.string(),
-  points: z.number(),
-  max: z.number(),
-  detail: z.string(),
-});
 export const recommendationsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(10),
   locale: z.enum(['zh-CN', 'en']).optional(),
 });
 export const recommendationsSchema = z.object({
   matches: z.array(
-    z.object({ listing: listingSchema, score: z.number(), reasons: z.array(recommendationReasonSchema) }),
+    z.object({
+      listing: listingSchema,
+      score: z.number(),
+      label: matchLabelSchema,
+      reasons: z.array(recommendationReasonSchema),
+    }),
   ),
   excluded: z.array(
     z.object({
@@ -142,3 +174,57 @@ export type Recommendations = z.infer<typeof recommendationsSchema>;
 /** A base operator's nudge to the side of an overdue proposal that has not answered. */
 export const remindMatchBodySchema = z.strictObject({ note: z.string().trim().max(500).optional() });
 export const overdueMatchListQuerySchema = pageQuerySchema.strict();
+
+export const bundlesQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(10).default(3),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+});
+/** Sets of two or more open, eligible offers that together cover what no single one does. */
+export const bundlesSchema = z.object({
+  bundles: z.array(
+    z.object({
+      offers: z.array(listingSchema),
+      /** What the set gives together toward what the need still lacks. */
+      covers: z.object({ amount: z.number().optional(), capacity: z.number().optional() }),
+      /** The mean of the offers' match scores. */
+      score: z.number(),
+      /** The combined explanation, in the caller's language. */
+      detail: z.string(),
+      /** Each offer's own score and its share of the bundle. */
+      parts: z.array(
+        z.object({
+          offerId: z.string(),
+          score: z.number(),
+          amount: z.number().optional(),
+          capacity: z.number().optional(),
+        }),
+      ),
+    }),
+  ),
+});
+export type Bundles = z.infer<typeof bundlesSchema>;
+export const bundleEnvelopeSchema = z.object({ matches: z.array(matchSchema) });
+
+export const eligibilityQuerySchema = z.strictObject({
+  /** One of the caller's needs, to judge the district rule by; the caller's organization's district otherwise. */
+  needId: idSchema.optional(),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+});
+/** An offer's eligibility rules and, for the caller, which of them they meet (absent when unknown). */
+export const eligibilityViewSchema = z.object({
+  rules: z.array(
+    z.object({
+      rule: z.enum([
+        'eligibility.orgTypes',
+        'eligibility.registeredOnly',
+        'eligibility.minGrade',
+        'eligibility.districts',
+      ]),
+      detail: z.string(),
+      met: z.boolean().optional(),
+    }),
+  ),
+  /** Whether the caller may propose a match with this offer; absent for a visitor. */
+  eligible: z.boolean().optional(),
+});
+export type EligibilityView = z.infer<typeof eligibilityViewSchema>;

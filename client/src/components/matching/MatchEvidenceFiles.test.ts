@@ -20,6 +20,7 @@ const matchWith = (files: Match['evidenceFiles']): Match => ({
   offerId: 'o1',
   status: 'accepted',
   score: 80,
+  reasons: [],
   proposedBy: 'u2',
   yourSide: 'need',
   deadline: '2027-05-18T01:00:00.000Z',

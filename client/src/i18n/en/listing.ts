@@ -84,6 +84,13 @@ const en: typeof listing = {
       domain: 'Service domain',
       district: 'District',
       none: 'Nothing to choose yet',
+      amount: 'Amount',
+      amounts: {
+        lt10k: 'Under CNY 10,000',
+        '10k-50k': 'CNY 10,000–50,000',
+        '50k-200k': 'CNY 50,000–200,000',
+        gte200k: 'CNY 200,000 and up',
+      },
     },
     saved: {
       title: 'Saved searches',

@@ -82,6 +82,13 @@ export default {
       domain: '服务领域',
       district: '所在区',
       none: '暂无可选项',
+      amount: '金额',
+      amounts: {
+        lt10k: '1万元以下',
+        '10k-50k': '1万–5万元',
+        '50k-200k': '5万–20万元',
+        gte200k: '20万元及以上',
+      },
     },
     saved: {
       title: '保存的搜索',

@@ -27,6 +27,7 @@ const proposedByColleague = (over: Partial<Match>): Match => ({
   offerId: 'o00000000000000000000001',
   status: 'proposed',
   score: 80,
+  reasons: [],
   proposedBy: 'u0000000000000000000000c',
   deadline: '2027-05-18T01:00:00.000Z',
   overdue: false,

@@ -16,6 +16,8 @@ const listingSchema = new Schema(
     capacity: { type: Number },
     /** How much of the capacity accepted matches have taken (1 each when no capacity is given). */
     capacityUsed: { type: Number, default: 0 },
+    /** A funding need: the sum its accepted matches have committed; a funding offer: the sum it has awarded. */
+    amountCommitted: { type: Number, default: 0 },
     startsAt: { type: Date },
     endsAt: { type: Date },
     eligibility: {

@@ -11,7 +11,7 @@ export async function matchOrganizations(
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (!wanted.length) return new Map();
   const orgs = await OrganizationModel.find({ _id: trusted({ $in: wanted }) })
-    .select({ name: 1, type: 1, creditCode: 1, verification: 1, grade: 1 })
+    .select({ name: 1, type: 1, creditCode: 1, verification: 1, grade: 1, district: 1 })
     .lean<OrganizationRecord[]>();
   return new Map(
     orgs.map((o) => [
@@ -22,6 +22,7 @@ export async function matchOrganizations(
         // A grade counts once a base has verified the organization, as a registration does.
         grade: o.verification?.status === 'verified' ? (o.grade ?? null) : null,
         name: o.name,
+        district: o.district,
       },
     ]),
   );

@@ -1,43 +1,41 @@
 import { trusted } from 'mongoose';
-import { validationFailed } from '../../lib/errors.js';
 import { ListingModel, type ListingRecord } from '../listings/model.js';
+import { askedAmount } from './commitment.js';
 import { MatchModel } from './model.js';
 
 /**
- * What covers a need: the offers of its accepted and completed matches, grouped by kind, the amount they put
- * toward what was asked, and how much of the need's capacity is taken.
+ * How far a listing is covered by its accepted and completed matches. For a need: the listings answering it,
+ * grouped by kind, the sum committed toward what it asks and how much of its capacity is taken. For an offer:
+ * the needs it answers, what it has awarded in all and how many of its awards or units are taken.
  */
-export async function needCoverage(need: ListingRecord) {
-  if (need.side !== 'need') throw validationFailed('match.coverageForNeeds');
+export async function listingCoverage(listing: ListingRecord) {
+  const isNeed = listing.side === 'need';
   const matches = await MatchModel.find({
-    needId: need._id,
+    [isNeed ? 'needId' : 'offerId']: listing._id,
     status: trusted({ $in: ['accepted', 'completed'] }),
   })
-    .select({ offerId: 1, evidence: 1 })
+    .select({ needId: 1, offerId: 1, amount: 1 })
     .lean();
-  const offers = matches.length
-    ? await ListingModel.find({ _id: trusted({ $in: matches.map((m) => m.offerId) }) }).lean<
-        ListingRecord[]
-      >()
+  const otherIds = matches.map((m) => (isNeed ? m.offerId : m.needId));
+  const others = otherIds.length
+    ? await ListingModel.find({ _id: trusted({ $in: otherIds }) }).lean<ListingRecord[]>()
     : [];
   const kinds = new Map<string, { id: string; title: string; kind: string }[]>();
-  for (const o of offers)
+  for (const o of others)
     kinds.set(o.kind, [...(kinds.get(o.kind) ?? []), { id: String(o._id), title: o.title, kind: o.kind }]);
-  const asked = need.amount?.max ?? need.amount?.min;
-  // Delivered amounts where the match is completed, otherwise what the offer promises at most.
-  const covered = matches.reduce((sum, m) => {
-    const offer = offers.find((o) => String(o._id) === String(m.offerId));
-    return (
-      sum +
-      (m.evidence?.amount ?? (offer?.kind === 'funding' ? (offer.amount?.max ?? offer.amount?.min ?? 0) : 0))
-    );
-  }, 0);
-  const capacity = need.capacity ?? 1;
+  const covered = matches.reduce((sum, m) => sum + (m.amount ?? 0), 0);
+  // A need asks its amount; an offer gives at most one award's maximum per award.
+  const asked = isNeed
+    ? askedAmount(listing)
+    : listing.kind === 'funding' && listing.amount?.max != null
+      ? listing.amount.max * (listing.capacity ?? 1)
+      : undefined;
+  const capacity = listing.capacity ?? 1;
   return {
-    needId: String(need._id),
+    needId: String(listing._id),
     kinds: [...kinds].map(([kind, list]) => ({ kind, offers: list })),
     ...(asked != null || covered ? { amount: { ...(asked != null ? { asked } : {}), covered } } : {}),
-    capacity: { asked: capacity, covered: need.capacityUsed ?? 0 },
-    open: need.status === 'open',
+    capacity: { asked: capacity, covered: Math.min(capacity, listing.capacityUsed ?? 0) },
+    open: listing.status === 'open',
   };
 }

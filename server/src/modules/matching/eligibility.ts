@@ -66,3 +66,38 @@ export function checkEligibility(
   }
   return failures;
 }
+
+type RuleName = keyof NonNullable<Listing['eligibility']>;
+const RULES: readonly RuleName[] = ['orgTypes', 'registeredOnly', 'minGrade', 'districts'];
+
+/**
+ * An offer's rules one by one, each in words and, for a taker known to the caller, whether it is met: `taker`
+ * undefined for a visitor (nothing is judged); a district of undefined leaves the district rule unjudged.
+ */
+export function eligibilityView(
+  offer: Pick<Listing, 'eligibility'>,
+  taker: { organization: MatchOrganization | undefined; district: string | undefined } | undefined,
+  locale: 'zh-CN' | 'en',
+) {
+  const rules = offer.eligibility ?? {};
+  const out = RULES.flatMap((rule) => {
+    const value = rules[rule];
+    if (value === undefined || value === false || (Array.isArray(value) && !value.length)) return [];
+    const only = { eligibility: { [rule]: value } };
+    // Against no organization and no place every rule fails, which gives its sentence.
+    const [described] = checkEligibility(only, undefined, { district: '' });
+    const judged =
+      taker && (rule !== 'districts' || taker.district !== undefined)
+        ? checkEligibility(only, taker.organization, { district: taker.district ?? '' }).length === 0
+        : undefined;
+    return [
+      {
+        rule: described!.factor,
+        detail: described!.detail[locale],
+        ...(judged !== undefined ? { met: judged } : {}),
+      },
+    ];
+  });
+  const eligible = taker ? out.every((r) => r.met !== false) : undefined;
+  return { rules: out, ...(eligible !== undefined ? { eligible } : {}) };
+}

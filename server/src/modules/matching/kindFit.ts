@@ -10,6 +10,14 @@ import { isSubkindOfKind, subkinds, type Kind } from '@app/shared';
 
 /** Fit when both sides share the kind and at least one leaves the sub-kind open. */
 export const OPEN_SUBKIND_FIT = 0.7;
+/**
+ * Sub-kinds that name a broad kind of help rather than the help itself: two community services may be meals and
+ * day care, two pro-bono professionals a lawyer and a first-aid trainer. Sharing one of these says no more than an
+ * open sub-kind; the words and domains decide. (Volunteers stay specific enough: counting them broad measured the
+ * same and would let a professional outrank volunteers on a call for volunteers.)
+ */
+export const BROAD_SUBKINDS: ReadonlySet<string> = new Set(['community-service', 'pro-bono']);
+
 /** Fit of two sub-kinds of one kind that are not listed as related. */
 export const UNRELATED_SUBKIND_FIT = 0.25;
 
@@ -82,7 +90,8 @@ type KindSide = { kind: Kind | string; subkind?: string | undefined };
 export function kindFit(need: KindSide, offer: KindSide): KindFit {
   const sameKind = need.kind === offer.kind;
   if (need.subkind && offer.subkind) {
-    if (sameKind && need.subkind === offer.subkind) return { fit: 1, relation: 'same' };
+    if (sameKind && need.subkind === offer.subkind)
+      return { fit: BROAD_SUBKINDS.has(need.subkind) ? OPEN_SUBKIND_FIT : 1, relation: 'same' };
     const related = RELATED.get(`${need.subkind}>${offer.subkind}`);
     // A pair only counts when both sub-kinds are used under their own kinds.
     const valid = isSubkindOfKind(need.subkind, need.kind) && isSubkindOfKind(offer.subkind, offer.kind);

@@ -213,8 +213,11 @@ describe('the match lifecycle', () => {
     const needId = await post(resident.client, mealsNeed);
     const grantId = await post(funder.client, grantForRegistered);
     const res = await funder.client.post('/api/matches', { needId, offerId: grantId });
-    expect(res.status).toBe(400);
-    expect(res.body.error.details[0].path).toBe('eligibility.registeredOnly');
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('conflict');
+    expect(res.body.error.details[0]).toMatchObject({ code: 'eligibility.registeredOnly' });
+    expect(res.body.error.details[0].message).toContain('登记');
+    expect(res.body.error.message).not.toMatch(/格式|format/);
   });
 
   it('counts an evaluation grade only once a base has verified it', async () => {
@@ -229,8 +232,8 @@ describe('the match lifecycle', () => {
     const org = String((await UserModel.findById(applicant.user._id).lean())!.organizationId);
     expect((await applicant.client.patch(`/api/organizations/${org}`, { grade: 5 })).status).toBe(200);
     const refused = await applicant.client.post('/api/matches', { needId, offerId: grantId });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.details[0].path).toBe('eligibility.minGrade');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details[0].code).toBe('eligibility.minGrade');
 
     await OrganizationModel.updateOne({ _id: org }, { $set: { 'verification.status': 'verified' } });
     expect((await applicant.client.post('/api/matches', { needId, offerId: grantId })).status).toBe(201);

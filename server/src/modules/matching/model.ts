@@ -36,6 +36,17 @@ const evidenceFileSchema = new Schema(
   { strict: 'throw' },
 );
 
+/** One named part of the score shown when the match was proposed. */
+const reasonSchema = new Schema(
+  {
+    factor: { type: String, required: true },
+    points: { type: Number, required: true },
+    max: { type: Number, required: true },
+    detail: { type: String, required: true },
+  },
+  { _id: false, strict: 'throw' },
+);
+
 const matchSchema = new Schema(
   {
     needId: { type: Schema.Types.ObjectId, ref: 'Listing', required: true },
@@ -47,6 +58,13 @@ const matchSchema = new Schema(
     offerOrgId: { type: Schema.Types.ObjectId, ref: 'Organization' },
     status: { type: String, enum: matchStatuses, default: 'proposed' },
     score: { type: Number, required: true },
+    /** The reasons and label of the score as shown when proposed, in the proposer's language. */
+    reasons: { type: [reasonSchema], default: [] },
+    label: { type: String, enum: ['high', 'mid', 'low'] },
+    /** Funding: the sum committed on acceptance. */
+    amount: { type: Number },
+    /** Capacity needs: the units (volunteers, places) this match covers once accepted. */
+    units: { type: Number },
     proposedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     proposedSide: { type: String, enum: ['need', 'offer'], required: true },
     note: { type: String },

@@ -2,7 +2,7 @@
  * Ranking: from the candidates the search engine returned for a listing, the best of the other side, and the near
  * misses an eligibility rule ruled out.
  */
-import { defaultLocale, type Kind, type Listing, type Locale, type Side } from '@app/shared';
+import { defaultLocale, type Kind, type Listing, type Locale, type MatchLabel, type Side } from '@app/shared';
 import { checkEligibility } from './eligibility.js';
 import { fittingKinds, kindFit } from './kindFit.js';
 import { orient, scoreCandidate } from './score.js';
@@ -31,6 +31,7 @@ export interface RankOptions {
 export interface RankedMatch {
   listing: Listing;
   score: number;
+  label: MatchLabel;
   reasons: ScoreReason[];
 }
 
@@ -86,7 +87,7 @@ export function rankCandidates(
     const candidateOrg = context.organizationOf?.(candidate);
     const { need, offer } = orient(subject, candidate);
     const takerOrg = subject.side === 'need' ? context.subjectOrg : candidateOrg;
-    const { score, reasons } = scoreCandidate({
+    const { score, reasons, label } = scoreCandidate({
       subject,
       candidate,
       subjectOrg: context.subjectOrg,
@@ -102,7 +103,7 @@ export function rankCandidates(
       const rules = failures.map((f) => ({ factor: f.factor, detail: f.detail[locale] }));
       excluded.push({ listing: candidate, reasons: rules, score });
     } else {
-      matches.push({ listing: candidate, score, reasons });
+      matches.push({ listing: candidate, score, label, reasons });
     }
   }
   matches.sort(byScoreThenNewer);

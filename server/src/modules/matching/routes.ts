@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  acceptMatchBodySchema,
   completeMatchBodySchema,
   contactSchema,
   coverageSchema,
@@ -30,7 +31,8 @@ import { presentListings } from '../listings/presenter.js';
 import { findReadableListing } from '../listings/service.js';
 import { contactService } from './contact.js';
 import { matchEvidence } from './evidence.js';
-import { needCoverage } from './coverage.js';
+import { listingCoverage } from './coverage.js';
+import { bundleRoutes } from './bundleRoutes.js';
 import { MatchModel, type MatchRecord } from './model.js';
 import { presentMatch } from './presenter.js';
 import { recommendationService } from './recommendations.js';
@@ -74,7 +76,9 @@ export function matchingRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/listings/:id/coverage',
-      summary: 'What covers a need and what is still open',
+      summary:
+        'What covers a listing and what is still open: for a need the amount committed toward what it asks and ' +
+        'the capacity taken; for an offer what it has awarded and how many awards or units are taken',
       tag,
       access: 'public',
       params: listingIdParamsSchema,
@@ -82,7 +86,7 @@ export function matchingRoutes(ctx: AppContext): Router {
     },
     [],
     async ({ req, params }) => {
-      return needCoverage(await findReadableListing(req.user, params.id));
+      return listingCoverage(await findReadableListing(req.user, params.id));
     },
   );
 
@@ -101,7 +105,8 @@ export function matchingRoutes(ctx: AppContext): Router {
     [requireUser(sides)],
     async ({ req, body }) => {
       const user = currentUser(req);
-      return { match: presentMatch(await matches.propose(user, body.needId, body.offerId, body.note), user) };
+      const m = await matches.propose(user, body.needId, body.offerId, body.note, localeOf(req));
+      return { match: presentMatch(m, user) };
     },
   );
 
@@ -154,6 +159,7 @@ export function matchingRoutes(ctx: AppContext): Router {
     path: string,
     summary: string,
     body:
+      | typeof acceptMatchBodySchema
       | typeof declineMatchBodySchema
       | typeof completeMatchBodySchema
       | typeof reviewMatchBodySchema
@@ -178,8 +184,12 @@ export function matchingRoutes(ctx: AppContext): Router {
         return { match: presentMatch(await run(user, params.id, input as never), user) };
       },
     );
-  step('accept', 'Accept a proposed match (the side that received it)', undefined, (user, id) =>
-    matches.accept(user, id),
+  step(
+    'accept',
+    'Accept a proposed match (the side that received it); a funding match may name the `amount` committed ' +
+      '(default: the smaller of the offer’s amount.max and what the need still lacks). Over-committing is a 409',
+    acceptMatchBodySchema,
+    (user, id, body: { amount?: number }) => matches.accept(user, id, body?.amount),
   );
   step(
     'decline',
@@ -257,5 +267,6 @@ export function matchingRoutes(ctx: AppContext): Router {
     [requireUser()],
     async ({ req, params }) => contacts.reveal(currentUser(req), params.id, req.ip),
   );
+  bundleRoutes(router, ctx, { matches, recommendations, sides });
   return router;
 }

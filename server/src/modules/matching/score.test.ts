@@ -108,6 +108,18 @@ describe('scoreCandidate', () => {
     expect(reason(proBono, 'kind').points).toBeGreaterThan(reason(reverse, 'kind').points);
   });
 
+  it('lets a broad sub-kind (community service, pro-bono) fit no better than an open one, so words decide', () => {
+    const meals = need({ kind: 'service', subkind: 'community-service' });
+    const daycare = score(meals, buildListing({ kind: 'service', subkind: 'community-service' }));
+    const open = score(meals, buildListing({ kind: 'service', subkind: undefined }));
+    expect(reason(daycare, 'kind').points).toBe(reason(open, 'kind').points);
+    expect(reason(daycare, 'kind').points).toBeLessThan(WEIGHTS.kind);
+    const legal = need({ kind: 'service', subkind: 'legal' });
+    expect(reason(score(legal, buildListing({ kind: 'service', subkind: 'legal' })), 'kind').points).toBe(
+      WEIGHTS.kind,
+    );
+  });
+
   describe('time', () => {
     const n = need({ startsAt: '2027-07-01T00:00:00+08:00', endsAt: '2027-08-31T23:59:59+08:00' });
     const time = (offer: Partial<Listing>) => reason(score(n, buildListing(offer)), 'time');

@@ -13,6 +13,7 @@ import {
 } from './factors.js';
 import { placeFactor } from './place.js';
 import { timeFactor } from './time.js';
+import { matchLabel } from './label.js';
 import type { MatchOrganization, MatchScore, ProviderRecord, ScoreFactor, ScoreReason } from './types.js';
 import { FACTOR_ORDER, WEIGHTS, type Weights } from './weights.js';
 
@@ -64,5 +65,6 @@ export function scoreCandidate(input: ScoreInput): MatchScore {
     score += points;
     reasons.push({ factor, points, max, detail });
   }
-  return { score, reasons };
+  const sharedDomains = need.domains.filter((d) => offer.domains.includes(d)).length;
+  return { score, reasons, label: matchLabel(score, { text: results.text.fraction, sharedDomains }) };
 }

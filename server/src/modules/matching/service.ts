@@ -1,18 +1,15 @@
 import mongoose, { trusted, type ClientSession } from 'mongoose';
-import type { Listing } from '@app/shared';
+import { defaultLocale, type Locale } from '@app/shared';
 import type { AppContext } from '../../context.js';
-import { AppError, conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
-import { deliverRecorded, recordEvent, writeWithEvents, type RecordedEvent } from '../../lib/outbox.js';
-import { queryTokens } from '../../lib/text/tokenizer.js';
+import { conflict, forbidden, notFound } from '../../lib/errors.js';
+import { deliverRecorded, recordEvent, writeWithEvents } from '../../lib/outbox.js';
 import { ListingModel, type ListingRecord } from '../listings/model.js';
 import { listingPolicy } from '../listings/policy.js';
-import { presentListings } from '../listings/presenter.js';
+import { planCommitment, takeFromNeed, takeFromOffer } from './commitment.js';
+import { proposalFor } from './proposal.js';
 import type { UserRecord } from '../users/model.js';
-import { matchOrganizations, organizationOf, providerRecords } from './context.js';
-import { checkEligibility } from './eligibility.js';
 import { MatchModel, RESPONSE_DAYS, type MatchRecord } from './model.js';
 import { matchPolicy as policy } from './policy.js';
-import { scoreCandidate } from './score.js';
 import { openMatchConversation } from '../conversations/opening.js';
 import type { MatchParties } from './events.js';
 import './events.js';
@@ -40,31 +37,6 @@ export const matchParties = (m: MatchRecord, actor?: UserRecord): MatchParties =
   offerOwnerId: String(m.offerOwnerId),
   ...(actor ? { actorId: String(actor._id) } : {}),
 });
-
-/** Share of the need's title words found in the offer's text: the relevance of a pair proposed by hand. */
-function wordOverlap(need: Listing, offer: Listing): number {
-  const words = new Set(queryTokens(need.title));
-  if (!words.size) return 0;
-  const text = `${offer.title} ${offer.description}`;
-  return [...words].filter((w) => text.includes(w)).length / words.size;
-}
-
-/**
- * Takes one unit of a listing's capacity (its capacity, or 1 when it has none) for an accepted match; the
- * listing becomes `matched` when the last unit is taken. Throws a conflict when none is left.
- */
-async function takeCapacity(listing: ListingRecord, session: ClientSession): Promise<RecordedEvent> {
-  const capacity = listing.capacity ?? 1;
-  const taken = await ListingModel.findOneAndUpdate(
-    { _id: listing._id, status: 'open', capacityUsed: trusted({ $lt: capacity }) },
-    { $inc: { capacityUsed: 1 } },
-    { returnDocument: 'after', session },
-  ).lean<ListingRecord>();
-  if (!taken) throw conflict('match.noCapacity', { title: listing.title });
-  if (taken.capacityUsed >= capacity)
-    await ListingModel.updateOne({ _id: listing._id }, { $set: { status: 'matched' } }, { session });
-  return recordEvent('listing.changed', { listingId: String(listing._id), change: 'matched' }, session);
-}
 
 export function matchService(ctx: AppContext) {
   const transition = async (
@@ -100,68 +72,72 @@ export function matchService(ctx: AppContext) {
     });
 
   return {
-    async propose(user: UserRecord, needId: string, offerId: string, note?: string): Promise<MatchRecord> {
-      const [need, offer] = await Promise.all([
-        ListingModel.findById(needId).lean<ListingRecord>(),
-        ListingModel.findById(offerId).lean<ListingRecord>(),
-      ]);
-      if (!need || !offer) throw notFound('Listing');
-      if (need.side !== 'need' || offer.side !== 'offer') throw validationFailed('match.needAndOffer');
-      const ownsNeed = listingPolicy.canEdit(user, need);
-      const ownsOffer = listingPolicy.canEdit(user, offer);
-      if (ownsNeed === ownsOffer) throw forbidden(ownsNeed ? 'match.bothYours' : 'match.proposeFromOwn');
-      if (need.status !== 'open' || offer.status !== 'open') throw conflict('match.bothOpen');
-      const active = await MatchModel.exists({
-        needId,
-        offerId,
-        status: trusted({ $in: ['proposed', 'accepted'] }),
-      });
-      if (active) throw conflict('match.underWay');
+    /**
+     * Proposes a match from one of the user's listings; it keeps the score, reasons and label the pair has now,
+     * which are the ones the recommendations show.
+     */
+    async propose(
+      user: UserRecord,
+      needId: string,
+      offerId: string,
+      note?: string,
+      locale: Locale = defaultLocale,
+    ): Promise<MatchRecord> {
+      const [m] = await this.proposeMany(user, needId, [offerId], note, locale);
+      return m!;
+    },
 
-      const [needView, offerView] = await presentListings([need, offer]);
-      const orgs = await matchOrganizations([needView!.organizationId, offerView!.organizationId]);
-      const orgOf = organizationOf(orgs);
-      const failures = checkEligibility(offerView!, orgOf(needView!), needView!);
-      if (failures.length) {
-        throw new AppError(
-          'validation_failed',
-          'match.notEligible',
-          failures.map((f) => ({ path: f.factor, message: f.detail, code: 'eligibility' })),
-        );
-      }
-      const records = await providerRecords([String(offer.ownerId)]);
-      const { score } = scoreCandidate({
-        subject: needView!,
-        candidate: offerView!,
-        subjectOrg: orgOf(needView!),
-        candidateOrg: orgOf(offerView!),
-        textRelevance: wordOverlap(needView!, offerView!),
-        providerRecord: records.get(String(offer.ownerId)),
+    /** A bundle in one step: the need's owner proposes one match per offer, all or none. */
+    async proposeBundle(
+      user: UserRecord,
+      needId: string,
+      offerIds: readonly string[],
+      note?: string,
+      locale: Locale = defaultLocale,
+    ): Promise<MatchRecord[]> {
+      const need = await ListingModel.findById(needId).lean<ListingRecord>();
+      if (!need) throw notFound('Listing');
+      if (!listingPolicy.canEdit(user, need)) throw forbidden('match.bundleByNeedOwner');
+      return this.proposeMany(user, needId, offerIds, note, locale);
+    },
+
+    /** Proposes one match per offer for one need, all or none. */
+    async proposeMany(
+      user: UserRecord,
+      needId: string,
+      offerIds: readonly string[],
+      note?: string,
+      locale: Locale = defaultLocale,
+    ): Promise<MatchRecord[]> {
+      const drafts: Awaited<ReturnType<typeof proposalFor>>[] = [];
+      for (const offerId of offerIds) drafts.push(await proposalFor(user, needId, offerId, locale));
+      const now = Date.now();
+      // All or none: the matches and their events are written in one transaction.
+      return writeWithEvents(ctx.events, async (session, record) => {
+        const out: MatchRecord[] = [];
+        for (const d of drafts) {
+          const [doc] = await MatchModel.create(
+            [
+              {
+                ...d,
+                proposedBy: user._id,
+                ...(note ? { note } : {}),
+                deadline: new Date(now + RESPONSE_DAYS * DAY),
+                history: [{ status: 'proposed', by: user._id, at: new Date(now) }],
+              },
+            ],
+            { session },
+          );
+          const m = doc!.toObject<MatchRecord>();
+          await record('match.proposed', { ...matchParties(m, user), side: m.proposedSide });
+          out.push(m);
+        }
+        return out;
       });
-      const proposedSide: 'need' | 'offer' = ownsNeed ? 'need' : 'offer';
-      const doc = {
-        needId,
-        offerId,
-        needOwnerId: need.ownerId,
-        offerOwnerId: offer.ownerId,
-        ...(need.organizationId ? { needOrgId: need.organizationId } : {}),
-        ...(offer.organizationId ? { offerOrgId: offer.organizationId } : {}),
-        score,
-        proposedBy: user._id,
-        proposedSide,
-        ...(note ? { note } : {}),
-        deadline: new Date(Date.now() + RESPONSE_DAYS * DAY),
-        history: [{ status: 'proposed' as const, by: user._id, at: new Date() }],
-      };
-      return writeMatch(
-        'match.proposed',
-        async (session) => (await MatchModel.create([doc], { session }))[0]!.toObject(),
-        (m) => ({ ...matchParties(m, user), side: m.proposedSide }),
-      );
     },
 
     /** Accepts within the deadline, taking capacity of both listings in one transaction. */
-    async accept(user: UserRecord, id: string): Promise<MatchRecord> {
+    async accept(user: UserRecord, id: string, amount?: number): Promise<MatchRecord> {
       const m = await findVisibleMatch(user, id);
       if (!policy.canRespond(user, m)) throw forbidden('match.receiverAccepts');
       if (m.status !== 'proposed') throw conflict('match.cannotAccept', { status: m.status });
@@ -170,15 +146,25 @@ export function matchService(ctx: AppContext) {
         const need = await ListingModel.findById(m.needId).session(session).lean<ListingRecord>();
         const offer = await ListingModel.findById(m.offerId).session(session).lean<ListingRecord>();
         if (!need || !offer) throw conflict('match.listingGone');
-        const offerTaken = await takeCapacity(offer, session);
-        const needTaken = await takeCapacity(need, session);
-        const accepted = await transition(user, m, 'proposed', 'accepted', {}, session);
+        if (need.status !== 'open' || offer.status !== 'open') throw conflict('match.coveredOrSpent');
+        const commitment = planCommitment(need, offer, amount);
+        const offerFull = await takeFromOffer(offer, commitment, session);
+        const needFull = await takeFromNeed(need, commitment, session);
+        const changed = (listingId: unknown, full: boolean) =>
+          recordEvent(
+            'listing.changed',
+            { listingId: String(listingId), change: full ? 'matched' : 'updated' },
+            session,
+          );
+        const offerChanged = await changed(offer._id, offerFull);
+        const needChanged = await changed(need._id, needFull);
+        const accepted = await transition(user, m, 'proposed', 'accepted', { ...commitment }, session);
         const acceptedEvent = await recordEvent(
           'match.accepted',
           { ...matchParties(accepted, user), side: accepted.proposedSide === 'need' ? 'offer' : 'need' },
           session,
         );
-        return { accepted, recorded: [offerTaken, needTaken, acceptedEvent] };
+        return { accepted, recorded: [offerChanged, needChanged, acceptedEvent] };
       });
       // The two sides can talk from now on; opening is idempotent by match.
       const conversation = await openMatchConversation(ctx, {
@@ -212,6 +198,8 @@ export function matchService(ctx: AppContext) {
       const m = await findVisibleMatch(user, id);
       const delivered = {
         evidence: {
+          // What was delivered: the sum committed unless the evidence says otherwise.
+          ...(m.amount != null ? { amount: m.amount } : {}),
           ...evidence,
           deliveredAt: evidence.deliveredAt ? new Date(evidence.deliveredAt) : new Date(),
         },

@@ -1,7 +1,10 @@
-import type { Listing, Locale, Organization } from '@app/shared';
+import type { Listing, Locale, MatchLabel, Organization } from '@app/shared';
 
 /** What matching needs to know about an organization: enough to judge an offer's eligibility rules. */
-export type MatchOrganization = Pick<Organization, 'type' | 'registered' | 'grade'> & { name?: string };
+export type MatchOrganization = Pick<Organization, 'type' | 'registered' | 'grade'> & {
+  name?: string;
+  district?: string;
+};
 
 /** How the owner of a listing has behaved on the platform so far. */
 export interface ProviderRecord {
@@ -28,6 +31,8 @@ export interface MatchScore {
   /** 0..100, always exactly the sum of the reasons' points. */
   score: number;
   reasons: ScoreReason[];
+  /** 很合适 / 较合适 / 可以考虑, following the score and what the two listings have in common. */
+  label: MatchLabel;
 }
 
 export type EligibilityFactor =

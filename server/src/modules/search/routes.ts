@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { perAddressLimit } from '../auth/rateLimits.js';
 import { listingsOfHits } from '../listings/hitListings.js';
 
-const FACETS = ['kind', 'domain', 'district'] as const;
+const FACETS = ['kind', 'domain', 'district', 'amount'] as const;
 
 /** `GET /api/search`: open listings by words, side, kind, domain and place, with facet counts. */
 export function searchRoutes(ctx: AppContext): Router {
@@ -15,7 +15,8 @@ export function searchRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/search',
-      summary: 'Search open needs and offers',
+      summary:
+        'Search open needs and offers; amountMin/amountMax keep listings whose amount.max lies between them',
       tag: 'search',
       access: 'public',
       query: searchQuerySchema,
@@ -33,6 +34,14 @@ export function searchRoutes(ctx: AppContext): Router {
           ...(query.domain ? { domain: query.domain } : {}),
           ...(query.district ? { district: query.district } : {}),
           ...(query.street ? { street: query.street } : {}),
+          ...(query.amountMin !== undefined || query.amountMax !== undefined
+            ? {
+                amount: {
+                  ...(query.amountMin !== undefined ? { min: query.amountMin } : {}),
+                  ...(query.amountMax !== undefined ? { max: query.amountMax } : {}),
+                },
+              }
+            : {}),
         },
         facets: FACETS,
         sort: query.sort,

@@ -169,6 +169,17 @@ describe('filters and facets', () => {
     expect(venues.items.map((i) => i.id)).toEqual([ids.venueXuhui]);
   });
 
+  it('filters by amount.max between amountMin and amountMax and counts the amount buckets', async () => {
+    const all = await search('side=offer');
+    expect(all.facets.amount).toEqual({ '50k-200k': 1 });
+    expect((await search('amountMin=50000')).items.map((i) => i.id)).toEqual([ids.grant]);
+    expect((await search('amountMin=50000.01')).total).toBe(0);
+    expect((await search('amountMax=49999')).total).toBe(0);
+    expect((await search('amountMin=10000&amountMax=60000')).items.map((i) => i.id)).toEqual([ids.grant]);
+    const bad = await server.client().get('/api/search?amountMin=-1');
+    expect(bad.status).toBe(400);
+  });
+
   it('sorts by amount and by newest', async () => {
     const byAmount = await search('sort=amount&side=offer');
     expect(byAmount.items[0]?.id).toBe(ids.grant);

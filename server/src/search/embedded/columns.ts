@@ -4,6 +4,7 @@
  * array reads, and counting facets over 100,000 matches is one pass with no allocation per document.
  */
 import {
+  amountBucketOf,
   districts,
   distanceKm,
   domains,
@@ -86,6 +87,8 @@ export class DocumentColumns {
   verified = new Uint8Array(0);
   createdAt = new Float64Array(0);
   amount = new Float64Array(0);
+  /** The listing's `amountMax`, NaN without one: the amount filter and facet read it. */
+  amountMax = new Float64Array(0);
   lat = new Float64Array(0);
   lng = new Float64Array(0);
 
@@ -110,6 +113,7 @@ export class DocumentColumns {
     this.verified = copy(this.verified, (n) => new Uint8Array(n));
     this.createdAt = copy(this.createdAt, (n) => new Float64Array(n));
     this.amount = copy(this.amount, (n) => new Float64Array(n));
+    this.amountMax = copy(this.amountMax, (n) => new Float64Array(n));
     this.lat = copy(this.lat, (n) => new Float64Array(n));
     this.lng = copy(this.lng, (n) => new Float64Array(n));
     const words = wordsFor(capacity);
@@ -145,6 +149,7 @@ export class DocumentColumns {
     this.verified[slot] = doc.verified ? 1 : 0;
     this.createdAt[slot] = doc.createdAt;
     this.amount[slot] = amountSortValue(doc);
+    this.amountMax[slot] = doc.amountMax ?? NaN;
     this.lat[slot] = doc._geo ? doc._geo.lat : NaN;
     this.lng[slot] = doc._geo ? doc._geo.lng : NaN;
     this.count(slot, 1);
@@ -233,8 +238,28 @@ export class DocumentColumns {
     if (filters.street?.length) keep(p.street, STREET, filters.street);
     if (filters.domain?.length) keep(p.domain, DOMAIN, filters.domain);
     if (filters.verified !== undefined) andInto(allowed, p.verified[filters.verified ? 1 : 0]!, n);
+    if (filters.amount) this.keepAmounts(allowed, n, filters.amount);
     if (geo?.radiusKm !== undefined) this.keepWithin(allowed, n, geo, geo.radiusKm);
     return allowed;
+  }
+
+  /** Clears the allowed slots whose amountMax is missing or outside the bounds. */
+  private keepAmounts(allowed: Uint32Array, n: number, bounds: { min?: number; max?: number }): void {
+    const min = bounds.min ?? -Infinity;
+    const max = bounds.max ?? Infinity;
+    const values = this.amountMax;
+    for (let w = 0; w < n; w++) {
+      let word = allowed[w]! | 0;
+      let keep = word;
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        const value = values[(w << 5) | (31 - Math.clz32(low))]!;
+        // NaN (no amount) fails both comparisons, so it is cleared too.
+        if (!(value >= min && value <= max)) keep ^= low;
+      }
+      allowed[w] = keep;
+    }
   }
 
   /**
@@ -268,10 +293,14 @@ export class DocumentColumns {
 
   /** Whether filters or a radius narrow the search at all (if not, only liveness matters). */
   static narrows(filters: SearchFilters = {}, geo?: GeoQuery): boolean {
-    const { side, kind, subkind, status, district, street, domain, verified } = filters;
+    const { side, kind, subkind, status, district, street, domain, verified, amount } = filters;
     const lists = [kind, subkind, status, district, street, domain];
     return (
-      !!side || verified !== undefined || geo?.radiusKm !== undefined || lists.some((l) => l && l.length > 0)
+      !!side ||
+      !!amount ||
+      verified !== undefined ||
+      geo?.radiusKm !== undefined ||
+      lists.some((l) => l && l.length > 0)
     );
   }
 
@@ -314,7 +343,10 @@ export class DocumentColumns {
     slots: ArrayLike<number>,
     names: readonly FacetName[],
   ): Partial<Record<FacetName, Record<string, number>>> {
-    const plain: Record<Exclude<FacetName, 'domain'>, [ArrayLike<number>, readonly string[], number]> = {
+    const plain: Record<
+      Exclude<FacetName, 'domain' | 'amount'>,
+      [ArrayLike<number>, readonly string[], number]
+    > = {
       side: [this.side, sides.codes, 0],
       kind: [this.kind, kinds.codes, 0],
       subkind: [this.subkind, subkinds.codes, 1],
@@ -324,6 +356,10 @@ export class DocumentColumns {
     };
     const out: Partial<Record<FacetName, Record<string, number>>> = {};
     for (const name of new Set(names)) {
+      if (name === 'amount') {
+        out.amount = this.countAmounts(slots);
+        continue;
+      }
       const counts = new Int32Array(name === 'domain' ? domains.codes.length : plain[name][1].length + 1);
       if (name === 'domain') {
         for (let i = 0; i < slots.length; i++) {
@@ -340,6 +376,18 @@ export class DocumentColumns {
         for (let i = 0; i < slots.length; i++) counts[column[slots[i]!]!]!++;
         out[name] = toRecord(counts, codes, offset);
       }
+    }
+    return out;
+  }
+
+  /** Counts the slots per bucket of amountMax; slots without one are not counted. */
+  private countAmounts(slots: ArrayLike<number>): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let i = 0; i < slots.length; i++) {
+      const value = this.amountMax[slots[i]!]!;
+      if (Number.isNaN(value)) continue;
+      const bucket = amountBucketOf(value);
+      out[bucket] = (out[bucket] ?? 0) + 1;
     }
     return out;
   }

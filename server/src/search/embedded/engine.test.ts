@@ -13,6 +13,29 @@ describe('embedded search adapter', () => {
       expect(decodeTerm(encodeTerm(term))).toBe(term);
   });
 
+  it('ranks the query as a phrase in the title, in the asked district, above listings that only mention it', async () => {
+    const engine = new EmbeddedSearchEngine();
+    await engine.ensureIndex();
+    const base = fixtureById('meal-elderly');
+    const mentions: SearchDocument[] = Array.from({ length: 300 }, (_, i) => ({
+      ...base,
+      id: `mention-${i}`,
+      title: i % 2 ? '长者服务站招募' : '社区睦邻活动',
+      description: '我们的社区活动包括助餐、送餐、探访等，欢迎居民参加助餐和送餐活动。',
+      createdAt: base.createdAt + i,
+    }));
+    const scattered = {
+      ...base,
+      id: 'scattered',
+      title: '送餐志愿者与助餐点',
+      createdAt: base.createdAt - 10,
+    };
+    const phrase = { ...base, id: 'phrase', title: '独居老人助餐送餐上门', createdAt: base.createdAt - 20 };
+    await engine.upsert([...mentions, scattered, phrase]);
+    const ids = (await engine.search({ q: '徐汇 助餐送餐', pageSize: 5 })).hits.map((h) => h.id);
+    expect(ids.slice(0, 2)).toEqual(['phrase', 'scattered']);
+  });
+
   it('keeps writes made while a rebuild runs', async () => {
     const engine = new EmbeddedSearchEngine();
     await engine.ensureIndex();

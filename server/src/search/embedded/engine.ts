@@ -20,7 +20,8 @@ import {
   type WriteOptions,
 } from '../port.js';
 import { listingIndexSettings } from '../settings.js';
-import { jieba, queryTokens } from '../../lib/text/tokenizer.js';
+import { jieba, normalizeText, queryTokens } from '../../lib/text/tokenizer.js';
+import { codesForWord } from './codeMatcher.js';
 import { DocumentColumns } from './columns.js';
 import { IndexState } from './indexState.js';
 import { selectFirst } from './select.js';
@@ -137,8 +138,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     const match = state.match(words, allowed);
     try {
-      sortSlots(match.slots, sort, columns, query, match.score, page * pageSize);
-      return this.answer(state, match.slots, match.score, match.terms, page, pageSize, query);
+      const score = sort === 'relevance' ? titleBoosted(state, match.slots, match.score, words) : match.score;
+      sortSlots(match.slots, sort, columns, query, score, page * pageSize);
+      return this.answer(state, match.slots, score, match.terms, page, pageSize, query);
     } finally {
       match.release();
     }
@@ -172,6 +174,45 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const facets = query.facets?.length ? state.columns.countFacets(slots, query.facets) : {};
     return { hits, total: slots.length, page, pageSize, facets };
   }
+}
+
+/** How many of the best text matches are re-weighed by their title; the rest keep their text score. */
+const TITLE_CHECKED = 2000;
+/** A title holding every word of the query (place names aside) weighs this much more... */
+const TITLE_ALL_WORDS = 0.5;
+/** ...and this much more again when they stand in it as the query's phrase. */
+const TITLE_PHRASE = 0.5;
+
+/** Whether a query word names a district or street (徐汇, 浦东新区, 天平路街道) rather than what is sought. */
+function isPlaceWord(word: string): boolean {
+  return codesForWord(word, 1).some((hit) => hit.field === 'district' || hit.field === 'street');
+}
+
+/**
+ * Scores in which a listing whose title holds the query's words, and better as a phrase, outranks one that only
+ * mentions them in its description: among 100,000 listings many mention a word, few are about it. Place names
+ * are left out of the check: they match the listing's district or street, not its title. Only the best
+ * TITLE_CHECKED matches are re-weighed, so the cost does not grow with the index.
+ */
+function titleBoosted(
+  state: IndexState,
+  slots: number[],
+  score: (slot: number) => number,
+  words: string[],
+): (slot: number) => number {
+  const wanted = words.filter((w) => !isPlaceWord(w));
+  if (!wanted.length) return score;
+  const phrase = wanted.join('');
+  const best = slots.slice();
+  if (best.length > TITLE_CHECKED) selectFirst(best, TITLE_CHECKED, (a, b) => score(b) - score(a));
+  const boosted = new Map<number, number>();
+  for (const slot of best.slice(0, TITLE_CHECKED)) {
+    const title = normalizeText(state.originalText(slot).title);
+    if (!wanted.every((w) => title.includes(w))) continue;
+    const factor = 1 + TITLE_ALL_WORDS + (wanted.length > 1 && title.includes(phrase) ? TITLE_PHRASE : 0);
+    boosted.set(slot, score(slot) * factor);
+  }
+  return (slot) => boosted.get(slot) ?? score(slot);
 }
 
 /**

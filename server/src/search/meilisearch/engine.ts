@@ -12,7 +12,7 @@ import {
   type Settings,
   type Task,
 } from 'meilisearch';
-import type { Listing } from '@app/shared';
+import { amountBucketOf, type AmountBucket, type Listing } from '@app/shared';
 import { amountSortValue, labelTexts, placeTexts, segmentedWords } from '../documentText.js';
 import { markedToHtml, MEILI_POST_TAG, MEILI_PRE_TAG } from '../highlight.js';
 import {
@@ -44,6 +44,8 @@ interface MeiliListing extends Omit<SearchDocument, '_geo'> {
   /** The free text's words as jieba's search mode cuts them, so compounds are found by their parts. */
   segments: string;
   amountSort: number;
+  /** The bucket of `amountMax` the amount facet counts; absent without an amountMax. */
+  amountBucket?: AmountBucket;
   _geo?: { lat: number; lng: number };
 }
 
@@ -58,6 +60,7 @@ const FACET_ATTRIBUTE: Record<FacetName, string> = {
   district: 'district',
   street: 'street',
   status: 'status',
+  amount: 'amountBucket',
 };
 
 /** Task waits: settings and swaps are quick; a large batch of documents can take a while. */
@@ -86,6 +89,7 @@ function toMeili(doc: SearchDocument): MeiliListing {
     places: placeTexts(doc),
     segments: segmentedWords(doc),
     amountSort: amountSortValue(doc),
+    ...(rest.amountMax != null ? { amountBucket: amountBucketOf(rest.amountMax) } : {}),
     ...(_geo ? { _geo: { lat: _geo.lat, lng: _geo.lng } } : {}),
   };
 }

@@ -14,9 +14,11 @@ export const filterableAttributes = [
   'street',
   'status',
   'verified',
+  'amountMax',
+  'amountBucket',
   '_geo',
 ] as const;
-type FilterAttribute = Exclude<(typeof filterableAttributes)[number], '_geo'>;
+type FilterAttribute = Exclude<(typeof filterableAttributes)[number], '_geo' | 'amountMax' | 'amountBucket'>;
 
 /** A Meilisearch string literal: double quotes, with backslashes and quotes escaped. */
 export function quote(value: string): string {
@@ -55,6 +57,8 @@ export function buildFilter(filters: SearchFilters = {}, geo?: GeoQuery): (strin
   if (filters.side) and.push(anyOf('side', [filters.side]));
   for (const [attribute, values] of lists) if (values?.length) and.push(anyOf(attribute, values));
   if (filters.verified !== undefined) and.push(`verified = ${filters.verified ? 'true' : 'false'}`);
+  if (filters.amount?.min !== undefined) and.push(`amountMax >= ${finite(filters.amount.min, 'amount.min')}`);
+  if (filters.amount?.max !== undefined) and.push(`amountMax <= ${finite(filters.amount.max, 'amount.max')}`);
   if (geo?.radiusKm !== undefined) {
     const meters = Math.round(finite(geo.radiusKm, 'radiusKm') * 1000);
     and.push(`_geoRadius(${geoPoint(geo)}, ${meters})`);

@@ -33,6 +33,40 @@ export const marketMessages = {
   // matching
   'match.coverageForNeeds': { 'zh-CN': '只有需求显示对接覆盖情况', en: 'Coverage is shown for needs' },
   'match.noCapacity': { 'zh-CN': '「{title}」的名额已满', en: '“{title}” has no capacity left' },
+  'match.bundlesForOwner': {
+    'zh-CN': '组合推荐只对需求的发布者显示',
+    en: 'Bundles are shown to the need’s owner',
+  },
+  'match.bundlesForNeeds': { 'zh-CN': '组合推荐只为需求生成', en: 'Bundles are made for needs' },
+  'match.bundleByNeedOwner': {
+    'zh-CN': '组合对接只能由需求的发布者发起',
+    en: 'A bundle is proposed by the need’s owner',
+  },
+  'match.eligibilityByOwnNeed': {
+    'zh-CN': '请用您自己发布的一条需求来查看是否符合条件',
+    en: 'Judge the rules by one of your own needs',
+  },
+  'match.amountOnlyFunding': {
+    'zh-CN': '只有资金类对接可以填写金额',
+    en: 'Only a funding match commits an amount',
+  },
+  'match.nothingLeft': { 'zh-CN': '此对接已没有可承诺的份额', en: 'Nothing is left to commit on this match' },
+  'match.aboveAward': {
+    'zh-CN': '该资源单笔资助最多 {award} 元',
+    en: 'One award of this offer is at most {award} yuan',
+  },
+  'match.needLacksOnly': { 'zh-CN': '该需求只差 {lack} 元', en: 'The need lacks only {lack} yuan' },
+  'match.atMost': { 'zh-CN': '最多 {max}', en: 'at most {max}' },
+  'match.alreadyCovered': { 'zh-CN': '该需求已经满足', en: 'The need is already covered' },
+  'match.overCommitted': {
+    'zh-CN': '「{title}」的承诺金额将超出所需',
+    en: '“{title}” would be over-committed',
+  },
+  'match.coveredOrSpent': {
+    'zh-CN': '需求已满足或资源已用完',
+    en: 'The need is already covered or the offer has nothing left',
+  },
+  'match.notEligibleRules': { 'zh-CN': '不符合申请条件：{rules}', en: 'Not eligible: {rules}' },
   'match.noLonger': { 'zh-CN': '此对接的状态已变化，请刷新', en: 'The match is no longer {status}' },
   'match.needAndOffer': {
     'zh-CN': 'needId 须为需求，offerId 须为资源',

@@ -1,0 +1,137 @@
+/**
+ * What an accepted match commits, and taking it from both listings so that neither is ever over-committed.
+ *
+ * - A funding offer makes `capacity` awards (1 when unset), each of at most `amount.max`; every accepted match
+ *   takes one award. It stays open while awards remain.
+ * - A funding need with an amount stays open until the accepted amounts reach what it asks (`amount.max`, or
+ *   `amount.min` without a max); a match commits the sum named on acceptance, by default the smaller of the
+ *   offer's `amount.max` and what the need still lacks.
+ * - Any other pair commits units (volunteers, places...): as many as both the offer has left and the need still
+ *   lacks; each side stays open until its capacity (1 when unset) is taken.
+ * Each take is a conditional update inside the accepting transaction: whatever the timing, a second accept finds
+ * the condition false and is refused.
+ */
+import { trusted, type ClientSession } from 'mongoose';
+import { conflict, validationFailed } from '../../lib/errors.js';
+import { ListingModel, type ListingRecord } from '../listings/model.js';
+
+type Amounts = Pick<ListingRecord, 'kind' | 'amount' | 'capacity' | 'capacityUsed' | 'amountCommitted'>;
+
+export interface Commitment {
+  /** Yuan committed, on a funding match. */
+  amount?: number;
+  /** Units of the need's capacity covered, when the need is not judged by amount. */
+  units?: number;
+}
+
+/** What a funding need asks in all, or undefined when it is not judged by amount. */
+export function askedAmount(need: Pick<ListingRecord, 'kind' | 'amount'>): number | undefined {
+  if (need.kind !== 'funding') return undefined;
+  return need.amount?.max ?? need.amount?.min ?? undefined;
+}
+
+/** What a need still lacks: yuan for a funding need with an amount, otherwise units. */
+export function stillLacking(need: Amounts): { amount?: number; units?: number } {
+  const asked = askedAmount(need);
+  if (asked !== undefined) return { amount: Math.max(0, asked - (need.amountCommitted ?? 0)) };
+  return { units: Math.max(0, (need.capacity ?? 1) - (need.capacityUsed ?? 0)) };
+}
+
+/** Units an offer still has to give (awards for a funding offer). */
+export const unitsLeft = (offer: { capacity?: number | null; capacityUsed?: number | null }): number =>
+  Math.max(0, (offer.capacity ?? 1) - (offer.capacityUsed ?? 0));
+
+const isFunding = (need: Amounts, offer: Amounts) => need.kind === 'funding' || offer.kind === 'funding';
+
+/** What accepting this pair would commit, refusing a sum above the offer's award or the need's lack. */
+export function planCommitment(need: Amounts, offer: Amounts, requested?: number): Commitment {
+  const lack = stillLacking(need);
+  if (!isFunding(need, offer)) {
+    if (requested !== undefined) throw validationFailed('match.amountOnlyFunding');
+    const units = Math.min(lack.units ?? 0, unitsLeft(offer));
+    if (units <= 0) throw conflict('match.nothingLeft');
+    return { units };
+  }
+  const award = offer.kind === 'funding' ? (offer.amount?.max ?? undefined) : undefined;
+  const fallback = [award, lack.amount].filter((n): n is number => n !== undefined);
+  const amount = requested ?? (fallback.length ? Math.min(...fallback) : undefined);
+  if (amount !== undefined && award !== undefined && amount > award)
+    throw conflict('match.aboveAward', { award }, [
+      { path: 'amount', code: 'amount.aboveAward', message: { key: 'match.atMost', params: { max: award } } },
+    ]);
+  if (amount !== undefined && lack.amount !== undefined && amount > lack.amount)
+    throw conflict('match.needLacksOnly', { lack: lack.amount }, [
+      {
+        path: 'amount',
+        code: 'amount.overCommitted',
+        message: { key: 'match.atMost', params: { max: lack.amount } },
+      },
+    ]);
+  if (lack.amount === 0 || lack.units === 0) throw conflict('match.alreadyCovered');
+  return { ...(amount !== undefined ? { amount } : {}), ...(lack.units !== undefined ? { units: 1 } : {}) };
+}
+
+/** Marks a listing matched once nothing is left of it; answers whether it was. */
+async function closeWhenFull(id: ListingRecord['_id'], full: boolean, session: ClientSession) {
+  if (full) await ListingModel.updateOne({ _id: id }, { $set: { status: 'matched' } }, { session });
+  return full;
+}
+
+/**
+ * Takes the commitment from the offer: one award of a funding offer, otherwise the units given. Answers whether
+ * the offer is now used up (and `matched`).
+ */
+export async function takeFromOffer(
+  offer: ListingRecord,
+  c: Commitment,
+  session: ClientSession,
+): Promise<boolean> {
+  const take = offer.kind === 'funding' ? 1 : (c.units ?? 1);
+  const capacity = offer.capacity ?? 1;
+  const taken = await ListingModel.findOneAndUpdate(
+    { _id: offer._id, status: 'open', capacityUsed: trusted({ $lte: capacity - take }) },
+    { $inc: { capacityUsed: take, amountCommitted: c.amount ?? 0 } },
+    { returnDocument: 'after', session },
+  ).lean<ListingRecord>();
+  if (!taken) throw conflict('match.noCapacity', { title: offer.title });
+  return closeWhenFull(offer._id, taken.capacityUsed >= capacity, session);
+}
+
+/**
+ * Takes the commitment from the need: the amount of a funding need, otherwise the units. Answers whether the
+ * need is now covered (and `matched`).
+ */
+export async function takeFromNeed(
+  need: ListingRecord,
+  c: Commitment,
+  session: ClientSession,
+): Promise<boolean> {
+  const asked = askedAmount(need);
+  if (asked !== undefined) {
+    const amount = c.amount ?? 0;
+    const taken = await ListingModel.findOneAndUpdate(
+      { _id: need._id, status: 'open', amountCommitted: trusted({ $lte: asked - amount }) },
+      { $inc: { amountCommitted: amount } },
+      { returnDocument: 'after', session },
+    ).lean<ListingRecord>();
+    if (!taken) throw conflict('match.overCommitted', { title: need.title });
+    const full = taken.amountCommitted >= asked;
+    // Covered in full, the need counts as one unit taken, so its capacity reads as covered too.
+    if (full)
+      await ListingModel.updateOne(
+        { _id: need._id },
+        { $set: { capacityUsed: need.capacity ?? 1 } },
+        { session },
+      );
+    return closeWhenFull(need._id, full, session);
+  }
+  const units = c.units ?? 1;
+  const capacity = need.capacity ?? 1;
+  const taken = await ListingModel.findOneAndUpdate(
+    { _id: need._id, status: 'open', capacityUsed: trusted({ $lte: capacity - units }) },
+    { $inc: { capacityUsed: units } },
+    { returnDocument: 'after', session },
+  ).lean<ListingRecord>();
+  if (!taken) throw conflict('match.noCapacity', { title: need.title });
+  return closeWhenFull(need._id, taken.capacityUsed >= capacity, session);
+}

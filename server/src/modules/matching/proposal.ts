@@ -1,0 +1,80 @@
+/**
+ * Everything a proposal checks before a match exists (both listings, who proposes, eligibility) and the score it
+ * keeps: computed by the same scoring, with the same text relevance of the pair, as the recommendations showed.
+ */
+import { trusted } from 'mongoose';
+import type { Locale } from '@app/shared';
+import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.js';
+import { ListingModel, type ListingRecord } from '../listings/model.js';
+import { listingPolicy } from '../listings/policy.js';
+import { presentListings } from '../listings/presenter.js';
+import type { UserRecord } from '../users/model.js';
+import { matchOrganizations, organizationOf, providerRecords } from './context.js';
+import { checkEligibility } from './eligibility.js';
+import { MatchModel } from './model.js';
+import { scoreCandidate } from './score.js';
+import { textRelevance } from './textMatch.js';
+import type { EligibilityFailure } from './types.js';
+
+/** The refusal of a pair an eligibility rule forbids: a 409 naming each failed rule. */
+export function eligibilityRefusal(failures: EligibilityFailure[]) {
+  const rules = {
+    'zh-CN': failures.map((f) => f.detail['zh-CN']).join('；'),
+    en: failures.map((f) => f.detail.en).join('; '),
+  };
+  return conflict(
+    'match.notEligibleRules',
+    { rules },
+    failures.map((f) => ({ code: f.factor, path: f.factor, message: f.detail })),
+  );
+}
+
+/** Checks a proposal of this pair by this user and returns the new match's fields. */
+export async function proposalFor(user: UserRecord, needId: string, offerId: string, locale: Locale) {
+  const [need, offer] = await Promise.all([
+    ListingModel.findById(needId).lean<ListingRecord>(),
+    ListingModel.findById(offerId).lean<ListingRecord>(),
+  ]);
+  if (!need || !offer) throw notFound('Listing');
+  if (need.side !== 'need' || offer.side !== 'offer') throw validationFailed('match.needAndOffer');
+  const ownsNeed = listingPolicy.canEdit(user, need);
+  const ownsOffer = listingPolicy.canEdit(user, offer);
+  if (ownsNeed === ownsOffer) throw forbidden(ownsNeed ? 'match.bothYours' : 'match.proposeFromOwn');
+  if (need.status !== 'open' || offer.status !== 'open') throw conflict('match.bothOpen');
+  const active = await MatchModel.exists({
+    needId,
+    offerId,
+    status: trusted({ $in: ['proposed', 'accepted'] }),
+  });
+  if (active) throw conflict('match.underWay');
+
+  const [needView, offerView] = await presentListings([need, offer]);
+  const orgs = await matchOrganizations([needView!.organizationId, offerView!.organizationId]);
+  const orgOf = organizationOf(orgs);
+  const failures = checkEligibility(offerView!, orgOf(needView!), needView!);
+  if (failures.length) throw eligibilityRefusal(failures);
+  const records = await providerRecords([String(offer.ownerId)]);
+  // Scored from the proposer's listing, as its recommendations were.
+  const [subject, candidate] = ownsNeed ? [needView!, offerView!] : [offerView!, needView!];
+  const { score, reasons, label } = scoreCandidate({
+    subject,
+    candidate,
+    subjectOrg: orgOf(subject),
+    candidateOrg: orgOf(candidate),
+    textRelevance: textRelevance(needView!, offerView!),
+    providerRecord: records.get(String(ownsNeed ? offer.ownerId : need.ownerId)),
+    locale,
+  });
+  return {
+    needId: need._id,
+    offerId: offer._id,
+    needOwnerId: need.ownerId,
+    offerOwnerId: offer.ownerId,
+    ...(need.organizationId ? { needOrgId: need.organizationId } : {}),
+    ...(offer.organizationId ? { offerOrgId: offer.organizationId } : {}),
+    score,
+    reasons,
+    label,
+    proposedSide: ownsNeed ? ('need' as const) : ('offer' as const),
+  };
+}
