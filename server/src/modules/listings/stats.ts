@@ -95,7 +95,41 @@ export async function listingFacts(ids: Types.ObjectId[]): Promise<Map<string, L
     const rows = await ListingModel.find({ _id: trusted({ $in: ids.slice(i, i + BATCH) }) })
       .select({ side: 1, kind: 1, district: 1, domains: 1, amount: 1 })
       .lean<(ListingFacts & { _id: Types.ObjectId })[]>();
-    for (const { _id, ...rest } of rows) facts.set(String(_id), rest);
+    for (const { _id, side, kind, district, domains, amount } of rows)
+      facts.set(String(_id), { side, kind, district, domains, ...(amount ? { amount } : {}) });
   }
   return facts;
 }
+
+/** What the statistics' counters keep of a listing: when it was posted, its side, district and domains. */
+export interface CountedListing {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  side: 'need' | 'offer';
+  district: string;
+  domains: string[];
+}
+
+// Whole documents are read: the embedded engine's projection costs more than the bytes it saves.
+const counted = (l: CountedListing): CountedListing => ({
+  _id: l._id,
+  createdAt: l.createdAt,
+  side: l.side,
+  district: l.district,
+  domains: l.domains ?? [],
+});
+
+/** One listing as the counters see it (null when there is no such listing). */
+export async function countedListing(id: string): Promise<CountedListing | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  const l = await ListingModel.findById(id).lean<CountedListing>();
+  return l && counted(l);
+}
+
+/** Every listing as the counters see it (to rebuild them from the listings themselves). */
+export async function everyCountedListing(): Promise<CountedListing[]> {
+  return (await ListingModel.find().lean<CountedListing[]>()).map(counted);
+}
+
+/** How many listings there are (the store's own estimate: a cheap check that the counters cover them all). */
+export const listingTotal = () => ListingModel.estimatedDocumentCount();
