@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { isPriorityDomain } from '@app/shared';
 import type { AppContext } from '../../context.js';
+import '../listings/events.js';
 import { countedListing, everyCountedListing, listingTotal, type CountedListing } from '../listings/stats.js';
 import { CounterStateModel, ListingCountModel, ListingMarkModel, type ListingMark } from './model.js';
 import { dayKey } from './period.js';
