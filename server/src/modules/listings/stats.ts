@@ -1,4 +1,4 @@
-import { trusted, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { monthIndexExpression, within } from '../../lib/aggregation.js';
 import { ListingModel } from './model.js';
 
@@ -87,16 +87,36 @@ export interface ListingFacts {
   amount?: { min?: number; max?: number };
 }
 
-/** The facts of these listings, by id (an indexed lookup, in batches). */
+/**
+ * The facts of these listings, by id: an indexed lookup in batches, each packed into one document (a document
+ * apiece through the driver costs the embedded engine about three times as much).
+ */
 export async function listingFacts(ids: Types.ObjectId[]): Promise<Map<string, ListingFacts>> {
   const facts = new Map<string, ListingFacts>();
   const BATCH = 5000;
   for (let i = 0; i < ids.length; i += BATCH) {
-    const rows = await ListingModel.find({ _id: trusted({ $in: ids.slice(i, i + BATCH) }) })
-      .select({ side: 1, kind: 1, district: 1, domains: 1, amount: 1 })
-      .lean<(ListingFacts & { _id: Types.ObjectId })[]>();
-    for (const { _id, side, kind, district, domains, amount } of rows)
-      facts.set(String(_id), { side, kind, district, domains, ...(amount ? { amount } : {}) });
+    const [packed] = await ListingModel.aggregate<{
+      listings: (ListingFacts & { _id: Types.ObjectId; amount?: ListingFacts['amount'] | null })[];
+    }>([
+      { $match: { _id: { $in: ids.slice(i, i + BATCH) } } },
+      {
+        $group: {
+          _id: null,
+          listings: {
+            $push: {
+              _id: '$_id',
+              side: '$side',
+              kind: '$kind',
+              district: '$district',
+              domains: '$domains',
+              amount: '$amount',
+            },
+          },
+        },
+      },
+    ]);
+    for (const { _id, side, kind, district, domains, amount } of packed?.listings ?? [])
+      facts.set(String(_id), { side, kind, district, domains: domains ?? [], ...(amount ? { amount } : {}) });
   }
   return facts;
 }

@@ -1,4 +1,4 @@
-import { trusted, type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { MatchModel } from './model.js';
 
 /*
@@ -66,28 +66,47 @@ function timelineOf(m: StoredMatch): MatchTimeline {
 
 /**
  * Every match that something happened to in `window` (proposed, answered, completed, expired, or its deadline fell
- * in it), optionally only those where either side is one of `organizationIds`, reduced to its timeline here
- * (both engines read plain documents alike; no projection: the embedded engine's costs more than it saves).
+ * in it), optionally only those where either side is one of `organizationIds`, reduced to its timeline here.
+ * The matches come packed into a few documents (one per status, each an array of the fields needed): on the
+ * embedded engine, a document apiece through the driver costs about three times as much. Both engines evaluate
+ * `$group`/`$push` of plain fields alike (a group stays far below MongoDB's 16 MB document limit up to about
+ * 50,000 matches of one status in the two periods).
  */
 export async function matchTimelines(
   window: { from: Date; to: Date },
   organizationIds?: Types.ObjectId[],
 ): Promise<MatchTimeline[]> {
-  const rows = await MatchModel.find({
-    createdAt: trusted({ $lt: window.to }),
-    $or: [{ updatedAt: trusted({ $gte: window.from }) }, { deadline: trusted({ $gte: window.from }) }],
-    ...(organizationIds
-      ? {
-          $and: [
-            {
-              $or: [
-                { needOrgId: trusted({ $in: organizationIds }) },
-                { offerOrgId: trusted({ $in: organizationIds }) },
+  const groups = await MatchModel.aggregate<{ matches: StoredMatch[] }>([
+    {
+      $match: {
+        createdAt: { $lt: window.to },
+        $or: [{ updatedAt: { $gte: window.from } }, { deadline: { $gte: window.from } }],
+        ...(organizationIds
+          ? {
+              $and: [
+                { $or: [{ needOrgId: { $in: organizationIds } }, { offerOrgId: { $in: organizationIds } }] },
               ],
-            },
-          ],
-        }
-      : {}),
-  }).lean<StoredMatch[]>();
-  return rows.map(timelineOf);
+            }
+          : {}),
+      },
+    },
+    {
+      $group: {
+        _id: '$status',
+        matches: {
+          $push: {
+            needId: '$needId',
+            offerId: '$offerId',
+            needOrgId: '$needOrgId',
+            offerOrgId: '$offerOrgId',
+            createdAt: '$createdAt',
+            deadline: '$deadline',
+            history: '$history',
+            evidence: { amount: '$evidence.amount' },
+          },
+        },
+      },
+    },
+  ]);
+  return groups.flatMap((g) => g.matches.map(timelineOf));
 }
