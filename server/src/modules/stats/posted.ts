@@ -51,13 +51,15 @@ function fromCounter(
   const add = (d: string | null, count: number | undefined, priority = 0) => {
     if (count) out.push({ ...row, domain: d, count, priority });
   };
+  // Rows per domain serve the by-domain table, of the current period only.
   if (!domain) {
     add(null, r.n, r.priority ?? 0);
-    for (const [d, count] of Object.entries(r.domains ?? {})) add(d, count);
+    if (row.current) for (const [d, count] of Object.entries(r.domains ?? {})) add(d, count);
     return out;
   }
   // Within a domain: its listings are the scope's, and each other domain's row counts those having both.
   add(null, r.domains?.[domain], r.priorityBy?.[domain] ?? 0);
+  if (!row.current) return out;
   add(domain, r.domains?.[domain]);
   for (const [pair, count] of Object.entries(r.pairs ?? {})) {
     const [d, other] = pair.split('|');
