@@ -59,9 +59,7 @@ async function clickDistrictOnMap(page: Page): Promise<string> {
 }
 
 describe.sequential('oversight', () => {
-  // Skipped: on the merged main no click on the map drills down to a district (seen in CI and run alone on
-  // 2026-12-06; it passed on its branch, before the bases tab joined the bureau's workspace). Known failure.
-  it.skip('the bureau changes the period, drills into a district from the map and downloads the workbook', async () => {
+  it('the bureau changes the period, drills into a district from the map and downloads the workbook', async () => {
     const bureau = await openPage(browser, DESKTOP, demo.url);
     const { page } = bureau;
     await signInThroughUi(page, { email: 'bureau@demo.example.org', password: PASSWORD });

@@ -4,13 +4,15 @@
  * match history added over them, plus the demo's history of bases and residents.
  * Views: the city, a district, a base, a domain (GET /api/stats), the annual workbook and the district CSV.
  * Baseline, in process on the same data before the server starts: the city figures computed by the stats module
- * (aggregation pipelines) against the same counts made by reading every document of the period into JavaScript.
+ * (its counters of listings, the matches' timelines) against the same counts made by reading every document of
+ * the period into JavaScript. Prints a progress line for each stage of the setup (stderr), the result on stdout.
  */
 import { trusted } from 'mongoose';
 import { hashPassword } from '../../server/src/modules/auth/password.js';
 import { ListingModel } from '../../server/src/modules/listings/model.js';
 import { MatchModel } from '../../server/src/modules/matching/model.js';
 import { UserModel } from '../../server/src/modules/users/model.js';
+import { rebuildListingCounts } from '../../server/src/modules/stats/counting.js';
 import { computeStats } from '../../server/src/modules/stats/service.js';
 import { previousPeriod, resolvePeriod } from '../../server/src/modules/stats/period.js';
 import { addMatchHistory, seedDemoHistory } from '../../server/src/seed/demoHistory.js';
@@ -20,6 +22,19 @@ import { round, summary, timeConcurrent } from './lib/stats.js';
 const listings = Number(process.argv[2] ?? 100_000);
 const requests = Number(process.argv[3] ?? 20);
 const BUREAU = { email: 'bench-bureau@example.org', password: 'bench-bureau-password' };
+const started = performance.now();
+/** A progress line: seconds since the start, then what is happening. */
+const progress = (message: string) =>
+  console.error(`[stats ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+/** The loader reports every batch: one line per stage and per tenth of it is enough. */
+let lastShown = '';
+function loadProgress(stage: string, done: number, total: number) {
+  const tenth = total ? Math.floor((done / total) * 10) : 0;
+  const key = `${stage}:${tenth}`;
+  if (key === lastShown) return;
+  lastShown = key;
+  progress(stage === 'generating' ? `generating ${total} listings` : `storing ${stage}: ${done}/${total}`);
+}
 
 /** The naive way: every listing and match of the two periods read into JavaScript, then counted. */
 async function countInJs() {
@@ -41,34 +56,47 @@ async function countInJs() {
 
 async function main() {
   let history = { listings: 0, matches: 0 };
-  let inProcess = { pipelines: summary([], 1), js_scan: summary([], 1) };
-  const { dir, loadMs } = await prepareData(listings, async () => {
-    const now = new Date();
-    const all = await ListingModel.find()
-      .select({ side: 1, kind: 1, ownerId: 1, organizationId: 1, createdAt: 1, amount: 1 })
-      .lean();
-    const generatedMatches = await addMatchHistory(
-      all.filter((l) => l.side === 'need'),
-      all.filter((l) => l.side === 'offer'),
-      now,
-      0.3,
-    );
-    const demo = await seedDemoHistory(now, 24);
-    history = { listings: demo.listings, matches: generatedMatches + demo.matches };
-    await UserModel.create({
-      email: BUREAU.email,
-      passwordHash: await hashPassword(BUREAU.password),
-      name: '基准测试',
-      role: 'bureau',
-    });
-    const runs = Math.max(3, Math.min(requests, 10));
-    const pipelines = await timeConcurrent(1, runs, async () => void (await computeStats({})));
-    const scan = await timeConcurrent(1, runs, async () => void (await countInJs()));
-    inProcess = {
-      pipelines: summary(pipelines.durations, pipelines.wallMs),
-      js_scan: summary(scan.durations, scan.wallMs),
-    };
-  });
+  let inProcess = { stats_module: summary([], 1), js_scan: summary([], 1) };
+  const { dir, loadMs } = await prepareData(
+    listings,
+    async () => {
+      const now = new Date();
+      progress('reading the listings back for the match history');
+      const all = await ListingModel.find()
+        .select({ side: 1, kind: 1, ownerId: 1, organizationId: 1, createdAt: 1, amount: 1 })
+        .lean();
+      progress(`adding a year of matches over ${all.length} listings`);
+      const generatedMatches = await addMatchHistory(
+        all.filter((l) => l.side === 'need'),
+        all.filter((l) => l.side === 'offer'),
+        now,
+        0.3,
+      );
+      progress(`${generatedMatches} matches stored; adding the demo's history of bases and residents`);
+      const demo = await seedDemoHistory(now, 24);
+      history = { listings: demo.listings, matches: generatedMatches + demo.matches };
+      await UserModel.create({
+        email: BUREAU.email,
+        passwordHash: await hashPassword(BUREAU.password),
+        name: '基准测试',
+        role: 'bureau',
+      });
+      progress('counting the listings into the statistics counters');
+      const counted = await rebuildListingCounts();
+      progress(`${counted.counters} counters over ${counted.listings} listings; timing the city in process`);
+      const runs = Math.max(3, Math.min(requests, 10));
+      const byModule = await timeConcurrent(1, runs, async () => void (await computeStats({})));
+      progress('timing the same counts read into JavaScript');
+      const scan = await timeConcurrent(1, runs, async () => void (await countInJs()));
+      inProcess = {
+        stats_module: summary(byModule.durations, byModule.wallMs),
+        js_scan: summary(scan.durations, scan.wallMs),
+      };
+      progress('closing the database');
+    },
+    loadProgress,
+  );
+  progress('starting the server');
   const server = await startBenchServer(dir);
   try {
     const bureau = await signIn(server.url, BUREAU.email, BUREAU.password);
@@ -84,6 +112,7 @@ async function main() {
     };
     const results: Record<string, ReturnType<typeof summary>> = {};
     for (const [name, path] of Object.entries(views)) {
+      progress(`timing ${name}: ${path}`);
       const first = await bureau.raw(path);
       if (first.status !== 200) throw new Error(`${path} answered ${first.status}`);
       const timed = await timeConcurrent(1, requests, async () => void (await bureau.raw(path)));

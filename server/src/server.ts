@@ -17,6 +17,7 @@ import { subscribeAuditLog } from './modules/audit/subscriber.js';
 import { subscribeNotifications } from './modules/notifications/subscribers.js';
 import { dispatchEmails, logEmailSender } from './modules/notifications/email.js';
 import { subscribeSavedSearches } from './modules/savedSearches/service.js';
+import { ensureListingCounts, subscribeStatCounters } from './modules/stats/counting.js';
 import { attachRealtime } from './realtime/index.js';
 import { JobScheduler } from './lib/jobs/scheduler.js';
 import { sessionParts } from './modules/auth/session.js';
@@ -58,6 +59,8 @@ export async function startServer(
   const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
 
   if (config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
+  // The statistics' counters of listings: rebuilt when they do not cover the listings (a bulk load, an upgrade).
+  if (database.kind !== 'none' && (await ensureListingCounts())) logger.info('statistics counters rebuilt');
 
   if (
     config.MEILI_HOST &&
@@ -97,6 +100,7 @@ export async function startServer(
   subscribeNotifications(ctx);
   subscribeSavedSearches(ctx);
   subscribeSearchIndexing(ctx, indexer);
+  subscribeStatCounters(ctx);
   // Every subscriber is in place: deliver what a crash left in the outbox now, then keep polling for it.
   const outbox = new OutboxRelay(events, logger);
   outbox.start();

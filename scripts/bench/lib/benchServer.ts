@@ -8,20 +8,29 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { startEmbeddedEngine } from '../../../server/src/db/embedded/index.js';
 import { loadDataset } from '../../../server/src/seed/loadDataset.js';
-import { countsForListings, generateDataset, type Dataset } from '../../../server/src/seed/generate/generate.js';
+import {
+  countsForListings,
+  generateDataset,
+  type Dataset,
+} from '../../../server/src/seed/generate/generate.js';
 import { startServerProcess } from '../load/serverProcess.js';
 
-/** A data directory holding `listings` generated listings; `withDatabase` runs while the engine is open on it. */
+/**
+ * A data directory holding `listings` generated listings; `withDatabase` runs while the engine is open on it;
+ * `onProgress` hears of each stage of the load (and each batch stored).
+ */
 export async function prepareData(
   listings: number,
   withDatabase?: (data: Dataset) => Promise<void>,
+  onProgress?: (stage: string, done: number, total: number) => void,
 ): Promise<{ dir: string; data: Dataset; loadMs: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rl-bench-'));
+  onProgress?.('generating', 0, listings);
   const data = generateDataset({ seed: 'bench', ...countsForListings(listings), now: new Date() });
   const engine = await startEmbeddedEngine({ dataDir: path.join(dir, 'db') });
   await mongoose.connect(engine.uri, { dbName: 'resourcelink' });
   const t0 = performance.now();
-  await loadDataset(data);
+  await loadDataset(data, onProgress);
   const loadMs = performance.now() - t0;
   await withDatabase?.(data);
   await mongoose.disconnect();

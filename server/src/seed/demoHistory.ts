@@ -75,7 +75,7 @@ export async function addMatchHistory(
 ): Promise<number> {
   const r = seeded(seed);
   const byKind = new Map<string, HistoryListing[]>();
-  for (const o of offers) byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), o]);
+  for (const o of offers) (byKind.get(o.kind) ?? byKind.set(o.kind, []).get(o.kind)!).push(o);
   const matches = [];
   const matchedNeeds: Types.ObjectId[] = [];
   for (const need of needs) {
@@ -126,9 +126,10 @@ export async function addMatchHistory(
     });
   }
   for (let i = 0; i < matches.length; i += 2000) await MatchModel.insertMany(matches.slice(i, i + 2000));
-  for (let i = 0; i < matchedNeeds.length; i += 2000)
+  // Small batches: the embedded engine tests every updated document against the whole `$in` list again.
+  for (let i = 0; i < matchedNeeds.length; i += 100)
     await ListingModel.updateMany(
-      { _id: trusted({ $in: matchedNeeds.slice(i, i + 2000) }) },
+      { _id: trusted({ $in: matchedNeeds.slice(i, i + 100) }) },
       { $set: { status: 'matched', capacityUsed: 1 } },
     );
   return matches.length;

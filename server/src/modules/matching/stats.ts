@@ -9,6 +9,9 @@ import { MatchModel } from './model.js';
 export interface MatchTimeline {
   needId: Types.ObjectId;
   offerId: Types.ObjectId;
+  /** The need's and the offer's ids as strings (the figures key their sets and maps by them). */
+  need: string;
+  offer: string;
   needOrgId?: Types.ObjectId;
   offerOrgId?: Types.ObjectId;
   proposedAt: Date;
@@ -21,27 +24,59 @@ export interface MatchTimeline {
   evidenceAmount?: number;
 }
 
-/** The first time the match's history reached `status` (null when it never did). */
-const firstAt = (status: string) => ({
-  $min: {
-    $map: {
-      input: { $filter: { input: '$history', as: 'h', cond: { $eq: ['$$h.status', status] } } },
-      as: 'h',
-      in: '$$h.at',
-    },
-  },
-});
+interface StoredMatch {
+  needId: Types.ObjectId;
+  offerId: Types.ObjectId;
+  needOrgId?: Types.ObjectId | null;
+  offerOrgId?: Types.ObjectId | null;
+  createdAt: Date;
+  deadline: Date;
+  history?: { status: string; at: Date }[];
+  evidence?: { amount?: number | null } | null;
+}
+
+/** A stored match reduced to its timeline: the first time its history reached each status. */
+function timelineOf(m: StoredMatch): MatchTimeline {
+  const t: MatchTimeline = {
+    needId: m.needId,
+    offerId: m.offerId,
+    need: String(m.needId),
+    offer: String(m.offerId),
+    proposedAt: m.createdAt,
+    deadline: m.deadline,
+  };
+  if (m.needOrgId) t.needOrgId = m.needOrgId;
+  if (m.offerOrgId) t.offerOrgId = m.offerOrgId;
+  for (const { status, at } of m.history ?? []) {
+    const key =
+      status === 'accepted'
+        ? 'acceptedAt'
+        : status === 'declined'
+          ? 'declinedAt'
+          : status === 'completed'
+            ? 'completedAt'
+            : status === 'expired'
+              ? 'expiredAt'
+              : null;
+    if (key && (!t[key] || at < t[key])) t[key] = at;
+  }
+  if (typeof m.evidence?.amount === 'number') t.evidenceAmount = m.evidence.amount;
+  return t;
+}
 
 /**
  * Every match that something happened to in `window` (proposed, answered, completed, expired, or its deadline fell
- * in it), optionally only those where either side is one of `organizationIds`, reduced in the database to its
- * timeline.
+ * in it), optionally only those where either side is one of `organizationIds`, reduced to its timeline here.
+ * The matches come packed into a few documents (one per status, each an array of the fields needed): on the
+ * embedded engine, a document apiece through the driver costs about three times as much. Both engines evaluate
+ * `$group`/`$push` of plain fields alike (a group stays far below MongoDB's 16 MB document limit up to about
+ * 50,000 matches of one status in the two periods).
  */
 export async function matchTimelines(
   window: { from: Date; to: Date },
   organizationIds?: Types.ObjectId[],
 ): Promise<MatchTimeline[]> {
-  const rows = await MatchModel.aggregate<MatchTimeline & Record<string, unknown>>([
+  const groups = await MatchModel.aggregate<{ matches: StoredMatch[] }>([
     {
       $match: {
         createdAt: { $lt: window.to },
@@ -56,33 +91,22 @@ export async function matchTimelines(
       },
     },
     {
-      $project: {
-        _id: 0,
-        needId: 1,
-        offerId: 1,
-        needOrgId: 1,
-        offerOrgId: 1,
-        proposedAt: '$createdAt',
-        deadline: 1,
-        acceptedAt: firstAt('accepted'),
-        declinedAt: firstAt('declined'),
-        completedAt: firstAt('completed'),
-        expiredAt: firstAt('expired'),
-        evidenceAmount: '$evidence.amount',
+      $group: {
+        _id: '$status',
+        matches: {
+          $push: {
+            needId: '$needId',
+            offerId: '$offerId',
+            needOrgId: '$needOrgId',
+            offerOrgId: '$offerOrgId',
+            createdAt: '$createdAt',
+            deadline: '$deadline',
+            history: '$history',
+            evidence: { amount: '$evidence.amount' },
+          },
+        },
       },
     },
   ]);
-  // Both engines agree on the values; they differ on whether an empty $min is null or left out.
-  for (const row of rows)
-    for (const key of [
-      'acceptedAt',
-      'declinedAt',
-      'completedAt',
-      'expiredAt',
-      'evidenceAmount',
-      'needOrgId',
-      'offerOrgId',
-    ])
-      if (row[key] === null || row[key] === undefined) delete row[key];
-  return rows;
+  return groups.flatMap((g) => g.matches.map(timelineOf));
 }

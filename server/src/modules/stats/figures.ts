@@ -1,7 +1,8 @@
-import { districts, domains, isPriorityDomain, type StatsFigures } from '@app/shared';
-import type { ListingFacts, PostedGroup } from '../listings/stats.js';
+import { districts, domains, type StatsFigures } from '@app/shared';
+import type { ListingFacts } from '../listings/stats.js';
 import type { MatchTimeline } from '../matching/stats.js';
 import type { Period } from './period.js';
+import type { PostedCount } from './posted.js';
 
 /*
  * The statistics' arithmetic, from what the modules' read functions return. Pure functions: the definitions of
@@ -23,7 +24,7 @@ export function median(values: number[]): number | null {
 
 /** What a completed match put in, in yuan, when it is a funding match (else 0). */
 export function fundsOf(m: MatchTimeline, facts: Map<string, ListingFacts>): number {
-  const offer = facts.get(String(m.offerId));
+  const offer = facts.get(m.offer);
   if (offer?.kind !== 'funding') return 0;
   return m.evidenceAmount ?? offer.amount?.max ?? offer.amount?.min ?? 0;
 }
@@ -32,7 +33,7 @@ export type ListingPart = Pick<StatsFigures, 'needs' | 'offers' | 'priorityDomai
 
 /** Listings posted in the period (current or previous), and the share in a priority domain. */
 export function listingFigures(
-  groups: PostedGroup[],
+  groups: PostedCount[],
   current: boolean,
 ): Omit<ListingPart, 'needs' | 'offers'> & {
   needsPosted: number;
@@ -42,10 +43,10 @@ export function listingFigures(
   let offersPosted = 0;
   let priority = 0;
   for (const g of groups) {
-    if (g.current !== current) continue;
+    if (g.current !== current || g.domain !== null) continue;
     if (g.side === 'need') needsPosted += g.count;
     else offersPosted += g.count;
-    if (g.domains.some(isPriorityDomain)) priority += g.count;
+    priority += g.priority;
   }
   const total = needsPosted + offersPosted;
   return { needsPosted, offersPosted, priorityDomainShare: total ? round4(priority / total) : 0 };
@@ -76,14 +77,14 @@ export function matchFigures(
     if (inPeriod(m.proposedAt, p)) counts.proposed++;
     if (inPeriod(m.acceptedAt, p)) {
       counts.accepted++;
-      used.add(String(m.offerId));
+      used.add(m.offer);
       toAccept.push((+m.acceptedAt - +m.proposedAt) / HOUR);
     }
     if (inPeriod(m.declinedAt, p)) counts.declined++;
     if (inPeriod(m.expiredAt, p)) counts.expired++;
     if (inPeriod(m.completedAt, p)) {
       counts.completed++;
-      met.add(String(m.needId));
+      met.add(m.need);
       funds += fundsOf(m, facts);
     }
     const answer = firstAnswer(m);
@@ -103,7 +104,7 @@ export function matchFigures(
 
 /** needs, met, matches and funds per district (every district present, zeros included). */
 export function districtTable(
-  groups: PostedGroup[],
+  groups: PostedCount[],
   matches: MatchTimeline[],
   facts: Map<string, ListingFacts>,
   p: Period,
@@ -115,14 +116,15 @@ export function districtTable(
     met[d] = new Set();
   }
   for (const g of groups)
-    if (g.current && g.side === 'need' && table[g.district]) table[g.district]!.needs += g.count;
+    if (g.current && g.domain === null && g.side === 'need' && table[g.district])
+      table[g.district]!.needs += g.count;
   for (const m of matches) {
-    const district = facts.get(String(m.needId))?.district;
+    const district = facts.get(m.need)?.district;
     const row = district ? table[district] : undefined;
     if (!row) continue;
     if (inPeriod(m.proposedAt, p)) row.matches++;
     if (inPeriod(m.completedAt, p)) {
-      met[district!]!.add(String(m.needId));
+      met[district!]!.add(m.need);
       row.fundsLeveraged += fundsOf(m, facts);
     }
   }
@@ -132,7 +134,7 @@ export function districtTable(
 
 /** needs, met and matches per month (labels given), from the month indexes of the groups and the timelines. */
 export function monthTable(
-  groups: PostedGroup[],
+  groups: PostedCount[],
   matches: MatchTimeline[],
   p: Period,
   months: Date[],
@@ -144,7 +146,8 @@ export function monthTable(
     for (let i = months.length - 1; i >= 0; i--) if (at >= months[i]!) return i;
     return -1;
   };
-  for (const g of groups) if (g.current && g.side === 'need' && g.month >= 0) rows[g.month]!.needs += g.count;
+  for (const g of groups)
+    if (g.current && g.domain === null && g.side === 'need' && g.month >= 0) rows[g.month]!.needs += g.count;
   for (const m of matches) {
     if (inPeriod(m.proposedAt, p)) {
       const i = indexOf(m.proposedAt);
@@ -152,7 +155,7 @@ export function monthTable(
     }
     if (inPeriod(m.completedAt, p)) {
       const i = indexOf(m.completedAt);
-      if (i >= 0) met[i]!.add(String(m.needId));
+      if (i >= 0) met[i]!.add(m.need);
     }
   }
   met.forEach((set, i) => (rows[i]!.met = set.size));
@@ -161,7 +164,7 @@ export function monthTable(
 
 /** Needs and offers posted, and needs met, per service domain (a listing counts in each of its domains). */
 export function domainTable(
-  groups: PostedGroup[],
+  groups: PostedCount[],
   matches: MatchTimeline[],
   facts: Map<string, ListingFacts>,
   p: Period,
@@ -171,15 +174,12 @@ export function domainTable(
   );
   const met = new Map(domains.codes.map((d) => [d as string, new Set<string>()]));
   for (const g of groups) {
-    if (!g.current) continue;
-    for (const d of new Set(g.domains)) {
-      const row = rows.get(d);
-      if (row) row[g.side === 'need' ? 'needs' : 'offers'] += g.count;
-    }
+    const row = g.current && g.domain !== null ? rows.get(g.domain) : undefined;
+    if (row) row[g.side === 'need' ? 'needs' : 'offers'] += g.count;
   }
   for (const m of matches) {
     if (!inPeriod(m.completedAt, p)) continue;
-    for (const d of facts.get(String(m.needId))?.domains ?? []) met.get(d)?.add(String(m.needId));
+    for (const d of facts.get(m.need)?.domains ?? []) met.get(d)?.add(m.need);
   }
   for (const [d, set] of met) rows.get(d)!.met = set.size;
   return [...rows.values()];

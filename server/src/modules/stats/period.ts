@@ -72,3 +72,46 @@ export const monthLabel = (d: Date) => format(d, 'yyyy-MM', inShanghai);
 
 /** The current calendar year in Shanghai. */
 export const currentYear = (now = new Date()) => Number(format(now, 'yyyy', inShanghai));
+
+const HOUR = 3_600_000;
+/** `YYYY-MM-DD` of the Shanghai day of each UTC hour seen (the zone's offsets change on whole hours only). */
+const dayOfHour = new Map<number, string>();
+
+/** The Shanghai day (`YYYY-MM-DD`) of an instant. */
+export function dayKey(d: Date): string {
+  const hour = Math.floor(d.getTime() / HOUR);
+  let key = dayOfHour.get(hour);
+  if (key === undefined) {
+    key = format(new Date(hour * HOUR), 'yyyy-MM-dd', inShanghai);
+    if (dayOfHour.size > 100_000) dayOfHour.clear();
+    dayOfHour.set(hour, key);
+  }
+  return key;
+}
+
+/**
+ * A period cut into what counters answer: whole Shanghai months (`YYYY-MM`) and whole days (`YYYY-MM-DD`) inside
+ * it, and the `slivers`, parts of a day at either end when the period does not begin or end at midnight.
+ */
+export function periodBuckets(p: Period): { buckets: string[]; slivers: Period[] } {
+  const startOf = (d: Date) => plain(startOfDay(d, inShanghai));
+  const first = +startOf(p.from) === +p.from ? p.from : plain(addDays(startOf(p.from), 1, inShanghai));
+  const last = startOf(p.to);
+  if (first >= last) return { buckets: [], slivers: [p] };
+  const slivers: Period[] = [];
+  if (p.from < first) slivers.push({ from: p.from, to: first });
+  if (last < p.to) slivers.push({ from: last, to: p.to });
+  const buckets: string[] = [];
+  let at = first;
+  while (at < last) {
+    const nextMonth = plain(addMonths(at, 1, inShanghai));
+    if (+plain(startOfMonth(at, inShanghai)) === +at && nextMonth <= last) {
+      buckets.push(monthLabel(at));
+      at = nextMonth;
+    } else {
+      buckets.push(dayKey(at));
+      at = plain(addDays(at, 1, inShanghai));
+    }
+  }
+  return { buckets, slivers };
+}

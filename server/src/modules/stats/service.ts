@@ -3,12 +3,7 @@ import type { Stats, StatsFigures, StatsQuery, StatsScope } from '@app/shared';
 import { notFound } from '../../lib/errors.js';
 import { eventFigures } from '../baseEvents/stats.js';
 import { basesIn, type BaseSummary } from '../bases/stats.js';
-import {
-  listingFacts,
-  needsPostedByOrganization,
-  postedListingGroups,
-  type ListingScope,
-} from '../listings/stats.js';
+import { listingFacts, needsPostedByOrganization, type ListingScope } from '../listings/stats.js';
 import { matchTimelines, type MatchTimeline } from '../matching/stats.js';
 import {
   organizationIdsOfDomain,
@@ -23,6 +18,7 @@ import {
 } from '../residencies/stats.js';
 import { districtTable, domainTable, listingFigures, matchFigures, monthTable } from './figures.js';
 import { monthLabel, monthStarts, previousPeriod, resolvePeriod, type Period } from './period.js';
+import { postedCounts } from './posted.js';
 
 /** What one request covers, resolved: the bases in it and, for a base, the organizations that are its own. */
 interface Scope {
@@ -87,7 +83,7 @@ function inListingScope(
 ) {
   if (!s.district && !s.domain) return matches;
   return matches.filter((m) => {
-    const need = facts.get(String(m.needId));
+    const need = facts.get(m.need);
     return (
       need && (!s.district || need.district === s.district) && (!s.domain || need.domains.includes(s.domain))
     );
@@ -112,7 +108,7 @@ export async function computeStats(query: StatsQuery, now = new Date()): Promise
   const domainOrgs = query.domain ? await organizationIdsOfDomain(query.domain) : null;
 
   const [groups, allMatches, pending] = await Promise.all([
-    postedListingGroups(scope.listings, window, months, period.from),
+    postedCounts(scope.listings, period, previous, months),
     matchTimelines(window, scope.organizationIds),
     pendingVerifications({
       ...scope.listings,
@@ -120,9 +116,10 @@ export async function computeStats(query: StatsQuery, now = new Date()): Promise
     }),
   ]);
   const ids = new Map<string, Types.ObjectId>();
+  // Every need (its district and domains scope the match); an offer only for a completion (the funds it put in).
   for (const m of allMatches) {
-    ids.set(String(m.needId), m.needId);
-    ids.set(String(m.offerId), m.offerId);
+    ids.set(m.need, m.needId);
+    if (m.completedAt) ids.set(m.offer, m.offerId);
   }
   const facts = await listingFacts([...ids.values()]);
   const matches = inListingScope(allMatches, facts, scope.listings);
@@ -215,7 +212,7 @@ async function baseTable(
     ]);
     for (const b of bases) {
       if (m.proposedAt >= p.from && m.proposedAt < p.to) rows.get(b)!.matches++;
-      if (m.completedAt && m.completedAt >= p.from && m.completedAt < p.to) met.get(b)!.add(String(m.needId));
+      if (m.completedAt && m.completedAt >= p.from && m.completedAt < p.to) met.get(b)!.add(m.need);
     }
   }
   for (const [b, set] of met) rows.get(b)!.met = set.size;

@@ -1,0 +1,172 @@
+import { Types } from 'mongoose';
+import { isPriorityDomain } from '@app/shared';
+import type { AppContext } from '../../context.js';
+import '../listings/events.js';
+import { countedListing, everyCountedListing, listingTotal, type CountedListing } from '../listings/stats.js';
+import { CounterStateModel, ListingCountModel, ListingMarkModel, type ListingMark } from './model.js';
+import { dayKey } from './period.js';
+
+/*
+ * Counters of listings posted (model.ts), so that a dashboard view reads a few thousand counters instead of every
+ * listing of two periods. Kept by a subscriber of `listing.changed`: it compares the listing with what it last
+ * counted of it (its mark) and moves the counters by the difference, so an event delivered twice, an edit of
+ * the district or domains, or a listing gone, all count right. Rebuilt from the listings themselves when they
+ * do not match (at start, after bulk loads that bypass the services: the seed, the demo history, tests).
+ */
+
+const VERSION = 1;
+const STATE_ID = 'listings';
+const BATCH = 2000;
+
+type Counted = Omit<CountedListing, '_id'>;
+
+/** A counter's identity. */
+interface CounterKey {
+  bucket: string;
+  side: string;
+  district: string;
+}
+
+/** What one listing adds to each of its two counters (its day's and its month's), as `$inc` paths. */
+function incrementsOf(l: Counted, sign: 1 | -1): { key: CounterKey; inc: Record<string, number> }[] {
+  const day = dayKey(l.createdAt);
+  const domains = [...new Set(l.domains ?? [])];
+  const priority = domains.some(isPriorityDomain);
+  const inc: Record<string, number> = { n: sign };
+  if (priority) inc.priority = sign;
+  for (const d of domains) {
+    inc[`domains.${d}`] = sign;
+    if (priority) inc[`priorityBy.${d}`] = sign;
+    for (const e of domains) if (e !== d) inc[`pairs.${d}|${e}`] = sign;
+  }
+  return [day, day.slice(0, 7)].map((bucket) => ({
+    key: { bucket, side: l.side, district: l.district },
+    inc,
+  }));
+}
+
+interface Delta {
+  key: CounterKey;
+  inc: Record<string, number>;
+}
+
+const keyText = (k: CounterKey) => `${k.bucket}|${k.side}|${k.district}`;
+
+/** Adds `sign` times a listing's counts into `into`, per counter. */
+function tally(into: Map<string, Delta>, l: Counted, sign: 1 | -1): void {
+  for (const { key, inc } of incrementsOf(l, sign)) {
+    const text = keyText(key);
+    const delta = into.get(text) ?? into.set(text, { key, inc: {} }).get(text)!;
+    for (const [path, by] of Object.entries(inc)) delta.inc[path] = (delta.inc[path] ?? 0) + by;
+  }
+}
+
+const sameMark = (a: ListingMark, b: Counted) =>
+  +a.createdAt === +b.createdAt &&
+  a.side === b.side &&
+  a.district === b.district &&
+  [...(a.domains ?? [])].sort().join() === [...(b.domains ?? [])].sort().join();
+
+/** Applies `$inc` to one counter, creating it if needed (once more if a concurrent writer created it first). */
+async function increment({ key, inc }: Delta): Promise<void> {
+  const moved = Object.fromEntries(Object.entries(inc).filter(([, by]) => by !== 0));
+  if (!Object.keys(moved).length) return;
+  const write = () => ListingCountModel.updateOne(key, { $inc: moved }, { upsert: true }).exec();
+  try {
+    await write();
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    await write();
+  }
+}
+
+/** Brings the counters in line with one listing as it is now (absent: as if it were never posted). */
+export async function countListing(listingId: string, tries = 3): Promise<void> {
+  if (!Types.ObjectId.isValid(listingId)) return;
+  const now = await countedListing(listingId);
+  const mark = now
+    ? { createdAt: now.createdAt, side: now.side, district: now.district, domains: now.domains ?? [] }
+    : null;
+  const counted = await ListingMarkModel.findById(listingId).lean<ListingMark>();
+  if (mark ? counted && sameMark(counted, mark) : !counted) return;
+  // Swapping the mark in one atomic step decides who moves the counters: a second delivery finds its own mark.
+  const before = mark
+    ? await ListingMarkModel.findOneAndReplace({ _id: now!._id }, mark, {
+        upsert: true,
+        returnDocument: 'before',
+      }).lean<ListingMark>()
+    : await ListingMarkModel.findOneAndDelete({ _id: listingId }).lean<ListingMark>();
+  if (before && mark && sameMark(before, mark)) return;
+  const deltas = new Map<string, Delta>();
+  if (before) tally(deltas, before, -1);
+  if (mark) tally(deltas, mark, 1);
+  for (const delta of deltas.values()) await increment(delta);
+  // Another delivery may have swapped in a mark read before ours: count again until the mark is the listing.
+  const [again, stored] = await Promise.all([
+    countedListing(listingId),
+    ListingMarkModel.findById(listingId).lean<ListingMark>(),
+  ]);
+  const settled = again && stored ? sameMark(stored, again) : !again && !stored;
+  if (!settled && tries > 1) await countListing(listingId, tries - 1);
+}
+
+/** A whole counter from the sums of its `$inc` paths. */
+function counterRow(key: CounterKey, inc: Record<string, number>) {
+  const row = { ...key, n: 0, priority: 0, domains: {}, priorityBy: {}, pairs: {} } as Record<
+    string,
+    unknown
+  >;
+  for (const [path, by] of Object.entries(inc)) {
+    if (!by) continue;
+    const dot = path.indexOf('.');
+    if (dot < 0) row[path] = by;
+    else (row[path.slice(0, dot)] as Record<string, number>)[path.slice(dot + 1)] = by;
+  }
+  return row;
+}
+
+/** Rebuilds every counter and mark from the listings. */
+export async function rebuildListingCounts(): Promise<{ listings: number; counters: number }> {
+  const listings = await everyCountedListing();
+  const counts = new Map<string, Delta>();
+  for (const l of listings) tally(counts, { ...l, domains: l.domains ?? [] }, 1);
+  await Promise.all([ListingCountModel.deleteMany({}), ListingMarkModel.deleteMany({})]);
+  const rows = [...counts.values()].map(({ key, inc }) => counterRow(key, inc));
+  for (let i = 0; i < rows.length; i += BATCH)
+    await ListingCountModel.insertMany(rows.slice(i, i + BATCH), { lean: true });
+  const marks = listings.map((l) => ({
+    _id: l._id,
+    createdAt: l.createdAt,
+    side: l.side,
+    district: l.district,
+    domains: l.domains ?? [],
+  }));
+  for (let i = 0; i < marks.length; i += BATCH)
+    await ListingMarkModel.insertMany(marks.slice(i, i + BATCH), { lean: true });
+  await CounterStateModel.updateOne(
+    { _id: STATE_ID },
+    { $set: { version: VERSION, rebuiltAt: new Date() } },
+    { upsert: true },
+  );
+  return { listings: listings.length, counters: rows.length };
+}
+
+/**
+ * Rebuilds the counters when they do not cover the listings (another format version, or not as many marks as
+ * listings: data loaded in bulk). Run at start, before the subscriber delivers anything.
+ */
+export async function ensureListingCounts(): Promise<boolean> {
+  const [state, marks, listings] = await Promise.all([
+    CounterStateModel.findById(STATE_ID).lean(),
+    ListingMarkModel.estimatedDocumentCount(),
+    listingTotal(),
+  ]);
+  if (state?.version === VERSION && marks === listings) return false;
+  await rebuildListingCounts();
+  return true;
+}
+
+/** Keeps the counters with every listing written through the listing service. */
+export function subscribeStatCounters(ctx: AppContext): void {
+  ctx.events.on('listing.changed', ({ listingId }) => countListing(listingId));
+}
