@@ -315,7 +315,7 @@ describe.sequential('core journeys', () => {
         name: 'home',
         who: visitor,
         path: '/',
-        ready: '[data-testid="engine-status"] strong',
+        ready: '[data-testid="home-news"][data-state="ready"]',
         desktopAxe: true,
       },
       { name: 'signin', who: visitor, path: '/signin', ready: 'form' },
