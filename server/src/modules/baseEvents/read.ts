@@ -1,7 +1,7 @@
 import { trusted, Types } from 'mongoose';
 import type { CalendarHold } from '@app/shared';
 import { BaseEventModel } from './model.js';
-import { objectIdsOf } from '../../lib/ids.js';
+import { fieldById } from '../../lib/ids.js';
 
 /*
  * What other modules (bases, spaces, stats) may ask about a base's events. They import these, never the models.
@@ -44,11 +44,4 @@ export async function eventsHoldingSpace(
 }
 
 /** Each event's title, by id (the audit log names them); an unknown id is missing from the map. */
-export async function eventTitles(ids: readonly string[]): Promise<Map<string, string>> {
-  const wanted = objectIdsOf(ids);
-  if (!wanted.length) return new Map();
-  const events = await BaseEventModel.find({ _id: trusted({ $in: wanted }) })
-    .select({ title: 1 })
-    .lean<{ _id: Types.ObjectId; title: string }[]>();
-  return new Map(events.map((e) => [String(e._id), e.title]));
-}
+export const eventTitles = (ids: readonly string[]) => fieldById(BaseEventModel, ids, 'title');

@@ -1,5 +1,4 @@
-import { trusted, type Types } from 'mongoose';
-import { objectIdsOf } from '../../lib/ids.js';
+import { fieldById } from '../../lib/ids.js';
 import { BaseModel } from './model.js';
 
 /*
@@ -7,11 +6,4 @@ import { BaseModel } from './model.js';
  */
 
 /** Each base's name, by id; an unknown id is missing from the map. */
-export async function baseNames(ids: readonly string[]): Promise<Map<string, string>> {
-  const wanted = objectIdsOf(ids);
-  if (!wanted.length) return new Map();
-  const bases = await BaseModel.find({ _id: trusted({ $in: wanted }) })
-    .select({ name: 1 })
-    .lean<{ _id: Types.ObjectId; name: string }[]>();
-  return new Map(bases.map((b) => [String(b._id), b.name]));
-}
+export const baseNames = (ids: readonly string[]) => fieldById(BaseModel, ids, 'name');

@@ -1,5 +1,4 @@
-import { trusted, type Types } from 'mongoose';
-import { objectIdsOf } from '../../lib/ids.js';
+import { fieldById } from '../../lib/ids.js';
 import { OrganizationModel } from './model.js';
 
 /*
@@ -7,11 +6,4 @@ import { OrganizationModel } from './model.js';
  */
 
 /** Each organization's name, by id; an unknown id is missing from the map. */
-export async function organizationNames(ids: readonly string[]): Promise<Map<string, string>> {
-  const wanted = objectIdsOf(ids);
-  if (!wanted.length) return new Map();
-  const orgs = await OrganizationModel.find({ _id: trusted({ $in: wanted }) })
-    .select({ name: 1 })
-    .lean<{ _id: Types.ObjectId; name: string }[]>();
-  return new Map(orgs.map((o) => [String(o._id), o.name]));
-}
+export const organizationNames = (ids: readonly string[]) => fieldById(OrganizationModel, ids, 'name');
