@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 250;
+// The home route's first download stays under 150 KB of gzipped JavaScript.
+const BUDGET_KB = 150;
 const HOME_PAGE_SOURCE = 'src/pages/home/HomePage.vue';
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 

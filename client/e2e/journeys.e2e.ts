@@ -307,6 +307,7 @@ describe.sequential('core journeys', () => {
     await shared.context.close();
   });
 
+  // Twelve pages at two sizes with axe-core on most: more than a minute on a loaded machine.
   it('main pages pass axe-core without serious problems and are kept as zh-CN screenshots at 375 and 1280 px', async () => {
     const visitor = await openPage(browser, PHONE);
     // Every page is checked at phone width; at desktop width the pages whose layout changes most.
@@ -315,7 +316,7 @@ describe.sequential('core journeys', () => {
         name: 'home',
         who: visitor,
         path: '/',
-        ready: '[data-testid="engine-status"] strong',
+        ready: '[data-testid="home-news"][data-state="ready"]',
         desktopAxe: true,
       },
       { name: 'signin', who: visitor, path: '/signin', ready: 'form' },
@@ -384,5 +385,5 @@ describe.sequential('core journeys', () => {
     expect(overflowing).toEqual([]);
     expect([...visitor.problems, ...resident.problems, ...funder.problems]).toEqual([]);
     await visitor.context.close();
-  });
+  }, 120_000);
 });

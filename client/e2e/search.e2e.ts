@@ -74,6 +74,12 @@ describe('search', () => {
     // The first answer (before the words were sent) has no marks; the answer to the words marks them.
     await expect.poll(() => page.locator('mark.hit', { hasText: '议事' }).count()).toBeGreaterThanOrEqual(4);
 
+    // On a phone the filters start folded and the first result is on the screen without scrolling.
+    expect(await page.getByTestId('facets').isVisible()).toBe(false);
+    const firstCard = await page.getByTestId('listing-card').first().boundingBox();
+    expect(firstCard!.y + 40).toBeLessThan(812);
+    await page.getByTestId('filters-summary').click();
+
     // Kind: venue. The funding offer goes; the facets now count what is left.
     await page.getByTestId('facets').locator('[data-facet="kind"] [data-code="venue"]').click();
     await expect.poll(() => cardTitles(page)).not.toContain(titles.pudongFund);
@@ -94,6 +100,9 @@ describe('search', () => {
     // The address is the search: opening it again gives the same answer.
     await page.reload();
     await expect.poll(() => cardTitles(page)).toHaveLength(2);
+    // Folded again after the reload, the toggle counts the two filters on.
+    expect(await page.getByTestId('filters-summary').textContent()).toMatch(/筛选\s*2/);
+    await page.getByTestId('filters-summary').click();
     // Needs only.
     await page.getByTestId('facets').locator('.facet-option', { hasText: '需求' }).click();
     await expect.poll(() => cardTitles(page)).toEqual([titles.pudongNeed]);
@@ -110,21 +119,18 @@ describe('search', () => {
     expect(visitor.problems).toEqual([]);
   });
 
-  describe(
-    'saved searches',
-    () => {
-      it('a signed-in user saves the search and goes back to it', async () => {
-        const { page } = organization;
-        await page.goto(`/search?q=${encodeURIComponent(`议事 ${RUN}`)}&kind=venue`);
-        const saved = page.getByTestId('saved-searches');
-        await saved.getByRole('button', { name: '保存此搜索' }).click();
-        const item = saved.locator('.saved-apply').first();
-        await item.waitFor();
-        await page.goto('/search');
-        await page.getByTestId('saved-searches').locator('.saved-apply').first().click();
-        await expect.poll(() => new URL(page.url()).searchParams.getAll('kind')).toEqual(['venue']);
-        expect(organization.problems).toEqual([]);
-      });
-    },
-  );
+  describe('saved searches', () => {
+    it('a signed-in user saves the search and goes back to it', async () => {
+      const { page } = organization;
+      await page.goto(`/search?q=${encodeURIComponent(`议事 ${RUN}`)}&kind=venue`);
+      const saved = page.getByTestId('saved-searches');
+      await saved.getByRole('button', { name: '保存此搜索' }).click();
+      const item = saved.locator('.saved-apply').first();
+      await item.waitFor();
+      await page.goto('/search');
+      await page.getByTestId('saved-searches').locator('.saved-apply').first().click();
+      await expect.poll(() => new URL(page.url()).searchParams.getAll('kind')).toEqual(['venue']);
+      expect(organization.problems).toEqual([]);
+    });
+  });
 });

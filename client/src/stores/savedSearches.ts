@@ -1,7 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CreateSavedSearchBody, SavedSearch } from '@app/shared';
-import { createSavedSearch, deleteSavedSearch, fetchSavedSearches } from '@/api/savedSearches.js';
+
+/**
+ * The saved searches' API, loaded when first used: its schemas check place codes, and the place table is not
+ * part of the first download of every page (the store itself is, for the session's lifecycle).
+ */
+const savedSearchesApi = () => import('@/api/savedSearches.js');
 
 /** Searches the user asked to be told about when a new listing answers them. */
 export const useSavedSearchesStore = defineStore('savedSearches', () => {
@@ -10,14 +15,14 @@ export const useSavedSearchesStore = defineStore('savedSearches', () => {
 
   async function load(): Promise<void> {
     try {
-      items.value = await fetchSavedSearches();
+      items.value = await (await savedSearchesApi()).fetchSavedSearches();
     } finally {
       loaded.value = true;
     }
   }
 
   async function save(body: CreateSavedSearchBody): Promise<SavedSearch> {
-    const saved = await createSavedSearch(body);
+    const saved = await (await savedSearchesApi()).createSavedSearch(body);
     items.value = [saved, ...items.value.filter((s) => s.id !== saved.id)];
     return saved;
   }
@@ -27,7 +32,7 @@ export const useSavedSearchesStore = defineStore('savedSearches', () => {
     const before = items.value;
     items.value = before.filter((s) => s.id !== id);
     try {
-      await deleteSavedSearch(id);
+      await (await savedSearchesApi()).deleteSavedSearch(id);
     } catch (err) {
       items.value = before;
       throw err;

@@ -3,7 +3,6 @@ import { computed, ref } from 'vue';
 import type { Organization, RegisterBody, User } from '@app/shared';
 import { fetchMe, registerAccount, signIn as apiSignIn, signOut as apiSignOut } from '@/api/auth.js';
 import { api } from '@/api/http.js';
-import { fetchOrganization } from '@/api/organizations.js';
 
 /** Roles that may post a listing, and the side each may post (listings policy on the server). */
 const POSTABLE_SIDES: Record<string, readonly ('need' | 'offer')[]> = {
@@ -74,7 +73,11 @@ export const useSessionStore = defineStore('session', () => {
   async function loadOrganization(): Promise<Organization | null> {
     const id = user.value?.organizationId;
     if (!id) return null;
-    if (organization.value?.id !== id) organization.value = await fetchOrganization(id);
+    if (organization.value?.id === id) return organization.value;
+    // Loaded when first asked for: the organization's schema (and the place names it checks) stay out of the
+    // first download of every page.
+    const { fetchOrganization } = await import('@/api/organizations.js');
+    organization.value = await fetchOrganization(id);
     return organization.value;
   }
 

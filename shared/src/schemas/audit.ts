@@ -9,6 +9,7 @@ export const auditTypes = [
   'auth.loggedOut',
   'auth.passwordChanged',
   'user.staffCreated',
+  'organization.updated',
   'organization.verificationDecided',
   'organization.memberJoined',
   'contact.revealed',
@@ -31,8 +32,12 @@ export const auditEventSchema = z.object({
   id: z.string(),
   type: auditTypeSchema,
   actorId: z.string().optional(),
+  /** Who acted, named (absent for an unknown or deleted account, and for events no one caused). */
+  actor: z.object({ id: z.string(), name: z.string(), role: z.string() }).optional(),
   subjectType: z.string().optional(),
   subjectId: z.string().optional(),
+  /** The subject named: an organization's or base's name, a match's two listings, an event's title... */
+  subjectName: z.string().optional(),
   ip: z.string().optional(),
   detail: z.record(z.string(), z.unknown()).optional(),
   at: z.string(),

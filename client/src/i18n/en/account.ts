@@ -44,6 +44,10 @@ const en: typeof account = {
       'Elder mode is remembered for your account and stays on when you sign in again on this device.',
   },
   organization: {
+    edit: 'Edit the organization',
+    save: 'Save changes',
+    backToReview:
+      'A new name or credit code must be verified by the base again; until then the organization shows as pending and offers for registered organizations only are closed to it.',
     title: 'My organization',
     funderTitle: 'Enterprise or foundation',
     intro:

@@ -2,6 +2,7 @@ import type common from '../zh-CN/common.js';
 
 const en: typeof common = {
   common: {
+    cancel: 'Cancel',
     all: 'All',
     edit: 'Change',
     loading: 'Loading',

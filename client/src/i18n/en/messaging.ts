@@ -36,6 +36,14 @@ const en: typeof messaging = {
     none: 'No notification',
     noneHint: 'You are told here when someone proposes or accepts a match, or sends you a message.',
     markAllRead: 'Mark all as read',
+    named: {
+      match: {
+        proposed: '{counterpart} proposed a match on your “{listingTitle}”',
+        accepted: '{counterpart} accepted your proposal on “{otherListingTitle}”',
+        overdue: 'The proposed match of “{listingTitle}” and “{otherListingTitle}” is past its deadline',
+        evidenceAttached: '{counterpart} attached new evidence to the match on “{listingTitle}”',
+      },
+    },
     types: {
       match: {
         proposed: 'Someone proposed a match to you',

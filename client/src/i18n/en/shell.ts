@@ -37,19 +37,52 @@ const en: typeof shell = {
     postCta: 'Post a need or an offer',
     welcome: 'Welcome back, {name}.',
     completeOrganization: 'Describe your organization to start posting',
-    pointsTitle: 'What the platform does',
-    points: {
-      post: {
-        title: 'Needs and offers',
-        text: 'Venues, funding, volunteers, professional services: post what you need or can give.',
+    news: {
+      title: 'What is new',
+      needs: 'Newest needs',
+      needsNear: 'Newest needs near you',
+      offers: 'Newest offers',
+      events: 'Upcoming trainings and events',
+      noNeeds: 'No needs posted yet.',
+      noOffers: 'No offers posted yet.',
+      noEvents: 'No trainings or events coming up.',
+      moreNeeds: 'All needs',
+      moreOffers: 'All offers',
+      moreEvents: 'All trainings and events',
+      signInForEvents: "Sign in to see and join the bases' trainings and events",
+      unavailable: 'What is new cannot be loaded right now; please try again later.',
+    },
+    ways: {
+      title: 'Where to start',
+      titleSignedIn: 'What you can do next',
+      register: 'Create an account',
+      staffSignIn: 'Staff sign-in',
+      organization: {
+        title: 'Social organizations',
+        text: 'Post needs, find funding, venues and volunteers, offer your services, apply to an incubation base.',
       },
-      match: {
-        title: 'Matching',
-        text: 'Scored by service domain, district and eligibility, with the reason behind every recommendation.',
+      funder: {
+        title: 'Companies and foundations',
+        text: 'Offer funding, venues, volunteers and professional services; find projects worth backing.',
       },
-      talk: {
-        title: 'Talk online',
-        text: 'Once both sides accept a match they can talk here; contact details are shared as agreed.',
+      resident: {
+        title: 'Community members',
+        text: 'Post a need for an elderly neighbour, a child or a residents’ group, and follow who helps.',
+      },
+      operator: {
+        title: 'Incubation base operators',
+        text: 'Entry review, resident organizations, space bookings, trainings and verification. Accounts are opened by the civil-affairs bureau.',
+      },
+      bureau: {
+        title: 'Civil-affairs bureau',
+        text: 'Figures of every district and base, the audit log, and the annual evaluation export.',
+      },
+      next: {
+        findOffers: 'Find offers',
+        findNeeds: 'Find needs',
+        applyBase: 'Apply to a base',
+        postNeed: 'Post a need',
+        events: 'Trainings and events',
       },
     },
   },

@@ -64,9 +64,12 @@ export default {
     filter: 'Event type',
     allTypes: 'All events',
     empty: 'Nothing recorded',
+    actor: 'By: {name} ({role})',
+    actorId: 'By: account {id}',
     subject: 'Subject: {kind} {id}',
     ip: 'IP address: {ip}',
     decision: 'Decision: {decision}',
+    reverify: 'Name, credit code or grade changed: back to verification',
     reason: 'Reason: {reason}',
     types: {
       auth: {
@@ -77,7 +80,11 @@ export default {
         passwordChanged: 'Password changed',
       },
       user: { staffCreated: 'Staff account created' },
-      organization: { verificationDecided: 'Verification decided', memberJoined: 'Member joined' },
+      organization: {
+        updated: 'Organization edited',
+        verificationDecided: 'Verification decided',
+        memberJoined: 'Member joined',
+      },
       contact: { revealed: 'Contact details revealed' },
       base: { created: 'Base created', updated: 'Base edited' },
       application: { panelFormed: 'Review panel formed', decided: 'Entry decision' },

@@ -39,6 +39,10 @@ export default {
     passwordChanged: '密码已修改，其他设备上的登录已退出。',
   },
   organization: {
+    edit: '修改机构信息',
+    save: '保存修改',
+    backToReview:
+      '机构名称或统一社会信用代码改动后，需要孵化基地重新核实；核实前机构显示为“待核实”，仅限已登记机构的资源暂时无法申请。',
     title: '我的机构',
     funderTitle: '企业 / 基金会信息',
     intro: '先填写机构信息，才能发布需求和资源。提交后由所在孵化基地核实。',

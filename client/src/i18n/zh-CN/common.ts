@@ -1,6 +1,7 @@
 /** Words every form and page shares: buttons, errors from the API, validation, field names, place pickers. */
 export default {
   common: {
+    cancel: '取消',
     all: '全部',
     edit: '修改',
     loading: '正在加载',

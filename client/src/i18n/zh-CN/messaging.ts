@@ -35,6 +35,15 @@ export default {
     none: '暂无通知',
     noneHint: '有人向您发起对接、接受对接或发来消息时，会在这里提醒您。',
     markAllRead: '全部标为已读',
+    // A match notification that names its listings (data: listingTitle, otherListingTitle, counterpart).
+    named: {
+      match: {
+        proposed: '{counterpart} 就您的“{listingTitle}”发起了匹配提议',
+        accepted: '{counterpart} 接受了您对“{otherListingTitle}”的匹配提议',
+        overdue: '“{listingTitle}”与“{otherListingTitle}”的匹配提议已超过答复期限，请尽快处理',
+        evidenceAttached: '{counterpart} 为“{listingTitle}”的匹配上传了新的证明材料',
+      },
+    },
     // By notification type: `match.proposed` is types.match.proposed.
     types: {
       match: {

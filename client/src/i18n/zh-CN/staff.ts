@@ -62,9 +62,12 @@ export default {
     filter: '事件类型',
     allTypes: '全部事件',
     empty: '没有符合条件的记录',
+    actor: '操作人：{name}（{role}）',
+    actorId: '操作人：账号 {id}',
     subject: '对象：{kind} {id}',
     ip: 'IP 地址：{ip}',
     decision: '结果：{decision}',
+    reverify: '名称、信用代码或等级已改，退回待认证',
     reason: '原因：{reason}',
     types: {
       auth: {
@@ -75,7 +78,11 @@ export default {
         passwordChanged: '修改密码',
       },
       user: { staffCreated: '创建工作人员账号' },
-      organization: { verificationDecided: '认证决定', memberJoined: '成员加入机构' },
+      organization: {
+        updated: '修改机构信息',
+        verificationDecided: '认证决定',
+        memberJoined: '成员加入机构',
+      },
       contact: { revealed: '查看联系方式' },
       base: { created: '新建基地', updated: '修改基地信息' },
       application: { panelFormed: '组建评审小组', decided: '入驻评审决定' },

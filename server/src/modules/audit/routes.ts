@@ -4,18 +4,26 @@ import { mountRoute } from '../../lib/http/route.js';
 import type { AppContext } from '../../context.js';
 import { requireUser } from '../auth/authenticate.js';
 import { AuditEventModel, type AuditEventRecord } from './model.js';
+import { auditNames, subjectNameOf, type AuditNames } from './names.js';
 import { findPage } from '../../lib/pagination.js';
 
-const present = (e: AuditEventRecord): AuditEvent => ({
-  id: String(e._id),
-  type: e.type,
-  ...(e.actorId ? { actorId: String(e.actorId) } : {}),
-  ...(e.subjectType ? { subjectType: e.subjectType } : {}),
-  ...(e.subjectId ? { subjectId: e.subjectId } : {}),
-  ...(e.ip ? { ip: e.ip } : {}),
-  ...(e.detail ? { detail: e.detail as Record<string, unknown> } : {}),
-  at: e.at.toISOString(),
-});
+/** One audit event as the bureau reads it: who acted and what it concerned by name, the ids beside them. */
+function present(e: AuditEventRecord, names: AuditNames): AuditEvent {
+  const actor = e.actorId ? names.actors.get(String(e.actorId)) : undefined;
+  const subjectName = subjectNameOf(names, e);
+  return {
+    id: String(e._id),
+    type: e.type,
+    ...(e.actorId ? { actorId: String(e.actorId) } : {}),
+    ...(actor ? { actor } : {}),
+    ...(e.subjectType ? { subjectType: e.subjectType } : {}),
+    ...(e.subjectId ? { subjectId: e.subjectId } : {}),
+    ...(subjectName ? { subjectName } : {}),
+    ...(e.ip ? { ip: e.ip } : {}),
+    ...(e.detail ? { detail: e.detail as Record<string, unknown> } : {}),
+    at: e.at.toISOString(),
+  };
+}
 
 /** The audit log, newest first, for bureau accounts only. */
 export function auditRoutes(_ctx: AppContext): Router {
@@ -34,8 +42,15 @@ export function auditRoutes(_ctx: AppContext): Router {
     [requireUser(['bureau'])],
     async ({ query }) => {
       const filter = query.type ? { type: query.type } : {};
-      return findPage(AuditEventModel, filter, { at: -1, _id: -1 }, query, (records: AuditEventRecord[]) =>
-        records.map(present),
+      return findPage(
+        AuditEventModel,
+        filter,
+        { at: -1, _id: -1 },
+        query,
+        async (records: AuditEventRecord[]) => {
+          const names = await auditNames(records);
+          return records.map((e) => present(e, names));
+        },
       );
     },
   );

@@ -1,6 +1,7 @@
 import { trusted, Types } from 'mongoose';
 import type { CalendarHold } from '@app/shared';
 import { BaseEventModel } from './model.js';
+import { fieldById } from '../../lib/ids.js';
 
 /*
  * What other modules (bases, spaces, stats) may ask about a base's events. They import these, never the models.
@@ -42,3 +43,6 @@ export async function eventsHoldingSpace(
     endsAt: e.endsAt.toISOString(),
   }));
 }
+
+/** Each event's title, by id (the audit log names them); an unknown id is missing from the map. */
+export const eventTitles = (ids: readonly string[]) => fieldById(BaseEventModel, ids, 'title');

@@ -15,7 +15,8 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
   'base64',
 );
-const TITLE = '对方为匹配上传了新的证明材料';
+/** The other side (the organization) and the recipient's own listing are named. */
+const TITLE = '长者助餐社 为“独居老人午餐送餐上门”的匹配上传了新的证明材料';
 
 async function account(overrides: Partial<UserRecord>) {
   const user = await buildUser(overrides);
@@ -82,7 +83,12 @@ describe('evidence attached to a match', () => {
       type: 'match.evidenceAttached',
       title: TITLE,
       link: `/matches/${id}`,
-      data: { matchId: id },
+      data: {
+        matchId: id,
+        listingTitle: '独居老人午餐送餐上门',
+        otherListingTitle: '长者助餐送餐服务',
+        counterpart: '长者助餐社',
+      },
     });
     const emails = await EmailOutboxModel.find({ notificationId: notes[0]!.id }).lean();
     expect(emails).toHaveLength(1);
@@ -136,7 +142,9 @@ describe('proposals and acceptances made by a colleague of an owner', () => {
     await server.ctx.events.settle();
     const res = await client.get('/api/notifications?pageSize=50');
     expect(res.status).toBe(200);
-    return (res.body.items as { type: string }[]).filter((n) => n.type === type);
+    return (res.body.items as { type: string; title: string; body?: string; data: object }[]).filter(
+      (n) => n.type === type,
+    );
   }
 
   it("tell only the other side, never the acting colleague's own owner", async () => {
@@ -153,12 +161,26 @@ describe('proposals and acceptances made by a colleague of an owner', () => {
       offerId: offer.body.listing.id,
     });
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
-    expect(await notes(resident.client, 'match.proposed')).toHaveLength(1);
+    const toResident = await notes(resident.client, 'match.proposed');
+    expect(toResident).toHaveLength(1);
+    // Named: the other side's organization and the resident's own need, the offer in the body.
+    expect(toResident[0]).toMatchObject({
+      title: '社区长者服务社 就您的“独居老人周末午餐送餐”发起了匹配提议',
+      body: '对方的资源：周末长者送餐服务',
+      data: { counterpart: '社区长者服务社', listingTitle: '独居老人周末午餐送餐' },
+    });
     expect(await notes(provider.client, 'match.proposed')).toHaveLength(0);
 
     // The resident accepts: the proposing side hears of it (its owner), the resident does not.
     expect((await resident.client.post(`/api/matches/${proposed.body.match.id}/accept`)).status).toBe(200);
-    expect(await notes(provider.client, 'match.accepted')).toHaveLength(1);
+    const toProvider = await notes(provider.client, 'match.accepted');
+    expect(toProvider).toHaveLength(1);
+    // A resident has no organization: the resident is named by their own name.
+    expect(toProvider[0]).toMatchObject({
+      title: `${resident.user.name} 接受了您对“独居老人周末午餐送餐”的匹配提议`,
+      body: '您的资源：周末长者送餐服务',
+      data: { counterpart: resident.user.name, otherListingTitle: '独居老人周末午餐送餐' },
+    });
     expect(await notes(resident.client, 'match.accepted')).toHaveLength(0);
   });
 });

@@ -6,6 +6,8 @@ import { UserModel } from '../users/model.js';
 import { notificationService, type NotificationInput } from './service.js';
 import type { MatchParties } from '../matching/events.js';
 import { subscribeAccountEmails } from './accountEmails.js';
+import { matchNames } from '../matching/read.js';
+import { matchNotice, type MatchNoticeType } from './matchWording.js';
 import { subscribeAdmissionNotifications } from './admissionNotifications.js';
 import '../matching/events.js';
 import { subscribeBaseEventNotifications } from './baseEventNotifications.js';
@@ -68,16 +70,6 @@ export function subscribeNotifications(ctx: AppContext): void {
   subscribeAccountEmails(ctx);
 }
 
-const matchWording: Record<
-  'match.proposed' | 'match.accepted' | 'match.overdue' | 'match.evidenceAttached',
-  string
-> = {
-  'match.proposed': '您收到了一个新的匹配提议',
-  'match.accepted': '您的匹配提议已被接受',
-  'match.overdue': '有一个匹配已逾期，请尽快处理',
-  'match.evidenceAttached': '对方为匹配上传了新的证明材料',
-};
-
 /**
  * Who hears of a match event: a proposal, an acceptance and new evidence go to the side that did not act; a late
  * answer goes to both sides and to the operators of the base concerned. Where the event names the side that acted
@@ -91,27 +83,40 @@ export function matchRecipients(event: MatchParties & { operatorIds?: string[] }
   return [...new Set([...others, ...(event.operatorIds ?? [])])];
 }
 
-/** Match events become notifications of their recipients. */
+/** Match events become notifications of their recipients, naming the listing and the other side. */
 export function subscribeMatchNotifications(
   ctx: AppContext,
   notify: (userId: string, input: NotificationInput) => Promise<void>,
 ): void {
-  const tell = (type: keyof typeof matchWording, userId: string, matchId: string, unreadKey?: string) =>
-    notify(userId, {
-      type,
-      title: matchWording[type],
-      link: `/matches/${matchId}`,
-      data: { matchId },
-      ...(unreadKey ? { unreadKey } : {}),
-    });
+  const tell = async (
+    type: MatchNoticeType,
+    event: MatchParties,
+    recipients: string[],
+    unreadKey?: string,
+  ) => {
+    if (!recipients.length) return;
+    const names = (await matchNames([event.matchId])).get(event.matchId);
+    for (const userId of recipients) {
+      const side =
+        userId === event.needOwnerId ? 'need' : userId === event.offerOwnerId ? 'offer' : undefined;
+      const notice = matchNotice(type, event.matchId, names, side);
+      await notify(userId, {
+        type,
+        title: notice.title,
+        ...(notice.body ? { body: notice.body } : {}),
+        link: `/matches/${event.matchId}`,
+        data: notice.data,
+        ...(unreadKey ? { unreadKey } : {}),
+      });
+    }
+  };
   for (const type of ['match.proposed', 'match.accepted', 'match.overdue'] as const) {
-    ctx.events.on(type, async (event: MatchParties & { operatorIds?: string[] }) => {
-      for (const userId of matchRecipients(event)) await tell(type, userId, event.matchId);
-    });
+    ctx.events.on(type, (event: MatchParties & { operatorIds?: string[] }) =>
+      tell(type, event, matchRecipients(event)),
+    );
   }
   // Files come in batches (photos of one delivery): one unread notification per match until it is read.
-  ctx.events.on('match.evidenceAttached', async (event) => {
-    for (const userId of matchRecipients(event))
-      await tell('match.evidenceAttached', userId, event.matchId, `match.evidenceAttached:${event.matchId}`);
-  });
+  ctx.events.on('match.evidenceAttached', (event) =>
+    tell('match.evidenceAttached', event, matchRecipients(event), `match.evidenceAttached:${event.matchId}`),
+  );
 }

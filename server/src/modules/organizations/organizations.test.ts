@@ -127,6 +127,54 @@ describe('editing and reading', () => {
     expect(raised.body.organization).toMatchObject({ grade: 5, verification: { status: 'pending' } });
   });
 
+  it('sends a verified organization back to review when its name or credit code changes, and audits the edit', async () => {
+    const { user: member, client } = await signedIn(server, { role: 'organization' });
+    const org = await buildOrganization(member, {
+      name: '徐汇区康乐长者服务中心',
+      creditCode: creditCode(31),
+      verification: { status: 'verified' },
+    });
+    // Place, domains, description and contact are the organization's own to change: it stays verified.
+    const everyday = await client.patch(`/api/organizations/${org._id}`, {
+      name: '徐汇区康乐长者服务中心',
+      description: '新增周末助餐点',
+      domains: ['elderly', 'health'],
+      street: '310104003',
+      phone: '021-64000000',
+    });
+    expect(everyday.status).toBe(200);
+    expect(everyday.body.organization).toMatchObject({
+      verification: { status: 'verified' },
+      registered: true,
+    });
+
+    // A new name is a new identity to check: back to review, no longer registered, the edit kept.
+    const renamed = await client.patch(`/api/organizations/${org._id}`, {
+      name: '徐汇区康乐社会工作服务中心',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.organization).toMatchObject({
+      name: '徐汇区康乐社会工作服务中心',
+      verification: { status: 'pending' },
+      registered: false,
+    });
+
+    await server.ctx.events.settle();
+    const edits = await AuditEventModel.find({ type: 'organization.updated', subjectId: String(org._id) })
+      .sort({ at: 1 })
+      .lean();
+    expect(edits.map((e) => (e.detail as { reverify?: string[] }).reverify)).toEqual([undefined, ['name']]);
+    expect(String(edits[1]!.actorId)).toBe(String(member._id));
+
+    // Verified again by staff, then a new credit code: back to review once more.
+    await OrganizationModel.updateOne({ _id: org._id }, { $set: { 'verification.status': 'verified' } });
+    const recoded = await client.patch(`/api/organizations/${org._id}`, { creditCode: creditCode(32) });
+    expect(recoded.body.organization).toMatchObject({
+      creditCode: creditCode(32),
+      verification: { status: 'pending' },
+    });
+  });
+
   it('answers an unknown or malformed id with 404 or 400', async () => {
     const { client } = await signedIn(server, { role: 'organization' });
     expect((await client.get('/api/organizations/0123456789abcdef01234567')).status).toBe(404);

@@ -114,7 +114,8 @@ export function organizationRoutes(ctx: AppContext): Router {
     {
       method: 'patch',
       path: '/organizations/:id',
-      summary: 'Edit an organization (members only)',
+      summary:
+        'Edit an organization (members only); a changed name, credit code or grade sends it back to verification',
       tag,
       access: 'user',
       params,
@@ -123,7 +124,7 @@ export function organizationRoutes(ctx: AppContext): Router {
     },
     [requireUser()],
     async ({ req, params, body }) => ({
-      organization: presentOrganization(await orgs.update(req.user, params.id, body), true),
+      organization: presentOrganization(await orgs.update(req.user, params.id, body, req.ip), true),
     }),
   );
 

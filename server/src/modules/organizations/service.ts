@@ -32,6 +32,18 @@ async function ensureCreditCodeFree(creditCode: string | undefined, exceptId?: s
   }
 }
 
+/** The verified facts an edit changes (name, credit code, a new grade): each sends the organization back to review. */
+export function identityChanges(
+  org: Pick<OrganizationRecord, 'name' | 'creditCode' | 'grade'>,
+  body: UpdateOrganizationBody,
+): ('name' | 'creditCode' | 'grade')[] {
+  const changed: ('name' | 'creditCode' | 'grade')[] = [];
+  if (body.name !== undefined && body.name !== org.name) changed.push('name');
+  if (body.creditCode && body.creditCode !== org.creditCode) changed.push('creditCode');
+  if (body.grade != null && body.grade !== (org.grade ?? null)) changed.push('grade');
+  return changed;
+}
+
 export function organizationService(ctx: AppContext) {
   return {
     /** Creates the organization and makes the caller its first member, in one transaction. */
@@ -69,6 +81,7 @@ export function organizationService(ctx: AppContext) {
       user: UserRecord | undefined,
       id: string,
       body: UpdateOrganizationBody,
+      ip?: string,
     ): Promise<OrganizationRecord> {
       const org = await findOrganization(id);
       if (!policy.canUpdate(user, org)) throw forbidden('organization.membersEdit');
@@ -79,19 +92,25 @@ export function organizationService(ctx: AppContext) {
         if (value === null) $unset[key] = 1;
         else if (value !== undefined) $set[key] = value;
       }
-      // A changed credit code or a new evaluation grade must be checked again: both open doors (registered-only
-      // and minimum-grade offers) that a member must not be able to open by typing.
-      const newGrade = body.grade != null && body.grade !== (org.grade ?? null);
-      if ((body.creditCode && body.creditCode !== org.creditCode) || newGrade) {
-        $set['verification'] = { status: 'pending' };
-      }
+      // The organization's identity (its name, its credit code) and a new evaluation grade are what a base
+      // verified: changed, they go back to review (pending) until staff verify them again. Until then the
+      // organization is not "registered", so registered-only and minimum-grade offers stay closed to it: a member
+      // must not open those doors by typing. Other fields (domains, place, description, contact) change freely.
+      const reverify = identityChanges(org, body);
+      if (reverify.length) $set['verification'] = { status: 'pending' };
       const updated = await OrganizationModel.findByIdAndUpdate(
         id,
         { $set, $unset },
         { returnDocument: 'after' },
       ).lean<OrganizationRecord>();
       if (!updated) throw notFound('Organization');
-      ctx.events.emit('organization.updated', { organizationId: id, actorId: String(user!._id) });
+      ctx.events.emit('organization.updated', {
+        organizationId: id,
+        actorId: String(user!._id),
+        changed: Object.keys(body).filter((k) => body[k as keyof UpdateOrganizationBody] !== undefined),
+        ...(reverify.length ? { reverify } : {}),
+        ip,
+      });
       return updated;
     },
 

@@ -1,5 +1,6 @@
-import { Types } from 'mongoose';
+import { trusted, Types } from 'mongoose';
 import { ResidencyModel } from './model.js';
+import { objectIdsOf } from '../../lib/ids.js';
 
 /*
  * The questions other modules (spaces, matching, stats) may ask about residency. They import these functions,
@@ -49,4 +50,18 @@ export async function residentCounts(baseIds: (string | Types.ObjectId)[]): Prom
     { $group: { _id: '$baseId', n: { $sum: 1 } } },
   ]);
   return new Map(rows.map((r) => [String(r._id), r.n]));
+}
+
+/** Which organization is (or was) resident in which base, by residency id (the audit log names them). */
+export async function residencyParties(
+  ids: readonly string[],
+): Promise<Map<string, { organizationId: string; baseId: string }>> {
+  const wanted = objectIdsOf(ids);
+  if (!wanted.length) return new Map();
+  const found = await ResidencyModel.find({ _id: trusted({ $in: wanted.map(asId) }) })
+    .select({ organizationId: 1, baseId: 1 })
+    .lean<{ _id: Types.ObjectId; organizationId: Types.ObjectId; baseId: Types.ObjectId }[]>();
+  return new Map(
+    found.map((r) => [String(r._id), { organizationId: String(r.organizationId), baseId: String(r.baseId) }]),
+  );
 }

@@ -1,5 +1,6 @@
-import { Types } from 'mongoose';
-import { SpaceModel } from './model.js';
+import { trusted, Types } from 'mongoose';
+import { objectIdsOf } from '../../lib/ids.js';
+import { BookingModel, SpaceModel } from './model.js';
 
 /*
  * What other modules (bases, stats, events) may ask about spaces. They import these, never the models.
@@ -16,4 +17,18 @@ export async function spaceCounts(baseIds: (string | Types.ObjectId)[]): Promise
     { $group: { _id: '$baseId', n: { $sum: 1 } } },
   ]);
   return new Map(rows.map((r) => [String(r._id), r.n]));
+}
+
+/** The space each booking is of, named, by booking id (the audit log names them). */
+export async function bookingSpaceNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = objectIdsOf(ids);
+  if (!wanted.length) return new Map();
+  const bookings = await BookingModel.find({ _id: trusted({ $in: wanted }) })
+    .select({ spaceId: 1 })
+    .lean<{ _id: Types.ObjectId; spaceId: Types.ObjectId }[]>();
+  const spaces = await SpaceModel.find({ _id: trusted({ $in: bookings.map((b) => b.spaceId) }) })
+    .select({ name: 1 })
+    .lean<{ _id: Types.ObjectId; name: string }[]>();
+  const names = new Map(spaces.map((s) => [String(s._id), s.name]));
+  return new Map(bookings.map((b) => [String(b._id), names.get(String(b.spaceId)) ?? '']));
 }
