@@ -28,6 +28,7 @@ export const schemaWordsZh: Record<string, string> = {
   'say what was delivered': '请说明提供了什么',
   'give after or before, not both': 'after 与 before 只能给一个',
   'give words or at least one filter': '请输入关键词或至少选择一个筛选条件',
+  'each offer once': '每项资源只能选一次',
   'a registered organization needs its unified social credit code': '已登记的机构须填写统一社会信用代码',
   'a rejection needs a reason': '不通过须说明理由',
   'an operator needs a base': '运营方账号须指定基地',
