@@ -193,15 +193,18 @@ export class SearchSnapshots {
 
 /**
  * Listings written since `since` that the index does not show as they are (an open one absent or of another
- * version, another one present), and the open listings of organizations changed since (their name, badge).
+ * version, another one present), and open listings of organizations changed since whose stored name or badge
+ * is not the organization's now.
  */
 async function changedListingIds(since: Date, engine: EmbeddedSearchEngine): Promise<string[]> {
   const after = trusted({ $gte: since });
   const [listings, organizations] = await Promise.all([
     ListingModel.find({ updatedAt: after })
       .select({ _id: 1, updatedAt: 1, status: 1 })
-      .lean<{ _id: unknown; updatedAt: Date; status: string }[]>(),
-    OrganizationModel.find({ updatedAt: after }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }[]>(),
+      .lean<{ _id: Types.ObjectId; updatedAt: Date; status: string }[]>(),
+    OrganizationModel.find({ updatedAt: after })
+      .select({ _id: 1, name: 1, verification: 1 })
+      .lean<{ _id: Types.ObjectId; name: string; verification?: { status?: string } }[]>(),
   ]);
   const ids = new Set<string>();
   for (const l of listings) {
@@ -211,13 +214,19 @@ async function changedListingIds(since: Date, engine: EmbeddedSearchEngine): Pro
     if (!current) ids.add(id);
   }
   if (organizations.length) {
+    const byId = new Map(organizations.map((o) => [String(o._id), o]));
     const ofOrganizations = await ListingModel.find({
       organizationId: trusted({ $in: organizations.map((o) => o._id) }),
       status: 'open',
     })
-      .select({ _id: 1 })
-      .lean<{ _id: unknown }[]>();
-    for (const l of ofOrganizations) ids.add(String(l._id));
+      .select({ _id: 1, organizationId: 1 })
+      .lean<{ _id: Types.ObjectId; organizationId: Types.ObjectId }[]>();
+    for (const l of ofOrganizations) {
+      const org = byId.get(String(l.organizationId))!;
+      const stored = engine.storedListing(String(l._id));
+      const verified = org.verification?.status === 'verified';
+      if (stored?.organizationName !== org.name || stored.verified !== verified) ids.add(String(l._id));
+    }
   }
   return [...ids];
 }

@@ -87,6 +87,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.current().versionOf(id);
   }
 
+  /** The listing stored with the document of an id, if it is indexed with one. */
+  storedListing(id: string): SearchDocument['listing'] {
+    return this.current().storedListing(id);
+  }
+
   /** Documents in the index now. */
   get documentCount(): number {
     return this.current().size;

@@ -115,6 +115,11 @@ export class IndexState {
     return slot === undefined ? undefined : this.columns.version[slot];
   }
 
+  storedListing(id: string): SearchDocument['listing'] {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.stored.get(slot)?.listing;
+  }
+
   /** How many slots have ever been used: bitsets over slots cover this many bits. */
   get slotCount(): number {
     return this.nextSlot;
