@@ -28,7 +28,12 @@ function usage() {
   gc();
   gc();
   const m = process.memoryUsage();
-  return { rss: mb(m.rss), heap: mb(m.heapUsed), outside_heap: mb(m.external), array_buffers: mb(m.arrayBuffers) };
+  return {
+    rss: mb(m.rss),
+    heap: mb(m.heapUsed),
+    outside_heap: mb(m.external),
+    array_buffers: mb(m.arrayBuffers),
+  };
 }
 
 async function main() {
@@ -40,7 +45,9 @@ async function main() {
   const engine = await startEmbeddedEngine();
   await mongoose.connect(engine.uri, { dbName: 'resourcelink' });
   let t0 = performance.now();
-  await loadDataset(generateDataset({ seed: 'bench', ...countsForListings(listings), now: new Date('2026-12-01T00:00:00Z') }));
+  await loadDataset(
+    generateDataset({ seed: 'bench', ...countsForListings(listings), now: new Date('2026-12-01T00:00:00Z') }),
+  );
   steps.database = { ...usage(), ms: round(performance.now() - t0, 0) };
 
   const search = new EmbeddedSearchEngine();

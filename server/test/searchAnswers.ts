@@ -7,8 +7,27 @@
 import { createHash } from 'node:crypto';
 import type { SearchEngine, SearchHit, SearchQuery } from '../src/search/port.js';
 
-const WORDS = ['老人 助餐', '儿童 托管', '志愿者 陪伴', '法律 咨询', '心理', '场地 活动', '残障 康复', '资助 养老'];
-const MORE_WORDS = ['培训 财务', '社区 议事', '青少年 课后', '环保 宣传', '徐汇', '基金会', 'volun', 'ngo', '社工'];
+const WORDS = [
+  '老人 助餐',
+  '儿童 托管',
+  '志愿者 陪伴',
+  '法律 咨询',
+  '心理',
+  '场地 活动',
+  '残障 康复',
+  '资助 养老',
+];
+const MORE_WORDS = [
+  '培训 财务',
+  '社区 议事',
+  '青少年 课后',
+  '环保 宣传',
+  '徐汇',
+  '基金会',
+  'volun',
+  'ngo',
+  '社工',
+];
 
 export const answerQueries: SearchQuery[] = [
   {},

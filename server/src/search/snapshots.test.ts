@@ -112,8 +112,11 @@ describe('the search index snapshot', () => {
         { _id: trusted({ $in: open.slice(4, 7).map((l) => l._id) }) },
         { $set: { status: 'closed' } },
       );
-      const { _id, createdAt, updatedAt, ...body } = open[7]!;
-      await ListingModel.create([{ ...body, title: '新设的天文台开放日' }, { ...body, title: '天文台志愿讲解员' }]);
+      const { _id: _template, createdAt: _created, updatedAt: _updated, ...body } = open[7]!;
+      await ListingModel.create([
+        { ...body, title: '新设的天文台开放日' },
+        { ...body, title: '天文台志愿讲解员' },
+      ]);
       await OrganizationModel.updateOne({ _id: body.organizationId }, { $set: { name: '更名后的服务社' } });
       // The renamed organization's open listings (the two new ones among them) are re-read too.
       const ofOrganization = await ListingModel.find({ organizationId: body.organizationId, status: 'open' })
@@ -156,7 +159,10 @@ describe('the search index snapshot', () => {
         ...defaultSnapshotPolicy,
         replayAtMost: (documents) => Math.floor(documents / 4),
       });
-      const result = await snapshots.load(new SearchReconciler(engine, silent), new SearchIndexer(engine, silent));
+      const result = await snapshots.load(
+        new SearchReconciler(engine, silent),
+        new SearchIndexer(engine, silent),
+      );
       await snapshots.close();
       const fresh = new EmbeddedSearchEngine();
       await fresh.ensureIndex();

@@ -107,7 +107,8 @@ export class SearchSnapshots {
     try {
       bytes = await fs.promises.readFile(this.file);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn({ err }, 'cannot read the search snapshot');
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.logger.warn({ err }, 'cannot read the search snapshot');
       this.refusal = 'missing';
       return undefined;
     }
@@ -134,7 +135,10 @@ export class SearchSnapshots {
     ]);
     if (expected !== documents) {
       this.refusal = 'drifted';
-      this.logger.warn({ expected, documents }, 'the search snapshot does not match the database; building the index');
+      this.logger.warn(
+        { expected, documents },
+        'the search snapshot does not match the database; building the index',
+      );
       return undefined;
     }
     return { source: 'snapshot', replayed: changed.length, documents };
@@ -172,7 +176,11 @@ export class SearchSnapshots {
       // From here to the bytes nothing awaits: the snapshot shows the index at one moment.
       const changes = this.engine.changes;
       const documents = this.engine.documentCount;
-      const stamp: SnapshotStamp = { takenAt, oldestQueuedAt: oldest?.createdAt.getTime() ?? null, documents };
+      const stamp: SnapshotStamp = {
+        takenAt,
+        oldestQueuedAt: oldest?.createdAt.getTime() ?? null,
+        documents,
+      };
       const bytes = this.engine.snapshot(stamp);
       await writeFileAtomically(this.file, bytes);
       this.savedChanges = changes;

@@ -13,15 +13,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import {
-  districts,
-  domains,
-  kinds,
-  listingStatuses,
-  sides,
-  streets,
-  subkinds,
-} from '@app/shared';
+import { districts, domains, kinds, listingStatuses, sides, streets, subkinds } from '@app/shared';
 import type { IndexSettings } from '../port.js';
 import { domainWords } from '../../lib/text/tokenizer.js';
 import type { IndexParts } from './indexState.js';

@@ -30,7 +30,12 @@ export function encodeStored(doc: StoredDocument): string {
   ) {
     return JSON.stringify(l);
   }
-  return JSON.stringify({ $t: doc.title, $d: doc.description, $o: doc.organizationName ?? null, $l: l ?? null });
+  return JSON.stringify({
+    $t: doc.title,
+    $d: doc.description,
+    $o: doc.organizationName ?? null,
+    $l: l ?? null,
+  });
 }
 
 export function decodeStored(text: string): StoredDocument {

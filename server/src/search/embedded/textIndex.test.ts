@@ -54,33 +54,37 @@ function expected(docs: Map<number, Tokens>, term: string, allowed: Uint32Array 
 describe('text index', () => {
   it('scores exactly as BM25+ over the listings it holds, through adds, removals and a snapshot', () => {
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 120 }), fc.array(fc.integer({ min: 0, max: 40 })), (ops, some) => {
-        const index = new TextIndex(listingIndexSettings);
-        const docs = new Map<number, Tokens>();
-        for (const op of ops) {
-          if ('add' in op) {
-            const old = docs.get(op.add);
-            if (old) index.remove(op.add, old);
-            index.add(op.add, op.tokens);
-            docs.set(op.add, op.tokens);
-          } else {
-            const old = docs.get(op.remove);
-            if (!old) continue;
-            index.remove(op.remove, old);
-            docs.delete(op.remove);
+      fc.property(
+        fc.array(opArb, { maxLength: 120 }),
+        fc.array(fc.integer({ min: 0, max: 40 })),
+        (ops, some) => {
+          const index = new TextIndex(listingIndexSettings);
+          const docs = new Map<number, Tokens>();
+          for (const op of ops) {
+            if ('add' in op) {
+              const old = docs.get(op.add);
+              if (old) index.remove(op.add, old);
+              index.add(op.add, op.tokens);
+              docs.set(op.add, op.tokens);
+            } else {
+              const old = docs.get(op.remove);
+              if (!old) continue;
+              index.remove(op.remove, old);
+              docs.delete(op.remove);
+            }
           }
-        }
-        const allowed = new Uint32Array(wordsFor(64));
-        for (const slot of some) markBit(allowed, slot, true);
-        const restored = TextIndex.fromParts(listingIndexSettings, index.exportParts());
-        for (const term of VOCABULARY) {
-          for (const filter of [null, allowed]) {
-            const want = expected(docs, term, filter);
-            expect(scores(index, term, filter)).toEqual(want);
-            expect(scores(restored, term, filter)).toEqual(want);
+          const allowed = new Uint32Array(wordsFor(64));
+          for (const slot of some) markBit(allowed, slot, true);
+          const restored = TextIndex.fromParts(listingIndexSettings, index.exportParts());
+          for (const term of VOCABULARY) {
+            for (const filter of [null, allowed]) {
+              const want = expected(docs, term, filter);
+              expect(scores(index, term, filter)).toEqual(want);
+              expect(scores(restored, term, filter)).toEqual(want);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -137,7 +137,8 @@ export class TextIndex {
       this.lengths[f]![slot] = 0;
       for (const term of new Set(tokens[field] ?? [])) {
         const id = this.termIds.get(term);
-        if (id !== undefined && this.removePosting(id, slot, f)) this.fieldDocs[id * this.fields.length + f]!--;
+        if (id !== undefined && this.removePosting(id, slot, f))
+          this.fieldDocs[id * this.fields.length + f]!--;
       }
     });
     this.live--;
