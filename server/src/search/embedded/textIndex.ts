@@ -182,13 +182,20 @@ export class TextIndex {
 
   /** Room for `n` postings at the end of the pool; compacts the pool (keeping block `keep` last) when full. */
   private reserve(n: number, keep: number): number {
-    if (this.used + n > this.slots.length) this.compact(Math.ceil((this.postings + n) * 1.25) + 4096, keep);
+    if (this.used + n > this.slots.length) {
+      let rooms = n;
+      for (let id = 0; id < this.terms.length; id++) rooms += this.room[id]!;
+      this.compact(Math.ceil(rooms * 1.25) + 4096, keep);
+    }
     const at = this.used;
     this.used += n;
     return at;
   }
 
-  /** Copies every block, back to back and without room, into fresh pools of `size` entries. */
+  /**
+   * Copies every block, back to back, into fresh pools of `size` entries, dropping the holes. Each block keeps
+   * its room (so a growing term does not move again at once); `keep`'s block goes last (its caller moves it on).
+   */
   private compact(size: number, keep = -1): void {
     const slots = new Int32Array(size);
     const info = new Uint16Array(size);
@@ -199,8 +206,7 @@ export class TextIndex {
       slots.set(this.slots.subarray(from, from + n), at);
       info.set(this.info.subarray(from, from + n), at);
       this.start[id] = at;
-      this.room[id] = n;
-      at += n;
+      at += this.room[id]!;
     };
     for (let id = 0; id < this.terms.length; id++) if (id !== keep) move(id);
     if (keep >= 0) move(keep);
