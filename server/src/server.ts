@@ -23,9 +23,10 @@ import { JobScheduler } from './lib/jobs/scheduler.js';
 import { sessionParts } from './modules/auth/session.js';
 import { VERSION } from './version.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
-import { createSearchEngine } from './search/index.js';
+import { createSearchEngine, EmbeddedSearchEngine } from './search/index.js';
 import { SearchIndexer } from './search/indexer.js';
 import { SearchReconciler } from './search/reconciler.js';
+import { SearchSnapshots } from './search/snapshots.js';
 import { SearchWriteMonitor } from './search/writeMonitor.js';
 import { subscribeSearchIndexing } from './search/subscriber.js';
 import { listingService } from './modules/listings/service.js';
@@ -73,13 +74,15 @@ export async function startServer(
   const search = createSearchEngine(config);
   await search.ensureIndex();
   const reconciler = new SearchReconciler(search, logger);
-  if (search.engine === 'embedded') {
-    // The embedded index lives in memory: it is built from the database at every start.
-    const indexed = await reconciler.rebuild();
-    logger.info({ indexed }, 'search index built from the database');
+  const indexer = new SearchIndexer(search, logger);
+  // The embedded index lives in memory: read back from its snapshot (plus what changed since) or built anew.
+  const snapshots =
+    search instanceof EmbeddedSearchEngine ? new SearchSnapshots(search, dataDir, logger) : undefined;
+  if (snapshots) {
+    await snapshots.load(reconciler, indexer);
+    snapshots.start();
   }
 
-  const indexer = new SearchIndexer(search, logger);
   const searchWrites = new SearchWriteMonitor(search, logger, (ids) => indexer.apply(ids));
   const ctx: AppContext = {
     config: { ...config, DATA_DIR: dataDir, SESSION_SECRET: sessionSecret },
@@ -154,6 +157,7 @@ export async function startServer(
       await searchWrites.stop();
       await events.settle();
       await indexer.stop();
+      await snapshots?.close();
       await realtime.dispose();
       await search.close();
       await sessionParts(ctx).store.close();

@@ -2,8 +2,8 @@
  * Search over listings (docs/architecture.md, "The search port"). The port is `SearchEngine`;
  * `createSearchEngine` picks the adapter: Meilisearch when MEILI_HOST is set, else the embedded one. How the rest
  * of the server uses it:
- * - at boot: `await engine.ensureIndex()`; the embedded index starts empty, so boot then runs `rebuild()` from the
- *   database (a cursor of `SearchDocument` batches);
+ * - at boot: `await engine.ensureIndex()`; the embedded index starts empty, so boot reads it back from its snapshot
+ *   (snapshots.ts) or runs `rebuild()` from the database (a cursor of `SearchDocument` batches);
  * - the indexer (a subscriber of `listing.changed`, delivered by the domain-event outbox in `lib/outbox.ts`)
  *   re-reads a changed listing and calls `upsert([projection])` or `delete([id])`;
  * - `npm run reindex` calls `rebuild()` with a progress callback; the `GET /api/search` route calls `search()` and

@@ -17,7 +17,7 @@ const MEANINGFUL = /[\p{L}\p{N}]/u;
  * Words the general dictionary does not keep whole but this domain needs whole (残障人士, 田林街道, 助餐...):
  * synonyms, taxonomy labels and place names. Added once, with a frequency that lets them win over HMM guesses.
  */
-function domainWords(): string[] {
+export function domainWords(): string[] {
   const words = new Set<string>(synonymWords());
   for (const list of [kinds, subkinds, domains]) for (const item of list.items) words.add(item.zh);
   for (const d of districts.items) words.add(d.zh).add(d.shortZh);

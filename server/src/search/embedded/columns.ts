@@ -47,6 +47,31 @@ type PostingField = CodeField | 'status' | 'verified';
 /** One bitset per code of each field, `codes` long (verified: [false, true]); all grown with the columns. */
 type CodePostings = Record<PostingField, Uint32Array[]>;
 
+/** The per-slot value columns, as a snapshot stores them. */
+const COLUMN_NAMES = [
+  'alive',
+  'side',
+  'kind',
+  'subkind',
+  'status',
+  'district',
+  'street',
+  'domains',
+  'verified',
+  'createdAt',
+  'amount',
+  'lat',
+  'lng',
+  'version',
+] as const;
+type ColumnName = (typeof COLUMN_NAMES)[number];
+
+export interface ColumnParts {
+  arrays: { [K in ColumnName]: DocumentColumns[K] };
+  /** Per slot, '' where none. */
+  ids: string[];
+}
+
 const emptyPostings = (n: number) => Array.from({ length: n }, () => new Uint32Array(0));
 
 export class DocumentColumns {
@@ -91,6 +116,8 @@ export class DocumentColumns {
   amountMax = new Float64Array(0);
   lat = new Float64Array(0);
   lng = new Float64Array(0);
+  /** The stored listing's `updatedAt` (ms), NaN without one: tells a start which listings changed since. */
+  version = new Float64Array(0);
 
   private grow(min: number): void {
     const capacity = Math.max(min, this.capacity * 2, 1024);
@@ -116,6 +143,7 @@ export class DocumentColumns {
     this.amountMax = copy(this.amountMax, (n) => new Float64Array(n));
     this.lat = copy(this.lat, (n) => new Float64Array(n));
     this.lng = copy(this.lng, (n) => new Float64Array(n));
+    this.version = copy(this.version, (n) => new Float64Array(n));
     const words = wordsFor(capacity);
     const copyBits = (old: Uint32Array) => {
       const next = new Uint32Array(words);
@@ -152,6 +180,7 @@ export class DocumentColumns {
     this.amountMax[slot] = doc.amountMax ?? NaN;
     this.lat[slot] = doc._geo ? doc._geo.lat : NaN;
     this.lng[slot] = doc._geo ? doc._geo.lng : NaN;
+    this.version[slot] = doc.listing ? Date.parse(doc.listing.updatedAt) : NaN;
     this.count(slot, 1);
     this.index(slot, true);
   }
@@ -198,6 +227,28 @@ export class DocumentColumns {
     }
     this.ids[slot] = undefined;
     this.alive[slot] = 0;
+  }
+
+  /** The columns of the first `slotCount` slots, copied, for a snapshot. */
+  exportParts(slotCount: number): ColumnParts {
+    const arrays = {} as ColumnParts['arrays'];
+    for (const name of COLUMN_NAMES) arrays[name] = this[name].slice(0, slotCount) as never;
+    return { arrays, ids: this.ids.slice(0, slotCount).map((id) => id ?? '') };
+  }
+
+  /** Columns holding what `exportParts` gave; bitsets and counts are derived again from the values. */
+  static fromParts(parts: ColumnParts): DocumentColumns {
+    const columns = new DocumentColumns();
+    const slotCount = parts.ids.length;
+    columns.grow(slotCount);
+    for (const name of COLUMN_NAMES) columns[name].set(parts.arrays[name] as never);
+    columns.ids = parts.ids.map((id) => id || undefined);
+    for (let slot = 0; slot < slotCount; slot++) {
+      if (!columns.alive[slot]) continue;
+      columns.count(slot, 1);
+      columns.index(slot, true);
+    }
+    return columns;
   }
 
   /** Distance in km from a point, or Infinity for a listing without a location. */

@@ -1,6 +1,8 @@
 /**
- * The embedded search adapter: jieba tokens in a MiniSearch index, in process, rebuilt from the database at start.
- * Text scoring is in TextIndex; filters, facets and sorting read the typed columns of DocumentColumns.
+ * The embedded search adapter: jieba tokens in an inverted index of typed arrays, in process. At start the server
+ * reads it back from its snapshot (`restore`) or builds it from the database (`rebuild`); `snapshot` gives the
+ * bytes of a snapshot (search/snapshots.ts decides when). Text scoring is in TextIndex; filters, facets and
+ * sorting read the typed columns of DocumentColumns.
  */
 import { highlightText, termMatcher } from '../highlight.js';
 import {
@@ -25,6 +27,7 @@ import { codesForWord } from './codeMatcher.js';
 import { DocumentColumns } from './columns.js';
 import { IndexState } from './indexState.js';
 import { selectFirst } from './select.js';
+import { decodeSnapshot, encodeSnapshot, indexFingerprint } from './snapshotFile.js';
 
 const DESCRIPTION_CROP = 120;
 const MAX_QUERY_WORDS = 10;
@@ -37,6 +40,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private state: IndexState | undefined;
   /** Writes that arrive while a rebuild runs, replayed onto the new index before it is swapped in. */
   private rebuildLog: WriteOp[] | undefined;
+  private changeCount = 0;
 
   constructor(private readonly indexName = 'listings') {}
 
@@ -62,6 +66,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       state.upsert(doc);
       this.rebuildLog?.push({ upsert: doc });
     }
+    this.changeCount += valid.length;
   }
 
   async delete(ids: readonly string[], _options?: WriteOptions): Promise<void> {
@@ -70,10 +75,48 @@ export class EmbeddedSearchEngine implements SearchEngine {
       state.delete(id);
       this.rebuildLog?.push({ delete: id });
     }
+    this.changeCount += ids.length;
   }
 
   async clear(): Promise<void> {
     this.state = new IndexState(this.settings);
+    this.changeCount++;
+  }
+
+  /** The `updatedAt` (ms) of the listing indexed under an id: NaN without a stored listing, undefined if absent. */
+  versionOf(id: string): number | undefined {
+    return this.current().versionOf(id);
+  }
+
+  /** The listing stored with the document of an id, if it is indexed with one. */
+  storedListing(id: string): SearchDocument['listing'] {
+    return this.current().storedListing(id);
+  }
+
+  /** Documents in the index now. */
+  get documentCount(): number {
+    return this.current().size;
+  }
+
+  /** Writes applied since the engine was made (a rebuild counts its documents): when to snapshot again. */
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** A snapshot of the index as it is now, carrying `stamp` (what it covers), as the bytes of a file. */
+  snapshot<Stamp>(stamp: Stamp): Buffer {
+    return encodeSnapshot(this.current().exportParts(), indexFingerprint(this.settings), stamp);
+  }
+
+  /**
+   * Replaces the index with a snapshot's and returns its stamp; throws `SnapshotRefused` (corrupt, or built with
+   * other settings) and leaves the index as it was.
+   */
+  restore<Stamp>(file: Buffer): Stamp {
+    if (this.rebuildLog) throw new Error('a rebuild is running');
+    const { parts, stamp } = decodeSnapshot<Stamp>(file, indexFingerprint(this.settings));
+    this.state = IndexState.fromParts(this.settings, parts);
+    return stamp;
   }
 
   async rebuild(
@@ -96,6 +139,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         else next.delete(op.delete);
       }
       this.state = next;
+      this.changeCount += indexed + this.rebuildLog.length;
       return { indexed };
     } finally {
       this.rebuildLog = undefined;
@@ -158,10 +202,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const matcher = termMatcher(terms);
     const hits = slots.slice((page - 1) * pageSize, page * pageSize).map((slot): SearchHit => {
       const hit: SearchHit = { id: state.columns.ids[slot]!, score: score ? score(slot) : 0 };
-      const listing = state.storedListing(slot);
+      const { title, description, listing } = state.storedDocument(slot);
       if (listing) hit.listing = listing;
       if (matcher) {
-        const { title, description } = state.originalText(slot);
         const highlight: SearchHighlight = {};
         const markedTitle = highlightText(title, matcher);
         const markedDescription = highlightText(description, matcher, DESCRIPTION_CROP);
@@ -207,7 +250,7 @@ function titleBoosted(
   if (best.length > TITLE_CHECKED) selectFirst(best, TITLE_CHECKED, (a, b) => score(b) - score(a));
   const boosted = new Map<number, number>();
   for (const slot of best.slice(0, TITLE_CHECKED)) {
-    const title = normalizeText(state.originalText(slot).title);
+    const title = normalizeText(state.titleOf(slot));
     if (!wanted.every((w) => title.includes(w))) continue;
     const factor = 1 + TITLE_ALL_WORDS + (wanted.length > 1 && title.includes(phrase) ? TITLE_PHRASE : 0);
     boosted.set(slot, score(slot) * factor);

@@ -1,15 +1,17 @@
 /**
- * One complete embedded index: the text index, the value columns, the id ↔ slot map and the original texts for
- * highlighting. A rebuild fills a new one and swaps it in whole.
+ * One complete embedded index: the text index, the value columns, the id ↔ slot map and the stored documents
+ * (texts for highlighting, the listing a hit hands back). A rebuild fills a new one and swaps it in whole; a
+ * snapshot writes its parts and reads them back (`exportParts`, `fromParts`).
  */
 import { codeFields, type CodeField } from '../documentText.js';
 import type { IndexSettings, SearchableField, SearchDocument } from '../port.js';
 import { synonymsOf } from '../../lib/text/synonyms.js';
 import { indexTokens } from '../../lib/text/tokenizer.js';
 import { slotsOfBits, wordsFor } from './bitset.js';
-import { DocumentColumns } from './columns.js';
+import { DocumentColumns, type ColumnParts } from './columns.js';
 import { codesForWord } from './codeMatcher.js';
-import { decodeTerm, idf, ScoreBuffer, SINGLE_MATCH, TextIndex } from './textIndex.js';
+import { StoredDocuments, type StoredDocument, type StoredParts } from './storedDocuments.js';
+import { idf, ScoreBuffer, SINGLE_MATCH, TextIndex, type TextIndexParts } from './textIndex.js';
 
 /** Synonyms count a little less than the word typed, so a listing using the word itself ranks first. */
 const SYNONYM_WEIGHT = 0.8;
@@ -25,14 +27,31 @@ export interface TextMatch {
   release: () => void;
 }
 
+/** What a snapshot keeps of an index. */
+export interface IndexParts {
+  slotCount: number;
+  columns: ColumnParts;
+  text: TextIndexParts;
+  stored: StoredParts;
+}
+
+/** The tokens a stored document is indexed with. */
+const tokensOf = (doc: StoredDocument): Partial<Record<SearchableField, string[]>> => ({
+  title: indexTokens(doc.title),
+  organizationName: indexTokens(doc.organizationName ?? ''),
+  description: indexTokens(doc.description),
+});
+
 export class IndexState {
-  readonly columns = new DocumentColumns();
-  private readonly text: TextIndex;
+  columns = new DocumentColumns();
+  private text: TextIndex;
   private readonly boosts: Record<SearchableField, number>;
   private readonly slotOf = new Map<string, number>();
-  /** Per slot: the texts highlighting marks, and the stored listing a hit hands back. */
-  private readonly originals: (Pick<SearchDocument, 'title' | 'description' | 'listing'> | undefined)[] = [];
-  private readonly free: number[] = [];
+  /** Per slot: the texts highlighting marks and re-indexing needs, and the stored listing a hit hands back. */
+  private stored = new StoredDocuments();
+  /** Titles decoded once asked: the title boost reads the best matches' titles at every query. */
+  private titles: (string | undefined)[] = [];
+  private free: number[] = [];
   private nextSlot = 0;
   private pool: ScoreBuffer[] = [];
 
@@ -42,35 +61,67 @@ export class IndexState {
     for (const s of settings.searchable) this.boosts[s.field] = s.boost;
   }
 
+  exportParts(): IndexParts {
+    return {
+      slotCount: this.nextSlot,
+      columns: this.columns.exportParts(this.nextSlot),
+      text: this.text.exportParts(),
+      stored: this.stored.exportParts(this.nextSlot),
+    };
+  }
+
+  /** An index holding exactly what `exportParts` gave. */
+  static fromParts(settings: IndexSettings, parts: IndexParts): IndexState {
+    const state = new IndexState(settings);
+    state.columns = DocumentColumns.fromParts(parts.columns);
+    state.text = TextIndex.fromParts(settings, parts.text);
+    state.stored = StoredDocuments.fromParts(parts.stored);
+    state.nextSlot = parts.slotCount;
+    parts.columns.ids.forEach((id, slot) => {
+      if (id) state.slotOf.set(id, slot);
+      else state.free.push(slot);
+    });
+    state.free.reverse(); // the lowest free slot is taken first
+    return state;
+  }
+
   get size(): number {
     return this.slotOf.size;
   }
 
   upsert(doc: SearchDocument): void {
     let slot = this.slotOf.get(doc.id);
-    if (slot !== undefined) this.text.remove(slot);
+    if (slot !== undefined) this.text.remove(slot, tokensOf(this.stored.get(slot)!));
     else {
       slot = this.free.pop() ?? this.nextSlot++;
       this.slotOf.set(doc.id, slot);
     }
     this.columns.set(slot, doc);
-    this.originals[slot] = { title: doc.title, description: doc.description, listing: doc.listing };
-    const tokens: Partial<Record<SearchableField, string[]>> = {
-      title: indexTokens(doc.title),
-      organizationName: indexTokens(doc.organizationName ?? ''),
-      description: indexTokens(doc.description),
-    };
-    this.text.add(slot, tokens);
+    this.stored.set(slot, doc);
+    this.titles[slot] = doc.title;
+    this.text.add(slot, tokensOf(doc));
   }
 
   delete(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    this.text.remove(slot);
+    this.text.remove(slot, tokensOf(this.stored.get(slot)!));
     this.columns.unset(slot);
-    this.originals[slot] = undefined;
+    this.stored.unset(slot);
+    this.titles[slot] = undefined;
     this.slotOf.delete(id);
     this.free.push(slot);
+  }
+
+  /** The `updatedAt` (ms) of the listing stored under an id; NaN when it has none, undefined when not indexed. */
+  versionOf(id: string): number | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.columns.version[slot];
+  }
+
+  storedListing(id: string): SearchDocument['listing'] {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.stored.get(slot)?.listing;
   }
 
   /** How many slots have ever been used: bitsets over slots cover this many bits. */
@@ -83,12 +134,14 @@ export class IndexState {
     return slotsOfBits(allowed ?? this.columns.aliveBits, wordsFor(this.nextSlot));
   }
 
-  originalText(slot: number): { title: string; description: string } {
-    return this.originals[slot] ?? { title: '', description: '' };
+  /** The slot's title, without decoding its whole record more than once. */
+  titleOf(slot: number): string {
+    return (this.titles[slot] ??= this.stored.get(slot)?.title ?? '');
   }
 
-  storedListing(slot: number): SearchDocument['listing'] {
-    return this.originals[slot]?.listing;
+  /** The slot's texts and stored listing. */
+  storedDocument(slot: number): StoredDocument {
+    return this.stored.get(slot) ?? { title: '', description: '' };
   }
 
   private buffers(count: number): ScoreBuffer[] {
@@ -134,7 +187,7 @@ export class IndexState {
       ];
       for (const [alternative, weight] of alternatives) {
         for (const [term, termWeight] of this.text.expand(alternative, weight)) {
-          if (this.text.scoreTerm(term, termWeight, allowed, alt)) found.add(decodeTerm(term));
+          if (this.text.scoreTerm(term, termWeight, allowed, alt)) found.add(term);
         }
         if (this.scoreCodes(alternative, weight, allowed, alt)) found.add(alternative);
         const group = groups[w]!;

@@ -1,39 +1,18 @@
 /**
- * The full-text part of the embedded adapter: MiniSearch's inverted index (a radix tree of terms, each with a
- * posting list per field) holds the jieba tokens; scoring reads those postings directly.
+ * The full-text part of the embedded adapter: an inverted index of the jieba tokens, held in typed arrays.
  *
- * Two things make this fast enough for 100,000 listings, where plain `MiniSearch#search` was not:
- * - Chinese terms are stored hex-encoded. MiniSearch's radix tree scans a node's children one by one; with Chinese
- *   the root has one child per distinct first character (thousands), which made every lookup and insertion slow.
- *   Hex digits cap every node at 16 children. Latin terms stay as they are, so prefix and typo matching work.
- * - Scoring (BM25+) accumulates into typed arrays indexed by slot, skipping listings the filters rule out with one
- *   array read, instead of building a result object per matching posting.
+ * Every term has an id (a Map from the term); a term's postings (slot, field, term frequency) lie in one block of
+ * two shared pools (`Int32Array` slots, `Uint16Array` field and frequency), appended in the order they were
+ * added. A block that fills up moves to the end of the pool with twice the room; the pool is compacted when the
+ * holes this leaves would make it grow. So 5 million postings take about 35 MB, where MiniSearch's Map per term
+ * and field took several times that, and the whole index is a handful of arrays a snapshot writes and reads back
+ * as they are (`exportParts` / `fromParts`).
  *
- * This reaches into MiniSearch's protected index (`_index`, `_idToShortId`), pinned to minisearch 7.2.0.
+ * Scoring (BM25+) accumulates into typed arrays indexed by slot, skipping listings the filters rule out with one
+ * array read. Latin terms are also reached by prefix and, from 5 letters, by one or two typos.
  */
-import MiniSearch from 'minisearch';
 import type { IndexSettings, SearchableField } from '../port.js';
 import { isLatinToken } from '../../lib/text/tokenizer.js';
-
-/** Joins a field's tokens for MiniSearch, whose tokenizer then splits on it. */
-const TOKEN_SEPARATOR = '\u001f';
-const HEX_MARK = '\u0001';
-
-/** Latin terms stay readable; any other term becomes a marker plus 4 hex digits per UTF-16 unit. */
-export function encodeTerm(term: string): string {
-  if (isLatinToken(term)) return term;
-  let out = HEX_MARK;
-  for (let i = 0; i < term.length; i++) out += term.charCodeAt(i).toString(16).padStart(4, '0');
-  return out;
-}
-
-export function decodeTerm(stored: string): string {
-  if (!stored.startsWith(HEX_MARK)) return stored;
-  let out = '';
-  for (let i = 1; i + 4 <= stored.length; i += 4)
-    out += String.fromCharCode(parseInt(stored.slice(i, i + 4), 16));
-  return out;
-}
 
 /** BM25+ parameters (the usual values: k1 1.2, b 0.75, delta 0.5). */
 const K1 = 1.2;
@@ -52,46 +31,16 @@ export const textFields = (settings: IndexSettings) =>
 const PREFIX_WEIGHT = 0.5;
 const FUZZY_WEIGHT = 0.3;
 
-type Postings = Map<number, Map<number, number>>; // fieldId → (MiniSearch short id → term frequency)
-
-/**
- * A term's postings copied into typed arrays, in the Maps' iteration order, so that scoring is a plain loop.
- * Valid while MiniSearch keeps the same Maps (`postings`, and `docs` per field) and adds nothing to them:
- * `add` drops the copies of the terms it indexes; a vacuum only removes postings of discarded listings (which
- * map to slot -1 and score nothing) or whole Maps (caught by identity). Sizes for IDF are read from the live Maps.
- */
-interface PostingsCopy {
-  postings: Postings;
-  fields: { fieldId: number; docs: Map<number, number>; shortIds: Int32Array; tfs: Float64Array }[];
-  entries: number;
-}
-
-/** At most this many copied postings are kept (12 bytes each); the least recently used terms go first. */
-const MAX_COPIED_POSTINGS = 1 << 21;
-
-class ListingMiniSearch extends MiniSearch<Record<string, unknown>> {
-  postings(term: string): Postings | undefined {
-    return this._index.get(term) as Postings | undefined;
-  }
-  prefixed(term: string): Iterable<[string, Postings]> {
-    return this._index.atPrefix(term) as unknown as Iterable<[string, Postings]>;
-  }
-  fuzzy(term: string, distance: number): Map<string, [Postings, number]> {
-    return this._index.fuzzyGet(term, distance) as Map<string, [Postings, number]>;
-  }
-  shortIdOf(slot: number): number {
-    return this._idToShortId.get(slot)!;
-  }
-}
+/** A posting's field (2 bits) and term frequency (14 bits) share one Uint16. */
+const FIELD_SHIFT = 14;
+const MAX_TF = (1 << FIELD_SHIFT) - 1;
+const MAX_FIELDS = 4;
 
 /** A per-slot score accumulator that remembers which slots it touched, so clearing costs only those. */
 export class ScoreBuffer {
   scores: Float64Array;
   touched: number[] = [];
-  /**
-   * Whether every score added since the last reset was above 0: then each touched slot is listed once and has a
-   * score above 0. (A negative IDF is possible while MiniSearch still counts discarded listings.)
-   */
+  /** Whether every score added since the last reset was above 0: then each touched slot is listed once. */
   positive = true;
   constructor(capacity: number) {
     this.scores = new Float64Array(capacity);
@@ -108,30 +57,57 @@ export class ScoreBuffer {
   }
 }
 
+/** What a snapshot keeps of a text index: the terms in id order, their postings packed back to back. */
+export interface TextIndexParts {
+  terms: string[];
+  /** Postings per term (its block's length). */
+  lengths: Int32Array;
+  /** Listings per term and field (`terms.length * fields`). */
+  fieldDocs: Int32Array;
+  postingSlots: Int32Array;
+  postingInfo: Uint16Array;
+  /** Token count per field, per slot (`fields * capacity`, field after field). */
+  fieldLengths: Float32Array;
+  capacity: number;
+  live: number;
+}
+
+const grown = <T extends Int32Array | Float32Array>(old: T, size: number, make: (n: number) => T): T => {
+  const next = make(size);
+  next.set(old as never);
+  return next;
+};
+
 export class TextIndex {
-  private readonly mini: ListingMiniSearch;
   private readonly fields: readonly SearchableField[];
   private readonly boosts: Float64Array;
-  /** MiniSearch short id → slot, or -1 once the listing is gone (its postings linger until vacuumed). */
-  private shortToSlot = new Int32Array(1024).fill(-1);
+  private readonly termIds = new Map<string, number>();
+  private terms: string[] = [];
+  /** Latin terms with postings, for prefix and typo matching. */
+  private readonly latin = new Set<string>();
+  /** Per term id: where its block starts, how many postings it holds, how many it has room for. */
+  private start = new Int32Array(1024);
+  private count = new Int32Array(1024);
+  private room = new Int32Array(1024);
+  /** Per term id and field: how many listings have the term in that field (BM25's document frequency). */
+  private fieldDocs: Int32Array;
+  private slots = new Int32Array(1 << 16);
+  private info = new Uint16Array(1 << 16);
+  /** Pool entries handed out (live postings, the room left in blocks, and holes). */
+  private used = 0;
+  private postings = 0;
   /** Token count per field per slot, and their sums, for BM25's length normalization. */
   private lengths: Float32Array[];
   private readonly lengthSums: Float64Array;
   private live = 0;
-  private readonly copies = new Map<string, PostingsCopy>();
-  private copiedPostings = 0;
 
   constructor(settings: IndexSettings) {
     this.fields = textFields(settings).map((s) => s.field);
+    if (this.fields.length > MAX_FIELDS) throw new Error(`at most ${MAX_FIELDS} text fields`);
     this.boosts = Float64Array.from(textFields(settings).map((s) => s.boost));
     this.lengths = this.fields.map(() => new Float32Array(1024));
     this.lengthSums = new Float64Array(this.fields.length);
-    this.mini = new ListingMiniSearch({
-      idField: 'slot',
-      fields: [...this.fields],
-      tokenize: (text) => (text ? text.split(TOKEN_SEPARATOR) : []),
-      processTerm: encodeTerm,
-    });
+    this.fieldDocs = new Int32Array(1024 * this.fields.length);
   }
 
   get capacity(): number {
@@ -141,134 +117,275 @@ export class TextIndex {
   /** Indexes a listing's tokens per field under its slot (the slot must not be indexed already). */
   add(slot: number, tokens: Partial<Record<SearchableField, string[]>>): void {
     this.ensureCapacity(slot + 1);
-    const doc: Record<string, unknown> = { slot };
     this.fields.forEach((field, f) => {
       const fieldTokens = tokens[field] ?? [];
-      doc[field] = fieldTokens.join(TOKEN_SEPARATOR);
       this.lengths[f]![slot] = fieldTokens.length;
       this.lengthSums[f] = this.lengthSums[f]! + fieldTokens.length;
+      for (const [term, tf] of frequencies(fieldTokens)) {
+        const id = this.termId(term);
+        this.append(id, slot, (f << FIELD_SHIFT) | Math.min(tf, MAX_TF));
+        this.fieldDocs[id * this.fields.length + f]!++;
+      }
     });
-    this.mini.add(doc);
-    if (this.copies.size > 0) {
-      for (const field of this.fields)
-        for (const token of tokens[field] ?? []) this.dropCopy(encodeTerm(token));
-    }
-    const shortId = this.mini.shortIdOf(slot);
-    if (shortId >= this.shortToSlot.length) {
-      const grown = new Int32Array(Math.max(shortId + 1, this.shortToSlot.length * 2)).fill(-1);
-      grown.set(this.shortToSlot);
-      this.shortToSlot = grown;
-    }
-    this.shortToSlot[shortId] = slot;
     this.live++;
   }
 
-  remove(slot: number): void {
-    const shortId = this.mini.shortIdOf(slot);
-    if (shortId === undefined) return;
-    this.shortToSlot[shortId] = -1;
-    this.fields.forEach((_, f) => {
+  /** Removes a slot's postings; `tokens` are the ones it was added with. */
+  remove(slot: number, tokens: Partial<Record<SearchableField, string[]>>): void {
+    this.fields.forEach((field, f) => {
       this.lengthSums[f] = this.lengthSums[f]! - this.lengths[f]![slot]!;
       this.lengths[f]![slot] = 0;
+      for (const term of new Set(tokens[field] ?? [])) {
+        const id = this.termIds.get(term);
+        if (id !== undefined && this.removePosting(id, slot, f))
+          this.fieldDocs[id * this.fields.length + f]!--;
+      }
     });
-    this.mini.discard(slot);
     this.live--;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id !== undefined) return id;
+    id = this.terms.length;
+    this.terms.push(term);
+    this.termIds.set(term, id);
+    if (isLatinToken(term)) this.latin.add(term);
+    if (id >= this.start.length) {
+      const size = this.start.length * 2;
+      const make = (n: number) => new Int32Array(n);
+      this.start = grown(this.start, size, make);
+      this.count = grown(this.count, size, make);
+      this.room = grown(this.room, size, make);
+      this.fieldDocs = grown(this.fieldDocs, size * this.fields.length, make);
+    }
+    return id;
+  }
+
+  private append(id: number, slot: number, info: number): void {
+    const n = this.count[id]!;
+    if (n === this.room[id]) {
+      const room = Math.max(2, n * 2);
+      const at = this.reserve(room, id);
+      const from = this.start[id]!;
+      this.slots.copyWithin(at, from, from + n);
+      this.info.copyWithin(at, from, from + n);
+      this.start[id] = at;
+      this.room[id] = room;
+    }
+    const i = this.start[id]! + n;
+    this.slots[i] = slot;
+    this.info[i] = info;
+    this.count[id] = n + 1;
+    this.postings++;
+  }
+
+  /** Room for `n` postings at the end of the pool; compacts the pool (keeping block `keep` last) when full. */
+  private reserve(n: number, keep: number): number {
+    if (this.used + n > this.slots.length) {
+      let rooms = n;
+      for (let id = 0; id < this.terms.length; id++) rooms += this.room[id]!;
+      this.compact(Math.ceil(rooms * 1.25) + 4096, keep);
+    }
+    const at = this.used;
+    this.used += n;
+    return at;
+  }
+
+  /**
+   * Copies every block, back to back, into fresh pools of `size` entries, dropping the holes. Each block keeps
+   * its room (so a growing term does not move again at once); `keep`'s block goes last (its caller moves it on).
+   */
+  private compact(size: number, keep = -1): void {
+    const slots = new Int32Array(size);
+    const info = new Uint16Array(size);
+    let at = 0;
+    const move = (id: number) => {
+      const n = this.count[id]!;
+      const from = this.start[id]!;
+      slots.set(this.slots.subarray(from, from + n), at);
+      info.set(this.info.subarray(from, from + n), at);
+      this.start[id] = at;
+      at += this.room[id]!;
+    };
+    for (let id = 0; id < this.terms.length; id++) if (id !== keep) move(id);
+    if (keep >= 0) move(keep);
+    this.slots = slots;
+    this.info = info;
+    this.used = at;
+  }
+
+  /** Drops the slot's posting in a field from a term's block, keeping the order of the others. */
+  private removePosting(id: number, slot: number, field: number): boolean {
+    const from = this.start[id]!;
+    const n = this.count[id]!;
+    for (let i = from; i < from + n; i++) {
+      if (this.slots[i] !== slot || this.info[i]! >>> FIELD_SHIFT !== field) continue;
+      this.slots.copyWithin(i, i + 1, from + n);
+      this.info.copyWithin(i, i + 1, from + n);
+      this.count[id] = n - 1;
+      this.postings--;
+      if (n === 1) this.forget(id);
+      return true;
+    }
+    return false;
+  }
+
+  /** A term without postings leaves the dictionary (its id stays unused until the next snapshot). */
+  private forget(id: number): void {
+    const term = this.terms[id]!;
+    this.termIds.delete(term);
+    this.latin.delete(term);
   }
 
   private ensureCapacity(min: number): void {
     if (min <= this.capacity) return;
     const capacity = Math.max(min, this.capacity * 2);
-    this.lengths = this.lengths.map((old) => {
-      const next = new Float32Array(capacity);
-      next.set(old);
-      return next;
-    });
+    this.lengths = this.lengths.map((old) => grown(old, capacity, (n) => new Float32Array(n)));
   }
 
   /**
-   * The stored terms a query word reaches, with their weights: itself, and for Latin words the words it begins
-   * (from 2 letters) and, from 5 letters, words one or two typos away.
+   * The terms a query word reaches, with their weights: itself, and for Latin words the words it begins (from 2
+   * letters) and, from 5 letters, words one or two typos away.
    */
   expand(word: string, weight: number): [string, number][] {
-    const stored = encodeTerm(word);
-    const out: [string, number][] = [[stored, weight]];
+    const out: [string, number][] = [[word, weight]];
     if (!isLatinToken(word) || word.length < 2) return out;
-    for (const [term] of this.mini.prefixed(stored)) {
-      if (term !== stored) out.push([term, weight * PREFIX_WEIGHT * (word.length / term.length)]);
+    for (const term of this.latin) {
+      if (term !== word && term.startsWith(word)) {
+        out.push([term, weight * PREFIX_WEIGHT * (word.length / term.length)]);
+      }
     }
     if (word.length >= 5) {
-      for (const [term, [, distance]] of this.mini.fuzzy(stored, word.length >= 8 ? 2 : 1)) {
-        if (distance > 0 && !term.startsWith(stored)) out.push([term, weight * FUZZY_WEIGHT]);
+      const most = word.length >= 8 ? 2 : 1;
+      for (const term of this.latin) {
+        if (!term.startsWith(word) && withinEdits(word, term, most)) out.push([term, weight * FUZZY_WEIGHT]);
       }
     }
     return out;
   }
 
-  private dropCopy(term: string): void {
-    const copy = this.copies.get(term);
-    if (!copy) return;
-    this.copies.delete(term);
-    this.copiedPostings -= copy.entries;
-  }
-
-  /** The typed-array copy of a term's postings, made (or remade, when MiniSearch's Maps changed) on demand. */
-  private copyOf(term: string, postings: Postings): PostingsCopy {
-    const copy = this.copies.get(term);
-    if (copy) {
-      this.copies.delete(term); // re-inserted below: the Map's order is the order of use
-      let valid = copy.postings === postings && copy.fields.length === postings.size;
-      if (valid) {
-        let f = 0;
-        for (const [fieldId, docs] of postings) {
-          const field = copy.fields[f++]!;
-          if (field.fieldId !== fieldId || field.docs !== docs) valid = false;
-        }
-      }
-      if (valid) {
-        this.copies.set(term, copy);
-        return copy;
-      }
-      this.copiedPostings -= copy.entries;
-    }
-    const fresh: PostingsCopy = { postings, fields: [], entries: 0 };
-    for (const [fieldId, docs] of postings) {
-      const shortIds = new Int32Array(docs.size);
-      const tfs = new Float64Array(docs.size);
-      let i = 0;
-      for (const [shortId, tf] of docs) {
-        shortIds[i] = shortId;
-        tfs[i++] = tf;
-      }
-      fresh.fields.push({ fieldId, docs, shortIds, tfs });
-      fresh.entries += docs.size;
-    }
-    this.copies.set(term, fresh);
-    this.copiedPostings += fresh.entries;
-    for (const [oldest, old] of this.copies) {
-      if (this.copiedPostings <= MAX_COPIED_POSTINGS || old === fresh) break;
-      this.copies.delete(oldest);
-      this.copiedPostings -= old.entries;
-    }
-    return fresh;
-  }
-
-  /** Adds the BM25+ score of one stored term to every allowed slot that contains it. */
+  /** Adds the BM25+ score of one term to every allowed slot that contains it. */
   scoreTerm(term: string, weight: number, allowed: Uint32Array | null, into: ScoreBuffer): boolean {
-    const postings = this.mini.postings(term);
-    if (!postings || this.live === 0) return false;
-    const shortToSlot = this.shortToSlot;
-    for (const { fieldId, docs, shortIds, tfs } of this.copyOf(term, postings).fields) {
-      const lengths = this.lengths[fieldId]!;
-      const avg = this.lengthSums[fieldId]! / this.live || 1;
-      const factor = weight * this.boosts[fieldId]! * idf(docs.size, this.live);
-      for (let i = 0; i < shortIds.length; i++) {
-        const slot = shortToSlot[shortIds[i]!]!;
-        if (slot < 0 || (allowed !== null && ((allowed[slot >>> 5]! >>> (slot & 31)) & 1) === 0)) continue;
-        const tf = tfs[i]!;
-        const norm = K1 * (1 - B + (B * lengths[slot]!) / avg);
-        into.add(slot, factor * (DELTA + (tf * (K1 + 1)) / (tf + norm)));
-      }
+    const id = this.termIds.get(term);
+    if (id === undefined || this.live === 0) return false;
+    const fieldCount = this.fields.length;
+    const factors = new Float64Array(fieldCount);
+    const averages = new Float64Array(fieldCount);
+    for (let f = 0; f < fieldCount; f++) {
+      averages[f] = this.lengthSums[f]! / this.live || 1;
+      factors[f] = weight * this.boosts[f]! * idf(this.fieldDocs[id * fieldCount + f]!, this.live);
+    }
+    const { slots, info, lengths } = this;
+    const end = this.start[id]! + this.count[id]!;
+    for (let i = this.start[id]!; i < end; i++) {
+      const slot = slots[i]!;
+      if (allowed !== null && ((allowed[slot >>> 5]! >>> (slot & 31)) & 1) === 0) continue;
+      const f = info[i]! >>> FIELD_SHIFT;
+      const tf = info[i]! & MAX_TF;
+      const norm = K1 * (1 - B + (B * lengths[f]![slot]!) / averages[f]!);
+      into.add(slot, factors[f]! * (DELTA + (tf * (K1 + 1)) / (tf + norm)));
     }
     return true;
   }
+
+  /** The index as a snapshot keeps it: live terms only, blocks back to back (the index itself is compacted). */
+  exportParts(): TextIndexParts {
+    const live: number[] = [];
+    for (let id = 0; id < this.terms.length; id++) if (this.count[id]! > 0) live.push(id);
+    const fieldCount = this.fields.length;
+    const lengths = new Int32Array(live.length);
+    const fieldDocs = new Int32Array(live.length * fieldCount);
+    const postingSlots = new Int32Array(this.postings);
+    const postingInfo = new Uint16Array(this.postings);
+    let at = 0;
+    live.forEach((id, i) => {
+      const n = this.count[id]!;
+      const from = this.start[id]!;
+      lengths[i] = n;
+      fieldDocs.set(this.fieldDocs.subarray(id * fieldCount, (id + 1) * fieldCount), i * fieldCount);
+      postingSlots.set(this.slots.subarray(from, from + n), at);
+      postingInfo.set(this.info.subarray(from, from + n), at);
+      at += n;
+    });
+    const fieldLengths = new Float32Array(fieldCount * this.capacity);
+    this.lengths.forEach((l, f) => fieldLengths.set(l, f * this.capacity));
+    return {
+      terms: live.map((id) => this.terms[id]!),
+      lengths,
+      fieldDocs,
+      postingSlots,
+      postingInfo,
+      fieldLengths,
+      capacity: this.capacity,
+      live: this.live,
+    };
+  }
+
+  /** An index holding exactly what `exportParts` gave. */
+  static fromParts(settings: IndexSettings, parts: TextIndexParts): TextIndex {
+    const index = new TextIndex(settings);
+    const fieldCount = index.fields.length;
+    const termCount = parts.terms.length;
+    const size = Math.max(1024, termCount);
+    index.start = new Int32Array(size);
+    index.count = new Int32Array(size);
+    index.room = new Int32Array(size);
+    index.fieldDocs = new Int32Array(size * fieldCount);
+    index.fieldDocs.set(parts.fieldDocs);
+    let at = 0;
+    parts.terms.forEach((term, id) => {
+      index.terms.push(term);
+      index.termIds.set(term, id);
+      if (isLatinToken(term)) index.latin.add(term);
+      const n = parts.lengths[id]!;
+      index.start[id] = at;
+      index.count[id] = n;
+      index.room[id] = n;
+      at += n;
+    });
+    const poolSize = Math.ceil(at * 1.25) + 4096;
+    index.slots = new Int32Array(poolSize);
+    index.slots.set(parts.postingSlots);
+    index.info = new Uint16Array(poolSize);
+    index.info.set(parts.postingInfo);
+    index.used = at;
+    index.postings = at;
+    index.lengths = index.fields.map((_, f) =>
+      parts.fieldLengths.slice(f * parts.capacity, (f + 1) * parts.capacity),
+    );
+    index.lengths.forEach((l, f) => {
+      let sum = 0;
+      for (let i = 0; i < l.length; i++) sum += l[i]!;
+      index.lengthSums[f] = sum;
+    });
+    index.live = parts.live;
+    return index;
+  }
+}
+
+/** Each distinct token with how often it occurs, in order of first occurrence. */
+function frequencies(tokens: readonly string[]): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return tf;
+}
+
+/** Whether `b` is at most `most` edits (insertions, deletions, substitutions) from `a`, and not equal to it. */
+export function withinEdits(a: string, b: string, most: number): boolean {
+  if (a === b || Math.abs(a.length - b.length) > most) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      row.push(value);
+      if (value < best) best = value;
+    }
+    if (best > most) return false;
+    previous = row;
+  }
+  return previous[b.length]! <= most;
 }

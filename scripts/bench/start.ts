@@ -1,0 +1,209 @@
+/**
+ * `npm run bench -- start [listings=100000]`: the time from `npm start` to a healthy server, and the server's
+ * memory once warm. Builds a data directory with the generated listings, makes sure client/dist is built (so no
+ * start pays for it), then runs `npm start` on the directory twice, as a deployment would: the first start builds
+ * the search index from the database (and writes its snapshot), the second reads the snapshot back. After each,
+ * a warm-up of searches and recommendations, then the server process's resident set; SIGTERM ends it cleanly
+ * (which writes the snapshot again if the index changed).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { freePort, repoRoot } from '../lib/serverProcess.js';
+import { snapshotFile } from '../../server/src/search/snapshots.js';
+import { prepareData, removeData } from './lib/benchServer.js';
+import { round, summary, timeConcurrent } from './lib/stats.js';
+
+const listings = Number(process.argv[2] ?? 100_000);
+const SEARCHES = 300;
+const RECOMMENDATIONS = 60;
+
+/** The pids of a process's descendants (from /proc). */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, parent] of parentOf) {
+      if (parent !== p) continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+const rssMb = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
+
+/** The node process running server/src/main.ts under `npm start` (below npm, sh and tsx's launcher). */
+function serverPid(npmPid: number): number | undefined {
+  const running = descendants(npmPid).filter((pid) => {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmd.startsWith(process.execPath) && cmd.includes('src/main.ts') && cmd.includes('loader');
+    } catch {
+      return false;
+    }
+  });
+  return running.sort((a, b) => rssMb(b) - rssMb(a))[0];
+}
+
+async function npmStart(dir: string) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = performance.now();
+  const lines: string[] = [];
+  const npm = spawn('npm', ['start'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dir,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
+      SEARCH_RATE_LIMIT: '0',
+      MONGODB_URI: '',
+      MEILI_HOST: '',
+      REDIS_URL: '',
+    },
+  });
+  const keep = (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean));
+  npm.stdout.on('data', keep);
+  npm.stderr.on('data', keep);
+  const exited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
+  const kill = () => {
+    for (const pid of descendants(npm.pid!).reverse()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+  };
+  for (;;) {
+    if (npm.exitCode !== null) {
+      kill();
+      throw new Error(`npm start exited:\n${lines.slice(-20).join('\n')}`);
+    }
+    try {
+      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) })).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (performance.now() - t0 > 600_000) {
+      kill();
+      throw new Error('no healthy answer in 10 minutes');
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const healthyMs = performance.now() - t0;
+  const pid = serverPid(npm.pid!);
+  if (!pid) {
+    kill();
+    throw new Error('cannot find the server process under npm start');
+  }
+  const index = lines.map((l) => /"source":"(snapshot|rebuilt)".*/.exec(l)?.[0]).find(Boolean);
+  return {
+    url,
+    healthyMs,
+    pid,
+    index: index ? (JSON.parse(`{${index}`) as Record<string, unknown>) : undefined,
+    clientLine: lines.find((l) => l.includes('client/dist')),
+    /** SIGTERM to the server itself (npm would not pass it on), as an init would send it; SIGKILL after 30 s. */
+    async stop() {
+      process.kill(pid, 'SIGTERM');
+      const timer = setTimeout(kill, 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+    kill,
+  };
+}
+
+async function warmUp(url: string) {
+  const words = ['老人 助餐', '儿童 托管', '志愿者 陪伴', '法律 咨询', '心理 疏导', '场地 活动', '残障 康复'];
+  const search = await timeConcurrent(4, SEARCHES, async (i) => {
+    const res = await fetch(
+      `${url}/api/search?q=${encodeURIComponent(words[i % words.length]!)}&district=310104&district=310115`,
+    );
+    if (!res.ok) throw new Error(`search answered ${res.status}`);
+    await res.arrayBuffer();
+  });
+  const page = (await (await fetch(`${url}/api/search?sort=newest&pageSize=100`)).json()) as {
+    items: { id: string }[];
+  };
+  const recommend = await timeConcurrent(2, RECOMMENDATIONS, async (i) => {
+    const res = await fetch(`${url}/api/listings/${page.items[i % page.items.length]!.id}/matches?limit=10`);
+    if (!res.ok) throw new Error(`matches answered ${res.status}`);
+    await res.arrayBuffer();
+  });
+  return {
+    search: summary(search.durations, search.wallMs),
+    recommend: summary(recommend.durations, recommend.wallMs),
+  };
+}
+
+async function main() {
+  console.log(`setup: ${listings} generated listings; npm start twice on one data directory`);
+  const built = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'scripts/build-client.ts')],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) throw new Error('the client build failed');
+  const { dir, loadMs } = await prepareData(listings);
+  try {
+    const runs = [];
+    for (const label of ['first', 'second']) {
+      const server = await npmStart(dir);
+      let warm;
+      let rss;
+      try {
+        warm = await warmUp(server.url);
+        rss = rssMb(server.pid);
+      } finally {
+        await server.stop();
+      }
+      runs.push({
+        start: label,
+        healthy_ms: round(server.healthyMs, 0),
+        index: server.index,
+        client: server.clientLine,
+        rss_after_warm_up_mb: round(rss, 0),
+        search_p95_ms: warm.search.p95_ms,
+        recommend_p95_ms: warm.recommend.p95_ms,
+        snapshot_mb: round(fs.statSync(snapshotFile(dir)).size / 1024 / 1024, 1),
+      });
+      console.log(JSON.stringify(runs[runs.length - 1]));
+    }
+    console.log(JSON.stringify({ bench: 'start', n: listings, load_ms: round(loadMs, 0), runs }));
+  } finally {
+    removeData(dir);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

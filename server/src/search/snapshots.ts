@@ -1,0 +1,240 @@
+/**
+ * The embedded index's snapshot beside the database (`DATA_DIR/search/listings.snapshot`), so a start reads the
+ * index back instead of building it from every listing.
+ *
+ * Writing: in the background, once `afterChanges` writes have reached the index or `afterMs` after the first one
+ * not yet saved, right after a start that had to build the index, and at a clean shutdown. The snapshot is
+ * stamped with what it covers: when the index was read and when the oldest change then waiting in the outbox was
+ * recorded (a change is in the index once the outbox has delivered it; until then its entry waits there).
+ *
+ * Reading, at start: the snapshot, then every listing written since its stamp (less `REPLAY_MARGIN_MS`: a
+ * listing's `updatedAt` is set inside its transaction, which may commit and be delivered a little later) and the
+ * open listings of organizations changed since, re-read from the database and applied as the indexer applies a
+ * change. The outbox relay then delivers whatever still waits there. The index is built from the database
+ * instead when the snapshot is missing, corrupt (its checksum fails), built with other settings, stale (more
+ * listings changed since than a replay should take), or when after the replay the index does not hold exactly
+ * the open listings (a database restored from an older backup, say).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { trusted, type Types } from 'mongoose';
+import type { Logger } from 'pino';
+import { EventOutboxModel } from '../lib/outbox.js';
+import { ListingModel } from '../modules/listings/model.js';
+import { OrganizationModel } from '../modules/organizations/model.js';
+import type { EmbeddedSearchEngine } from './embedded/engine.js';
+import { SnapshotRefused, writeFileAtomically } from './embedded/snapshotFile.js';
+import type { SearchIndexer } from './indexer.js';
+import type { SearchReconciler } from './reconciler.js';
+
+/** What a snapshot covers. */
+export interface SnapshotStamp {
+  /** When the index was read (ms since the epoch). */
+  takenAt: number;
+  /** When the oldest change then waiting in the outbox was recorded (ms), or null when none was waiting. */
+  oldestQueuedAt: number | null;
+  /** Documents in the index. */
+  documents: number;
+}
+
+/** Covers a transaction's lifetime (60 s) between a listing's `updatedAt` and its commit, with room to spare. */
+export const REPLAY_MARGIN_MS = 2 * 60_000;
+
+export type RebuildReason = 'missing' | 'corrupt' | 'incompatible' | 'stale' | 'drifted';
+
+export type StartOutcome =
+  | { source: 'snapshot'; replayed: number; documents: number; ms: number }
+  | { source: 'rebuilt'; reason: RebuildReason; documents: number; ms: number };
+
+export interface SnapshotPolicy {
+  afterChanges: number;
+  afterMs: number;
+  /** How often the writer looks whether a snapshot is due. */
+  checkEveryMs: number;
+  /** Listings a start replays at most; more than this and it rebuilds. */
+  replayAtMost: (documents: number) => number;
+}
+
+export const defaultSnapshotPolicy: SnapshotPolicy = {
+  afterChanges: 1000,
+  afterMs: 60_000,
+  checkEveryMs: 5_000,
+  replayAtMost: (documents) => Math.max(1000, Math.floor(documents / 4)),
+};
+
+export const snapshotFile = (dataDir: string) => path.join(dataDir, 'search', 'listings.snapshot');
+
+export class SearchSnapshots {
+  private savedChanges = -1;
+  private firstUnsavedAt: number | undefined;
+  private writing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  readonly file: string;
+
+  constructor(
+    private readonly engine: EmbeddedSearchEngine,
+    dataDir: string,
+    private readonly logger: Logger,
+    private readonly policy: SnapshotPolicy = defaultSnapshotPolicy,
+  ) {
+    this.file = snapshotFile(dataDir);
+  }
+
+  /** Fills the index: from the snapshot and the changes since, or from the database. */
+  async load(reconciler: SearchReconciler, indexer: SearchIndexer): Promise<StartOutcome> {
+    const t0 = performance.now();
+    const outcome = await this.fromSnapshot(indexer);
+    if (outcome) {
+      const result = { ...outcome, ms: Math.round(performance.now() - t0) };
+      this.logger.info(result, 'search index read from its snapshot');
+      return result;
+    }
+    const reason = this.refusal ?? 'missing';
+    await this.engine.clear(); // nothing searches yet: let a refused snapshot's index go before building anew
+    const documents = await reconciler.rebuild();
+    const result = { source: 'rebuilt' as const, reason, documents, ms: Math.round(performance.now() - t0) };
+    this.logger.info(result, 'search index built from the database');
+    void this.write(); // the next start reads it
+    return result;
+  }
+
+  private refusal: RebuildReason | undefined;
+
+  private async fromSnapshot(
+    indexer: SearchIndexer,
+  ): Promise<{ source: 'snapshot'; replayed: number; documents: number } | undefined> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.promises.readFile(this.file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.logger.warn({ err }, 'cannot read the search snapshot');
+      this.refusal = 'missing';
+      return undefined;
+    }
+    let stamp: SnapshotStamp;
+    try {
+      stamp = this.engine.restore<SnapshotStamp>(bytes);
+      this.savedChanges = this.engine.changes; // what the replay applies makes the next snapshot due
+    } catch (err) {
+      this.refusal = err instanceof SnapshotRefused ? err.reason : 'corrupt';
+      this.logger.warn({ err, file: this.file }, 'the search snapshot cannot be used; building the index');
+      return undefined;
+    }
+    const since = new Date(Math.min(stamp.takenAt, stamp.oldestQueuedAt ?? Infinity) - REPLAY_MARGIN_MS);
+    const changed = await changedListingIds(since, this.engine);
+    if (changed.length > this.policy.replayAtMost(stamp.documents)) {
+      this.refusal = 'stale';
+      this.logger.info({ changed: changed.length }, 'the search snapshot is stale; building the index');
+      return undefined;
+    }
+    await indexer.apply(changed);
+    const [expected, { documents }] = await Promise.all([
+      ListingModel.countDocuments({ status: 'open' }),
+      this.engine.stats(),
+    ]);
+    if (expected !== documents) {
+      this.refusal = 'drifted';
+      this.logger.warn(
+        { expected, documents },
+        'the search snapshot does not match the database; building the index',
+      );
+      return undefined;
+    }
+    return { source: 'snapshot', replayed: changed.length, documents };
+  }
+
+  /** Looks every `checkEveryMs` whether a snapshot is due, and writes it in the background. */
+  start(): void {
+    this.timer = setInterval(() => {
+      if (this.engine.changes === this.savedChanges) {
+        this.firstUnsavedAt = undefined;
+        return;
+      }
+      this.firstUnsavedAt ??= Date.now();
+      const due =
+        this.engine.changes - this.savedChanges >= this.policy.afterChanges ||
+        Date.now() - this.firstUnsavedAt >= this.policy.afterMs;
+      if (due) void this.write();
+    }, this.policy.checkEveryMs);
+    this.timer.unref();
+  }
+
+  /** Writes a snapshot now (joining one being written); failures are logged, the next one tries again. */
+  write(): Promise<void> {
+    this.writing ??= this.writeNow().finally(() => (this.writing = undefined));
+    return this.writing;
+  }
+
+  private async writeNow(): Promise<void> {
+    try {
+      const takenAt = Date.now();
+      const oldest = await EventOutboxModel.findOne()
+        .sort({ _id: 1 })
+        .select({ createdAt: 1 })
+        .lean<{ createdAt: Date }>();
+      // From here to the bytes nothing awaits: the snapshot shows the index at one moment.
+      const changes = this.engine.changes;
+      const documents = this.engine.documentCount;
+      const stamp: SnapshotStamp = {
+        takenAt,
+        oldestQueuedAt: oldest?.createdAt.getTime() ?? null,
+        documents,
+      };
+      const bytes = this.engine.snapshot(stamp);
+      await writeFileAtomically(this.file, bytes);
+      this.savedChanges = changes;
+      this.firstUnsavedAt = undefined;
+      this.logger.debug({ documents, bytes: bytes.length }, 'search snapshot written');
+    } catch (err) {
+      this.logger.warn({ err }, 'could not write the search snapshot; trying again later');
+    }
+  }
+
+  /** Stops the timer and writes a last snapshot if the index changed since the last one. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.writing;
+    if (this.engine.changes !== this.savedChanges) await this.write();
+  }
+}
+
+/**
+ * Listings written since `since` that the index does not show as they are (an open one absent or of another
+ * version, another one present), and open listings of organizations changed since whose stored name or badge
+ * is not the organization's now.
+ */
+async function changedListingIds(since: Date, engine: EmbeddedSearchEngine): Promise<string[]> {
+  const after = trusted({ $gte: since });
+  const [listings, organizations] = await Promise.all([
+    ListingModel.find({ updatedAt: after })
+      .select({ _id: 1, updatedAt: 1, status: 1 })
+      .lean<{ _id: Types.ObjectId; updatedAt: Date; status: string }[]>(),
+    OrganizationModel.find({ updatedAt: after })
+      .select({ _id: 1, name: 1, verification: 1 })
+      .lean<{ _id: Types.ObjectId; name: string; verification?: { status?: string } }[]>(),
+  ]);
+  const ids = new Set<string>();
+  for (const l of listings) {
+    const id = String(l._id);
+    const version = engine.versionOf(id);
+    const current = l.status === 'open' ? version === l.updatedAt.getTime() : version === undefined;
+    if (!current) ids.add(id);
+  }
+  if (organizations.length) {
+    const byId = new Map(organizations.map((o) => [String(o._id), o]));
+    const ofOrganizations = await ListingModel.find({
+      organizationId: trusted({ $in: organizations.map((o) => o._id) }),
+      status: 'open',
+    })
+      .select({ _id: 1, organizationId: 1 })
+      .lean<{ _id: Types.ObjectId; organizationId: Types.ObjectId }[]>();
+    for (const l of ofOrganizations) {
+      const org = byId.get(String(l.organizationId))!;
+      const stored = engine.storedListing(String(l._id));
+      const verified = org.verification?.status === 'verified';
+      if (stored?.organizationName !== org.name || stored.verified !== verified) ids.add(String(l._id));
+    }
+  }
+  return [...ids];
+}
