@@ -145,7 +145,12 @@ describe.sequential('core journeys', () => {
     await rec.waitFor();
     const domains = rec.locator('[data-factor="domains"]');
     expect(await domains.textContent()).toContain('服务领域');
-    expect(await domains.locator('.factor-points').textContent()).toBe('20/20');
+    // Both are about 养老服务: the domain factor gives all its points, whatever the weights are.
+    const [points, most] = String(await domains.locator('.factor-points').textContent())
+      .split('/')
+      .map(Number);
+    expect(most).toBeGreaterThan(0);
+    expect(points).toBe(most);
     expect(await rec.locator('.factor').count()).toBeGreaterThanOrEqual(5);
     expect(Number(await rec.locator('.score-number').textContent())).toBeGreaterThan(50);
 
@@ -273,8 +278,9 @@ describe.sequential('core journeys', () => {
     await r.goto(`/listings/${ids.need}`);
     const coverage = r.getByTestId('coverage');
     await coverage.getByRole('link', { name: OFFER_TITLE }).waitFor();
-    expect(await coverage.textContent()).toContain('已对接 1，共需 2');
-    expect(await coverage.textContent()).toContain('还差 1 份');
+    // The offer of five volunteers, accepted, took both places the need asked for: it is covered and closed.
+    expect(await coverage.textContent()).toContain('已对接 2，共需 2');
+    expect(await coverage.textContent()).toContain('这项需求已不再征集');
     expect([...resident.problems, ...funder.problems]).toEqual([]);
   });
 
@@ -332,7 +338,8 @@ describe.sequential('core journeys', () => {
         name: 'listing',
         who: funder,
         path: `/listings/${ids.offer}`,
-        ready: '[data-testid="match-score"]',
+        // The one need it was recommended for is covered now: the page has no recommendation left to score.
+        ready: 'main h1',
         desktopAxe: true,
       },
       {
