@@ -3,14 +3,16 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { i18n } from './i18n/index.js';
 import { browserReload, reloadOnce } from './lib/chunkReload.js';
-import { createAppRouter } from './router/index.js';
+import { createAppRouter, pendingNavigation } from './router/index.js';
 import { usePreferencesStore } from './stores/preferences.js';
 import { useSessionStore } from './stores/session.js';
 import './styles/theme.css';
 
-// Vite reports a failed preload of a chunk's dependencies here: the same cure, one fresh load.
+// Vite reports a failed preload of a chunk's dependencies here: the same cure, one fresh load of where the user was
+// going (the router's own handler, told of the same failure, then finds that address already tried).
 window.addEventListener('vite:preloadError', (event) => {
-  if (reloadOnce(window.location.pathname + window.location.search, browserReload())) event.preventDefault();
+  const target = pendingNavigation() ?? window.location.pathname + window.location.search;
+  if (reloadOnce(target, browserReload())) event.preventDefault();
 });
 
 const app = createApp(App);

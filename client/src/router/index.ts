@@ -172,11 +172,22 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
+/** Where the navigation under way goes: a chunk that fails meanwhile reloads that address, not the page left. */
+let goingTo: string | null = null;
+export const pendingNavigation = (): string | null => goingTo;
+
 export function createAppRouter(history: RouterHistory = createWebHistory(), pinia?: Pinia) {
   const router = createRouter({
     history,
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+
+  router.beforeEach((to) => {
+    goingTo = to.fullPath;
+  });
+  router.afterEach(() => {
+    goingTo = null;
   });
 
   // Pages that need an account wait for the session check, then send a visitor to sign in and back.
@@ -192,6 +203,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(), pin
   // A page of an older build cannot fetch the chunk it asks for: load the target address afresh, once. The
   // navigation never happened, so no form was left or sent.
   router.onError((err, to) => {
+    goingTo = null;
     if (isChunkLoadFailure(err) && typeof window !== 'undefined') reloadOnce(to.fullPath, browserReload());
   });
   return router;
