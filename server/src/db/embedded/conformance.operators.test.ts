@@ -147,5 +147,29 @@ conformance(
       expect(await names({ 'meta.deep.v': 1 })).toEqual(['c']);
       expect(await names({ n: { $exists: false } })).toEqual(['d']);
     });
+
+    it('matches long $in and $nin lists as short ones: ids, numbers in arrays, dates, missing fields', async () => {
+      const names = async (filter: Record<string, unknown>) =>
+        (await m.Item.find(filter).lean()).map((d) => d.name).sort();
+      const others = Array.from({ length: 20 }, () => new mongoose.Types.ObjectId());
+      expect(await names({ owner: { $in: [...others, ownerB] } })).toEqual(['c']);
+      expect(await names({ owner: { $nin: [...others, ownerB] } })).toEqual(['a', 'b', 'd']);
+      const numbers = Array.from({ length: 20 }, (_, i) => 100 + i);
+      // `list` of a is [3, 5, 9, 7] after the first test, or [3, 1] when run alone: 3 is in either.
+      expect(await names({ list: { $in: [...numbers, 3] } })).toEqual(['a']);
+      expect(await names({ n: { $in: [...numbers, 1, 3] } })).toEqual(['a', 'c']);
+      expect(await names({ n: { $nin: [...numbers, 1, 3] } })).toEqual(['b', 'd']);
+      const dates = Array.from({ length: 10 }, (_, i) => new Date(Date.UTC(2020, i, 1)));
+      expect(await names({ at: { $in: [...dates, new Date('2024-06-01T00:00:00Z')] } })).toEqual(['b']);
+      // null in the list matches a missing field; so does the list without it under $nin.
+      expect(await names({ n: { $in: [...numbers, null] } })).toEqual(['d']);
+      expect(await names({ name: { $in: ['w', 'x', 'y', 'z', 'v', 'u', 't', 's', 'b'] } })).toEqual(['b']);
+      // Through an array of documents: b's parts hold k 'p' and 'q' (set by the projection test above).
+      const letters = ['r', 's', 't', 'u', 'v', 'w', 'x', 'y'];
+      expect(await names({ 'parts.k': { $in: letters } })).toEqual([]);
+      expect(await names({ 'parts.k': { $in: [...letters, 'q'] } })).toEqual(
+        await names({ 'parts.k': { $in: ['q'] } }),
+      );
+    });
   },
 );
