@@ -11,7 +11,6 @@ import { Query as BaseQuery } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { update as baseUpdate, type Modifier } from 'mingo/updater';
 import { CommandError } from '../errors.js';
-import { $in, $nin } from './membership.js';
 
 type ExpressionOperator = (obj: AnyObject, expr: unknown, options: Options) => unknown;
 
@@ -34,13 +33,13 @@ const $toObjectId: ExpressionOperator = (obj, expr, options) => {
   );
 };
 
-/** Every mingo operator, with the BSON-aware conversions above and hashed `$in`/`$nin` in place of mingo's own. */
+/** Every mingo operator, with the BSON-aware conversions above in place of mingo's own. */
 const context = Context.init({
   accumulator,
   expression: { ...expression, $toString, $toObjectId } as never,
   pipeline,
   projection,
-  query: { ...query, $in, $nin } as never,
+  query,
   window,
 });
 
