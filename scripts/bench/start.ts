@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- start [listings=100000]`: the time from `npm start` to a healthy server, and the server's
- * memory once warm. Builds a data directory with the generated listings, makes sure client/dist is built (so no
+ * memory once warm. Builds a data directory with the generated listings, makes sure client/dist and server/dist are built (so no
  * start pays for it), then runs `npm start` on the directory twice, as a deployment would: the first start builds
  * the search index from the database (and writes its snapshot), the second reads the snapshot back. After each,
  * a warm-up of searches and recommendations, then the server process's resident set; SIGTERM ends it cleanly
@@ -165,13 +165,13 @@ async function main() {
   console.log(`setup: ${listings} generated listings; npm start twice on one data directory`);
   const built = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'scripts/build-client.ts')],
+    ['--import', 'tsx', path.join(repoRoot, 'scripts/prepare-start.ts')],
     {
       cwd: repoRoot,
       stdio: 'inherit',
     },
   );
-  if (built.status !== 0) throw new Error('the client build failed');
+  if (built.status !== 0) throw new Error('the client or server build failed');
   const { dir, loadMs } = await prepareData(listings);
   try {
     const runs = [];
