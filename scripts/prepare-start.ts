@@ -4,13 +4,7 @@
  * the client nor compiles TypeScript at run time. `--force` builds both anyway.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  buildInputsHash,
-  buildIsCurrent,
-  CLIENT_BUILD,
-  recordBuild,
-  SERVER_BUILD,
-} from './lib/builds.js';
+import { buildInputsHash, buildIsCurrent, CLIENT_BUILD, recordBuild, SERVER_BUILD } from './lib/builds.js';
 import { repoRoot } from './lib/serverProcess.js';
 
 for (const output of [CLIENT_BUILD, SERVER_BUILD]) {
