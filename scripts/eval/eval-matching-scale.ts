@@ -4,17 +4,17 @@
  * The labelled offers are indexed with the open generated listings in the embedded search engine; each labelled
  * need then goes through the live recommendation path (candidates from the engine, the real ranking), so a
  * labelled offer the engine fails to bring among the candidates, or that a generated listing outranks, counts as
- * missed. Generated listings were judged by nobody: they count as not relevant, which makes the figures a floor.
+ * missed. Generated listings were judged by nobody: they count as not relevant, which makes the figures a floor;
+ * `judged` gives the same figures with generated listings judged by a written rule (judgeGenerated.ts). `--verbose`
+ * marks each need's top five: ★ judged relevant by the operator, · labelled and not relevant, ☆ generated and
+ * relevant by the rule, - generated and not.
  */
-import type { Listing } from '@app/shared';
-import { listingSchema } from '@app/shared';
-import { EmbeddedSearchEngine } from '../../server/src/search/embedded/engine.js';
-import { toSearchDocument } from '../../server/src/search/listingDocument.js';
 import { loadLabelledSet } from './labelled-set.js';
+import { generatedJudge } from './judgeGenerated.js';
+import { scaleIndex } from './scaleIndex.js';
 import { rankCandidates } from '../../server/src/modules/matching/rank.js';
 import { candidateHits } from '../../server/src/modules/matching/recommendations.js';
 import { relevanceTo } from '../../server/src/modules/matching/textMatch.js';
-import { countsForListings, generateDataset } from '../../server/src/seed/generate/generate.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const ndcg = (grades: number[], ideal: number[], k: number) => {
@@ -23,40 +23,22 @@ const ndcg = (grades: number[], ideal: number[], k: number) => {
   return best > 0 ? dcg(grades) / best : 0;
 };
 
-/** A generated listing as the API would present it. */
-function presented(key: string, ownerKey: string, body: object, status: string, createdAt: string): Listing {
-  return listingSchema.parse({
-    ...body,
-    id: key,
-    status,
-    ownerId: ownerKey,
-    verified: false,
-    createdAt,
-    updatedAt: createdAt,
-  });
-}
-
 export async function evaluateAtScale(count: number, verbose: boolean) {
   const started = performance.now();
   const set = loadLabelledSet();
-  const data = generateDataset({ seed: 42, ...countsForListings(count) });
-  const engine = new EmbeddedSearchEngine('eval-scale');
-  await engine.ensureIndex();
-  const generated = data.listings
-    .filter((g) => g.status === 'open')
-    .map((g) => presented(g.key, g.ownerKey, g.body, g.status, g.createdAt));
-  const all = [...generated, ...set.offers];
-  for (let i = 0; i < all.length; i += 5000)
-    await engine.upsert(all.slice(i, i + 5000).map(toSearchDocument), { wait: false });
-  const indexedMs = performance.now() - started;
+  const { engine, indexed, indexMs } = await scaleIndex(count, set.offers, 'eval-scale');
 
   const results: {
     need: (typeof set.needs)[number];
     precisionAt5: number;
     ndcgAt10: number;
+    /** The same, with generated listings judged by the written rule (judgeGenerated.ts). */
+    judgedPrecisionAt5: number;
+    judgedNdcgAt10: number;
     recall: number;
     top: ReturnType<typeof rankCandidates>['matches'];
   }[] = [];
+  const labelled = new Set(set.offers.map((o) => o.id));
   for (const need of set.needs) {
     const hits = await candidateHits(engine, need.listing);
     const byId = new Map(hits.filter((h) => h.listing).map((h) => [h.id, h.listing!]));
@@ -73,11 +55,23 @@ export async function evaluateAtScale(count: number, verbose: boolean) {
       { limit: 10 },
     );
     const grades = ranking.matches.map((m) => need.relevant.get(m.listing.id) ?? 0);
+    const judge = generatedJudge(need, set);
+    // Labelled offers keep the operator's grade; a generated listing gets the rule's.
+    const judged = ranking.matches.map((m, i) =>
+      labelled.has(m.listing.id) ? grades[i]! : judge(m.listing) ? 1 : 0,
+    );
     const found = [...need.relevant.keys()].filter((id) => byId.has(id)).length;
     results.push({
       need,
       precisionAt5: grades.slice(0, 5).filter((g) => g > 0).length / 5,
       ndcgAt10: ndcg(grades, [...need.relevant.values()], 10),
+      judgedPrecisionAt5: judged.slice(0, 5).filter((g) => g > 0).length / 5,
+      // The ideal order: the labelled grades and the generated listings the rule judged relevant among these ten.
+      judgedNdcgAt10: ndcg(
+        judged,
+        [...need.relevant.values(), ...judged.filter((g, i) => g > grades[i]!)],
+        10,
+      ),
       recall: found / need.relevant.size,
       top: ranking.matches.slice(0, 5),
     });
@@ -89,7 +83,7 @@ export async function evaluateAtScale(count: number, verbose: boolean) {
       );
       for (const m of r.top)
         console.log(
-          `   ${r.need.relevant.has(m.listing.id) ? '★' : '·'} ${String(m.score).padStart(3)} ${m.listing.title}`,
+          `   ${r.need.relevant.has(m.listing.id) ? '★' : labelled.has(m.listing.id) ? '·' : generatedJudge(r.need, set)(m.listing) ? '☆' : '-'} ${String(m.score).padStart(3)} ${m.listing.id} ${m.listing.title}`,
         );
     }
   }
@@ -98,12 +92,17 @@ export async function evaluateAtScale(count: number, verbose: boolean) {
   return {
     eval: 'matching-scale',
     listings: count,
-    indexed: all.length,
+    indexed,
     needs: results.length,
     'precision@5': mean((r) => r.precisionAt5),
     'ndcg@10': mean((r) => r.ndcgAt10),
     candidateRecall: mean((r) => r.recall),
-    index_ms: Math.round(indexedMs),
+    judged: {
+      rule: 'generated listings judged by scripts/eval/judgeGenerated.ts',
+      'precision@5': mean((r) => r.judgedPrecisionAt5),
+      'ndcg@10': mean((r) => r.judgedNdcgAt10),
+    },
+    index_ms: Math.round(indexMs),
     ms: Math.round(performance.now() - started),
   };
 }

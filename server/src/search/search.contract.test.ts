@@ -149,6 +149,16 @@ for (const adapter of adapters) {
         expect(await allIds({ q: 'Accountant' })).toEqual(['pro-bono-finance']);
       });
 
+      it('reads a pinyin query as the Chinese words it spells, with or without spaces', async () => {
+        const chinese = await allIds({ q: '老人 志愿者', filters: open });
+        expect(chinese.length).toBeGreaterThan(0);
+        for (const q of ['laoren zhiyuanzhe', 'laorenzhiyuanzhe', 'Lao Ren Zhi Yuan Zhe']) {
+          expect(new Set(await allIds({ q, filters: open })), q).toEqual(new Set(chinese));
+        }
+        // Latin text that does not spell words whole stays as typed.
+        expect(await allIds({ q: 'zhucanxyz' })).toEqual([]);
+      });
+
       it('falls back to any word when no listing has them all', async () => {
         const ids = await allIds({ q: '独居 火箭发射', filters: open });
         expect(ids).toContain('meal-elderly');

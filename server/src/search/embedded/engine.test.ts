@@ -28,6 +28,24 @@ describe('embedded search adapter', () => {
     expect(ids.slice(0, 2)).toEqual(['phrase', 'scattered']);
   });
 
+  it('reads pinyin as the words its listings use, learns words indexed later, and keeps Latin words it holds', async () => {
+    const engine = new EmbeddedSearchEngine();
+    await engine.ensureIndex();
+    await engine.upsert(fixtureDocuments);
+    // zhucan spells 助餐 and 助残 alike: the listings here say 助餐 more often.
+    expect((await engine.search({ q: 'zhucan', filters: { status: ['open'] } })).hits[0]?.id).toBe(
+      'meal-elderly',
+    );
+    const base = fixtureById('meal-elderly');
+    await engine.upsert([
+      { ...base, id: 'sign', title: '手语翻译服务', description: '为听障居民提供手语翻译。' },
+      { ...base, id: 'latin', title: 'Xiamen 交流活动', description: '与 xiamen 的社会组织交流。' },
+    ]);
+    expect((await engine.search({ q: 'shouyu fanyi' })).hits.map((h) => h.id)).toEqual(['sign']);
+    // xiamen is a word of the index itself, so it is searched as typed, not as 厦门.
+    expect((await engine.search({ q: 'xiamen' })).hits.map((h) => h.id)).toEqual(['latin']);
+  });
+
   it('keeps writes made while a rebuild runs', async () => {
     const engine = new EmbeddedSearchEngine();
     await engine.ensureIndex();

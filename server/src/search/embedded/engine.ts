@@ -174,7 +174,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       ? columns.filterBits(query.filters, query.geo, state.slotCount)
       : null;
     // Like Meilisearch, only the first ten words of a query count.
-    const words = queryTokens(query.q ?? '').slice(0, MAX_QUERY_WORDS);
+    const words = queryTokens(state.readPinyin(query.q ?? '')).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) {
       const slots = state.slotsIn(allowed);
       sortSlots(slots, sort, columns, query, null, page * pageSize);

@@ -6,7 +6,8 @@
 import { codeFields, type CodeField } from '../documentText.js';
 import type { IndexSettings, SearchableField, SearchDocument } from '../port.js';
 import { synonymsOf } from '../../lib/text/synonyms.js';
-import { indexTokens } from '../../lib/text/tokenizer.js';
+import { expandPinyin, isDomainWord, PinyinLexicon } from '../../lib/text/pinyin.js';
+import { domainWords, indexTokens } from '../../lib/text/tokenizer.js';
 import { slotsOfBits, wordsFor } from './bitset.js';
 import { DocumentColumns, type ColumnParts } from './columns.js';
 import { codesForWord } from './codeMatcher.js';
@@ -54,6 +55,9 @@ export class IndexState {
   private free: number[] = [];
   private nextSlot = 0;
   private pool: ScoreBuffer[] = [];
+  /** This index's words by pinyin: built at the first query with Latin letters, then kept up with new terms. */
+  private pinyin: PinyinLexicon | undefined;
+  private pinyinRead = 0;
 
   constructor(settings: IndexSettings) {
     this.text = new TextIndex(settings);
@@ -127,6 +131,24 @@ export class IndexState {
   /** How many slots have ever been used: bitsets over slots cover this many bits. */
   get slotCount(): number {
     return this.nextSlot;
+  }
+
+  /**
+   * The query with its pinyin read as words this index holds (zhucan → 助餐), or as the domain's labels and place
+   * names; Latin words the index holds stay as typed.
+   */
+  readPinyin(query: string): string {
+    if (!/[a-z]/i.test(query)) return query;
+    const text = this.text;
+    if (!this.pinyin) {
+      this.pinyin = new PinyinLexicon((w) => text.documentFrequency(w) || (isDomainWord(w) ? 0.5 : 0));
+      for (const word of domainWords()) this.pinyin.add(word);
+    }
+    for (; this.pinyinRead < text.termIdCount; this.pinyinRead++) {
+      const term = text.termAt(this.pinyinRead);
+      if (term) this.pinyin.add(term);
+    }
+    return expandPinyin(query, this.pinyin, (w) => text.documentFrequency(w) > 0);
   }
 
   /** The slots set in a bitset over slots (every live slot when there is none), ascending. */

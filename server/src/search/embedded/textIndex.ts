@@ -265,6 +265,26 @@ export class TextIndex {
     return out;
   }
 
+  /** How many term ids were handed out; a term keeps its id, so a reader can follow new terms by it. */
+  get termIdCount(): number {
+    return this.terms.length;
+  }
+
+  /** The term of an id while it has postings. */
+  termAt(id: number): string | undefined {
+    const term = this.terms[id];
+    return term !== undefined && this.termIds.get(term) === id ? term : undefined;
+  }
+
+  /** In how many listings' fields the term stands (a listing counts once per field holding it); 0 if none. */
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    let n = 0;
+    for (let f = 0; f < this.fields.length; f++) n += this.fieldDocs[id * this.fields.length + f]!;
+    return n;
+  }
+
   /** Adds the BM25+ score of one term to every allowed slot that contains it. */
   scoreTerm(term: string, weight: number, allowed: Uint32Array | null, into: ScoreBuffer): boolean {
     const id = this.termIds.get(term);

@@ -34,6 +34,7 @@ import {
 } from '../port.js';
 import { listingIndexSettings } from '../settings.js';
 import { synonymWords } from '../../lib/text/synonyms.js';
+import { domainPinyinLexicon, expandPinyin } from '../../lib/text/pinyin.js';
 import { buildFilter, filterableAttributes, geoPoint } from './filters.js';
 import { UnconfirmedWrites } from './unconfirmedWrites.js';
 
@@ -261,7 +262,8 @@ export class MeilisearchEngine implements SearchEngine {
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
     const sort = query.sort ?? 'relevance';
     if (sort === 'distance' && !query.geo) throw new Error('sorting by distance needs a geo point');
-    const q = (query.q ?? '').trim();
+    // Pinyin is read against the domain's words only (taxonomy labels, places, synonyms): zhucan → 助餐.
+    const q = expandPinyin((query.q ?? '').trim(), domainPinyinLexicon());
     const facets = [...new Set(query.facets ?? [])];
 
     const params = {
