@@ -43,6 +43,9 @@ export class WorkerPool {
 
   private fork(slot: Slot, timeoutMs: number): Promise<void> {
     const worker = cluster.fork({ ...this.env, [WORKER_ENV.id]: String(slot.id) });
+    // The connection hand-over (@socket.io/sticky) and the cluster adapter pick from `cluster.workers`: a worker
+    // joins it once its server can take connections, or those handed to it before would be lost.
+    delete cluster.workers![worker.id];
     slot.worker = worker;
     slot.startedAt = Date.now();
     const ready = new Promise<void>((resolve, reject) => {
@@ -50,6 +53,7 @@ export class WorkerPool {
       worker.on('message', (message: unknown) => {
         if (!isReadyMessage(message)) return;
         clearTimeout(timer);
+        if (!worker.isDead()) cluster.workers![worker.id] = worker;
         resolve();
       });
       worker.once('exit', (code, signal) => {

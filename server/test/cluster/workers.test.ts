@@ -39,14 +39,16 @@ afterAll(async () => {
 
 const asServer = (p: ServerProcess) => ({ url: p.url }) as RunningServer;
 
-/** The processes whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
+/** The worker processes of the primary `pid`: its node children running the server (Linux /proc). */
+function workersOf(pid: number): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .filter((name) => {
       try {
         const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        // tsx's esbuild service is a child too.
+        return parent === pid && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('main.');
       } catch {
         return false;
       }
@@ -144,12 +146,12 @@ describe('WORKERS=2', () => {
   });
 
   it('replaces a worker that was killed', async () => {
-    const before = childrenOf(server.child.pid!);
+    const before = workersOf(server.child.pid!);
     expect(before).toHaveLength(2);
     process.kill(before[0]!, 'SIGKILL');
     await until(
       () => {
-        const now = childrenOf(server.child.pid!);
+        const now = workersOf(server.child.pid!);
         return now.length === 2 && !now.includes(before[0]!);
       },
       30_000,
@@ -165,7 +167,7 @@ describe('WORKERS=2', () => {
   }, 60_000);
 
   it('stops every process within 10 s of SIGTERM, with the search snapshot written', async () => {
-    const workers = childrenOf(server.child.pid!);
+    const workers = workersOf(server.child.pid!);
     const { client } = await provider();
     const posted = await client.post('/api/listings', {
       side: 'need',
