@@ -24,12 +24,15 @@ export interface WorkerSetup {
 export const READY_MESSAGE = { type: 'rl:worker-ready' } as const;
 
 export const isReadyMessage = (message: unknown): boolean =>
-  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === READY_MESSAGE.type;
+  typeof message === 'object' &&
+  message !== null &&
+  (message as { type?: unknown }).type === READY_MESSAGE.type;
 
 /** The worker setup from this process's environment. */
 export function workerSetupFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerSetup {
   const id = Number(env[WORKER_ENV.id]);
-  if (!Number.isInteger(id) || id < 1) throw new Error(`${WORKER_ENV.id} is not set: start workers through the primary`);
+  if (!Number.isInteger(id) || id < 1)
+    throw new Error(`${WORKER_ENV.id} is not set: start workers through the primary`);
   const databaseUri = env[WORKER_ENV.databaseUri] || undefined;
   const search = searchHostFromEnv(env);
   return { id, ...(databaseUri ? { databaseUri } : {}), ...(search ? { search } : {}) };

@@ -70,7 +70,10 @@ export class WorkerPool {
     slot.worker = undefined;
     slot.quickDeaths = Date.now() - slot.startedAt < HEALTHY_AFTER_MS ? slot.quickDeaths + 1 : 0;
     const delay = Math.min(MAX_RESTART_DELAY_MS, slot.quickDeaths ? 500 * 2 ** (slot.quickDeaths - 1) : 0);
-    this.logger.warn({ worker: slot.id, code, signal, restartInMs: delay }, 'a worker died; starting another');
+    this.logger.warn(
+      { worker: slot.id, code, signal, restartInMs: delay },
+      'a worker died; starting another',
+    );
     slot.timer = setTimeout(() => {
       slot.timer = undefined;
       if (this.stopping) return;

@@ -22,7 +22,7 @@ mongoose.set('sanitizeFilter', true);
  */
 export async function connectEmbeddedEngineAt(uri: string, logger: Logger): Promise<DatabaseHandle> {
   await mongoose.connect(uri, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 10_000 });
-  logger.debug('connected to the primary process\'s embedded database engine');
+  logger.debug("connected to the primary process's embedded database engine");
   return { kind: 'embedded', uri, close: () => mongoose.disconnect() };
 }
 

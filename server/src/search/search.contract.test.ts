@@ -39,7 +39,10 @@ const adapters: Adapter[] = [
     engine: 'embedded',
     enabled: true,
     make: async () => {
-      remoteHost = await serveSearch(new EmbeddedSearchEngine(`contract_remote_${run}`), createLogger('silent'));
+      remoteHost = await serveSearch(
+        new EmbeddedSearchEngine(`contract_remote_${run}`),
+        createLogger('silent'),
+      );
       return new RemoteSearchEngine(remoteHost);
     },
     drop: async () => remoteHost?.close(),

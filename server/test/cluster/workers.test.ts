@@ -98,7 +98,12 @@ async function socketOnWorker(client: TestClient, worker: string): Promise<Clien
 describe('WORKERS=2', () => {
   it('starts healthy, and both workers answer with the shared engines', async () => {
     const res = await fetch(`${server.url}/api/health`);
-    expect(await res.json()).toMatchObject({ status: 'ok', database: 'embedded', search: 'embedded', realtime: 'cluster' });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      database: 'embedded',
+      search: 'embedded',
+      realtime: 'cluster',
+    });
     expect(await workersAnswering()).toEqual(new Set(['1', '2']));
   });
 
@@ -139,7 +144,11 @@ describe('WORKERS=2', () => {
     const at2 = collect(s2, 'message:new');
     const ack = (await s1
       .timeout(5_000)
-      .emitWithAck('message:send', { conversationId, body: '从一号工作进程发出', clientId: `w-${conversationId}` })) as MessageSendAck;
+      .emitWithAck('message:send', {
+        conversationId,
+        body: '从一号工作进程发出',
+        clientId: `w-${conversationId}`,
+      })) as MessageSendAck;
     expect(ack.ok).toBe(true);
     await until(() => at2.length === 1, 10_000, 'the message on the other worker');
     expect(at2[0]!.message.body).toBe('从一号工作进程发出');

@@ -54,7 +54,10 @@ export class RemoteSearchEngine implements SearchEngine {
   }
 
   /** Streams the batches to the primary, one call each, which builds beside the live index and swaps at the end. */
-  async rebuild(source: DocumentBatches, onProgress?: (indexed: number) => void): Promise<{ indexed: number }> {
+  async rebuild(
+    source: DocumentBatches,
+    onProgress?: (indexed: number) => void,
+  ): Promise<{ indexed: number }> {
     const id = await this.call<string>('rebuild.begin');
     try {
       let sent = 0;

@@ -56,7 +56,8 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
   };
 
   const calls: Record<SearchCall, (args: unknown[]) => Promise<unknown>> = {
-    ensureIndex: async ([settings]) => engine.ensureIndex((settings ?? undefined) as IndexSettings | undefined),
+    ensureIndex: async ([settings]) =>
+      engine.ensureIndex((settings ?? undefined) as IndexSettings | undefined),
     upsert: async ([docs]) => engine.upsert(docs as SearchDocument[]),
     delete: async ([ids]) => engine.delete(ids as string[]),
     search: async ([query]) => engine.search(query as Parameters<SearchEngine['search']>[0]),
