@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,8 +29,7 @@ import { SearchReconciler } from './search/reconciler.js';
 import { SearchSnapshots } from './search/snapshots.js';
 import { SearchWriteMonitor } from './search/writeMonitor.js';
 import { RemoteSearchEngine } from './search/remote/engine.js';
-import type { WorkerSetup } from './cluster/roles.js';
-import { nameWorkerInHandshakes, withWorkerHeader } from './cluster/connections.js';
+import type { SearchHostAddress } from './search/remote/protocol.js';
 import { subscribeSearchIndexing } from './search/subscriber.js';
 import { listingService } from './modules/listings/service.js';
 import { matchDeadlines } from './modules/matching/overdue.js';
@@ -46,6 +45,19 @@ export interface RunningServer {
   /** Stops accepting work, lets running work finish, then closes every resource in reverse order. */
   close(): Promise<void>;
 }
+
+/** An HTTP worker of `WORKERS=n` (cluster/): what it runs on instead of resources of its own. */
+export interface WorkerSetup {
+  /** 1..n: the slot this worker fills (a replacement takes the slot of the worker it replaces). */
+  id: number;
+  /** The primary's embedded database engine (127.0.0.1, directConnection); absent with MONGODB_URI. */
+  databaseUri?: string;
+  /** The primary's search index; absent with Meilisearch, which every worker calls itself. */
+  search?: SearchHostAddress;
+}
+
+/** Names the worker that answered, in `WORKERS=n` mode only (tests, an operator's `curl -i`). */
+const WORKER_HEADER = 'X-Worker';
 
 /**
  * The boot order, shared by `npm start` and the test harness: config, database, search, http + realtime, workers.
@@ -125,9 +137,17 @@ export async function startServer(
 
   const app = createApp(ctx, options.extraModules);
   // Room for long query strings, so that an over-long search gets the API's 400 rather than a bare 431.
-  const http = createServer({ maxHeaderSize: 128 * 1024 }, worker ? withWorkerHeader(worker.id, app) : app);
+  const named: RequestListener = (req, res) => {
+    res.setHeader(WORKER_HEADER, String(worker!.id));
+    app(req, res);
+  };
+  const http = createServer({ maxHeaderSize: 128 * 1024 }, worker ? named : app);
   const realtime = await attachRealtime(ctx, http, { cluster: !!worker });
-  if (worker) nameWorkerInHandshakes(realtime.io, worker.id);
+  // The Socket.IO handshake and websocket upgrade answers name the worker too.
+  if (worker)
+    realtime.io.engine.on('headers', (headers: Record<string, string>) => {
+      headers[WORKER_HEADER] = String(worker.id);
+    });
   ctx.engines.realtime = realtime.kind;
 
   const jobs = new JobScheduler(logger);

@@ -1,26 +1,6 @@
 import type { SendHandle } from 'node:child_process';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import sticky from '@socket.io/sticky';
 import type { Server } from 'socket.io';
-
-/** The header naming the worker that answered, sent only in `WORKERS=n` mode (tests, and an operator's curl). */
-export const WORKER_HEADER = 'X-Worker';
-
-/** The app behind a header naming this worker. */
-export function withWorkerHeader(id: number, app: RequestListener): RequestListener {
-  const value = String(id);
-  return (req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader(WORKER_HEADER, value);
-    app(req, res);
-  };
-}
-
-/** Names this worker in the Socket.IO handshake and websocket upgrade answers too. */
-export function nameWorkerInHandshakes(io: Server, id: number): void {
-  io.engine.on('headers', (headers: Record<string, string>) => {
-    headers[WORKER_HEADER] = String(id);
-  });
-}
 
 type Held = [message: unknown, handle: SendHandle];
 

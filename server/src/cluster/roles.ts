@@ -2,23 +2,14 @@
  * `WORKERS=n` (n >= 2) on one machine: what the primary hands each HTTP worker (primary.ts forks them with these
  * environment variables) and the messages they exchange over the cluster's IPC channel.
  */
-import { searchHostFromEnv, type SearchHostAddress } from '../search/remote/protocol.js';
+import { searchHostFromEnv } from '../search/remote/protocol.js';
+import type { WorkerSetup } from '../server.js';
 
 /** Set by the primary in each worker's environment. */
 export const WORKER_ENV = {
   id: 'RL_WORKER_ID',
   databaseUri: 'RL_DATABASE_URI',
 } as const;
-
-/** What a worker runs on instead of resources of its own. */
-export interface WorkerSetup {
-  /** 1..n: the slot this worker fills (a replacement takes the slot of the worker it replaces). */
-  id: number;
-  /** The primary's embedded database engine (127.0.0.1, directConnection); absent with MONGODB_URI. */
-  databaseUri?: string;
-  /** The primary's search index; absent with Meilisearch, which every worker calls itself. */
-  search?: SearchHostAddress;
-}
 
 /** A worker tells the primary it can take connections. */
 export const READY_MESSAGE = { type: 'rl:worker-ready' } as const;
