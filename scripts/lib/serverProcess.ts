@@ -5,7 +5,7 @@
  * the benchmarks (scripts/bench).
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,16 +57,50 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** CPU time (user + system) a process has used so far, in ms; undefined where /proc is not available. */
-export function cpuMs(pid: number | undefined): number | undefined {
+/** The fields of /proc/<pid>/stat after the name (which may hold spaces), or undefined when it is gone. */
+function statFields(pid: number | string): string[] | undefined {
   try {
-    // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux); the name may hold spaces.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
+}
+
+/** CPU time (user + system) a process has used so far, in ms; undefined where /proc is not available. */
+export function cpuMs(pid: number | undefined): number | undefined {
+  // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
+  const fields = pid === undefined ? undefined : statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : undefined;
+}
+
+/**
+ * CPU time a process and all its descendants have used so far, in ms (the primary and the workers of
+ * `WORKERS=n`), counting children that already ended and were reaped (fields 16 and 17: a replaced worker).
+ */
+export function treeCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  for (const name of entries) {
+    const parent = Number(statFields(name)?.[1]);
+    if (!Number.isFinite(parent)) continue;
+    children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+  }
+  let total: number | undefined;
+  const visit = (id: number) => {
+    const fields = statFields(id);
+    if (!fields) return;
+    total = (total ?? 0) + fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
+    for (const child of children.get(id) ?? []) visit(child);
+  };
+  visit(pid);
+  return total;
 }
 
 const STDIO: Record<NonNullable<ServerProcessOptions['output']>, StdioOptions> = {

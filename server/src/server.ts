@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { DomainEvents } from './lib/events.js';
 import { OutboxRelay } from './lib/outbox.js';
 import { resolveSessionSecret } from './lib/secret.js';
 import { DiskFileStorage } from './lib/storage/fileStorage.js';
-import { connectDatabase } from './db/index.js';
+import { connectDatabase, connectEmbeddedEngineAt } from './db/index.js';
 import { createApp, type ModuleRoutes } from './app.js';
 import type { AppContext } from './context.js';
 import { subscribeAuditLog } from './modules/audit/subscriber.js';
@@ -18,7 +18,7 @@ import { subscribeNotifications } from './modules/notifications/subscribers.js';
 import { dispatchEmails, logEmailSender } from './modules/notifications/email.js';
 import { subscribeSavedSearches } from './modules/savedSearches/service.js';
 import { ensureListingCounts, subscribeStatCounters } from './modules/stats/counting.js';
-import { attachRealtime } from './realtime/index.js';
+import { attachRealtime, type Realtime } from './realtime/index.js';
 import { JobScheduler } from './lib/jobs/scheduler.js';
 import { sessionParts } from './modules/auth/session.js';
 import { VERSION } from './version.js';
@@ -28,6 +28,8 @@ import { SearchIndexer } from './search/indexer.js';
 import { SearchReconciler } from './search/reconciler.js';
 import { SearchSnapshots } from './search/snapshots.js';
 import { SearchWriteMonitor } from './search/writeMonitor.js';
+import { RemoteSearchEngine } from './search/remote/engine.js';
+import type { SearchHostAddress } from './search/remote/protocol.js';
 import { subscribeSearchIndexing } from './search/subscriber.js';
 import { listingService } from './modules/listings/service.js';
 import { matchDeadlines } from './modules/matching/overdue.js';
@@ -36,11 +38,26 @@ export interface RunningServer {
   ctx: AppContext;
   app: Express;
   http: Server;
+  /** The Socket.IO server on `http`. */
+  io: Realtime['io'];
   port: number;
   url: string;
   /** Stops accepting work, lets running work finish, then closes every resource in reverse order. */
   close(): Promise<void>;
 }
+
+/** An HTTP worker of `WORKERS=n` (cluster/): what it runs on instead of resources of its own. */
+export interface WorkerSetup {
+  /** 1..n: the slot this worker fills (a replacement takes the slot of the worker it replaces). */
+  id: number;
+  /** The primary's embedded database engine (127.0.0.1, directConnection); absent with MONGODB_URI. */
+  databaseUri?: string;
+  /** The primary's search index; absent with Meilisearch, which every worker calls itself. */
+  search?: SearchHostAddress;
+}
+
+/** Names the worker that answered, in `WORKERS=n` mode only (tests, an operator's `curl -i`). */
+const WORKER_HEADER = 'X-Worker';
 
 /**
  * The boot order, shared by `npm start` and the test harness: config, database, search, http + realtime, workers.
@@ -48,8 +65,13 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.LOG_LEVEL),
-  options: { extraModules?: ModuleRoutes[] } = {},
+  options: {
+    extraModules?: ModuleRoutes[];
+    /** Set in an HTTP worker of `WORKERS=n`: the primary holds the database, the index and the listening port. */
+    worker?: WorkerSetup;
+  } = {},
 ): Promise<RunningServer> {
+  const { worker } = options;
   const dataDir = path.resolve(config.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const sessionSecret = await resolveSessionSecret(config.SESSION_SECRET, dataDir);
@@ -57,11 +79,15 @@ export async function startServer(
     logger.error({ err, event }, 'domain event subscriber failed'),
   );
 
-  const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
+  const database = worker?.databaseUri
+    ? await connectEmbeddedEngineAt(worker.databaseUri, logger)
+    : await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
 
-  if (config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
+  // A worker's primary has seeded and counted before forking it.
+  if (!worker && config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
   // The statistics' counters of listings: rebuilt when they do not cover the listings (a bulk load, an upgrade).
-  if (database.kind !== 'none' && (await ensureListingCounts())) logger.info('statistics counters rebuilt');
+  if (!worker && database.kind !== 'none' && (await ensureListingCounts()))
+    logger.info('statistics counters rebuilt');
 
   if (
     config.MEILI_HOST &&
@@ -71,7 +97,7 @@ export async function startServer(
   ) {
     logger.warn('the server calls Meilisearch with the master key: give it the key of `npm run meili:keys`');
   }
-  const search = createSearchEngine(config);
+  const search = worker?.search ? new RemoteSearchEngine(worker.search) : createSearchEngine(config);
   await search.ensureIndex();
   const reconciler = new SearchReconciler(search, logger);
   const indexer = new SearchIndexer(search, logger);
@@ -111,8 +137,17 @@ export async function startServer(
 
   const app = createApp(ctx, options.extraModules);
   // Room for long query strings, so that an over-long search gets the API's 400 rather than a bare 431.
-  const http = createServer({ maxHeaderSize: 128 * 1024 }, app);
-  const realtime = await attachRealtime(ctx, http);
+  const named: RequestListener = (req, res) => {
+    res.setHeader(WORKER_HEADER, String(worker!.id));
+    app(req, res);
+  };
+  const http = createServer({ maxHeaderSize: 128 * 1024 }, worker ? named : app);
+  const realtime = await attachRealtime(ctx, http, { cluster: !!worker });
+  // The Socket.IO handshake and websocket upgrade answers name the worker too.
+  if (worker)
+    realtime.io.engine.on('headers', (headers: Record<string, string>) => {
+      headers[WORKER_HEADER] = String(worker.id);
+    });
   ctx.engines.realtime = realtime.kind;
 
   const jobs = new JobScheduler(logger);
@@ -129,28 +164,37 @@ export async function startServer(
     everyMs: 5_000,
     run: async () => void (await dispatchEmails(emailSender)),
   });
-  jobs.add({
-    name: 'search.reconcile',
-    everyMs: 5 * 60_000,
-    run: async () => void (await reconciler.reconcile()),
-  });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.PORT, config.HOST, () => resolve());
-  });
-  const { port } = http.address() as AddressInfo;
+  // The primary's index is repaired by the primary, which holds it.
+  if (!(search instanceof RemoteSearchEngine))
+    jobs.add({
+      name: 'search.reconcile',
+      everyMs: 5 * 60_000,
+      run: async () => void (await reconciler.reconcile()),
+    });
+  let port = config.PORT;
+  // A worker's connections are handed over by the primary, which listens (cluster/connections.ts): the worker's
+  // entry point takes them once this resolves.
+  if (!worker) {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.PORT, config.HOST, () => resolve());
+    });
+    ({ port } = http.address() as AddressInfo);
+  }
 
   return {
     ctx,
     app,
     http,
+    io: realtime.io,
     port,
     url: `http://127.0.0.1:${port}`,
     async close() {
       await jobs.stop();
       realtime.close();
       await new Promise<void>((resolve) => {
-        http.close(() => resolve());
+        if (!http.listening) resolve();
+        else http.close(() => resolve());
         http.closeAllConnections();
       });
       await outbox.stop();

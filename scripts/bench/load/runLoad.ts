@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareData } from './dataset.js';
-import { cpuMs, startServerProcess } from './serverProcess.js';
+import { startServerProcess, treeCpuMs } from './serverProcess.js';
 import { percentile, round, type Operation, type WorkloadStats } from './stats.js';
 import { BROWSING_MIX, measureAlone, startWorkload, type Mix } from './workload.js';
 
@@ -12,6 +12,8 @@ export interface LoadSettings {
   seconds: number;
   listings: number;
   thinkMs: number;
+  /** HTTP worker processes of the server (WORKERS); 1 or absent: one process. */
+  workers?: number;
   mix?: Mix;
   /** Calls per operation of the baseline on the idle server (0: none). */
   aloneCalls?: number;
@@ -34,7 +36,7 @@ export interface LoadResult {
   /** Each operation alone on the idle server, before the load, with the server CPU each call took. */
   alone?: { stats: WorkloadStats; cpuPerCall: Partial<Record<Operation, number>> };
   serverErrorLogs: string[];
-  /** CPU the server process and this (client) process used per call during the run, in ms. */
+  /** CPU the server (its whole process tree) and this (client) process used per call during the run, in ms. */
   cpuPerCall: { server?: number; client: number };
   setup: {
     prepareMs: number;
@@ -54,14 +56,14 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
       `data: ${data.counts.listings} listings, ${data.counts.organizations} organizations, ${data.counts.users} accounts ` +
         `(generated and stored in ${Math.round(prepareMs)} ms); ${data.users.length} simulated users`,
     );
-    const server = await startServerProcess(dataDir);
-    log(
-      `server: one process at ${server.url}, started in ${server.startMs} ms (search index built from the database)`,
-    );
+    const workers = settings.workers ?? 1;
+    const server = await startServerProcess(dataDir, { env: { WORKERS: String(workers) } });
+    const shape = workers > 1 ? `a primary and ${workers} workers` : 'one process';
+    log(`server: ${shape} at ${server.url}, started in ${server.startMs} ms`);
     try {
       const alone = settings.aloneCalls
         ? await measureAlone({
-            serverCpu: () => cpuMs(server.child.pid),
+            serverCpu: () => treeCpuMs(server.child.pid),
             url: server.url,
             data,
             mix: settings.mix ?? BROWSING_MIX,
@@ -81,10 +83,10 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
       log(
         `running ${settings.seconds} s with ${settings.users} users, mean think time ${settings.thinkMs} ms...`,
       );
-      const serverCpu = cpuMs(server.child.pid);
+      const serverCpu = treeCpuMs(server.child.pid);
       const clientCpu = process.cpuUsage();
       const { durationMs, requests } = await workload.done;
-      const serverCpuEnd = cpuMs(server.child.pid);
+      const serverCpuEnd = treeCpuMs(server.child.pid);
       const clientUsed = process.cpuUsage(clientCpu);
       const all = workload.stats.latencies();
       const health = workload.stats.of('health').ms;
@@ -94,6 +96,7 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
           seconds: settings.seconds,
           listings: settings.listings,
           thinkMs: settings.thinkMs,
+          workers,
         },
         stats: workload.stats,
         requests,

@@ -5,7 +5,7 @@
  */
 import { startServerProcess as start, type ServerProcess } from '../../lib/serverProcess.js';
 
-export { cpuMs, type ServerProcess } from '../../lib/serverProcess.js';
+export { cpuMs, treeCpuMs, type ServerProcess } from '../../lib/serverProcess.js';
 
 /** Starts the server on `dataDir` and resolves once GET /api/health answers. */
 export function startServerProcess(

@@ -49,6 +49,21 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(5);
   });
 
+  it('takes WORKERS as a whole number from 1 to 16 (1 when unset), and says so otherwise', () => {
+    expect(loadConfig({}).WORKERS).toBe(1);
+    expect(loadConfig({ WORKERS: '2' }).WORKERS).toBe(2);
+    for (const bad of ['0', '17', '1.5', 'two', '']) {
+      let error: unknown;
+      try {
+        loadConfig({ WORKERS: bad });
+      } catch (err) {
+        error = err;
+      }
+      expect(error, bad).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.join('\n')).toMatch(/WORKERS.*whole number from 1 to 16/);
+    }
+  });
+
   it('splits the CORS allowlist', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example,' }).CORS_ORIGINS).toEqual([
       'https://a.example',

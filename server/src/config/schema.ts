@@ -68,6 +68,15 @@ export const configSchema = z.object({
     .min(0)
     .default(600)
     .describe('searches and recommendations per minute from one address (0 turns the limit off)'),
+  WORKERS: z.coerce
+    .number({ error: 'must be a whole number from 1 to 16' })
+    .int('must be a whole number from 1 to 16')
+    .min(1, 'must be a whole number from 1 to 16')
+    .max(16, 'must be a whole number from 1 to 16')
+    .default(1)
+    .describe(
+      'HTTP worker processes on this machine (1: one process); with more, the primary process holds the embedded database and search index',
+    ),
   CLIENT_DIST: z.string().optional().describe('built client to serve; defaults to client/dist'),
 });
 

@@ -17,6 +17,16 @@ mongoose.set('strictQuery', true);
 mongoose.set('sanitizeFilter', true);
 
 /**
+ * Connects mongoose to an embedded engine that another process of this machine runs (the primary of
+ * `WORKERS=n`): the same database as in that process, which alone opens and closes the engine.
+ */
+export async function connectEmbeddedEngineAt(uri: string, logger: Logger): Promise<DatabaseHandle> {
+  await mongoose.connect(uri, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 10_000 });
+  logger.debug("connected to the primary process's embedded database engine");
+  return { kind: 'embedded', uri, close: () => mongoose.disconnect() };
+}
+
+/**
  * Connects mongoose: to MONGODB_URI when set, otherwise to the embedded engine started in this process
  * (data under DATA_DIR/db).
  */

@@ -1,19 +1,27 @@
+import { createAdapter as clusterAdapter } from '@socket.io/cluster-adapter';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
 
 export interface AdapterChoice {
-  kind: 'memory' | 'redis';
+  kind: 'memory' | 'redis' | 'cluster';
   /** The Socket.IO adapter constructor, when not the built-in in-memory one. */
-  adapter?: ReturnType<typeof createAdapter>;
+  adapter?: ReturnType<typeof createAdapter> | ReturnType<typeof clusterAdapter>;
   close(): Promise<void>;
 }
 
 /**
  * In memory for one process; with REDIS_URL, the Redis adapter, which fans emits, room changes, fetchSockets
- * and disconnectSockets out to every server process.
+ * and disconnectSockets out to every server process; in a worker of `WORKERS=n` without Redis, the cluster
+ * adapter, which does the same across the workers of this machine through the primary (cluster/primary.ts).
  */
-export async function chooseAdapter(redisUrl: string | undefined, logger: Logger): Promise<AdapterChoice> {
+export async function chooseAdapter(
+  redisUrl: string | undefined,
+  logger: Logger,
+  options: { cluster?: boolean } = {},
+): Promise<AdapterChoice> {
+  if (!redisUrl && options.cluster)
+    return { kind: 'cluster', adapter: clusterAdapter(), close: async () => {} };
   if (!redisUrl) return { kind: 'memory', close: async () => {} };
   const pub = createClient({ url: redisUrl });
   const sub = pub.duplicate();

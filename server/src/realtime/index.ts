@@ -3,7 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../context.js';
 import { sessionParts } from '../modules/auth/session.js';
 import type { UserRecord } from '../modules/users/model.js';
-import { chooseAdapter } from './adapter.js';
+import { chooseAdapter, type AdapterChoice } from './adapter.js';
 import { authenticateSocket, originAllowed, sessionOnHandshake } from './handshake.js';
 import { registerHandlers } from './handlers.js';
 import { announcePresence, presencePort, presenceSettled } from './presence.js';
@@ -15,7 +15,7 @@ const MAX_FRAME_BYTES = 64 * 1024;
 
 export interface Realtime {
   io: RealtimeServer;
-  kind: 'memory' | 'redis';
+  kind: AdapterChoice['kind'];
   /** Disconnects every socket of this process and accepts no more. */
   close(): void;
   /** Stops listening to domain events and closes the adapter's connections: after the last events settled. */
@@ -23,8 +23,12 @@ export interface Realtime {
 }
 
 /** Socket.IO on the HTTP server's origin (path /socket.io): authenticated by the session cookie. */
-export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise<Realtime> {
-  const adapter = await chooseAdapter(ctx.config.REDIS_URL, ctx.logger);
+export async function attachRealtime(
+  ctx: AppContext,
+  http: HttpServer,
+  options: { cluster?: boolean } = {},
+): Promise<Realtime> {
+  const adapter = await chooseAdapter(ctx.config.REDIS_URL, ctx.logger, options);
   const allowlist = ctx.config.CORS_ORIGINS;
   const io: RealtimeServer = new Server(http, {
     path: '/socket.io',
@@ -44,10 +48,11 @@ export async function attachRealtime(ctx: AppContext, http: HttpServer): Promise
     announcePresence(io, socket, () => closing);
   });
 
-  const unsubscribe = subscribeRealtime(ctx, io, adapter.kind === 'redis');
+  const manyProcesses = adapter.kind !== 'memory';
+  const unsubscribe = subscribeRealtime(ctx, io, manyProcesses);
   listenToOtherProcesses(io);
   // Across processes, presence questions asked within 25 ms share one round trip.
-  ctx.presence = presencePort(io, adapter.kind === 'redis' ? 25 : 0);
+  ctx.presence = presencePort(io, manyProcesses ? 25 : 0);
 
   return {
     io,

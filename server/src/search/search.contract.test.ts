@@ -1,5 +1,6 @@
 /**
- * The search contract: one suite, run against every adapter. The embedded adapter always runs; Meilisearch runs
+ * The search contract: one suite, run against every adapter. The embedded adapter always runs, alone and behind
+ * the internal RPC of `WORKERS=n` (remote/); Meilisearch runs
  * when MEILI_HOST is set (with MEILI_MASTER_KEY if the server needs one), in an index of its own that is dropped
  * afterwards.
  */
@@ -10,14 +11,42 @@ import { compoundWordCases, fixtureById, fixtureDocuments } from './contract.fix
 import { amountSortValue } from './documentText.js';
 import { EmbeddedSearchEngine } from './embedded/engine.js';
 import { MeilisearchEngine } from './meilisearch/engine.js';
+import { RemoteSearchEngine } from './remote/engine.js';
+import { serveSearch, type SearchHost } from './remote/host.js';
+import { createLogger } from '../lib/logger.js';
 import type { FacetName, SearchDocument, SearchEngine, SearchFilters, SearchQuery } from './port.js';
 
 const MEILI_HOST = process.env.MEILI_HOST;
 const MEILI_KEY = process.env.MEILI_MASTER_KEY;
 const run = `${process.pid}_${Date.now()}`;
 
-const adapters: { name: string; enabled: boolean; make: () => SearchEngine; drop?: () => Promise<void> }[] = [
+interface Adapter {
+  name: string;
+  /** What `stats().engine` answers, when not the adapter's name. */
+  engine?: string;
+  enabled: boolean;
+  make: () => SearchEngine | Promise<SearchEngine>;
+  drop?: () => Promise<void>;
+}
+
+/** The embedded index behind the primary's RPC, as a worker of `WORKERS=n` reaches it. */
+let remoteHost: SearchHost | undefined;
+
+const adapters: Adapter[] = [
   { name: 'embedded', enabled: true, make: () => new EmbeddedSearchEngine(`contract_${run}`) },
+  {
+    name: 'remote',
+    engine: 'embedded',
+    enabled: true,
+    make: async () => {
+      remoteHost = await serveSearch(
+        new EmbeddedSearchEngine(`contract_remote_${run}`),
+        createLogger('silent'),
+      );
+      return new RemoteSearchEngine(remoteHost);
+    },
+    drop: async () => remoteHost?.close(),
+  },
   {
     name: 'meilisearch',
     enabled: !!MEILI_HOST,
@@ -86,7 +115,7 @@ for (const adapter of adapters) {
     };
 
     beforeAll(async () => {
-      engine = adapter.make();
+      engine = await adapter.make();
       await engine.ensureIndex();
       await engine.clear();
       await engine.upsert(fixtureDocuments);
@@ -99,7 +128,7 @@ for (const adapter of adapters) {
 
     it('counts the indexed documents', async () => {
       expect(await engine.stats()).toMatchObject({
-        engine: adapter.name,
+        engine: adapter.engine ?? adapter.name,
         documents: fixtureDocuments.length,
       });
     });

@@ -53,7 +53,10 @@ export async function startSharedDatabase(): Promise<ChildHandle & { uri: string
 
 export type { ServerProcess } from '../../../scripts/lib/serverProcess.js';
 
-/** Starts `server/src/main.ts` in one node process on a fresh data directory and waits for health. */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  return start({ env, output: 'inherit' });
+/**
+ * Starts `server/src/main.ts` (one node process, or a primary and its workers with WORKERS=n) on a fresh data
+ * directory, or on `dataDir` (kept when it stops), and waits for health.
+ */
+export function startServerProcess(env: Record<string, string>, dataDir?: string): Promise<ServerProcess> {
+  return start({ env, output: 'inherit', ...(dataDir ? { dataDir } : {}) });
 }

@@ -4,7 +4,7 @@ export const healthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['embedded', 'mongodb', 'none']),
   search: z.enum(['embedded', 'meilisearch', 'none']),
-  realtime: z.enum(['memory', 'redis']),
+  realtime: z.enum(['memory', 'redis', 'cluster']),
   version: z.string(),
   /** How far the search index trails the database, as this process sees it. */
   searchIndex: z.object({

@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import { startServer } from '../server.js';
+import { holdConnections } from './connections.js';
+import { READY_MESSAGE, workerSetupFromEnv } from './roles.js';
+
+/**
+ * An HTTP worker of `WORKERS=n`: today's server on the primary's database and index, taking the connections the
+ * primary hands it. Stops on SIGTERM (from the primary) or when the primary is gone.
+ */
+export async function runWorker(config: Config, logger: Logger): Promise<void> {
+  const connections = holdConnections();
+  const setup = workerSetupFromEnv();
+  const log = logger.child({ worker: setup.id });
+  const server = await startServer(config, log, { worker: setup });
+  connections.release(server.io as never);
+  process.send?.(READY_MESSAGE);
+
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, 'worker stopping');
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Ctrl-C reaches the whole process group: the primary stops the workers in order.
+  process.on('SIGINT', () => {});
+  process.on('disconnect', () => void shutdown('the primary is gone'));
+}
