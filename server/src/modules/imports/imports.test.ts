@@ -77,14 +77,7 @@ const org = (fields: Record<string, unknown>) => ({
 
 describe('importing organizations', () => {
   it('offers a template whose first row names every column', async () => {
-    const res = await bureau.agent
-      .get('/api/imports/template?type=organizations')
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const res = await bureau.download('/api/imports/template?type=organizations');
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as ExcelJS.Buffer);

@@ -208,14 +208,8 @@ describe('who reads what', () => {
 });
 
 describe('the annual evaluation', () => {
-  const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  };
-
   it('is a workbook with a sheet per section and a totals row under each table', async () => {
-    const res = await bureau.agent.get('/api/stats/export?format=xlsx&year=2025').buffer(true).parse(binary);
+    const res = await bureau.download('/api/stats/export?format=xlsx&year=2025');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,25 +1,27 @@
 /** Rows of the bases area: bases, entry review (admissions), residencies. */
-import { _, all, only, onSubject, signedIn, type BySubject, type MatrixRows } from './rows.js';
+import {
+  _,
+  all,
+  baseOperatorsOnly,
+  baseStaff,
+  only,
+  onSubject,
+  signedIn,
+  type BySubject,
+  type MatrixRows,
+} from './rows.js';
 
-/** The base's operators and the bureau; another base's operator and everyone else get `refused`. */
-function baseStaff(ok: number, refused: number): BySubject {
+/**
+ * The review panel (world.ts seats the base's operator and the bureau) scores and reads the scores; to another
+ * base's operator the application does not exist; its applicant's members get 403.
+ */
+function reviewPanel(ok: number): BySubject {
   return onSubject(401, {
     resident: [_, _, 403],
-    organization: [_, _, 403],
-    funder: [_, _, 403],
-    operator: [ok, _, refused],
+    organization: [403, 403, 403],
+    funder: [403, 403, 403],
+    operator: [ok, _, 404],
     bureau: [_, _, ok],
-  });
-}
-
-/** The base's operators only: the bureau oversees but does not act; another base's operator is refused. */
-function baseOperatorsOnly(ok: number): BySubject {
-  return onSubject(401, {
-    resident: [_, _, 403],
-    organization: [_, _, 403],
-    funder: [_, _, 403],
-    operator: [ok, _, 403],
-    bureau: [_, _, 403],
   });
 }
 
@@ -66,20 +68,8 @@ export const baseRows: MatrixRows = {
     bureau: [_, _, 200],
   }),
   'POST /applications/:id/panel': applicationOperators(200),
-  'POST /applications/:id/reviews': onSubject(401, {
-    resident: [_, _, 403],
-    organization: [403, 403, 403],
-    funder: [403, 403, 403],
-    operator: [201, _, 404],
-    bureau: [_, _, 201],
-  }),
-  'GET /applications/:id/reviews': onSubject(401, {
-    resident: [_, _, 403],
-    organization: [403, 403, 403],
-    funder: [403, 403, 403],
-    operator: [200, _, 404],
-    bureau: [_, _, 200],
-  }),
+  'POST /applications/:id/reviews': reviewPanel(201),
+  'GET /applications/:id/reviews': reviewPanel(200),
   'POST /applications/:id/decision': applicationOperators(200),
   'POST /applications/:id/withdraw': onSubject(401, {
     resident: [_, _, 404],

@@ -62,6 +62,31 @@ export const holdersOnly = (ok: number, refused: number, anonymous = 401) =>
     bureau: [_, _, refused],
   });
 
+/** The base's operators and the bureau; another base's operator and everyone else get `refused`. */
+export function baseStaff(ok: number, refused: number): BySubject {
+  return onSubject(401, {
+    resident: [_, _, 403],
+    organization: [_, _, 403],
+    funder: [_, _, 403],
+    operator: [ok, _, refused],
+    bureau: [_, _, ok],
+  });
+}
+
+/**
+ * The base's own operators only (the subject is the base, or a residency, space or event of it): the bureau
+ * oversees but does not act; another base's operator and everyone else get 403.
+ */
+export function baseOperatorsOnly(ok: number): BySubject {
+  return onSubject(401, {
+    resident: [_, _, 403],
+    organization: [_, _, 403],
+    funder: [_, _, 403],
+    operator: [ok, _, 403],
+    bureau: [_, _, 403],
+  });
+}
+
 /** The caller's own record: anyone else's, a colleague's included, is not found. */
 export function ownOnly(ok: number): BySubject {
   return onSubject(401, {

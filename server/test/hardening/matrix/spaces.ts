@@ -1,16 +1,13 @@
 /** Rows of the spaces area: a base's spaces and their bookings, its events and their registrations. */
-import { _, onSubject, signedIn, type BySubject, type MatrixRows } from './rows.js';
-
-/** A base's own operators only (the subject is the base, or a space or event of it); everyone else 403. */
-function operatorsOfTheBase(ok: number): BySubject {
-  return onSubject(401, {
-    resident: [_, _, 403],
-    organization: [_, _, 403],
-    funder: [_, _, 403],
-    operator: [ok, _, 403],
-    bureau: [_, _, 403],
-  });
-}
+import {
+  _,
+  baseOperatorsOnly,
+  baseStaff,
+  onSubject,
+  signedIn,
+  type BySubject,
+  type MatrixRows,
+} from './rows.js';
 
 /** Anyone signed in, whatever base the subject is of. */
 function readBySignedIn(_subject: 'base' | 'space' | 'event', ok = 200): BySubject {
@@ -25,10 +22,10 @@ function readBySignedIn(_subject: 'base' | 'space' | 'event', ok = 200): BySubje
 
 // Spaces and events are the business of their base's operators; anyone signed in reads them.
 export const spaceRows: MatrixRows = {
-  'POST /bases/:id/spaces': operatorsOfTheBase(201),
+  'POST /bases/:id/spaces': baseOperatorsOnly(201),
   'GET /bases/:id/spaces': readBySignedIn('base'),
   'GET /spaces/:id': readBySignedIn('space'),
-  'PATCH /spaces/:id': operatorsOfTheBase(200),
+  'PATCH /spaces/:id': baseOperatorsOnly(200),
   'GET /spaces/:id/bookings': readBySignedIn('space'),
   // Members of any organization book any base's space; a base's operators book their own base's spaces.
   'POST /spaces/:id/bookings': onSubject(401, {
@@ -54,20 +51,15 @@ export const spaceRows: MatrixRows = {
     operator: [200, 200, 403],
     bureau: [_, _, 403],
   }),
-  'POST /bases/:id/events': operatorsOfTheBase(201),
+  'POST /bases/:id/events': baseOperatorsOnly(201),
   'GET /events': signedIn(200),
   'GET /registrations/mine': signedIn(200),
   'GET /events/:id': readBySignedIn('event'),
-  'PATCH /events/:id': operatorsOfTheBase(200),
-  'POST /events/:id/cancel': operatorsOfTheBase(200),
+  'PATCH /events/:id': baseOperatorsOnly(200),
+  'POST /events/:id/cancel': baseOperatorsOnly(200),
   'POST /events/:id/registrations': readBySignedIn('event', 201),
   'POST /events/:id/registrations/cancel': signedIn(200),
-  'GET /events/:id/registrations': onSubject(401, {
-    resident: [_, _, 403],
-    organization: [_, _, 403],
-    funder: [_, _, 403],
-    operator: [200, _, 403],
-    bureau: [_, _, 200],
-  }),
-  'POST /events/:id/attendance': operatorsOfTheBase(200),
+  // The sign-ups are the base's staff's to read: its operators and the bureau.
+  'GET /events/:id/registrations': baseStaff(200, 403),
+  'POST /events/:id/attendance': baseOperatorsOnly(200),
 };
