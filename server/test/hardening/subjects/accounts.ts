@@ -1,7 +1,7 @@
 /** Subjects of the accounts area: an organization, a document of it, a notification. */
-import { Types } from 'mongoose';
 import { notificationService } from '../../../src/modules/notifications/service.js';
 import { OrganizationModel, type OrganizationRecord } from '../../../src/modules/organizations/model.js';
+import { storeDocument } from '../../factories.js';
 import { subjectKinds } from './subject.js';
 
 /**
@@ -26,25 +26,8 @@ export const accountSubjects = subjectKinds({
   document: {
     ...members,
     build: async (world, holder) => {
-      const key = await world.server.ctx.storage.put(Buffer.from('%PDF-1.4\n%%EOF\n'));
-      const documentId = new Types.ObjectId();
-      const org = await OrganizationModel.findByIdAndUpdate(
-        holder.user.organizationId,
-        {
-          $push: {
-            documents: {
-              _id: documentId,
-              kind: 'registration-certificate',
-              filename: '登记证书.pdf',
-              contentType: 'application/pdf',
-              size: 15,
-              storageKey: key,
-              uploadedBy: holder.user._id,
-            },
-          },
-        },
-        { returnDocument: 'after' },
-      ).lean<OrganizationRecord>();
+      const documentId = await storeDocument(world.server, holder.user.organizationId!, holder.user._id);
+      const org = await OrganizationModel.findById(holder.user.organizationId).lean<OrganizationRecord>();
       return { id: String(org!._id), org: org!, documentId: String(documentId), holders: [holder] };
     },
   },
