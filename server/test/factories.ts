@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
 import type { Role } from '@app/shared';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { UserModel, type UserRecord } from '../src/modules/users/model.js';
@@ -49,6 +50,36 @@ export async function buildOrganization(
   });
   await UserModel.updateOne({ _id: member._id }, { $set: { organizationId: org._id } });
   return org.toObject();
+}
+
+/**
+ * Stores a registration certificate (a small PDF) on the organization as the upload route stores one; answers the
+ * document's id.
+ */
+export async function storeDocument(
+  server: TestServer,
+  organizationId: Types.ObjectId,
+  uploadedBy: Types.ObjectId,
+): Promise<Types.ObjectId> {
+  const documentId = new Types.ObjectId();
+  const storageKey = await server.ctx.storage.put(Buffer.from('%PDF-1.4\n%%EOF\n'));
+  await OrganizationModel.updateOne(
+    { _id: organizationId },
+    {
+      $push: {
+        documents: {
+          _id: documentId,
+          kind: 'registration-certificate',
+          filename: '登记证书.pdf',
+          contentType: 'application/pdf',
+          size: 15,
+          storageKey,
+          uploadedBy,
+        },
+      },
+    },
+  );
+  return documentId;
 }
 
 /** A signed-in client for a freshly built user. */

@@ -82,6 +82,18 @@ export class TestClient {
     return res;
   }
 
+  /** GET a file as raw bytes (a workbook, a photo): the answer's body is a Buffer whatever its type. */
+  download(url: string) {
+    return this.agent
+      .get(url)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+  }
+
   /** The Cookie header this client sends (for a socket connection as the same browser). */
   cookieHeader(): string {
     const jar = (

@@ -52,9 +52,18 @@ async function sheet(type: 'organizations' | 'listings', rows: Record<string, un
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-async function upload(client: TestClient, query: string, file: Buffer, filename = 'import.xlsx') {
+/** Uploads a sheet; `language` is the reader's Accept-Language (none: the default, Chinese). */
+async function upload(
+  client: TestClient,
+  query: string,
+  file: Buffer,
+  filename = 'import.xlsx',
+  language?: string,
+) {
   const token = await client.csrfToken();
-  return client.agent.post(`/api/imports?${query}`).set('X-CSRF-Token', token).attach('file', file, filename);
+  const req = client.agent.post(`/api/imports?${query}`).set('X-CSRF-Token', token);
+  if (language) req.set('Accept-Language', language);
+  return req.attach('file', file, filename);
 }
 
 const org = (fields: Record<string, unknown>) => ({
@@ -68,14 +77,7 @@ const org = (fields: Record<string, unknown>) => ({
 
 describe('importing organizations', () => {
   it('offers a template whose first row names every column', async () => {
-    const res = await bureau.agent
-      .get('/api/imports/template?type=organizations')
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const res = await bureau.download('/api/imports/template?type=organizations');
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as ExcelJS.Buffer);
@@ -106,8 +108,22 @@ describe('importing organizations', () => {
       [6, 'creditCode'],
       [7, 'district'],
     ]);
-    expect(planned.rejected[0]!.message).toMatch(/check/i);
-    expect(planned.rejected[2]!.message).toMatch(/twice/);
+    // The reasons in the reader's language: Chinese by default, as the API's errors.
+    expect(planned.rejected[0]!.message).toBe('统一社会信用代码无效：校验码不符');
+    expect(planned.rejected[1]!.message).toBe('必填');
+    expect(planned.rejected[2]!.message).toBe('该统一社会信用代码在本表中出现了两次');
+    const english = await upload(
+      bureau,
+      'type=organizations&dryRun=true',
+      file,
+      'import.xlsx',
+      'en-GB,en;q=0.8',
+    );
+    expect(importResultSchema.parse(english.body).rejected.map((r) => [r.row, r.field])).toEqual(
+      planned.rejected.map((r) => [r.row, r.field]),
+    );
+    expect(english.body.rejected[0].message).toMatch(/check character/);
+    expect(english.body.rejected[2].message).toBe('appears twice in this sheet');
     expect(await OrganizationModel.countDocuments()).toBe(before);
 
     const done = importResultSchema.parse((await upload(bureau, 'type=organizations', file)).body);
@@ -141,7 +157,23 @@ describe("an operator's organizations", () => {
       (await upload(operator, 'type=organizations&dryRun=true', file)).body,
     );
     expect(result.imported).toBe(1);
-    expect(result.rejected).toEqual([{ row: 3, field: 'district', message: "outside your base's area" }]);
+    expect(result.rejected).toEqual([{ row: 3, field: 'district', message: '不在本基地的属地范围内' }]);
+    const english = await upload(operator, 'type=organizations&dryRun=true', file, 'x.xlsx', 'en');
+    expect(english.body.rejected).toEqual([
+      { row: 3, field: 'district', message: "outside your base's area" },
+    ]);
+  });
+
+  it("lists every problem of a row, each worded in the reader's language", async () => {
+    const file = await sheet('organizations', [org({ name: undefined, district: '火星区' })]);
+    const zh = importResultSchema.parse(
+      (await upload(operator, 'type=organizations&dryRun=true', file)).body,
+    );
+    expect(zh.rejected).toHaveLength(1);
+    expect(zh.rejected[0]!.field).toBe('name');
+    expect(zh.rejected[0]!.message).toMatch(/^必填（另有 district：[^a-z]+）$/);
+    const en = await upload(operator, 'type=organizations&dryRun=true', file, 'x.xlsx', 'en');
+    expect(en.body.rejected[0].message).toMatch(/^\S.* \(also district: [\x20-\x7e]+\)$/);
   });
 });
 

@@ -8,10 +8,12 @@ import {
 import { mountRoute } from '../../lib/http/route.js';
 import { attachmentDisposition, singleFileUpload } from '../../lib/http/files.js';
 import { validationFailed } from '../../lib/errors.js';
+import { localeOf } from '../../lib/http/locale.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
 import { readSheet, templateWorkbook } from './sheet.js';
 import { runImport } from './service.js';
+import { presentImport } from './presenter.js';
 import './events.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,7 +71,7 @@ export function importRoutes(ctx: AppContext): Router {
           imported: result.imported,
           rejected: result.rejected.length,
         });
-      return result;
+      return presentImport(result, localeOf(req));
     },
   );
   return router;

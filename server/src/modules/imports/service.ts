@@ -8,6 +8,9 @@ import {
 } from '@app/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { AppError } from '../../lib/errors.js';
+import { issuesToDetails } from '../../lib/messages/issues.js';
+import type { LocalizedText, Message } from '../../lib/messages/index.js';
 import { baseRunBy } from '../bases/runBy.js';
 import { listingService } from '../listings/service.js';
 import { importOrganization, organizationsByCreditCode, takenCreditCodes } from '../organizations/imports.js';
@@ -16,7 +19,14 @@ import type { UserRecord } from '../users/model.js';
 import { columns } from './columns.js';
 import type { SheetRow } from './sheet.js';
 
-type Rejection = ImportResult['rejected'][number];
+/** A rejected row as the service states it: its reason is worded in the reader's language when presented. */
+export interface Rejection {
+  row: number;
+  field: string;
+  message: Message;
+}
+/** What an import did, before it is presented. */
+export type ImportReport = Omit<ImportResult, 'rejected'> & { rejected: Rejection[] };
 /** A row that passed every check, with the write that imports it whole. */
 interface GoodRow {
   row: number;
@@ -54,14 +64,26 @@ function bodyOf(type: ImportType, row: SheetRow): Record<string, unknown> {
   return body;
 }
 
+/** A schema issue in both languages, worded as the API's error details word it. */
+const wordsOf = (issue: z.core.$ZodIssue, input: unknown): LocalizedText => ({
+  'zh-CN': issuesToDetails([issue], 'zh-CN', input)[0]!.message,
+  en: issuesToDetails([issue], 'en', input)[0]!.message,
+});
+
 /** One rejection per bad row: the first problem's column, and every problem in the message. */
-function rejectionOf(row: number, issues: z.core.$ZodIssue[]): Rejection {
+function rejectionOf(row: number, issues: z.core.$ZodIssue[], input: unknown): Rejection {
   const [first, ...others] = issues;
-  const also = others.map((i) => `${fieldOf(i.path)}: ${i.message}`);
+  const field = fieldOf(first!.path);
+  if (!others.length) return { row, field, message: wordsOf(first!, input) };
+  const also = others.map((i) => ({ field: fieldOf(i.path), words: wordsOf(i, input) }));
+  const more: LocalizedText = {
+    'zh-CN': also.map((a) => `${a.field}：${a.words['zh-CN']}`).join('；'),
+    en: also.map((a) => `${a.field}: ${a.words.en}`).join('; '),
+  };
   return {
     row,
-    field: fieldOf(first!.path),
-    message: also.length ? `${first!.message} (also ${also.join('; ')})` : first!.message,
+    field,
+    message: { key: 'import.rowProblems', params: { first: wordsOf(first!, input), others: more } },
   };
 }
 
@@ -77,7 +99,7 @@ export async function runImport(
   type: ImportType,
   rows: SheetRow[],
   dryRun: boolean,
-): Promise<ImportResult> {
+): Promise<ImportReport> {
   const rejected: Rejection[] = [];
   const good =
     type === 'organizations'
@@ -90,10 +112,12 @@ export async function runImport(
         await g.write();
         imported++;
       } catch (err) {
+        // A rule checked again at write time (a credit code taken meanwhile) says why; anything else is logged.
+        if (!(err instanceof AppError)) ctx.logger.warn({ err, row: g.row }, 'an import row was not written');
         rejected.push({
           row: g.row,
           field: 'row',
-          message: err instanceof Error ? err.message : 'not imported',
+          message: err instanceof AppError ? err.text : 'import.notImported',
         });
       }
     }
@@ -110,9 +134,10 @@ async function checkOrganizations(
 ) {
   const parsed: { row: number; body: CreateOrganizationBody }[] = [];
   for (const row of rows) {
-    const result = createOrganizationBodySchema.safeParse(bodyOf('organizations', row));
+    const input = bodyOf('organizations', row);
+    const result = createOrganizationBodySchema.safeParse(input);
     if (result.success) parsed.push({ row: row.row, body: result.data });
-    else rejected.push(rejectionOf(row.row, result.error.issues));
+    else rejected.push(rejectionOf(row.row, result.error.issues, input));
   }
   const taken = await takenCreditCodes(parsed.flatMap((p) => (p.body.creditCode ? [p.body.creditCode] : [])));
   const base = await baseRunBy(actor);
@@ -121,7 +146,7 @@ async function checkOrganizations(
   for (const { row, body } of parsed) {
     // An operator brings in organizations of its base's own area (属地), the ones it will look after.
     if (!organizationPolicy.oversees(actor, base, body)) {
-      rejected.push({ row, field: 'district', message: "outside your base's area" });
+      rejected.push({ row, field: 'district', message: 'import.outsideBaseArea' });
       continue;
     }
     const code = body.creditCode;
@@ -129,7 +154,7 @@ async function checkOrganizations(
       rejected.push({
         row,
         field: 'creditCode',
-        message: taken.has(code) ? 'already registered on the platform' : 'appears twice in this sheet',
+        message: taken.has(code) ? 'import.creditCodeTaken' : 'import.creditCodeTwice',
       });
       continue;
     }
@@ -142,10 +167,12 @@ async function checkOrganizations(
 async function checkListings(ctx: AppContext, actor: UserRecord, rows: SheetRow[], rejected: Rejection[]) {
   const parsed: { row: number; body: CreateListingBody; code: string }[] = [];
   for (const row of rows) {
-    const result = createListingBodySchema.safeParse(bodyOf('listings', row));
+    const input = bodyOf('listings', row);
+    const result = createListingBodySchema.safeParse(input);
     const code = row.cells.organizationCreditCode?.toUpperCase();
-    if (!result.success) rejected.push(rejectionOf(row.row, result.error.issues));
-    else if (!code) rejected.push({ row: row.row, field: 'organizationCreditCode', message: 'required' });
+    if (!result.success) rejected.push(rejectionOf(row.row, result.error.issues, input));
+    else if (!code)
+      rejected.push({ row: row.row, field: 'organizationCreditCode', message: 'field.required' });
     else parsed.push({ row: row.row, body: result.data, code });
   }
   const orgs = await organizationsByCreditCode([...new Set(parsed.map((p) => p.code))]);
@@ -158,13 +185,13 @@ async function checkListings(ctx: AppContext, actor: UserRecord, rows: SheetRow[
       rejected.push({
         row,
         field: 'organizationCreditCode',
-        message: 'no organization on the platform has this credit code',
+        message: 'import.noSuchOrganization',
       });
     else if (!organizationPolicy.oversees(actor, base, org))
       rejected.push({
         row,
         field: 'organizationCreditCode',
-        message: 'not an organization your base looks after',
+        message: 'import.notLookedAfter',
       });
     else good.push({ row, write: () => listings.createForOrganization(actor, body, org._id) });
   }

@@ -72,17 +72,6 @@ function upload(
   });
 }
 
-/** Downloads as raw bytes. */
-const download = (client: TestClient, url: string) =>
-  client.agent
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-
 /** How many files storage holds. */
 async function storedFiles(): Promise<number> {
   const root = path.join(server.ctx.config.DATA_DIR, 'files');
@@ -133,7 +122,7 @@ describe('evidence files of a match', () => {
       [files[0], PNG],
       [files[1], PDF],
     ] as const) {
-      const res = await download(resident.client, `/api/matches/${id}/evidence-files/${file.id}`);
+      const res = await resident.client.download(`/api/matches/${id}/evidence-files/${file.id}`);
       expect(res.status).toBe(200);
       expect(Buffer.compare(res.body as Buffer, bytes)).toBe(0);
       expect(res.headers['content-type']).toBe(file.contentType);

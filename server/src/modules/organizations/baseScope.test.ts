@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { errorBodySchema } from '@app/shared';
 import { startTestServer, type TestServer, type TestClient } from '../../../test/harness.js';
-import { buildBase, buildOrganization, buildUser, signedIn } from '../../../test/factories.js';
+import { buildBase, buildOrganization, buildUser, signedIn, storeDocument } from '../../../test/factories.js';
 import type { BaseRecord } from '../bases/model.js';
 import { OrganizationModel, type OrganizationRecord } from './model.js';
 
@@ -41,23 +41,7 @@ async function organization(overrides: Partial<OrganizationRecord>) {
   const member = await buildUser({ role: 'organization' });
   const contactPhone = String(++phone);
   const org = await buildOrganization(member, { phone: contactPhone, ...overrides });
-  const documentId = new Types.ObjectId();
-  await OrganizationModel.updateOne(
-    { _id: org._id },
-    {
-      $push: {
-        documents: {
-          _id: documentId,
-          kind: 'registration-certificate',
-          filename: '登记证书.pdf',
-          contentType: 'application/pdf',
-          size: 15,
-          storageKey: await server.ctx.storage.put(Buffer.from('%PDF-1.4\n%%EOF\n')),
-          uploadedBy: member._id,
-        },
-      },
-    },
-  );
+  const documentId = await storeDocument(server, org._id, member._id);
   return { id: String(org._id), phone: contactPhone, documentId: String(documentId) };
 }
 

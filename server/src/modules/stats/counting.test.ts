@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statsSchema } from '@app/shared';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { buildOrganization, buildUser, signedIn, login } from '../../../test/factories.js';
 import { countListing, ensureListingCounts, rebuildListingCounts } from './counting.js';
 import { ListingCountModel, ListingMarkModel } from './model.js';
 import { dayKey, periodBuckets } from './period.js';
+import { statsOf } from './testing.js';
 
 /*
  * The counters of listings posted, kept by the `listing.changed` subscriber, against the same counters rebuilt
@@ -57,12 +57,6 @@ async function snapshot() {
   return { counters, marks };
 }
 
-async function stats(query = '') {
-  const res = await bureau.get(`/api/stats?${query}`);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return statsSchema.parse(res.body);
-}
-
 describe('the counters of listings posted', () => {
   it('follow posting and editing through the API, equal a rebuild, and give the figures counted by hand', async () => {
     const posted = [];
@@ -106,19 +100,19 @@ describe('the counters of listings posted', () => {
     expect(await snapshot()).toEqual(kept);
     expect(await ensureListingCounts()).toBe(false);
 
-    const s = await stats();
+    const s = await statsOf(bureau);
     expect(s.needs.posted).toBe(3);
     expect(s.offers.posted).toBe(1);
     expect(s.priorityDomainShare).toBe(0.25);
     expect(s.byDistrict['310104']!.needs).toBe(1);
     expect(s.byDistrict['310115']!.needs).toBe(2);
     expect(s.byMonth.at(-1)!.needs).toBe(3);
-    const education = await stats('domain=education');
+    const education = await statsOf(bureau, 'domain=education');
     expect(education.needs.posted).toBe(1);
     expect(education.offers.posted).toBe(1);
     expect(education.byDomain.find((d) => d.domain === 'education')).toMatchObject({ needs: 1, offers: 1 });
     expect(education.byDomain.find((d) => d.domain === 'elderly')).toMatchObject({ needs: 0 });
-    const pudong = await stats('district=310115');
+    const pudong = await statsOf(bureau, 'district=310115');
     expect(pudong.needs.posted).toBe(2);
     expect(pudong.priorityDomainShare).toBe(0);
   });

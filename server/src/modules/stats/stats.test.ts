@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorBodySchema, statsSchema } from '@app/shared';
+import { errorBodySchema } from '@app/shared';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { signedIn } from '../../../test/factories.js';
 import type { BaseRecord } from '../bases/model.js';
 import { evaluationSheetNames } from './evaluation.js';
-import { buildStatsFixture } from './testing.js';
+import { buildStatsFixture, expectFigures, statsOf } from './testing.js';
 
 /*
  * Every figure of GET /api/stats against counts made by hand on the fixed history of testing.ts (2025, Shanghai).
@@ -29,41 +29,30 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function stats(client: TestClient, query: string) {
-  const res = await client.get(`/api/stats?${query}`);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return statsSchema.parse(res.body);
-}
-
 describe('the city in 2025', () => {
   it('counts listings and proposals made in the period, and matches that reached each status in it', async () => {
-    const s = await stats(bureau, YEAR);
+    const s = await statsOf(bureau, YEAR);
     expect(s.scope).toEqual({ level: 'city' });
     expect(s.from).toBe('2024-12-31T16:00:00.000Z');
     expect(s.to).toBe('2025-12-31T16:00:00.000Z');
-    expect(s.needs).toEqual({ posted: 4, met: 2 });
-    expect(s.offers).toEqual({ posted: 3, used: 3 });
-    expect(s.matches).toEqual({
-      proposed: 5,
-      accepted: 3,
-      completed: 2,
-      declined: 1,
-      expired: 1,
-      overdue: 2,
+    expectFigures(s, {
+      needs: { posted: 4, met: 2 },
+      offers: { posted: 3, used: 3 },
+      matches: { proposed: 5, accepted: 3, completed: 2, declined: 1, expired: 1, overdue: 2 },
+      acceptRate: 0.6,
+      medianHoursToFirstResponse: 27,
+      medianHoursToAccept: 24,
+      fundsLeveraged: 50_000,
+      priorityDomainShare: 0.5714,
+      residents: { incubating: 2, admitted: 2, graduated: 1, exited: 1 },
+      verificationsPending: 1,
+      bookings: { count: 3, hours: 7.5, noShows: 1 },
+      events: { count: 2, registrations: 4, attended: 2 },
     });
-    expect(s.acceptRate).toBe(0.6);
-    expect(s.medianHoursToFirstResponse).toBe(27);
-    expect(s.medianHoursToAccept).toBe(24);
-    expect(s.fundsLeveraged).toBe(50_000);
-    expect(s.priorityDomainShare).toBe(0.5714);
-    expect(s.residents).toEqual({ incubating: 2, admitted: 2, graduated: 1, exited: 1 });
-    expect(s.verificationsPending).toBe(1);
-    expect(s.bookings).toEqual({ count: 3, hours: 7.5, noShows: 1 });
-    expect(s.events).toEqual({ count: 2, registrations: 4, attended: 2 });
   });
 
   it('breaks the figures down by district, month, base and domain', async () => {
-    const s = await stats(bureau, YEAR);
+    const s = await statsOf(bureau, YEAR);
     expect(Object.keys(s.byDistrict)).toHaveLength(16);
     expect(s.byDistrict['310104']).toEqual({ needs: 2, met: 1, matches: 3, fundsLeveraged: 30_000 });
     expect(s.byDistrict['310115']).toEqual({ needs: 2, met: 1, matches: 2, fundsLeveraged: 20_000 });
@@ -117,91 +106,71 @@ describe('the city in 2025', () => {
   });
 
   it('gives the period before for the change beside each figure', async () => {
-    const { previous } = await stats(bureau, YEAR);
-    expect(previous.needs).toEqual({ posted: 1, met: 1 });
-    expect(previous.offers).toEqual({ posted: 1, used: 1 });
-    expect(previous.matches).toEqual({
-      proposed: 2,
-      accepted: 1,
-      completed: 1,
-      declined: 0,
-      expired: 0,
-      overdue: 0,
+    const { previous } = await statsOf(bureau, YEAR);
+    expectFigures(previous, {
+      needs: { posted: 1, met: 1 },
+      offers: { posted: 1, used: 1 },
+      matches: { proposed: 2, accepted: 1, completed: 1, declined: 0, expired: 0, overdue: 0 },
+      fundsLeveraged: 10_000,
+      priorityDomainShare: 1,
+      residents: { incubating: 2, admitted: 2, graduated: 0, exited: 0 },
+      bookings: { count: 1, hours: 1, noShows: 0 },
     });
-    expect(previous.fundsLeveraged).toBe(10_000);
-    expect(previous.priorityDomainShare).toBe(1);
-    expect(previous.residents).toEqual({ incubating: 2, admitted: 2, graduated: 0, exited: 0 });
-    expect(previous.bookings).toEqual({ count: 1, hours: 1, noShows: 0 });
   });
 });
 
 describe('a scope', () => {
   it("a base: its organizations' listings, their matches on either side, its residents", async () => {
-    const s = await stats(bureau, `${YEAR}&baseId=${xuhui._id}`);
+    const s = await statsOf(bureau, `${YEAR}&baseId=${xuhui._id}`);
     expect(s.scope).toMatchObject({ level: 'base', baseId: String(xuhui._id), district: '310104' });
-    expect(s.needs).toEqual({ posted: 2, met: 1 });
-    expect(s.offers).toEqual({ posted: 0, used: 2 });
-    expect(s.matches).toEqual({
-      proposed: 3,
-      accepted: 2,
-      completed: 1,
-      declined: 1,
-      expired: 0,
-      overdue: 1,
+    expectFigures(s, {
+      needs: { posted: 2, met: 1 },
+      offers: { posted: 0, used: 2 },
+      matches: { proposed: 3, accepted: 2, completed: 1, declined: 1, expired: 0, overdue: 1 },
+      acceptRate: 0.6667,
+      medianHoursToFirstResponse: 30,
+      medianHoursToAccept: 42,
+      fundsLeveraged: 30_000,
+      priorityDomainShare: 0.5,
+      residents: { incubating: 1, admitted: 1, graduated: 1, exited: 1 },
+      verificationsPending: 1,
+      bookings: { count: 2, hours: 3.5, noShows: 1 },
+      events: { count: 1, registrations: 3, attended: 2 },
     });
-    expect(s.acceptRate).toBe(0.6667);
-    expect(s.medianHoursToFirstResponse).toBe(30);
-    expect(s.medianHoursToAccept).toBe(42);
-    expect(s.fundsLeveraged).toBe(30_000);
-    expect(s.priorityDomainShare).toBe(0.5);
-    expect(s.residents).toEqual({ incubating: 1, admitted: 1, graduated: 1, exited: 1 });
-    expect(s.verificationsPending).toBe(1);
-    expect(s.bookings).toEqual({ count: 2, hours: 3.5, noShows: 1 });
-    expect(s.events).toEqual({ count: 1, registrations: 3, attended: 2 });
     expect(s.byBase).toHaveLength(1);
   });
 
   it('a district: its listings, the matches of its needs, the residents of its bases', async () => {
-    const s = await stats(bureau, `${YEAR}&district=310115`);
+    const s = await statsOf(bureau, `${YEAR}&district=310115`);
     expect(s.scope).toEqual({ level: 'district', district: '310115' });
-    expect(s.needs).toEqual({ posted: 2, met: 1 });
-    expect(s.offers).toEqual({ posted: 1, used: 1 });
-    expect(s.matches).toEqual({
-      proposed: 2,
-      accepted: 1,
-      completed: 1,
-      declined: 0,
-      expired: 1,
-      overdue: 1,
+    expectFigures(s, {
+      needs: { posted: 2, met: 1 },
+      offers: { posted: 1, used: 1 },
+      matches: { proposed: 2, accepted: 1, completed: 1, declined: 0, expired: 1, overdue: 1 },
+      acceptRate: 0.5,
+      medianHoursToFirstResponse: 12,
+      fundsLeveraged: 20_000,
+      priorityDomainShare: 0.3333,
+      residents: { incubating: 1, admitted: 1, graduated: 0, exited: 0 },
+      verificationsPending: 0,
+      bookings: { count: 1, hours: 4, noShows: 0 },
+      events: { count: 1, registrations: 1, attended: 0 },
     });
-    expect(s.acceptRate).toBe(0.5);
-    expect(s.medianHoursToFirstResponse).toBe(12);
-    expect(s.fundsLeveraged).toBe(20_000);
-    expect(s.priorityDomainShare).toBe(0.3333);
-    expect(s.residents).toEqual({ incubating: 1, admitted: 1, graduated: 0, exited: 0 });
-    expect(s.verificationsPending).toBe(0);
-    expect(s.bookings).toEqual({ count: 1, hours: 4, noShows: 0 });
-    expect(s.events).toEqual({ count: 1, registrations: 1, attended: 0 });
     expect(s.byBase.map((b) => b.name)).toEqual(['浦东新区社会组织培育基地']);
   });
 
   it('a domain: listings of it, matches of needs of it, residents of organizations working in it', async () => {
-    const s = await stats(bureau, `${YEAR}&domain=education`);
-    expect(s.needs).toEqual({ posted: 2, met: 1 });
-    expect(s.offers).toEqual({ posted: 1, used: 1 });
-    expect(s.matches).toEqual({
-      proposed: 2,
-      accepted: 1,
-      completed: 1,
-      declined: 1,
-      expired: 0,
-      overdue: 0,
+    const s = await statsOf(bureau, `${YEAR}&domain=education`);
+    expectFigures(s, {
+      needs: { posted: 2, met: 1 },
+      offers: { posted: 1, used: 1 },
+      matches: { proposed: 2, accepted: 1, completed: 1, declined: 1, expired: 0, overdue: 0 },
+      medianHoursToFirstResponse: 21,
+      fundsLeveraged: 20_000,
+      priorityDomainShare: 0.3333,
+      residents: { incubating: 1, admitted: 2, graduated: 0, exited: 1 },
+      verificationsPending: 0,
     });
-    expect(s.medianHoursToFirstResponse).toBe(21);
-    expect(s.fundsLeveraged).toBe(20_000);
-    expect(s.priorityDomainShare).toBe(0.3333);
-    expect(s.residents).toEqual({ incubating: 1, admitted: 2, graduated: 0, exited: 1 });
-    expect(s.verificationsPending).toBe(0);
   });
 });
 
@@ -213,7 +182,7 @@ describe('who reads what', () => {
   };
 
   it("an operator reads its own base's figures, never another base's or the city's", async () => {
-    expect((await stats(operatorX, `${YEAR}&baseId=${xuhui._id}`)).needs.posted).toBe(2);
+    expect((await statsOf(operatorX, `${YEAR}&baseId=${xuhui._id}`)).needs.posted).toBe(2);
     await refused(operatorX, `${YEAR}&baseId=${pudong._id}`, 403);
     await refused(operatorX, YEAR, 403);
     await refused(operatorX, `${YEAR}&district=310104`, 403);
@@ -232,21 +201,15 @@ describe('who reads what', () => {
   });
 
   it('without a period: the twelve months up to this one', async () => {
-    const s = await stats(bureau, '');
+    const s = await statsOf(bureau, '');
     expect(s.byMonth).toHaveLength(12);
     expect(new Date(s.to).getTime()).toBeGreaterThan(Date.now());
   });
 });
 
 describe('the annual evaluation', () => {
-  const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  };
-
   it('is a workbook with a sheet per section and a totals row under each table', async () => {
-    const res = await bureau.agent.get('/api/stats/export?format=xlsx&year=2025').buffer(true).parse(binary);
+    const res = await bureau.download('/api/stats/export?format=xlsx&year=2025');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

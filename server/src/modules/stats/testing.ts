@@ -1,4 +1,7 @@
 import { Types } from 'mongoose';
+import { expect } from 'vitest';
+import { statsSchema, type StatsFigures } from '@app/shared';
+import type { TestClient } from '../../../test/harness.js';
 import { buildBase, buildOrganization, buildUser } from '../../../test/factories.js';
 import { ListingModel } from '../listings/model.js';
 import { MatchModel } from '../matching/model.js';
@@ -262,4 +265,17 @@ export async function buildStatsFixture() {
   // The listings went in directly, as a bulk load does: the counters are rebuilt from them, as at a start.
   await rebuildListingCounts();
   return { xuhui, pudong };
+}
+
+/** GET /api/stats as the client, parsed; anything but a 200 fails the test. */
+export async function statsOf(client: TestClient, query = '') {
+  const res = await client.get(`/api/stats?${query}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return statsSchema.parse(res.body);
+}
+
+/** The headline figures named in `expected` (of a period or of the one before), each as counted by hand. */
+export function expectFigures(figures: StatsFigures, expected: Partial<StatsFigures>) {
+  const named = Object.fromEntries(Object.keys(expected).map((k) => [k, figures[k as keyof StatsFigures]]));
+  expect(named).toEqual(expected);
 }

@@ -122,6 +122,26 @@ export const baseMessages = {
     'zh-CN': '一次最多导入 {max} 行，此表有 {rows} 行',
     en: 'One import takes at most {max} rows; this sheet has {rows}',
   },
+  // the reasons an import report gives a rejected row
+  'import.rowProblems': { 'zh-CN': '{first}（另有 {others}）', en: '{first} (also {others})' },
+  'import.outsideBaseArea': { 'zh-CN': '不在本基地的属地范围内', en: "outside your base's area" },
+  'import.creditCodeTaken': {
+    'zh-CN': '该统一社会信用代码已在平台登记',
+    en: 'already registered on the platform',
+  },
+  'import.creditCodeTwice': {
+    'zh-CN': '该统一社会信用代码在本表中出现了两次',
+    en: 'appears twice in this sheet',
+  },
+  'import.noSuchOrganization': {
+    'zh-CN': '平台上没有使用此统一社会信用代码的机构',
+    en: 'no organization on the platform has this credit code',
+  },
+  'import.notLookedAfter': {
+    'zh-CN': '不是本基地服务的机构',
+    en: 'not an organization your base looks after',
+  },
+  'import.notImported': { 'zh-CN': '写入时出错，未导入', en: 'not imported' },
   // the words of one field (error details)
   'field.streetNotInDistrict': { 'zh-CN': '该街道不在所选区内', en: 'the street is not in that district' },
   'field.afterFrom': { 'zh-CN': '须晚于开始日期', en: 'must be after from' },

@@ -1,17 +1,17 @@
 /**
- * The incubation-base subjects of the authorization matrix: entry applications in each state and residencies.
- * Each is made fresh: an organization member's application goes to a base of its own (one open application per
+ * Subjects of the bases area: a base, entry applications in each state, residencies. Each application and residency
+ * is made fresh: an organization member's application goes to a base of its own (one open application per
  * organization and base), and an operator's to the base it runs, by an organization of its own.
  */
 import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
-import { ApplicationModel, ApplicationReviewModel } from '../../src/modules/admissions/model.js';
-import { OrganizationModel } from '../../src/modules/organizations/model.js';
-import { ResidencyModel } from '../../src/modules/residencies/model.js';
-import type { BaseRecord } from '../../src/modules/bases/model.js';
-import { buildBase } from '../factories.js';
-import type { Subject } from './subjects.js';
-import type { Actor, World } from './world.js';
+import { ApplicationModel, ApplicationReviewModel } from '../../../src/modules/admissions/model.js';
+import { OrganizationModel } from '../../../src/modules/organizations/model.js';
+import { ResidencyModel } from '../../../src/modules/residencies/model.js';
+import type { BaseRecord } from '../../../src/modules/bases/model.js';
+import { buildBase } from '../../factories.js';
+import type { Actor, World } from '../world.js';
+import { subjectKinds, type Subject } from './subject.js';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -33,7 +33,10 @@ async function freshOrganization(world: World) {
 }
 
 /** Where and by whom: the operator's base with a new organization, or a new base with the holder's organization. */
-async function placeOf(world: World, holder: Actor): Promise<{ base: BaseRecord; organizationId: Types.ObjectId }> {
+async function placeOf(
+  world: World,
+  holder: Actor,
+): Promise<{ base: BaseRecord; organizationId: Types.ObjectId }> {
   if (holder.role === 'operator') {
     const base =
       String(holder.user.baseId) === String(world.bases.own._id) ? world.bases.own : world.bases.other;
@@ -47,7 +50,7 @@ async function placeOf(world: World, holder: Actor): Promise<{ base: BaseRecord;
   return { base, organizationId: holder.user.organizationId! };
 }
 
-export async function applicationOf(
+async function applicationOf(
   world: World,
   kind: 'application' | 'application-in-review' | 'application-reviewed',
   holder: Actor,
@@ -91,7 +94,7 @@ export async function applicationOf(
 }
 
 /** An incubating residency in the holder's base (an operator's), of a new organization. */
-export async function residencyOf(world: World, holder: Actor): Promise<Subject> {
+async function residencyOf(world: World, holder: Actor): Promise<Subject> {
   const { base, organizationId } = await placeOf(world, holder);
   const residency = await ResidencyModel.create({
     baseId: base._id,
@@ -101,3 +104,37 @@ export async function residencyOf(world: World, holder: Actor): Promise<Subject>
   });
   return { id: String(residency._id), base, holders: [holder] };
 }
+
+/** The base the holder runs (the other base for any but the operator of the own one). */
+async function baseSubject(world: World, holder: Actor): Promise<Subject> {
+  const base =
+    holder.user.baseId && String(holder.user.baseId) === String(world.bases.own._id)
+      ? world.bases.own
+      : world.bases.other;
+  return { id: String(base._id), base, holders: [holder] };
+}
+
+/**
+ * An application: the applicant's members own it (colleague: a fellow member); an operator "owns" one made to the
+ * base it runs; the bureau oversees every base, so it is only ever a stranger.
+ */
+const applicants = {
+  owner: ['organization', 'funder', 'operator'],
+  colleague: ['organization', 'funder'],
+  stranger: 'organization',
+} as const;
+
+export const baseSubjects = subjectKinds({
+  base: { owner: ['operator'], colleague: [], stranger: 'operator', build: baseSubject },
+  application: { ...applicants, build: (world, holder) => applicationOf(world, 'application', holder) },
+  'application-in-review': {
+    ...applicants,
+    build: (world, holder) => applicationOf(world, 'application-in-review', holder),
+  },
+  'application-reviewed': {
+    ...applicants,
+    build: (world, holder) => applicationOf(world, 'application-reviewed', holder),
+  },
+  // A residency: the operator owns those of its base.
+  residency: { owner: ['operator'], colleague: [], stranger: 'operator', build: residencyOf },
+});

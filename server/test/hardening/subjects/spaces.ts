@@ -1,19 +1,21 @@
 /**
- * Subjects of the base modules (spaces, bookings, events) for the authorization matrix: each cell gets its own
+ * Subjects of the spaces area (spaces, bookings, events) for the authorization matrix: each cell gets its own
  * space or event, in the base of whoever holds it (world.ts: the stranger organization is resident in the other
  * base, the stranger operator runs it).
  */
-import { BookingModel, SpaceModel } from '../../src/modules/spaces/model.js';
-import { spaceService } from '../../src/modules/spaces/service.js';
-import { BaseEventModel } from '../../src/modules/baseEvents/model.js';
-import { at, roomBody } from '../../src/modules/spaces/testing.js';
-import type { Subject, SubjectKind } from './subjects.js';
-import type { Actor, World } from './world.js';
+import { BookingModel, SpaceModel } from '../../../src/modules/spaces/model.js';
+import { spaceService } from '../../../src/modules/spaces/service.js';
+import { BaseEventModel } from '../../../src/modules/baseEvents/model.js';
+import { at, roomBody } from '../../../src/modules/spaces/testing.js';
+import type { Actor, World } from '../world.js';
+import { subjectKinds, type Subject } from './subject.js';
+
+type SpaceKind = 'space' | 'booking' | 'started-booking' | 'event' | 'started-event';
 
 const baseOf = (world: World, holder: Actor) =>
   holder.user.baseId ?? holder.org?.baseId ?? world.bases.own._id;
 
-export async function spaceSubject(world: World, kind: SubjectKind, holder: Actor): Promise<Subject> {
+async function spaceSubject(world: World, kind: SpaceKind, holder: Actor): Promise<Subject> {
   const baseId = baseOf(world, holder);
   if (kind === 'event' || kind === 'started-event') {
     const started = kind === 'started-event';
@@ -52,3 +54,21 @@ export async function spaceSubject(world: World, kind: SubjectKind, holder: Acto
   });
   return { id: String(booking._id), holders: [holder] };
 }
+
+/** A space or an event of the operator's own base; the stranger's is of the other base. */
+const ofTheBase = { owner: ['operator'], colleague: [], stranger: 'operator' } as const;
+/** A booking the holder made; the operator's colleague one is of an organization resident in its base. */
+const booked = {
+  owner: ['organization', 'funder', 'operator'],
+  colleague: ['organization', 'funder', 'operator'],
+  stranger: 'organization',
+} as const;
+const built = (kind: SpaceKind) => (world: World, holder: Actor) => spaceSubject(world, kind, holder);
+
+export const spaceSubjects = subjectKinds({
+  space: { ...ofTheBase, build: built('space') },
+  booking: { ...booked, build: built('booking') },
+  'started-booking': { ...booked, build: built('started-booking') },
+  event: { ...ofTheBase, build: built('event') },
+  'started-event': { ...ofTheBase, build: built('started-event') },
+});

@@ -1,12 +1,10 @@
-/** Valid calls of the spaces and events routes (see recipes.ts). */
-import { BaseEventModel } from '../../src/modules/baseEvents/model.js';
-import { registrationService } from '../../src/modules/baseEvents/registrations.js';
-import { at, roomBody } from '../../src/modules/spaces/testing.js';
-import type { Recipe, RecipeContext } from './recipes.js';
+/** Valid calls of the spaces area: a base's spaces and their bookings, its events and their registrations. */
+import { BaseEventModel } from '../../../src/modules/baseEvents/model.js';
+import { registrationService } from '../../../src/modules/baseEvents/registrations.js';
+import { at, roomBody } from '../../../src/modules/spaces/testing.js';
+import { id, type Recipes } from './recipe.js';
 
-const id = (ctx: RecipeContext) => ({ id: ctx.subject!.id });
-
-export const baseRecipes: Record<string, Recipe> = {
+export const spaceRecipes: Recipes = {
   'POST /bases/:id/spaces': { subject: 'base', build: (ctx) => ({ params: id(ctx), body: roomBody() }) },
   'GET /bases/:id/spaces': { subject: 'base', build: (ctx) => ({ params: id(ctx) }) },
   'GET /spaces/:id': { subject: 'space', build: (ctx) => ({ params: id(ctx) }) },
