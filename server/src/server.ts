@@ -18,6 +18,7 @@ import { subscribeNotifications } from './modules/notifications/subscribers.js';
 import { dispatchEmails, logEmailSender } from './modules/notifications/email.js';
 import { subscribeSavedSearches } from './modules/savedSearches/service.js';
 import { ensureListingCounts, subscribeStatCounters } from './modules/stats/counting.js';
+import { ensureMatchCounts } from './modules/stats/matchCounting.js';
 import { attachRealtime } from './realtime/index.js';
 import { JobScheduler } from './lib/jobs/scheduler.js';
 import { sessionParts } from './modules/auth/session.js';
@@ -60,8 +61,11 @@ export async function startServer(
   const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
 
   if (config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
-  // The statistics' counters of listings: rebuilt when they do not cover the listings (a bulk load, an upgrade).
-  if (database.kind !== 'none' && (await ensureListingCounts())) logger.info('statistics counters rebuilt');
+  // The statistics' counters of listings and matches: rebuilt when they do not cover them (a bulk load, an upgrade).
+  if (database.kind !== 'none') {
+    const rebuilt = [await ensureListingCounts(), await ensureMatchCounts()];
+    if (rebuilt.some(Boolean)) logger.info('statistics counters rebuilt');
+  }
 
   if (
     config.MEILI_HOST &&
