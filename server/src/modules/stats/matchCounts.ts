@@ -95,6 +95,11 @@ function markCounters(marks: MatchMark[], s: Stretches): MatchCounter[] {
   return [...deltas.values()].map(counterOf);
 }
 
+const needFilter = (scope: ListingScope) => ({
+  ...(scope.district ? { district: scope.district } : {}),
+  ...(scope.domain ? { domains: scope.domain } : {}),
+});
+
 const range = (p: Period) => trusted({ $gte: p.from, $lt: p.to });
 const TIMES = ['proposedAt', 'acceptedAt', 'declinedAt', 'completedAt', 'expiredAt'] as const;
 
@@ -105,30 +110,38 @@ function marksIn(s: Stretches, filter: Record<string, unknown>): Promise<MatchMa
     ...[...s.overdueNow, ...s.overdueBefore].map((p) => ({ deadline: range(p) })),
   ];
   if (!touching.length) return Promise.resolve([]);
-  return MatchMarkModel.find({ ...filter, $and: [...((filter.$and as object[]) ?? []), { $or: touching }] })
+  return MatchMarkModel.find({ ...filter, $or: touching })
     .lean<MatchMark[]>()
     .exec();
 }
 
-/** The marks of matches where either side is one of the organizations, within a need's district and domain. */
-export function marksOfOrganizations(
+/**
+ * The marks of matches where either side is one of the organizations, within a need's district and domain, with
+ * something in the stretches: one query by each side's index (the embedded engine does not join the two
+ * branches of an `$or` on indexes), the times checked here.
+ */
+export async function marksOfOrganizations(
   organizationIds: Types.ObjectId[],
   scope: ListingScope,
   s: Stretches,
 ): Promise<MatchMark[]> {
-  const sides = {
-    $or: [
-      { needOrgId: trusted({ $in: organizationIds }) },
-      { offerOrgId: trusted({ $in: organizationIds }) },
-    ],
-  };
-  return marksIn(s, { ...needFilter(scope), $and: [sides] });
+  if (!organizationIds.length) return [];
+  const ids = trusted({ $in: organizationIds });
+  const [asNeed, asOffer] = await Promise.all([
+    MatchMarkModel.find({ needOrgId: ids, ...needFilter(scope) }).lean<MatchMark[]>(),
+    MatchMarkModel.find({ offerOrgId: ids, ...needFilter(scope) }).lean<MatchMark[]>(),
+  ]);
+  const main = [...s.current, ...s.previous];
+  const due = [...s.overdueNow, ...s.overdueBefore];
+  const touches = (m: MatchMark) => TIMES.some((t) => m[t] && inside(m[t], main)) || inside(m.deadline, due);
+  const seen = new Set<string>();
+  return [...asNeed, ...asOffer].filter((m) => {
+    const id = String(m._id);
+    if (seen.has(id) || !touches(m)) return false;
+    seen.add(id);
+    return true;
+  });
 }
-
-const needFilter = (scope: ListingScope) => ({
-  ...(scope.district ? { district: scope.district } : {}),
-  ...(scope.domain ? { domains: scope.domain } : {}),
-});
 
 /** The view's sums and breakdowns from counters (of `domain`'s section when given). */
 function viewOf(counters: MatchCounter[], roleOf: (bucket: string) => Role, domain?: string): MatchView {
