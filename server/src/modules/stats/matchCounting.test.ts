@@ -118,6 +118,7 @@ describe('the counters of matches', () => {
     expect(row(today, '310104').c).toMatchObject({ proposed: 2, accepted: 2, completed: 1, funds: 10_000 });
     expect(row(today, '310115').c).toMatchObject({ proposed: 1, declined: 1 });
     expect(row(today.slice(0, 7), '310115').d).toMatchObject({ elderly: { proposed: 1, declined: 1 } });
+    expect(row(today, '310104').m).toEqual({ elderly: { [needA]: 1 } });
     expect(row(today, '310104').c!.met).toEqual({ [needA]: 1 });
 
     await rebuildMatchCounts();

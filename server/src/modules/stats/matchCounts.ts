@@ -153,7 +153,7 @@ function viewOf(counters: MatchCounter[], roleOf: (bucket: string) => Role, doma
     byDomain: new Map(),
   };
   for (const r of counters) {
-    const s = domain ? r.d?.[domain] : r.c;
+    const s = domain ? r.d?.[domain] && { ...r.d[domain], met: r.m?.[domain] } : r.c;
     if (!s) continue;
     const role = roleOf(r.bucket);
     if (role.previous) addSection(view.previous, s, false);
@@ -172,8 +172,8 @@ function viewOf(counters: MatchCounter[], roleOf: (bucket: string) => Role, doma
       view.byMonth.set(role.month, { matches: 0, met: new Set() }).get(role.month)!;
     month.matches += s.proposed ?? 0;
     idsOf(s.met, month.met);
-    for (const [d, section] of Object.entries(r.d ?? {}))
-      idsOf(section.met, view.byDomain.get(d) ?? view.byDomain.set(d, new Set()).get(d)!);
+    for (const [d, met] of Object.entries(r.m ?? {}))
+      idsOf(met, view.byDomain.get(d) ?? view.byDomain.set(d, new Set()).get(d)!);
   }
   // Within a domain, another domain's needs met are those having both: met in the period in both sections.
   if (domain)
@@ -220,7 +220,10 @@ export async function matchView(
     MatchCountModel.find({
       bucket: trusted({ $in: [...buckets] }),
       ...(scope.district ? { district: scope.district } : {}),
-    }).lean<MatchCounter[]>(),
+    })
+      // The domains' sections are most of a counter: read only the one a view needs, if any.
+      .select(scope.domain ? { bucket: 1, district: 1, m: 1, [`d.${scope.domain}`]: 1 } : { d: 0 })
+      .lean<MatchCounter[]>(),
     marksIn(slivers, needFilter(scope)),
   ]);
   const roleOf = (bucket: string): Role =>

@@ -32,12 +32,16 @@ export interface MatchSection {
   tr?: Record<string, number>;
 }
 
-/** A stored counter: a bucket of time, the needs' district, all of them (`c`) and per domain of the need (`d`). */
+/**
+ * A stored counter: a bucket of time, the needs' district, all of them (`c`) and per domain of the need (`d`,
+ * without `met`), and per domain the needs met (`m`: need id → count).
+ */
 export interface MatchCounter {
   bucket: string;
   district: string;
   c?: MatchSection;
   d?: Record<string, MatchSection>;
+  m?: Record<string, Record<string, number>>;
 }
 
 export type MarkFields = Omit<MatchMark, '_id'> & { _id: Types.ObjectId };
@@ -113,7 +117,11 @@ export function tallyMatch(into: Map<string, MatchDelta>, m: MarkFields, sign: 1
     for (const bucket of place(at, overdue)) {
       const text = `${bucket}|${district}`;
       const delta = into.get(text) ?? into.set(text, { key: { bucket, district }, inc: {} }).get(text)!;
-      for (const s of sections) delta.inc[`${s}.${path}`] = (delta.inc[`${s}.${path}`] ?? 0) + sign * by;
+      for (const s of sections) {
+        // A domain's needs met go apart (`m`), so that a view without a domain need not read the sections.
+        const at = s !== 'c' && path.startsWith('met.') ? `m${s.slice(1)}.${path.slice(4)}` : `${s}.${path}`;
+        delta.inc[at] = (delta.inc[at] ?? 0) + sign * by;
+      }
     }
   };
   const proposed = +m.proposedAt;
@@ -137,7 +145,7 @@ export function tallyMatch(into: Map<string, MatchDelta>, m: MarkFields, sign: 1
 
 /** A counter document from the sums of its `$inc` paths (the paths that came to 0 left out). */
 export function counterOf({ key, inc }: MatchDelta): MatchCounter {
-  const row: Record<string, unknown> = { ...key, c: {}, d: {} };
+  const row: Record<string, unknown> = { ...key, c: {}, d: {}, m: {} };
   for (const [path, by] of Object.entries(inc)) {
     if (!by) continue;
     const parts = path.split('.');

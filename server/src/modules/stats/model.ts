@@ -66,7 +66,8 @@ export const CounterStateModel = mongoose.model('StatCounterState', counterState
  * What the matches whose need lies in one district did in one bucket of time (a Shanghai month or day), kept by a
  * subscriber of the match events (matchCounting.ts): `c` for all of them, `d[domain]` for those whose need has
  * the domain, each a `MatchSection` (matchMarks.ts): sums, and per-id or per-duration counts where a figure is a
- * distinct count or a median.
+ * distinct count or a median; a domain's needs met in `m[domain]`, apart, so that a view without a domain reads
+ * `c` and `m` only.
  */
 const matchCountSchema = new Schema(
   {
@@ -74,6 +75,7 @@ const matchCountSchema = new Schema(
     district: { type: String, default: '' },
     c: { type: Schema.Types.Mixed },
     d: { type: Schema.Types.Mixed },
+    m: { type: Schema.Types.Mixed },
   },
   { versionKey: false, strict: 'throw', minimize: false, collection: 'stat_match_counts' },
 );
