@@ -25,7 +25,7 @@ import { dayKey } from './period.js';
  * do not cover them.
  */
 
-const VERSION = 2;
+const VERSION = 3;
 const STATE_ID = 'matches';
 const BATCH = 2000;
 

@@ -12,7 +12,7 @@ import {
   type Place,
 } from './matchMarks.js';
 import { MatchCountModel, MatchMarkModel, type MatchMark } from './model.js';
-import { monthLabel, periodBuckets, type Period } from './period.js';
+import { dayKey, monthLabel, periodBuckets, type Period } from './period.js';
 
 /*
  * The match figures of a view, read from the match counters (matchCounting.ts): the whole days and months of
@@ -103,16 +103,29 @@ const needFilter = (scope: ListingScope) => ({
 const range = (p: Period) => trusted({ $gte: p.from, $lt: p.to });
 const TIMES = ['proposedAt', 'acceptedAt', 'declinedAt', 'completedAt', 'expiredAt'] as const;
 
-/** The marks with something in the stretches (its deadline, for the overdue ones), within a filter. */
-function marksIn(s: Stretches, filter: Record<string, unknown>): Promise<MatchMark[]> {
-  const touching = [
-    ...[...s.current, ...s.previous].flatMap((p) => TIMES.map((t) => ({ [t]: range(p) }))),
-    ...[...s.overdueNow, ...s.overdueBefore].map((p) => ({ deadline: range(p) })),
-  ];
-  if (!touching.length) return Promise.resolve([]);
-  return MatchMarkModel.find({ ...filter, $or: touching })
-    .lean<MatchMark[]>()
-    .exec();
+/**
+ * The marks with something in the stretches (its deadline, for the overdue ones), within a filter. The engines'
+ * indexes answer equality: deadlines by their day (today's, up to now, on every view of a period still
+ * running); other times, only asked for by periods of instants, by a scan.
+ */
+async function marksIn(s: Stretches, filter: Record<string, unknown>): Promise<MatchMark[]> {
+  const main = [...s.current, ...s.previous];
+  const due = [...s.overdueNow, ...s.overdueBefore];
+  const days = [...new Set(due.flatMap((p) => [dayKey(p.from), dayKey(new Date(+p.to - 1))]))];
+  const [touching, overdue] = await Promise.all([
+    main.length
+      ? MatchMarkModel.find({
+          ...filter,
+          $or: main.flatMap((p) => TIMES.map((t) => ({ [t]: range(p) }))),
+        }).lean<MatchMark[]>()
+      : [],
+    // A sliver lies within a day: its deadlines are on that day.
+    due.length
+      ? MatchMarkModel.find({ ...filter, deadlineDay: trusted({ $in: days }) }).lean<MatchMark[]>()
+      : [],
+  ]);
+  const seen = new Set(touching.map((m) => String(m._id)));
+  return [...touching, ...overdue.filter((m) => inside(m.deadline, due) && !seen.has(String(m._id)))];
 }
 
 /**

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { ListingFacts } from '../listings/stats.js';
 import type { MatchTimeline } from '../matching/stats.js';
 import type { MatchMark } from './model.js';
+import { dayKey } from './period.js';
 
 /*
  * What one match adds to the match counters (model.ts), as pure functions shared by the subscriber, the rebuild
@@ -64,6 +65,7 @@ export function markOf(t: MatchTimeline, facts: Map<string, ListingFacts>): Mark
     domains: [...new Set(need?.domains ?? [])].sort(),
     proposedAt: t.proposedAt,
     deadline: t.deadline,
+    deadlineDay: dayKey(t.deadline),
     funds: t.completedAt ? fundsOf(t, facts) : 0,
   };
   if (t.needOrgId) mark.needOrgId = t.needOrgId;

@@ -95,6 +95,8 @@ const matchMarkSchema = new Schema(
     domains: { type: [String], default: [] },
     proposedAt: { type: Date, required: true },
     deadline: { type: Date, required: true },
+    /** The Shanghai day of the deadline (`YYYY-MM-DD`): today's deadlines up to now are read by it. */
+    deadlineDay: { type: String, required: true },
     acceptedAt: Date,
     declinedAt: Date,
     completedAt: Date,
@@ -108,7 +110,7 @@ matchMarkSchema.index({ needId: 1 });
 matchMarkSchema.index({ offerId: 1 });
 matchMarkSchema.index({ needOrgId: 1 });
 matchMarkSchema.index({ offerOrgId: 1 });
-matchMarkSchema.index({ deadline: 1 });
+matchMarkSchema.index({ deadlineDay: 1 });
 
 export const MatchMarkModel = mongoose.model('StatMatchMark', matchMarkSchema);
 
@@ -122,6 +124,7 @@ export interface MatchMark {
   domains: string[];
   proposedAt: Date;
   deadline: Date;
+  deadlineDay: string;
   acceptedAt?: Date;
   declinedAt?: Date;
   completedAt?: Date;
