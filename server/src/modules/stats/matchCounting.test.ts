@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statsSchema } from '@app/shared';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { postListing, signedIn, signedInMember } from '../../../test/factories.js';
+import { MatchModel } from '../matching/model.js';
 import { countMatch, ensureMatchCounts, rebuildMatchCounts } from './matchCounting.js';
 import { MatchCountModel, MatchMarkModel } from './model.js';
 import { dayKey } from './period.js';
@@ -163,6 +164,25 @@ describe('the counters of matches', () => {
     server.ctx.events.emit('match.accepted', { matchId: ids[0]!, needOwnerId: '', offerOwnerId: '' });
     await server.ctx.events.settle();
     expect(await snapshot()).toEqual(kept);
+  });
+
+  it('count a proposal overdue once its deadline has passed, up to now', async () => {
+    // The declined proposal had been answered after a deadline of an hour ago: late, so overdue. A deadline of
+    // today is read from the marks, not from today's counter, which also holds the deadlines still to come.
+    const hour = 3_600_000;
+    const deadline = new Date(Date.now() - hour);
+    const declinedAt = (await MatchModel.findById(ids[2]).lean())!.history.at(-1)!.at;
+    await MatchModel.updateOne({ _id: ids[2] }, { $set: { deadline } });
+    expect(+declinedAt).toBeGreaterThan(+deadline);
+    await countMatch(ids[2]!);
+    expect((await stats()).matches.overdue).toBe(1);
+    expect((await stats('district=310104')).matches.overdue).toBe(0);
+    const before = new Date(+deadline - 1).toISOString();
+    expect((await stats(`to=${before}`)).matches.overdue).toBe(0);
+    // Answered in time, a proposal is not overdue.
+    await MatchModel.updateOne({ _id: ids[2] }, { $set: { deadline: new Date(+declinedAt + hour) } });
+    await countMatch(ids[2]!);
+    expect((await stats()).matches.overdue).toBe(0);
   });
 
   it('are rebuilt at start when they do not cover the matches', async () => {
