@@ -4,7 +4,7 @@
  * match history added over them, plus the demo's history of bases and residents.
  * Views: the city, a district, a base, a domain (GET /api/stats), the annual workbook and the district CSV.
  * Baseline, in process on the same data before the server starts: the city figures computed by the stats module
- * (its counters of listings, the matches' timelines) against the same counts made by reading every document of
+ * (its counters of listings and of matches) against the same counts made by reading every document of
  * the period into JavaScript. Prints a progress line for each stage of the setup (stderr), the result on stdout.
  */
 import { trusted } from 'mongoose';
@@ -13,6 +13,7 @@ import { ListingModel } from '../../server/src/modules/listings/model.js';
 import { MatchModel } from '../../server/src/modules/matching/model.js';
 import { UserModel } from '../../server/src/modules/users/model.js';
 import { rebuildListingCounts } from '../../server/src/modules/stats/counting.js';
+import { rebuildMatchCounts } from '../../server/src/modules/stats/matchCounting.js';
 import { computeStats } from '../../server/src/modules/stats/service.js';
 import { previousPeriod, resolvePeriod } from '../../server/src/modules/stats/period.js';
 import { addMatchHistory, seedDemoHistory } from '../../server/src/seed/demoHistory.js';
@@ -83,7 +84,11 @@ async function main() {
       });
       progress('counting the listings into the statistics counters');
       const counted = await rebuildListingCounts();
-      progress(`${counted.counters} counters over ${counted.listings} listings; timing the city in process`);
+      progress(`${counted.counters} counters over ${counted.listings} listings; counting the matches`);
+      const matchCounters = await rebuildMatchCounts();
+      progress(
+        `${matchCounters.counters} counters over ${matchCounters.matches} matches; timing the city in process`,
+      );
       const runs = Math.max(3, Math.min(requests, 10));
       const byModule = await timeConcurrent(1, runs, async () => void (await computeStats({})));
       progress('timing the same counts read into JavaScript');

@@ -17,7 +17,8 @@ import { subscribeAuditLog } from './modules/audit/subscriber.js';
 import { subscribeNotifications } from './modules/notifications/subscribers.js';
 import { dispatchEmails, logEmailSender } from './modules/notifications/email.js';
 import { subscribeSavedSearches } from './modules/savedSearches/service.js';
-import { ensureListingCounts, subscribeStatCounters } from './modules/stats/counting.js';
+import { subscribeStatCounters } from './modules/stats/counting.js';
+import { ensureStatCounters } from './modules/stats/ensureCounters.js';
 import { attachRealtime, type Realtime } from './realtime/index.js';
 import { JobScheduler } from './lib/jobs/scheduler.js';
 import { sessionParts } from './modules/auth/session.js';
@@ -85,8 +86,7 @@ export async function startServer(
 
   // A worker's primary has seeded and counted before forking it.
   if (!worker && config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
-  // The statistics' counters of listings: rebuilt when they do not cover the listings (a bulk load, an upgrade).
-  if (!worker && database.kind !== 'none' && (await ensureListingCounts()))
+  if (!worker && database.kind !== 'none' && (await ensureStatCounters()))
     logger.info('statistics counters rebuilt');
 
   if (

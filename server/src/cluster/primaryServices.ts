@@ -5,7 +5,7 @@ import type { Config } from '../config/index.js';
 import { connectDatabase } from '../db/index.js';
 import { resolveSessionSecret } from '../lib/secret.js';
 import { seedDemoIfEmpty } from '../seed/demo.js';
-import { ensureListingCounts } from '../modules/stats/counting.js';
+import { ensureStatCounters } from '../modules/stats/ensureCounters.js';
 import { EmbeddedSearchEngine } from '../search/index.js';
 import { SearchIndexer } from '../search/indexer.js';
 import { SearchReconciler } from '../search/reconciler.js';
@@ -40,7 +40,7 @@ export async function startPrimaryServices(config: Config, logger: Logger): Prom
   if (database.kind === 'embedded') workerEnv[WORKER_ENV.databaseUri] = database.uri!;
 
   if (config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
-  if (database.kind !== 'none' && (await ensureListingCounts())) logger.info('statistics counters rebuilt');
+  if (database.kind !== 'none' && (await ensureStatCounters())) logger.info('statistics counters rebuilt');
 
   if (config.MEILI_HOST) {
     return { workerEnv, close: () => database.close() };

@@ -120,6 +120,7 @@ export default {
     period: 'Period',
     last12: 'Last 12 months',
     year: 'Year {year}',
+    refreshing: 'Updating the figures…',
     shown: 'Period: {from} to {to}',
     domain: 'Service domain',
     allDomains: 'All domains',

@@ -117,6 +117,7 @@ export default {
     period: '时段',
     last12: '近 12 个月',
     year: '{year} 年',
+    refreshing: '正在更新数据…',
     shown: '统计时段：{from} 至 {to}',
     domain: '服务领域',
     allDomains: '全部领域',

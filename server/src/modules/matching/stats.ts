@@ -7,6 +7,8 @@ import { MatchModel } from './model.js';
 
 /** One match as the statistics see it: who, and when it reached each status (absent: never). */
 export interface MatchTimeline {
+  /** The match's own id. */
+  id: string;
   needId: Types.ObjectId;
   offerId: Types.ObjectId;
   /** The need's and the offer's ids as strings (the figures key their sets and maps by them). */
@@ -25,6 +27,7 @@ export interface MatchTimeline {
 }
 
 interface StoredMatch {
+  _id: Types.ObjectId;
   needId: Types.ObjectId;
   offerId: Types.ObjectId;
   needOrgId?: Types.ObjectId | null;
@@ -38,6 +41,7 @@ interface StoredMatch {
 /** A stored match reduced to its timeline: the first time its history reached each status. */
 function timelineOf(m: StoredMatch): MatchTimeline {
   const t: MatchTimeline = {
+    id: String(m._id),
     needId: m.needId,
     offerId: m.offerId,
     need: String(m.needId),
@@ -95,6 +99,7 @@ export async function matchTimelines(
         _id: '$status',
         matches: {
           $push: {
+            _id: '$_id',
             needId: '$needId',
             offerId: '$offerId',
             needOrgId: '$needOrgId',
@@ -110,3 +115,16 @@ export async function matchTimelines(
   ]);
   return groups.flatMap((g) => g.matches.map(timelineOf));
 }
+
+/** One match's timeline, or null when there is no such match. */
+export async function matchTimeline(id: Types.ObjectId): Promise<MatchTimeline | null> {
+  const m = await MatchModel.findById(id).lean<StoredMatch>();
+  return m ? timelineOf(m) : null;
+}
+
+/** The timeline of every match (rebuilding the statistics' counters). */
+export const everyMatchTimeline = () =>
+  matchTimelines({ from: new Date(0), to: new Date(8_640_000_000_000_000) });
+
+/** How many matches there are. */
+export const matchTotal = () => MatchModel.estimatedDocumentCount();

@@ -3,6 +3,8 @@ import { isPriorityDomain } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import '../listings/events.js';
 import { countedListing, everyCountedListing, listingTotal, type CountedListing } from '../listings/stats.js';
+import { increment } from './increment.js';
+import { recountMatchesOf, subscribeMatchCounters } from './matchCounting.js';
 import { CounterStateModel, ListingCountModel, ListingMarkModel, type ListingMark } from './model.js';
 import { dayKey } from './period.js';
 
@@ -67,19 +69,6 @@ const sameMark = (a: ListingMark, b: Counted) =>
   a.district === b.district &&
   [...(a.domains ?? [])].sort().join() === [...(b.domains ?? [])].sort().join();
 
-/** Applies `$inc` to one counter, creating it if needed (once more if a concurrent writer created it first). */
-async function increment({ key, inc }: Delta): Promise<void> {
-  const moved = Object.fromEntries(Object.entries(inc).filter(([, by]) => by !== 0));
-  if (!Object.keys(moved).length) return;
-  const write = () => ListingCountModel.updateOne(key, { $inc: moved }, { upsert: true }).exec();
-  try {
-    await write();
-  } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
-    await write();
-  }
-}
-
 /** Brings the counters in line with one listing as it is now (absent: as if it were never posted). */
 export async function countListing(listingId: string, tries = 3): Promise<void> {
   if (!Types.ObjectId.isValid(listingId)) return;
@@ -100,7 +89,7 @@ export async function countListing(listingId: string, tries = 3): Promise<void> 
   const deltas = new Map<string, Delta>();
   if (before) tally(deltas, before, -1);
   if (mark) tally(deltas, mark, 1);
-  for (const delta of deltas.values()) await increment(delta);
+  for (const delta of deltas.values()) await increment(ListingCountModel, delta);
   // Another delivery may have swapped in a mark read before ours: count again until the mark is the listing.
   const [again, stored] = await Promise.all([
     countedListing(listingId),
@@ -166,7 +155,12 @@ export async function ensureListingCounts(): Promise<boolean> {
   return true;
 }
 
-/** Keeps the counters with every listing written through the listing service. */
+/** Keeps the counters with every listing written through the listing service, and every match event. */
 export function subscribeStatCounters(ctx: AppContext): void {
-  ctx.events.on('listing.changed', ({ listingId }) => countListing(listingId));
+  // A listing's district, domains or amount scope its matches' figures too.
+  ctx.events.on('listing.changed', async ({ listingId }) => {
+    await countListing(listingId);
+    await recountMatchesOf(listingId);
+  });
+  subscribeMatchCounters(ctx);
 }

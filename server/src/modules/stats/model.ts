@@ -61,3 +61,73 @@ const counterStateSchema = new Schema(
 );
 
 export const CounterStateModel = mongoose.model('StatCounterState', counterStateSchema);
+
+/**
+ * What the matches whose need lies in one district did in one bucket of time (a Shanghai month or day), kept by a
+ * subscriber of the match events (matchCounting.ts): `c` for all of them, `d[domain]` for those whose need has
+ * the domain, each a `MatchSection` (matchMarks.ts): sums, and per-id or per-duration counts where a figure is a
+ * distinct count or a median; a domain's needs met in `m[domain]`, apart, so that a view without a domain reads
+ * `c` and `m` only.
+ */
+const matchCountSchema = new Schema(
+  {
+    bucket: { type: String, required: true },
+    district: { type: String, default: '' },
+    c: { type: Schema.Types.Mixed },
+    d: { type: Schema.Types.Mixed },
+    m: { type: Schema.Types.Mixed },
+  },
+  { versionKey: false, strict: 'throw', minimize: false, collection: 'stat_match_counts' },
+);
+matchCountSchema.index({ bucket: 1, district: 1 }, { unique: true });
+
+export const MatchCountModel = mongoose.model('StatMatchCount', matchCountSchema);
+
+/** What each match adds to the counters now (its mark): the subscriber moves the counters by the difference. */
+const matchMarkSchema = new Schema(
+  {
+    needId: { type: Schema.Types.ObjectId, required: true },
+    offerId: { type: Schema.Types.ObjectId, required: true },
+    needOrgId: { type: Schema.Types.ObjectId },
+    offerOrgId: { type: Schema.Types.ObjectId },
+    /** The need's district ('' when the need is gone) and domains. */
+    district: { type: String, default: '' },
+    domains: { type: [String], default: [] },
+    proposedAt: { type: Date, required: true },
+    deadline: { type: Date, required: true },
+    /** The Shanghai day of the deadline (`YYYY-MM-DD`): today's deadlines up to now are read by it. */
+    deadlineDay: { type: String, required: true },
+    acceptedAt: Date,
+    declinedAt: Date,
+    completedAt: Date,
+    expiredAt: Date,
+    /** Yuan put in, for a completed funding match. */
+    funds: { type: Number, default: 0 },
+  },
+  { versionKey: false, strict: 'throw', collection: 'stat_match_marks' },
+);
+matchMarkSchema.index({ needId: 1 });
+matchMarkSchema.index({ offerId: 1 });
+matchMarkSchema.index({ needOrgId: 1 });
+matchMarkSchema.index({ offerOrgId: 1 });
+matchMarkSchema.index({ deadlineDay: 1 });
+
+export const MatchMarkModel = mongoose.model('StatMatchMark', matchMarkSchema);
+
+export interface MatchMark {
+  _id: Types.ObjectId;
+  needId: Types.ObjectId;
+  offerId: Types.ObjectId;
+  needOrgId?: Types.ObjectId;
+  offerOrgId?: Types.ObjectId;
+  district: string;
+  domains: string[];
+  proposedAt: Date;
+  deadline: Date;
+  deadlineDay: string;
+  acceptedAt?: Date;
+  declinedAt?: Date;
+  completedAt?: Date;
+  expiredAt?: Date;
+  funds: number;
+}

@@ -91,7 +91,10 @@ export async function postedCounts(
     ListingCountModel.find({
       bucket: trusted({ $in: [...now.buckets, ...before.buckets] }),
       ...(scope.district ? { district: scope.district } : {}),
-    }).lean<CounterRow[]>(),
+    })
+      // Without a domain, the pairs of domains (most of a counter) are not needed.
+      .select(scope.domain ? {} : { pairs: 0, priorityBy: 0 })
+      .lean<CounterRow[]>(),
     ...[...now.slivers, ...before.slivers].map((range) =>
       postedListingGroups(scope, range, months, period.from),
     ),

@@ -3,8 +3,7 @@ import type { Stats, StatsFigures, StatsQuery, StatsScope } from '@app/shared';
 import { notFound } from '../../lib/errors.js';
 import { eventFigures } from '../baseEvents/stats.js';
 import { basesIn, type BaseSummary } from '../bases/stats.js';
-import { listingFacts, needsPostedByOrganization, type ListingScope } from '../listings/stats.js';
-import { matchTimelines, type MatchTimeline } from '../matching/stats.js';
+import { needsPostedByOrganization, type ListingScope } from '../listings/stats.js';
 import {
   organizationIdsOfDomain,
   organizationsPlacedIn,
@@ -17,6 +16,7 @@ import {
   type ResidentFigures,
 } from '../residencies/stats.js';
 import { districtTable, domainTable, listingFigures, matchFigures, monthTable } from './figures.js';
+import { marksOfOrganizations, matchView, periodStretches } from './matchCounts.js';
 import { monthLabel, monthStarts, previousPeriod, resolvePeriod, type Period } from './period.js';
 import { postedCounts } from './posted.js';
 
@@ -75,21 +75,6 @@ async function resolveScope(query: StatsQuery): Promise<Scope> {
   };
 }
 
-/** Keeps the matches whose need lies in the scope's district and domain (a base's are chosen by organization). */
-function inListingScope(
-  matches: MatchTimeline[],
-  facts: Awaited<ReturnType<typeof listingFacts>>,
-  s: ListingScope,
-) {
-  if (!s.district && !s.domain) return matches;
-  return matches.filter((m) => {
-    const need = facts.get(m.need);
-    return (
-      need && (!s.district || need.district === s.district) && (!s.domain || need.domains.includes(s.domain))
-    );
-  });
-}
-
 const sumResidents = (figures: Map<string, ResidentFigures>): ResidentFigures => {
   const total = { incubating: 0, admitted: 0, graduated: 0, exited: 0 };
   for (const f of figures.values())
@@ -101,28 +86,19 @@ const sumResidents = (figures: Map<string, ResidentFigures>): ResidentFigures =>
 export async function computeStats(query: StatsQuery, now = new Date()): Promise<Stats> {
   const period = resolvePeriod(query, now);
   const previous = previousPeriod(period);
-  const window = { from: previous.from, to: period.to };
   const months = monthStarts(period);
   const scope = await resolveScope(query);
   const baseIds = scope.view.level === 'city' ? null : scope.bases.map((b) => b._id);
   const domainOrgs = query.domain ? await organizationIdsOfDomain(query.domain) : null;
 
-  const [groups, allMatches, pending] = await Promise.all([
+  const [groups, matches, pending] = await Promise.all([
     postedCounts(scope.listings, period, previous, months),
-    matchTimelines(window, scope.organizationIds),
+    matchView(scope.listings, period, previous, now),
     pendingVerifications({
       ...scope.listings,
       ...(scope.organizationIds ? { organizationIds: scope.organizationIds } : {}),
     }),
   ]);
-  const ids = new Map<string, Types.ObjectId>();
-  // Every need (its district and domains scope the match); an offer only for a completion (the funds it put in).
-  for (const m of allMatches) {
-    ids.set(m.need, m.needId);
-    if (m.completedAt) ids.set(m.offer, m.offerId);
-  }
-  const facts = await listingFacts([...ids.values()]);
-  const matches = inListingScope(allMatches, facts, scope.listings);
 
   const figuresOf = async (p: Period, current: boolean): Promise<StatsFigures> => {
     const asOf = now < p.to ? now : p.to;
@@ -132,7 +108,7 @@ export async function computeStats(query: StatsQuery, now = new Date()): Promise
       eventFigures(baseIds, p),
     ]);
     const listed = listingFigures(groups, current);
-    const matched = matchFigures(matches, facts, p, now);
+    const matched = matchFigures(current ? matches.current : matches.previous);
     return {
       needs: { posted: listed.needsPosted, met: matched.met },
       offers: { posted: listed.offersPosted, used: matched.used },
@@ -152,32 +128,28 @@ export async function computeStats(query: StatsQuery, now = new Date()): Promise
   const [current, before, byBase] = await Promise.all([
     figuresOf(period, true),
     figuresOf(previous, false),
-    baseTable(scope, matches, period, now),
+    baseTable(scope, period, now),
   ]);
   return {
     scope: scope.view,
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     ...current,
-    byDistrict: districtTable(groups, matches, facts, period),
-    byMonth: monthTable(groups, matches, period, months, months.map(monthLabel)),
+    byDistrict: districtTable(groups, matches),
+    byMonth: monthTable(groups, matches, months.map(monthLabel)),
     byBase,
-    byDomain: domainTable(groups, matches, facts, period),
+    byDomain: domainTable(groups, matches),
     previous: before,
   };
 }
 
 /** Per base of the scope: needs its organizations posted, their matches proposed and needs met, residents now. */
-async function baseTable(
-  scope: Scope,
-  matches: MatchTimeline[],
-  p: Period,
-  now: Date,
-): Promise<Stats['byBase']> {
+async function baseTable(scope: Scope, p: Period, now: Date): Promise<Stats['byBase']> {
   if (!scope.bases.length) return [];
   const orgBases = await organizationsOfBases(scope.bases);
   const orgIds = [...orgBases.keys()].map((id) => new Types.ObjectId(id));
-  const [needs, residents] = await Promise.all([
+  const [matches, needs, residents] = await Promise.all([
+    marksOfOrganizations(orgIds, scope.listings, periodStretches(p)),
     needsPostedByOrganization({ ...scope.listings, organizationIds: orgIds }, p),
     residentFiguresByBase(
       scope.bases.map((b) => b._id),
@@ -212,7 +184,7 @@ async function baseTable(
     ]);
     for (const b of bases) {
       if (m.proposedAt >= p.from && m.proposedAt < p.to) rows.get(b)!.matches++;
-      if (m.completedAt && m.completedAt >= p.from && m.completedAt < p.to) met.get(b)!.add(m.need);
+      if (m.completedAt && m.completedAt >= p.from && m.completedAt < p.to) met.get(b)!.add(String(m.needId));
     }
   }
   for (const [b, set] of met) rows.get(b)!.met = set.size;

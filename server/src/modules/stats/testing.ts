@@ -9,6 +9,7 @@ import { ResidencyModel } from '../residencies/model.js';
 import { BaseEventModel, RegistrationModel } from '../baseEvents/model.js';
 import { BookingModel } from '../spaces/model.js';
 import { rebuildListingCounts } from './counting.js';
+import { rebuildMatchCounts } from './matchCounting.js';
 
 /*
  * A small fixed history for the statistics tests, with every timestamp given, so that each figure can be counted
@@ -262,8 +263,9 @@ export async function buildStatsFixture() {
   ]);
   await event(pudong, '2025-09-01T02:00:00Z', 'cancelled', [['confirmed'], ['confirmed']]);
   await event(pudong, '2025-10-01T02:00:00Z', 'scheduled', [['confirmed', false]]);
-  // The listings went in directly, as a bulk load does: the counters are rebuilt from them, as at a start.
+  // The listings and matches went in directly, as a bulk load does: the counters are rebuilt, as at a start.
   await rebuildListingCounts();
+  await rebuildMatchCounts();
   return { xuhui, pudong };
 }
 

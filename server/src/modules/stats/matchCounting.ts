@@ -1,0 +1,133 @@
+import { Types } from 'mongoose';
+import type { AppContext } from '../../context.js';
+import '../matching/events.js';
+import { listingFacts } from '../listings/stats.js';
+import { everyMatchTimeline, matchTimeline, matchTotal } from '../matching/stats.js';
+import { increment } from './increment.js';
+import {
+  counterOf,
+  markOf,
+  sameMark,
+  tallyMatch,
+  type MarkFields,
+  type MatchDelta,
+  type Place,
+} from './matchMarks.js';
+import { CounterStateModel, MatchCountModel, MatchMarkModel, type MatchMark } from './model.js';
+import { dayKey } from './period.js';
+
+/*
+ * Counters of what the matches did (model.ts), so that a view reads a few thousand counters instead of every
+ * match of two periods and the facts of their needs. Kept like the listing counters (counting.ts): a subscriber
+ * of the match events re-reads the match, compares what it adds now with what it last counted of it (its mark)
+ * and moves the counters by the difference, so an event delivered twice moves nothing. A listing's change
+ * re-counts its matches (its district, domains and amount scope them). Rebuilt from the matches when the marks
+ * do not cover them.
+ */
+
+const VERSION = 3;
+const STATE_ID = 'matches';
+const BATCH = 2000;
+
+/** A counter's buckets: the Shanghai day and month of the instant. */
+const counterPlace: Place = (at) => {
+  const day = dayKey(at);
+  return [day, day.slice(0, 7)];
+};
+
+/** What a match adds now (null: no such match). */
+async function currentMark(id: Types.ObjectId): Promise<MarkFields | null> {
+  const t = await matchTimeline(id);
+  if (!t) return null;
+  return markOf(t, await listingFacts(t.completedAt ? [t.needId, t.offerId] : [t.needId]));
+}
+
+/** Brings the counters in line with one match as it is now (absent: as if it had never been). */
+export async function countMatch(matchId: string, tries = 3): Promise<void> {
+  if (!Types.ObjectId.isValid(matchId)) return;
+  const id = new Types.ObjectId(matchId);
+  const mark = await currentMark(id);
+  const counted = await MatchMarkModel.findById(id).lean<MatchMark>();
+  if (mark ? counted && sameMark(counted, mark) : !counted) return;
+  // Swapping the mark in one atomic step decides who moves the counters: a second delivery finds its own mark.
+  const before = mark
+    ? await MatchMarkModel.findOneAndReplace({ _id: id }, mark, {
+        upsert: true,
+        returnDocument: 'before',
+      }).lean<MatchMark>()
+    : await MatchMarkModel.findOneAndDelete({ _id: id }).lean<MatchMark>();
+  if (before && mark && sameMark(before, mark)) return;
+  const deltas = new Map<string, MatchDelta>();
+  if (before) tallyMatch(deltas, before, -1, counterPlace);
+  if (mark) tallyMatch(deltas, mark, 1, counterPlace);
+  for (const delta of deltas.values()) await increment(MatchCountModel, delta);
+  // Another delivery may have swapped in a mark read before ours: count again until the mark is the match.
+  const [again, stored] = await Promise.all([currentMark(id), MatchMarkModel.findById(id).lean<MatchMark>()]);
+  const settled = again && stored ? sameMark(stored, again) : !again && !stored;
+  if (!settled && tries > 1) await countMatch(matchId, tries - 1);
+}
+
+/** Re-counts the matches of a listing (on either side): its district, domains or amount may have changed. */
+export async function recountMatchesOf(listingId: string): Promise<void> {
+  if (!Types.ObjectId.isValid(listingId)) return;
+  const id = new Types.ObjectId(listingId);
+  const marks = await MatchMarkModel.find({ $or: [{ needId: id }, { offerId: id }] })
+    .select({ _id: 1 })
+    .lean<{ _id: Types.ObjectId }[]>();
+  for (const m of marks) await countMatch(String(m._id));
+}
+
+/** Rebuilds every match counter and mark from the matches. */
+export async function rebuildMatchCounts(): Promise<{ matches: number; counters: number }> {
+  const timelines = await everyMatchTimeline();
+  const ids = new Map<string, Types.ObjectId>();
+  for (const t of timelines) {
+    ids.set(t.need, t.needId);
+    if (t.completedAt) ids.set(t.offer, t.offerId);
+  }
+  const facts = await listingFacts([...ids.values()]);
+  const marks = timelines.map((t) => markOf(t, facts));
+  const counts = new Map<string, MatchDelta>();
+  for (const m of marks) tallyMatch(counts, m, 1, counterPlace);
+  await Promise.all([MatchCountModel.deleteMany({}), MatchMarkModel.deleteMany({})]);
+  const rows = [...counts.values()].map(counterOf);
+  for (let i = 0; i < rows.length; i += BATCH)
+    await MatchCountModel.insertMany(rows.slice(i, i + BATCH), { lean: true });
+  for (let i = 0; i < marks.length; i += BATCH)
+    await MatchMarkModel.insertMany(marks.slice(i, i + BATCH), { lean: true });
+  await CounterStateModel.updateOne(
+    { _id: STATE_ID },
+    { $set: { version: VERSION, rebuiltAt: new Date() } },
+    { upsert: true },
+  );
+  return { matches: marks.length, counters: rows.length };
+}
+
+/**
+ * Rebuilds the match counters when they do not cover the matches (another format version, or not as many marks
+ * as matches: data loaded in bulk). Run at start, before the subscriber delivers anything.
+ */
+export async function ensureMatchCounts(): Promise<boolean> {
+  const [state, marks, matches] = await Promise.all([
+    CounterStateModel.findById(STATE_ID).lean(),
+    MatchMarkModel.estimatedDocumentCount(),
+    matchTotal(),
+  ]);
+  if (state?.version === VERSION && marks === matches) return false;
+  await rebuildMatchCounts();
+  return true;
+}
+
+const MATCH_EVENTS = [
+  'match.proposed',
+  'match.accepted',
+  'match.declined',
+  'match.completed',
+  'match.expired',
+  'match.evidenceAttached',
+] as const;
+
+/** Keeps the match counters with every event that changes what a match adds to them. */
+export function subscribeMatchCounters(ctx: AppContext): void {
+  for (const event of MATCH_EVENTS) ctx.events.on(event, ({ matchId }) => countMatch(matchId));
+}
