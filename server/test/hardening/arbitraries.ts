@@ -183,8 +183,11 @@ function applyMutation(root: Json, mutation: Mutation): Json {
     else delete parent[last];
   } else if (m.kind === 'wrap') parent[last] = m.asArray ? [parent[last]] : { value: parent[last] };
   else {
+    // A key is added to a document, never to an array: an array's own `length` cannot be redefined.
     const target = parent[last];
-    put(target && typeof target === 'object' && !Array.isArray(target) ? target : parent, m.key, m.value);
+    const plainObject = (v: unknown): v is object => !!v && typeof v === 'object' && !Array.isArray(v);
+    if (plainObject(target)) put(target, m.key, m.value);
+    else if (plainObject(parent)) put(parent, m.key, m.value);
   }
   return root;
 }
