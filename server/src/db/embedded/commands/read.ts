@@ -16,9 +16,39 @@ import type { CommandContext, CommandTable } from './context.js';
 
 const UNSUPPORTED_FIND_OPTIONS = ['tailable', 'awaitData', 'min', 'max', 'returnKey', 'showRecordId'];
 
-/** Applies a find-style projection (mingo implements MongoDB's projection rules). */
+/**
+ * The top-level fields an inclusion projection keeps (`{ name: 1, grade: 1 }`, `_id` kept unless `_id: 0`), or
+ * null when it asks for more than picking fields (paths, exclusions, operators, expressions).
+ */
+function pickedFields(projection: Document): { fields: Set<string>; id: boolean } | null {
+  const fields = new Set<string>();
+  let id = true;
+  for (const [key, value] of Object.entries(projection)) {
+    const include = value === true || (typeof value === 'number' && value !== 0);
+    const exclude = value === false || value === 0;
+    if (key === '_id' && (include || exclude)) id = include;
+    else if (include && !key.includes('.') && !key.startsWith('$')) fields.add(key);
+    else return null;
+  }
+  return fields.size > 0 ? { fields, id } : null;
+}
+
+/**
+ * Applies a find-style projection: picking top-level fields directly (what the application's `select`s ask),
+ * anything else by mingo, which implements MongoDB's projection rules.
+ */
 export function project(docs: Document[], projection: unknown, filter: Document | undefined): Document[] {
   if (!isPlainObject(projection) || Object.keys(projection).length === 0) return docs;
+  const picked = pickedFields(projection);
+  if (picked) {
+    return docs.map((doc) => {
+      const out: Document = {};
+      for (const key of Object.keys(doc)) {
+        if (key === '_id' ? picked.id : picked.fields.has(key)) out[key] = doc[key];
+      }
+      return out;
+    });
+  }
   checkOperators(projection, 'projection');
   // The documents already match: the filter is needed again only by a positional `field.$` projection.
   const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
