@@ -60,8 +60,8 @@ interface FindResult {
   docs: Document[];
   singleBatch: boolean;
   filter: Document;
-  /** The index answering the filter, or null for a collection scan. */
-  index: string | null;
+  /** The index answering the filter, or null for a collection scan (planned again: only explain asks). */
+  index: () => string | null;
 }
 
 /** Runs a find command's query: filter (index-assisted), sort, skip, limit, projection. */
@@ -86,7 +86,7 @@ function runFind(ctx: CommandContext, cmd: Document, stats?: { examined: number 
   if (sorted) docs = sortDocuments(docs, cmd.sort);
   if (skip > 0 || limit > 0) docs = docs.slice(skip, limit > 0 ? skip + limit : undefined);
   docs = project(docs, cmd.projection, filter);
-  return { ns: view.ns, docs, singleBatch, filter, index: view.plan(filter) };
+  return { ns: view.ns, docs, singleBatch, filter, index: () => view.plan(filter) };
 }
 
 export const readCommands: CommandTable = {
@@ -106,7 +106,8 @@ export const readCommands: CommandTable = {
         throw unsupported('explain (other than of find)');
       const stats = { examined: 0 };
       const started = performance.now();
-      const { ns, docs, filter, index } = runFind(ctx, inner, stats);
+      const { ns, docs, filter, index: plan } = runFind(ctx, inner, stats);
+      const index = plan();
       const scan = index === null;
       return {
         queryPlanner: {
