@@ -2,6 +2,7 @@
  * Drives a running server with simulated users: each signs in, then loops (think, act) until the time is up or
  * the run is stopped. Operations are drawn from a weighted mix; think times are exponential, as people's are.
  */
+import { monotonicUs } from '../lib/cpuProfile.js';
 import type { PreparedData } from './dataset.js';
 import { Journal } from './journal.js';
 import { OPERATIONS, WorkloadStats, type Operation } from './stats.js';
@@ -87,7 +88,12 @@ export async function measureAlone(
     /** The server's CPU time so far (ms), to charge each operation its own. */
     serverCpu?: () => number | undefined;
   },
-): Promise<{ stats: WorkloadStats; cpuPerCall: Partial<Record<Operation, number>> }> {
+): Promise<{
+  stats: WorkloadStats;
+  cpuPerCall: Partial<Record<Operation, number>>;
+  /** When each operation's measured calls ran, on the machine's monotonic clock (µs), to cut a CPU profile by. */
+  windows: Partial<Record<Operation, { fromUs: number; toUs: number }>>;
+}> {
   const stats = new WorkloadStats();
   const world: Catalogue = {
     openListings: options.data.openListings,
@@ -120,16 +126,19 @@ export async function measureAlone(
     for (let i = 0; i < options.callsPerOperation; i++) await warmUp[i % warmUp.length]!.act(op);
   }
   const cpuPerCall: Partial<Record<Operation, number>> = {};
+  const windows: Partial<Record<Operation, { fromUs: number; toUs: number }>> = {};
   for (const op of OPERATIONS) {
     if (!options.mix[op] || (op === 'message' && !world.messaging)) continue;
+    const fromUs = monotonicUs();
     const before = options.serverCpu?.();
     const calls = stats.of(op).calls;
     for (let i = 0; i < options.callsPerOperation; i++) await people[i % people.length]!.act(op);
     const after = options.serverCpu?.();
+    windows[op] = { fromUs, toUs: monotonicUs() };
     const made = stats.of(op).calls - calls;
     if (before !== undefined && after !== undefined && made > 0) cpuPerCall[op] = (after - before) / made;
   }
-  return { stats, cpuPerCall };
+  return { stats, cpuPerCall, windows };
 }
 
 export function startWorkload(options: WorkloadOptions): Workload {

@@ -47,9 +47,41 @@ function idf(word: string): number {
 }
 
 /** One word for each synonym group, so 送餐 and 助餐 meet. */
-const canonical = (word: string) => [word, ...synonymsOf(word)].sort()[0]!;
+const canonical = (word: string) => {
+  const synonyms = synonymsOf(word);
+  return synonyms.length ? [word, ...synonyms].sort()[0]! : word;
+};
 
 const meaningful = (w: string) => !FRAME.has(w) && (w.length > 1 || /[a-z0-9]/.test(w));
+
+type NeedText = Pick<Listing, 'title' | 'description'> & Partial<Pick<Listing, 'id' | 'updatedAt'>>;
+
+interface NeedWords {
+  words: Map<string, number>;
+  total: number;
+}
+
+const needCache = new Map<string, NeedWords>();
+const NEED_CACHE_SIZE = 10_000;
+
+/**
+ * The need's weighted words and their sum, cached per listing version like an offer's: when the subject is an
+ * offer, every candidate need is cut into words, and the same needs come back as candidates call after call.
+ */
+function needWordsOf(need: NeedText): NeedWords {
+  const key = need.id && need.updatedAt ? `${need.id}@${need.updatedAt}` : undefined;
+  const cached = key ? needCache.get(key) : undefined;
+  if (cached) return cached;
+  const words = needWords(need);
+  let total = 0;
+  for (const weight of words.values()) total += weight;
+  const entry = { words, total };
+  if (key) {
+    if (needCache.size >= NEED_CACHE_SIZE) needCache.delete(needCache.keys().next().value!);
+    needCache.set(key, entry);
+  }
+  return entry;
+}
 
 /** The need's words with their weights (title words count double). */
 function needWords(need: Pick<Listing, 'title' | 'description'>): Map<string, number> {
@@ -90,10 +122,8 @@ function offerWords(offer: Pick<Listing, 'id' | 'title' | 'description' | 'updat
 type OfferText = Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>;
 
 /** For one need, how much of what it says each offer also says, 0..1 (the need's words are cut once). */
-export function relevanceTo(need: Pick<Listing, 'title' | 'description'>): (offer: OfferText) => number {
-  const wanted = needWords(need);
-  let total = 0;
-  for (const weight of wanted.values()) total += weight;
+export function relevanceTo(need: NeedText): (offer: OfferText) => number {
+  const { words: wanted, total } = needWordsOf(need);
   return (offer) => {
     if (total === 0) return 0;
     const { title, description, chars } = offerWords(offer);
@@ -112,8 +142,7 @@ export function relevanceTo(need: Pick<Listing, 'title' | 'description'>): (offe
 }
 
 /** The text relevance of one pair, 0..1. */
-export const textRelevance = (need: Pick<Listing, 'title' | 'description'>, offer: OfferText): number =>
-  relevanceTo(need)(offer);
+export const textRelevance = (need: NeedText, offer: OfferText): number => relevanceTo(need)(offer);
 
 /** Relevance of a candidate to a subject, whichever of them is the need. */
 export function pairRelevance(subject: Listing): (candidate: Listing) => number {

@@ -10,6 +10,7 @@ import * as window from 'mingo/operators/window';
 import { Query as BaseQuery } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { update as baseUpdate, type Modifier } from 'mingo/updater';
+import { HashMap, ensureArray, isNil, isRegExp, isString, resolve } from 'mingo/util';
 import { CommandError } from '../errors.js';
 
 type ExpressionOperator = (obj: AnyObject, expr: unknown, options: Options) => unknown;
@@ -33,13 +34,42 @@ const $toObjectId: ExpressionOperator = (obj, expr, options) => {
   );
 };
 
-/** Every mingo operator, with the BSON-aware conversions above in place of mingo's own. */
+type QueryOperator = (selector: string, value: unknown, options: Options) => (obj: AnyObject) => boolean;
+
+/**
+ * $in as mingo has it (a value, or any element of an array value, equal to a listed value, or a string matching a
+ * listed regex; a missing value matches a listed null), with the list hashed once per query: mingo's own hashes
+ * the whole list again for every document it tests, which made `{ ownerId: { $in: [200 ids] } }` over a few
+ * hundred candidates cost milliseconds.
+ */
+const $in: QueryOperator = (selector, value, options) => {
+  if (!Array.isArray(value)) return (query.$in as QueryOperator)(selector, value, options);
+  const listed = HashMap.init<unknown, true>();
+  for (const v of value) listed.set(v, true);
+  const patterns = value.filter(isRegExp);
+  const listsNull = value.some((v) => v === null);
+  return (obj) => {
+    const found = resolve(obj as never, selector, { unwrapArray: true });
+    if (isNil(found)) return listsNull;
+    const values = ensureArray(found);
+    if (listed.size > 0 && values.some((v) => listed.has(v))) return true;
+    return patterns.length > 0 && values.some((v) => isString(v) && patterns.some((re) => re.test(v)));
+  };
+};
+
+const $nin: QueryOperator = (selector, value, options) => {
+  if (!Array.isArray(value)) return (query.$nin as QueryOperator)(selector, value, options);
+  const matches = $in(selector, value, options);
+  return (obj) => !matches(obj);
+};
+
+/** Every mingo operator, with the BSON-aware conversions and the $in above in place of mingo's own. */
 const context = Context.init({
   accumulator,
   expression: { ...expression, $toString, $toObjectId } as never,
   pipeline,
   projection,
-  query,
+  query: { ...query, $in, $nin } as never,
   window,
 });
 

@@ -16,9 +16,39 @@ import type { CommandContext, CommandTable } from './context.js';
 
 const UNSUPPORTED_FIND_OPTIONS = ['tailable', 'awaitData', 'min', 'max', 'returnKey', 'showRecordId'];
 
-/** Applies a find-style projection (mingo implements MongoDB's projection rules). */
+/**
+ * The top-level fields an inclusion projection keeps (`{ name: 1, grade: 1 }`, `_id` kept unless `_id: 0`), or
+ * null when it asks for more than picking fields (paths, exclusions, operators, expressions).
+ */
+function pickedFields(projection: Document): { fields: Set<string>; id: boolean } | null {
+  const fields = new Set<string>();
+  let id = true;
+  for (const [key, value] of Object.entries(projection)) {
+    const include = value === true || (typeof value === 'number' && value !== 0);
+    const exclude = value === false || value === 0;
+    if (key === '_id' && (include || exclude)) id = include;
+    else if (include && !key.includes('.') && !key.startsWith('$')) fields.add(key);
+    else return null;
+  }
+  return fields.size > 0 ? { fields, id } : null;
+}
+
+/**
+ * Applies a find-style projection: picking top-level fields directly (what the application's `select`s ask),
+ * anything else by mingo, which implements MongoDB's projection rules.
+ */
 export function project(docs: Document[], projection: unknown, filter: Document | undefined): Document[] {
   if (!isPlainObject(projection) || Object.keys(projection).length === 0) return docs;
+  const picked = pickedFields(projection);
+  if (picked) {
+    return docs.map((doc) => {
+      const out: Document = {};
+      for (const key of Object.keys(doc)) {
+        if (key === '_id' ? picked.id : picked.fields.has(key)) out[key] = doc[key];
+      }
+      return out;
+    });
+  }
   checkOperators(projection, 'projection');
   // The documents already match: the filter is needed again only by a positional `field.$` projection.
   const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
@@ -30,8 +60,8 @@ interface FindResult {
   docs: Document[];
   singleBatch: boolean;
   filter: Document;
-  /** The index answering the filter, or null for a collection scan. */
-  index: string | null;
+  /** The index answering the filter, or null for a collection scan (planned again: only explain asks). */
+  index: () => string | null;
 }
 
 /** Runs a find command's query: filter (index-assisted), sort, skip, limit, projection. */
@@ -56,7 +86,7 @@ function runFind(ctx: CommandContext, cmd: Document, stats?: { examined: number 
   if (sorted) docs = sortDocuments(docs, cmd.sort);
   if (skip > 0 || limit > 0) docs = docs.slice(skip, limit > 0 ? skip + limit : undefined);
   docs = project(docs, cmd.projection, filter);
-  return { ns: view.ns, docs, singleBatch, filter, index: view.plan(filter) };
+  return { ns: view.ns, docs, singleBatch, filter, index: () => view.plan(filter) };
 }
 
 export const readCommands: CommandTable = {
@@ -76,7 +106,8 @@ export const readCommands: CommandTable = {
         throw unsupported('explain (other than of find)');
       const stats = { examined: 0 };
       const started = performance.now();
-      const { ns, docs, filter, index } = runFind(ctx, inner, stats);
+      const { ns, docs, filter, index: plan } = runFind(ctx, inner, stats);
+      const index = plan();
       const scan = index === null;
       return {
         queryPlanner: {
