@@ -50,12 +50,12 @@ const rssMb = (pid: number) => {
   }
 };
 
-/** The node process running server/src/main.ts under `npm start` (below npm, sh and tsx's launcher). */
+/** The node process running the compiled server (server/dist/main.js) under `npm start` (below npm and sh). */
 function serverPid(npmPid: number): number | undefined {
   const running = descendants(npmPid).filter((pid) => {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      return cmd.startsWith(process.execPath) && cmd.includes('src/main.ts') && cmd.includes('loader');
+      return cmd.startsWith('node') && cmd.includes('server/dist/main.js');
     } catch {
       return false;
     }
