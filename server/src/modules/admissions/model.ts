@@ -8,7 +8,7 @@ const criterionSchema = new Schema(
     weight: { type: Number, required: true },
     max: { type: Number, required: true },
   },
-  { _id: false, strict: 'throw' },
+  { _id: false, strict: 'throw', versionKey: false },
 );
 
 const applicationSchema = new Schema(
@@ -32,7 +32,7 @@ const applicationSchema = new Schema(
           formedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
           formedAt: { type: Date, required: true },
         },
-        { _id: false, strict: 'throw' },
+        { _id: false, strict: 'throw', versionKey: false },
       ),
     },
     decision: {
@@ -48,7 +48,7 @@ const applicationSchema = new Schema(
             meanScore: { type: Number },
           },
         },
-        { _id: false, strict: 'throw' },
+        { _id: false, strict: 'throw', versionKey: false },
       ),
     },
     withdrawnAt: { type: Date },

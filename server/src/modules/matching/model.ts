@@ -9,7 +9,7 @@ const reviewSchema = new Schema(
     comment: { type: String },
     createdAt: { type: Date, default: () => new Date() },
   },
-  { _id: false, strict: 'throw' },
+  { _id: false, strict: 'throw', versionKey: false },
 );
 
 const historySchema = new Schema(
@@ -19,7 +19,7 @@ const historySchema = new Schema(
     at: { type: Date, default: () => new Date() },
     note: { type: String },
   },
-  { _id: false, strict: 'throw' },
+  { _id: false, strict: 'throw', versionKey: false },
 );
 
 /** A photo or document attached as evidence; the file itself is in storage under `storageKey`. */
@@ -33,7 +33,7 @@ const evidenceFileSchema = new Schema(
     side: { type: String, enum: ['need', 'offer'], required: true },
     uploadedAt: { type: Date, default: () => new Date() },
   },
-  { strict: 'throw' },
+  { strict: 'throw', versionKey: false },
 );
 
 /** One named part of the score shown when the match was proposed. */
@@ -44,7 +44,7 @@ const reasonSchema = new Schema(
     max: { type: Number, required: true },
     detail: { type: String, required: true },
   },
-  { _id: false, strict: 'throw' },
+  { _id: false, strict: 'throw', versionKey: false },
 );
 
 const matchSchema = new Schema(

@@ -11,7 +11,7 @@ const documentSchema = new Schema(
     uploadedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     uploadedAt: { type: Date, default: () => new Date() },
   },
-  { strict: 'throw' },
+  { strict: 'throw', versionKey: false },
 );
 
 const invitationSchema = new Schema(
@@ -21,7 +21,7 @@ const invitationSchema = new Schema(
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     expiresAt: { type: Date, required: true },
   },
-  { _id: false, strict: 'throw' },
+  { _id: false, strict: 'throw', versionKey: false },
 );
 
 const organizationSchema = new Schema(

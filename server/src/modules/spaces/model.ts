@@ -7,7 +7,7 @@ const openingWindowSchema = new Schema(
     from: { type: String, required: true },
     to: { type: String, required: true },
   },
-  { _id: false },
+  { _id: false, versionKey: false },
 );
 
 const spaceSchema = new Schema(
