@@ -7,8 +7,15 @@ import { startTestDatabase } from '../../test/db.js';
 
 const modules = path.join(path.dirname(fileURLToPath(import.meta.url)), '../modules');
 
+/** What the test reads of a schema. */
+interface SchemaTree {
+  childSchemas: { schema: SchemaTree }[];
+  options: { versionKey?: unknown };
+  paths: Record<string, unknown>;
+}
+
 /** Every schema nested in a model's schema, at any depth. */
-function nestedSchemas(schema: Schema, out: Schema[] = []): Schema[] {
+function nestedSchemas(schema: SchemaTree, out: SchemaTree[] = []): SchemaTree[] {
   for (const child of schema.childSchemas) {
     out.push(child.schema);
     nestedSchemas(child.schema, out);
@@ -35,7 +42,7 @@ describe('subdocument schemas', () => {
 
   it('declare no version key, in every model', () => {
     const offenders = mongoose.modelNames().flatMap((name) =>
-      nestedSchemas(mongoose.model(name).schema)
+      nestedSchemas(mongoose.model(name).schema as unknown as SchemaTree)
         .filter((s) => s.options.versionKey !== false)
         .map((s) => `${name}: ${Object.keys(s.paths).join(', ')}`),
     );
