@@ -13,6 +13,7 @@ const client = await MongoClient.connect(engine.uri);
 const coll = client
   .db('crash')
   .collection<{ _id: string; kind: string; group?: number; pad: string }>('writes');
+const counters = client.db('crash').collection<{ _id: string; n: number }>('counters');
 const pad = 'p'.repeat(200);
 process.stdout.write('ready\n');
 
@@ -38,25 +39,22 @@ async function batches(): Promise<never> {
   }
 }
 
-async function transactions(): Promise<never> {
+/** Transactions of several workers run together; each inserts two documents and bumps a shared counter. */
+async function transactions(worker: number): Promise<never> {
   for (let t = 0; ; t++) {
+    const group = Number(round) * 1e6 + worker * 1e5 + t;
     const session = client.startSession();
     try {
       await session.withTransaction(async () => {
-        await coll.insertOne(
-          { _id: `t${round}-${t}-a`, kind: 'txn', group: Number(round) * 1e6 + t, pad },
-          { session },
-        );
-        await coll.insertOne(
-          { _id: `t${round}-${t}-b`, kind: 'txn', group: Number(round) * 1e6 + t, pad },
-          { session },
-        );
+        await coll.insertOne({ _id: `t${round}-${worker}-${t}-a`, kind: 'txn', group, pad }, { session });
+        await counters.updateOne({ _id: 'txns' }, { $inc: { n: 1 } }, { session, upsert: true });
+        await coll.insertOne({ _id: `t${round}-${worker}-${t}-b`, kind: 'txn', group, pad }, { session });
       });
     } finally {
       await session.endSession();
     }
-    process.stdout.write(`acktxn ${Number(round) * 1e6 + t}\n`);
+    process.stdout.write(`acktxn ${group}\n`);
   }
 }
 
-await Promise.all([singles(0), singles(1), singles(2), batches(), transactions()]);
+await Promise.all([singles(0), singles(1), singles(2), batches(), ...[0, 1, 2].map(transactions)]);

@@ -81,6 +81,12 @@ it('keeps every acknowledged write and nothing half-written after SIGKILL', { ti
       for (const { n } of txnSizes) expect(n).toBe(2); // both writes of a transaction, or neither
       const presentTxns = new Set(txnSizes.map((t) => t._id));
       expect(acked.txns.filter((t) => !presentTxns.has(t))).toEqual([]);
+      // Each transaction also bumped a counter that the concurrent ones share: it counts exactly those present.
+      const counter = await client
+        .db('crash')
+        .collection<{ _id: string; n: number }>('counters')
+        .findOne({ _id: 'txns' });
+      expect(counter?.n ?? 0).toBe(txnSizes.length);
     } finally {
       await client.close();
       await engine.close();

@@ -3,12 +3,12 @@ import { CommandError, toCommandError } from './errors.js';
 import { commands } from './commands/index.js';
 import type { CommandContext, CommandSpec, EngineState } from './commands/context.js';
 import { Cursors } from './cursors.js';
-import { WriteLock } from './lock.js';
+import { TransactionLock } from './lock.js';
 import { Catalog, validateNames, type StorageOp } from './storage/catalog.js';
 import { CommittedView, WriteLog } from './storage/committedView.js';
 import { BlockedByTransaction } from './storage/overlay.js';
 import type { CollectionView } from './storage/views.js';
-import { Sessions, Transaction } from './transactions.js';
+import { Sessions, type Transaction } from './transactions.js';
 
 /** Persists storage ops before a write is acknowledged (the journal); in-memory engines skip it. */
 export type Persist = (ops: StorageOp[]) => Promise<void>;
@@ -17,8 +17,8 @@ export type Persist = (ops: StorageOp[]) => Promise<void>;
 export class Engine implements EngineState {
   readonly catalog = new Catalog();
   readonly cursors = new Cursors();
-  /** Held by a transaction from its first statement to its end, and by DDL and the TTL monitor. */
-  readonly lock = new WriteLock();
+  /** Held shared by each transaction from its first statement to its end, exclusively by DDL and the TTL monitor. */
+  readonly lock = new TransactionLock();
   readonly sessions = new Sessions(this.lock);
   readonly startedAt = Date.now();
   address = '127.0.0.1:0';
@@ -83,8 +83,8 @@ export class Engine implements EngineState {
 
   /**
    * Runs a write on committed state. It is applied and journaled in one synchronous step (so the journal keeps
-   * the order of memory); if it touches what the transaction in progress holds, it is taken back, waits for
-   * that transaction to end, and runs again.
+   * the order of memory); if it touches what a transaction in progress holds, it is taken back, waits for that
+   * transaction to end, and runs again.
    */
   private async committedWrite(
     spec: CommandSpec,
@@ -93,9 +93,7 @@ export class Engine implements EngineState {
     connectionId: number,
   ): Promise<Document> {
     for (;;) {
-      const holder = this.lock.heldBy;
-      const active = holder instanceof Transaction && holder.state === 'active' ? holder : undefined;
-      const log = new WriteLog(this.catalog, active);
+      const log = new WriteLog(this.catalog, this.sessions.active);
       let reply: Document | Promise<Document> | undefined;
       let failure: unknown;
       let blocked: Promise<void> | undefined;
@@ -121,7 +119,7 @@ export class Engine implements EngineState {
   }
 
   private context(db: string, connectionId: number, log: WriteLog, txn?: Transaction): CommandContext {
-    const catalog = this.catalog;
+    const { catalog, sessions } = this;
     return {
       engine: this,
       db,
@@ -130,7 +128,9 @@ export class Engine implements EngineState {
       log,
       view(collection: string): CollectionView {
         validateNames(db, collection);
-        return txn ? txn.view(catalog, db, collection) : new CommittedView(catalog, db, collection, log);
+        return txn
+          ? txn.view(catalog, db, collection, sessions.active)
+          : new CommittedView(catalog, db, collection, log);
       },
     };
   }

@@ -84,4 +84,55 @@ describe('isolation', () => {
     expect(await outside).toMatchObject({ code: 11000 });
     expect(await coll.countDocuments({ u: 'k' })).toBe(1);
   });
+  it('makes a write outside wait for the transaction holding its document only, not for others open', async () => {
+    const coll = db.collection('holders');
+    await coll.insertMany([
+      { _id: id('p'), v: 0 },
+      { _id: id('q'), v: 0 },
+    ]);
+    const a = client.startSession();
+    const b = client.startSession();
+    a.startTransaction();
+    b.startTransaction();
+    await coll.updateOne({ _id: id('p') }, { $set: { v: 1 } }, { session: a });
+    await coll.updateOne({ _id: id('q') }, { $set: { v: 2 } }, { session: b });
+    let outsideDone = false;
+    const outside = coll.updateOne({ _id: id('p') }, { $inc: { v: 10 } }).then(() => (outsideDone = true));
+    await b.commitTransaction();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(outsideDone).toBe(false); // b's commit does not release it: a holds p
+    await a.commitTransaction();
+    await outside;
+    await Promise.all([a.endSession(), b.endSession()]);
+    expect((await coll.find().sort({ _id: 1 }).toArray()).map((d) => d.v)).toEqual([11, 2]);
+  });
+
+  it('makes DDL wait for every active transaction, and a transaction starting meanwhile wait behind it', async () => {
+    const coll = db.collection('ddlwait');
+    await coll.insertMany([
+      { _id: id('r'), v: 0 },
+      { _id: id('s'), v: 0 },
+      { _id: id('t'), v: 0 },
+    ]);
+    const [a, b, c] = [client.startSession(), client.startSession(), client.startSession()];
+    a.startTransaction();
+    b.startTransaction();
+    await coll.updateOne({ _id: id('r') }, { $set: { v: 1 } }, { session: a });
+    await coll.updateOne({ _id: id('s') }, { $set: { v: 1 } }, { session: b });
+    const done: string[] = [];
+    const ddl = db.createCollection('ddlwait_new').then(() => done.push('ddl'));
+    await new Promise((r) => setTimeout(r, 30));
+    c.startTransaction();
+    const late = coll.updateOne({ _id: id('t') }, { $set: { v: 1 } }, { session: c }).then(() => done.push('c'));
+    await new Promise((r) => setTimeout(r, 30));
+    await a.commitTransaction();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(done).toEqual([]); // b is still open
+    await b.commitTransaction();
+    await Promise.all([ddl, late]);
+    expect(done).toEqual(['ddl', 'c']);
+    await c.commitTransaction();
+    await Promise.all([a.endSession(), b.endSession(), c.endSession()]);
+    expect((await coll.find().sort({ _id: 1 }).toArray()).map((d) => d.v)).toEqual([1, 1, 1]);
+  });
 });

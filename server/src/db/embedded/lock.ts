@@ -1,41 +1,73 @@
 import { CommandError } from './errors.js';
 
+type Mode = 'shared' | 'exclusive';
+
 interface Waiter {
   owner: object;
+  mode: Mode;
   resolve: () => void;
   reject: (err: Error) => void;
   timer?: NodeJS.Timeout;
 }
 
 /**
- * The single write lock: a writing command holds it for its duration, a transaction from its first operation
- * to commit or abort. Waiters are served first come, first served.
+ * The transaction lock: every active transaction holds it shared, from its first statement to its commit or
+ * abort, so any number of transactions run together; DDL and the TTL monitor take it exclusively, waiting for
+ * every transaction to end. Waiters are served first come, first served: a transaction starting while DDL waits
+ * queues behind it, so DDL is not starved by a stream of transactions.
  */
-export class WriteLock {
-  private holder: object | null = null;
+export class TransactionLock {
+  private readonly sharedBy = new Set<object>();
+  private exclusiveBy: object | null = null;
   private readonly queue: Waiter[] = [];
 
-  get heldBy(): object | null {
-    return this.holder;
+  /** Takes the lock shared (a transaction); rejects with a TransientTransactionError after `timeoutMs` when given. */
+  share(owner: object, timeoutMs?: number): Promise<void> {
+    return this.request(owner, 'shared', timeoutMs);
   }
 
-  /** Waits for the lock; rejects with a TransientTransactionError after `timeoutMs` when given. */
+  /** Takes the lock exclusively (DDL, the TTL monitor), once no transaction holds it. */
   acquire(owner: object, timeoutMs?: number): Promise<void> {
-    if (this.holder === owner) return Promise.resolve();
-    if (this.holder === null && this.queue.length === 0) {
-      this.holder = owner;
+    return this.request(owner, 'exclusive', timeoutMs);
+  }
+
+  release(owner: object): void {
+    if (this.exclusiveBy === owner) this.exclusiveBy = null;
+    else if (!this.sharedBy.delete(owner)) return;
+    this.grantWaiting();
+  }
+
+  private holds(owner: object): boolean {
+    return this.exclusiveBy === owner || this.sharedBy.has(owner);
+  }
+
+  private grantable(mode: Mode): boolean {
+    if (this.exclusiveBy !== null) return false;
+    return mode === 'shared' || this.sharedBy.size === 0;
+  }
+
+  private grant(owner: object, mode: Mode): void {
+    if (mode === 'shared') this.sharedBy.add(owner);
+    else this.exclusiveBy = owner;
+  }
+
+  private request(owner: object, mode: Mode, timeoutMs?: number): Promise<void> {
+    if (this.holds(owner)) return Promise.resolve();
+    if (this.queue.length === 0 && this.grantable(mode)) {
+      this.grant(owner, mode);
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { owner, resolve, reject };
+      const waiter: Waiter = { owner, mode, resolve, reject };
       if (timeoutMs !== undefined) {
         waiter.timer = setTimeout(() => {
           const i = this.queue.indexOf(waiter);
           if (i >= 0) this.queue.splice(i, 1);
+          this.grantWaiting(); // a shared waiter queued behind this one may go now
           reject(
             new CommandError(
               'LockTimeout',
-              `Unable to acquire the write lock within ${timeoutMs}ms: another transaction is in progress`,
+              `Unable to acquire the transaction lock within ${timeoutMs}ms: a schema change is in progress`,
               {},
               ['TransientTransactionError'],
             ),
@@ -46,21 +78,12 @@ export class WriteLock {
     });
   }
 
-  /** Tries to take the lock without waiting. */
-  tryAcquire(owner: object): boolean {
-    if (this.holder === owner) return true;
-    if (this.holder !== null || this.queue.length > 0) return false;
-    this.holder = owner;
-    return true;
-  }
-
-  release(owner: object): void {
-    if (this.holder !== owner) return;
-    this.holder = null;
-    const next = this.queue.shift();
-    if (next) {
+  /** Grants waiters in order for as long as the first one can have the lock. */
+  private grantWaiting(): void {
+    while (this.queue.length > 0 && this.grantable(this.queue[0]!.mode)) {
+      const next = this.queue.shift()!;
       if (next.timer) clearTimeout(next.timer);
-      this.holder = next.owner;
+      this.grant(next.owner, next.mode);
       next.resolve();
     }
   }

@@ -1,7 +1,9 @@
 import type { Document } from 'bson';
 import { CommandError } from './errors.js';
-import type { WriteLock } from './lock.js';
-import type { Catalog, StorageOp } from './storage/catalog.js';
+import type { TransactionLock } from './lock.js';
+import { ActiveTransactions } from './storage/activeTransactions.js';
+import { splitNs, type Catalog, type StorageOp } from './storage/catalog.js';
+import { keyOf } from './storage/keys.js';
 import { Overlay, type ActiveTransaction } from './storage/overlay.js';
 import { TransactionView } from './storage/transactionView.js';
 
@@ -9,14 +11,14 @@ import { TransactionView } from './storage/transactionView.js';
 const SESSION_TIMEOUT_MS = 30 * 60_000;
 /** MongoDB's default transactionLifetimeLimitSeconds. */
 const LIFETIME_MS = 60_000;
-/** How long a transaction waits for another one to finish before failing with a transient error. */
+/** How long a starting transaction waits for DDL (or the TTL monitor) to finish before a transient error. */
 const LOCK_WAIT_MS = 5_000;
 
 type TxnState = 'active' | 'committed' | 'aborted';
 
 /**
- * One multi-document transaction: an overlay per collection. It holds the transaction lock while active
- * (transactions and DDL run one at a time); committed writes by others go on around it.
+ * One multi-document transaction: an overlay per collection. It holds the transaction lock shared while active
+ * (DDL waits for it); other transactions and committed writes go on around it.
  */
 export class Transaction implements ActiveTransaction {
   state: TxnState = 'active';
@@ -35,8 +37,12 @@ export class Transaction implements ActiveTransaction {
     return overlay;
   }
 
-  view(catalog: Catalog, db: string, name: string): TransactionView {
-    return new TransactionView(catalog, db, name, this.overlayFor(`${db}.${name}`));
+  overlayIn(ns: string): Overlay | undefined {
+    return this.overlays.get(ns);
+  }
+
+  view(catalog: Catalog, db: string, name: string, active: ActiveTransactions): TransactionView {
+    return new TransactionView(catalog, db, name, this.overlayFor(`${db}.${name}`), this, active);
   }
 
   /** Marks the transaction over and wakes the writes waiting for it. */
@@ -47,11 +53,11 @@ export class Transaction implements ActiveTransaction {
     this.settle();
   }
 
-  commitOps(catalog: Catalog): StorageOp[] {
+  commitOps(catalog: Catalog, active: ActiveTransactions): StorageOp[] {
     const ops: StorageOp[] = [];
     for (const ns of this.overlays.keys()) {
-      const dot = ns.indexOf('.');
-      ops.push(...this.view(catalog, ns.slice(0, dot), ns.slice(dot + 1)).commitOps());
+      const [db, name] = splitNs(ns);
+      ops.push(...this.view(catalog, db, name, active).commitOps());
     }
     return ops;
   }
@@ -72,13 +78,18 @@ function noSuchTransaction(txnNumber: number, why = ''): CommandError {
   );
 }
 
-/** Logical sessions and their transactions, as the driver drives them (lsid, txnNumber, autocommit:false). */
+/**
+ * Logical sessions and their transactions, as the driver drives them (lsid, txnNumber, autocommit:false). Any
+ * number of transactions are active together, each on its own snapshot.
+ */
 export class Sessions {
   private readonly sessions = new Map<string, SessionState>();
+  /** The transactions in progress, whose pending writes others' writes must not touch. */
+  readonly active = new ActiveTransactions<Transaction>();
 
-  constructor(private readonly lock: WriteLock) {}
+  constructor(private readonly lock: TransactionLock) {}
 
-  /** The active transaction a command belongs to, starting it (and taking the write lock) on startTransaction. */
+  /** The active transaction a command belongs to, starting it (its snapshot begins now) on startTransaction. */
   async enter(cmd: Document): Promise<Transaction> {
     const key = sessionKey(cmd.lsid);
     if (!key)
@@ -104,7 +115,7 @@ export class Sessions {
       session.txnNumber = txnNumber;
       session.txn = txn;
       try {
-        await this.lock.acquire(txn, LOCK_WAIT_MS);
+        await this.lock.share(txn, LOCK_WAIT_MS);
       } catch (err) {
         txn.end('aborted');
         throw err;
@@ -113,6 +124,7 @@ export class Sessions {
         this.lock.release(txn); // ended (endSessions) while it waited
         throw noSuchTransaction(txnNumber);
       }
+      this.active.add(txn);
       txn.lifetime = setTimeout(() => this.finish(txn, 'aborted'), LIFETIME_MS);
       txn.lifetime.unref();
       return txn;
@@ -134,9 +146,28 @@ export class Sessions {
     return session.txn;
   }
 
-  /** Ends a transaction and hands the write lock on. */
+  /**
+   * Commits a transaction in one synchronous step: every other active transaction keeps, in its snapshot, the
+   * committed versions this replaces, then the writes are applied. Returns the storage ops to journal.
+   */
+  commit(txn: Transaction, catalog: Catalog): StorageOp[] {
+    const ops = txn.commitOps(catalog, this.active);
+    for (const op of ops) {
+      if (op.k === 'put' || op.k === 'del') {
+        const id = keyOf(op.k === 'put' ? op.doc._id : op.id);
+        const [db, name] = splitNs(op.ns);
+        this.active.preserve(op.ns, id, catalog.collection(db, name)?.get(id), txn);
+      }
+      catalog.apply(op);
+    }
+    this.finish(txn, 'committed');
+    return ops;
+  }
+
+  /** Ends a transaction, waking the writes waiting for it. */
   finish(txn: Transaction, state: 'committed' | 'aborted'): void {
     if (txn.state !== 'active') return;
+    this.active.delete(txn);
     txn.end(state);
     this.lock.release(txn);
   }

@@ -7,7 +7,8 @@ export const TTL_INTERVAL_MS = 60_000;
 
 /**
  * Deletes documents whose TTL-indexed date (the earliest, for an array) is older than expireAfterSeconds,
- * as one journaled write taken under the write lock. Returns how many were removed.
+ * as one journaled write, holding the transaction lock exclusively (no transaction is active meanwhile).
+ * Returns how many were removed.
  */
 export async function expireDocuments(engine: Engine, now = Date.now()): Promise<number> {
   const owner = {};

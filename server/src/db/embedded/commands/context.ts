@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import type { Cursors } from '../cursors.js';
-import type { WriteLock } from '../lock.js';
+import type { TransactionLock } from '../lock.js';
 import type { Catalog, StorageOp } from '../storage/catalog.js';
 import type { WriteLog } from '../storage/committedView.js';
 import type { CollectionView } from '../storage/views.js';
@@ -11,7 +11,7 @@ export interface EngineState {
   readonly catalog: Catalog;
   readonly cursors: Cursors;
   readonly sessions: Sessions;
-  readonly lock: WriteLock;
+  readonly lock: TransactionLock;
   /** host:port the server answers on (for hello). */
   readonly address: string;
   readonly startedAt: number;
@@ -33,8 +33,9 @@ export interface CommandContext {
 
 /**
  * How a command runs: `read` needs no lock; `write` changes documents (synchronously: it must return its reply,
- * not a promise), waiting only for a transaction holding what it touches; `ddl` waits for the transaction lock
- * and is refused in transactions; `admin` runs anywhere; `session` handles commit/abort itself.
+ * not a promise), waiting only for a transaction holding what it touches; `ddl` waits for every transaction to
+ * end (the transaction lock, exclusively) and is refused in transactions; `admin` runs anywhere; `session`
+ * handles commit/abort itself.
  */
 export type CommandKind = 'read' | 'write' | 'ddl' | 'admin' | 'session';
 

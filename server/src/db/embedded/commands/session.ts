@@ -18,11 +18,9 @@ export const sessionCommands: CommandTable = {
           ['TransientTransactionError'],
         );
       }
-      const ops = txn.commitOps(catalog);
-      for (const op of ops) catalog.apply(op);
-      const durable = ctx.engine.persist(ops); // journaled before the lock passes on, so records stay in order
-      sessions.finish(txn, 'committed');
-      await durable;
+      // Applied and handed to the journal in one synchronous step, so the journal keeps the order of memory.
+      const ops = sessions.commit(txn, catalog);
+      await ctx.engine.persist(ops);
       return { ok: 1 };
     },
   },

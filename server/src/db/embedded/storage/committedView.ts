@@ -1,10 +1,11 @@
 import type { Document } from 'bson';
+import type { ActiveTransactions } from './activeTransactions.js';
 import { Catalog, type StorageOp } from './catalog.js';
 import { ID_INDEX, type Collection } from './collection.js';
 import { duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
 import { checkDocumentSize } from './limits.js';
-import { BlockedByTransaction, type ActiveTransaction, type Overlay } from './overlay.js';
+import { BlockedByTransaction, type Overlay } from './overlay.js';
 import { planCandidates } from './planner.js';
 import { lookupIds, type CollectionView } from './views.js';
 
@@ -13,8 +14,8 @@ interface UndoEntry {
   id: string;
   idValue: unknown;
   before: Document | undefined;
-  /** The overlay whose snapshot this write added to. */
-  preservedIn?: Overlay;
+  /** The overlays whose snapshots this write added to. */
+  preservedIn: Overlay[];
 }
 
 /** What one command changed in committed state: ops to journal, and how to take them back. */
@@ -22,21 +23,21 @@ export class WriteLog {
   readonly ops: StorageOp[] = [];
   private readonly undo: UndoEntry[] = [];
 
-  /** `txn`: the transaction in progress, whose pending documents and keys committed writes must not touch. */
+  /** `active`: the transactions in progress, whose pending documents and keys committed writes must not touch. */
   constructor(
     private readonly catalog: Catalog,
-    readonly txn?: ActiveTransaction,
+    readonly active?: ActiveTransactions,
   ) {}
 
-  /** Applies a document change, unless it collides with the transaction in progress (then it throws). */
+  /** Applies a document change, unless it collides with a transaction in progress (then it throws). */
   change(coll: Collection, id: string, doc: Document | null): void {
     if (doc) checkDocumentSize(doc);
     const before = coll.get(id);
-    let preservedIn: Overlay | undefined;
-    if (this.txn) {
-      const overlay = this.txn.overlayFor(coll.ns);
-      if (overlay.blocks(coll, id, doc)) throw new BlockedByTransaction(this.txn.finished);
-      if (overlay.preserve(id, before)) preservedIn = overlay;
+    let preservedIn: Overlay[] = [];
+    if (this.active && this.active.size > 0) {
+      const holder = this.active.holderOf(coll.ns, coll, id, doc);
+      if (holder) throw new BlockedByTransaction(holder.finished);
+      preservedIn = this.active.preserve(coll.ns, id, before);
     }
     const idValue = (doc ?? before)!._id;
     this.record(doc ? { k: 'put', ns: coll.ns, doc } : { k: 'del', ns: coll.ns, id: idValue });
@@ -56,7 +57,7 @@ export class WriteLog {
           ? { k: 'put', ns: entry.ns, doc: entry.before }
           : { k: 'del', ns: entry.ns, id: entry.idValue },
       );
-      entry.preservedIn?.snapshot.delete(entry.id);
+      for (const overlay of entry.preservedIn) overlay.snapshot.delete(entry.id);
     }
     this.undo.length = 0;
     const kept = this.ops.filter((op) => op.k !== 'put' && op.k !== 'del');

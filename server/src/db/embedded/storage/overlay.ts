@@ -14,10 +14,13 @@ export class Overlay {
   /** The transaction created the collection (it does not exist in committed state yet). */
   created = false;
 
-  /** Whether a committed write putting `doc` (or deleting, when null) at `id` would collide with pending changes. */
-  blocks(coll: Collection, id: string, doc: Document | null): boolean {
+  /**
+   * Whether another write putting `doc` (or deleting, when null) at `id` would collide with these pending
+   * changes: the same document, or a key of one of the committed collection's unique indexes.
+   */
+  blocks(coll: Collection | undefined, id: string, doc: Document | null): boolean {
     if (this.changes.has(id)) return true;
-    if (!doc || this.changes.size === 0) return false;
+    if (!doc || !coll || this.changes.size === 0) return false;
     for (const index of coll.indexes.values()) {
       if (!index.spec.unique) continue;
       const keys = new Set(index.entriesFor(doc).map((e) => e.key));
@@ -36,10 +39,12 @@ export class Overlay {
   }
 }
 
-/** The transaction in progress, as committed writes see it. */
+/** A transaction in progress, as the writes of others see it. */
 export interface ActiveTransaction {
   /** Its overlay for a namespace, created on demand (it may read that collection later). */
   overlayFor(ns: string): Overlay;
+  /** Its overlay for a namespace if it has one (else it has written nothing there). */
+  overlayIn(ns: string): Overlay | undefined;
   /** Settles when the transaction commits or aborts. */
   readonly finished: Promise<void>;
 }

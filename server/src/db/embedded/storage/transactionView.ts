@@ -1,17 +1,19 @@
 import type { Document } from 'bson';
+import type { ActiveTransactions } from './activeTransactions.js';
 import { Catalog, type StorageOp } from './catalog.js';
 import { ID_INDEX, type Collection } from './collection.js';
 import { duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
 import { checkDocumentSize } from './limits.js';
-import { writeConflict, type Overlay } from './overlay.js';
+import { writeConflict, type ActiveTransaction, type Overlay } from './overlay.js';
 import { idLookupKeys, planCandidates } from './planner.js';
 import { lookupIds, type CollectionView } from './views.js';
 
 /**
  * A transaction's view of one collection: its own pending changes, over the committed state as of its start
- * (documents others changed since are read from the overlay's snapshot). Writing a document someone else
- * committed after the start is a WriteConflict, as in MongoDB.
+ * (documents others changed since are read from the overlay's snapshot). Writing a document (or a unique key)
+ * that someone else committed after the start, or that another active transaction has written, is a
+ * WriteConflict at once, as in MongoDB: the first writer wins.
  */
 export class TransactionView implements CollectionView {
   constructor(
@@ -19,6 +21,8 @@ export class TransactionView implements CollectionView {
     readonly db: string,
     readonly name: string,
     private readonly overlay: Overlay,
+    private readonly txn: ActiveTransaction,
+    private readonly active: ActiveTransactions,
   ) {}
 
   get ns(): string {
@@ -80,9 +84,13 @@ export class TransactionView implements CollectionView {
     return this.base?.indexSpecs() ?? (this.overlay.created ? [ID_INDEX] : []);
   }
 
-  /** Refuses writing a document someone else committed after the transaction started. */
-  private checkConflict(id: string): void {
+  /**
+   * Refuses writing `doc` at `id` (deleting, when null) if someone else committed that document after the
+   * transaction started, or another active transaction has written it or one of its unique keys.
+   */
+  private checkConflict(id: string, doc: Document | null): void {
     if (this.overlay.snapshot.has(id)) throw writeConflict();
+    if (this.active.holderOf(this.ns, this.base, id, doc, this.txn)) throw writeConflict();
   }
 
   private checkUnique(doc: Document, id: string): void {
@@ -97,7 +105,9 @@ export class TransactionView implements CollectionView {
       for (const entry of mine) {
         for (const other of index.lookup(entry.key)) {
           if (other === id || changes.has(other)) continue;
-          if (snapshot.has(other)) throw writeConflict();
+          // Changed since the start, or being changed by another transaction: the key may be freed.
+          if (snapshot.has(other) || this.active.holderOf(this.ns, base, other, null, this.txn))
+            throw writeConflict();
           throw duplicateKeyError(this.ns, index.spec, entry.values);
         }
       }
@@ -113,21 +123,21 @@ export class TransactionView implements CollectionView {
     if (!this.exists()) this.overlay.created = true;
     const id = keyOf(doc._id);
     if (this.get(id)) throw duplicateKeyError(this.ns, ID_INDEX, [doc._id]);
-    this.checkConflict(id);
+    this.checkConflict(id, doc);
     this.checkUnique(doc, id);
     this.overlay.changes.set(id, doc);
   }
 
   replace(doc: Document): void {
     const id = keyOf(doc._id);
-    this.checkConflict(id);
+    this.checkConflict(id, doc);
     this.checkUnique(doc, id);
     this.overlay.changes.set(id, doc);
   }
 
   remove(doc: Document): void {
     const id = keyOf(doc._id);
-    this.checkConflict(id);
+    this.checkConflict(id, null);
     this.overlay.changes.set(id, null);
   }
 
