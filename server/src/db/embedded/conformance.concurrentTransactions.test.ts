@@ -119,7 +119,11 @@ conformance(
         await m.Counter.create([{ name: 'new', n: 1 }], { session: b });
         const readInA = async () => ({
           seen: (await m.Counter.findOne({ name: 'seen' }).session(a).lean())!.n,
-          names: (await m.Counter.find({ name: /^(seen|new)/ }).session(a).lean()).map((c) => c.name),
+          names: (
+            await m.Counter.find({ name: /^(seen|new)/ })
+              .session(a)
+              .lean()
+          ).map((c) => c.name),
         });
         expect(await readInA()).toEqual({ seen: 0, names: ['seen'] });
         await b.commitTransaction();
