@@ -13,6 +13,18 @@ export interface DatabaseHandle {
 /** The database the application uses inside the embedded engine. */
 export const EMBEDDED_DB_NAME = 'resourcelink';
 
+/**
+ * The driver's pool of connections to the embedded engine: the driver's default of 100, on purpose. A larger pool
+ * (1,000) helped at 1,000 users only while the engine ran transactions one at a time: then writes held their
+ * connections waiting for the transaction lock, and reads (every call's session lookup) queued behind them for a
+ * free connection. Transactions now run together, so a connection is held only while the engine works on its
+ * command (and a write's journal flush); measured after that change on a busy shared machine (docs/benchmarks.md,
+ * "Load" and "Transactions"), pools of 500 and 100 gave the same figures, and beyond 100 commands in
+ * flight the engine's one thread is the queue, wherever the waiting happens. A separate pool for session reads
+ * would buy nothing either, for the same reason.
+ */
+const EMBEDDED_POOL_SIZE = 100;
+
 mongoose.set('strictQuery', true);
 mongoose.set('sanitizeFilter', true);
 
@@ -21,7 +33,11 @@ mongoose.set('sanitizeFilter', true);
  * `WORKERS=n`): the same database as in that process, which alone opens and closes the engine.
  */
 export async function connectEmbeddedEngineAt(uri: string, logger: Logger): Promise<DatabaseHandle> {
-  await mongoose.connect(uri, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 10_000 });
+  await mongoose.connect(uri, {
+    dbName: EMBEDDED_DB_NAME,
+    serverSelectionTimeoutMS: 10_000,
+    maxPoolSize: EMBEDDED_POOL_SIZE,
+  });
   logger.debug("connected to the primary process's embedded database engine");
   return { kind: 'embedded', uri, close: () => mongoose.disconnect() };
 }
@@ -39,7 +55,11 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
   const dataDir = path.resolve(config.DATA_DIR, 'db');
   const engine = await startEmbeddedEngine({ dataDir, warn: (message) => logger.warn(message) });
   try {
-    await mongoose.connect(engine.uri, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 10_000 });
+    await mongoose.connect(engine.uri, {
+      dbName: EMBEDDED_DB_NAME,
+      serverSelectionTimeoutMS: 10_000,
+      maxPoolSize: EMBEDDED_POOL_SIZE,
+    });
   } catch (err) {
     await engine.close();
     throw err;
