@@ -89,7 +89,7 @@ describe('the search host', () => {
     await remote.clear();
     await remote.upsert([first, second, third]);
     const queries = [first, second, third].map((doc) => ({ q: doc.title, pageSize: 1 }));
-    const alone = [];
+    const alone: Awaited<ReturnType<EmbeddedSearchEngine['search']>>[] = [];
     for (const query of queries) alone.push(await local.search(query));
     const together = await Promise.all(Array.from({ length: 30 }, (_, i) => remote.search(queries[i % 3]!)));
     together.forEach((result, i) => expect(result).toEqual(alone[i % 3]));
