@@ -171,16 +171,13 @@ export async function startServer(
       everyMs: 5 * 60_000,
       run: async () => void (await reconciler.reconcile()),
     });
-  let port = config.PORT;
-  // A worker's connections are handed over by the primary, which listens (cluster/connections.ts): the worker's
-  // entry point takes them once this resolves.
-  if (!worker) {
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(config.PORT, config.HOST, () => resolve());
-    });
-    ({ port } = http.address() as AddressInfo);
-  }
+  // In a worker of `WORKERS=n` this listens through node:cluster: the primary holds the port and deals the
+  // connections out; from here on this worker gets its share.
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
 
   return {
     ctx,

@@ -1,8 +1,5 @@
 import cluster from 'node:cluster';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setupPrimary as setupClusterAdapter } from '@socket.io/cluster-adapter';
-import sticky from '@socket.io/sticky';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { startPrimaryServices } from './primaryServices.js';
@@ -13,24 +10,27 @@ const WORKER_GRACE_MS = 7_000;
 
 /**
  * The primary process of `WORKERS=n` (docs/architecture.md, "Processes"): starts what the workers share
- * (primaryServices.ts), forks the n HTTP workers, then listens on PORT and hands each connection to a worker
- * (@socket.io/sticky: the requests of one Socket.IO session to the worker holding it; plain API connections in
- * turn). Socket.IO emits reach every worker through the cluster adapter, relayed here. On SIGTERM or SIGINT it
- * stops listening, stops the workers, then writes the index's snapshot and closes the database.
+ * (primaryServices.ts), then forks the n HTTP workers, which listen on PORT through node:cluster: the primary
+ * accepts each connection and passes it to the next worker in turn (round-robin), once; every request a client
+ * sends on that kept-alive connection then goes to that worker directly. Socket.IO needs no stickiness: workers
+ * take WebSocket connections only (realtime/index.ts), and emits reach every worker through the cluster adapter,
+ * relayed here. On SIGTERM or SIGINT it stops the workers (each closes its server), then writes the index's
+ * snapshot and closes the database.
  */
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
-  // Buffers cross the IPC channel as they are (the sticky hand-over sends a request's first bytes).
+  // Buffers cross the IPC channel as they are (binary Socket.IO payloads relayed by the cluster adapter).
   cluster.setupPrimary({ serialization: 'advanced' });
+  // The default on Linux already, but not on Windows: connections are dealt out by the primary, never left to
+  // whichever worker the kernel wakes (which can give one worker most of them).
+  cluster.schedulingPolicy = cluster.SCHED_RR;
   setupClusterAdapter();
   const services = await startPrimaryServices(config, logger);
   const pool = new WorkerPool(config.WORKERS, services.workerEnv, logger);
 
-  const http = createServer();
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, 'shutting down the workers, then the database');
-      await new Promise<void>((resolve) => (http.listening ? http.close(() => resolve()) : resolve()));
       await pool.stop(WORKER_GRACE_MS);
       await services.close();
     })();
@@ -39,18 +39,13 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   process.on('SIGTERM', () => void stop('SIGTERM').then(() => process.exit(0)));
   process.on('SIGINT', () => void stop('SIGINT').then(() => process.exit(0)));
 
+  let port: number;
   try {
-    await pool.start();
+    port = await pool.start();
   } catch (err) {
     await stop('a worker failed to start');
     throw err;
   }
-  sticky.setupMaster(http, { loadBalancingMethod: 'round-robin' });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.PORT, config.HOST, () => resolve());
-  });
-  const { port } = http.address() as AddressInfo;
   logger.info(
     { port, workers: config.WORKERS, pid: process.pid },
     `ResourceLink 资源链 is running at http://localhost:${port} with ${config.WORKERS} workers`,

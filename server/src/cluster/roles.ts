@@ -11,13 +11,17 @@ export const WORKER_ENV = {
   databaseUri: 'RL_DATABASE_URI',
 } as const;
 
-/** A worker tells the primary it can take connections. */
-export const READY_MESSAGE = { type: 'rl:worker-ready' } as const;
+const READY = 'rl:worker-ready';
 
-export const isReadyMessage = (message: unknown): boolean =>
-  typeof message === 'object' &&
-  message !== null &&
-  (message as { type?: unknown }).type === READY_MESSAGE.type;
+/** A worker tells the primary it listens (through the primary's shared handle) on `port`. */
+export const readyMessage = (port: number) => ({ type: READY, port }) as const;
+
+/** The port of a worker's ready message; undefined for any other message. */
+export function readyPort(message: unknown): number | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, port } = message as { type?: unknown; port?: unknown };
+  return type === READY && typeof port === 'number' ? port : undefined;
+}
 
 /** The worker setup from this process's environment. */
 export function workerSetupFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerSetup {

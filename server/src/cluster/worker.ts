@@ -1,20 +1,18 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { startServer } from '../server.js';
-import { holdConnections } from './connections.js';
-import { READY_MESSAGE, workerSetupFromEnv } from './roles.js';
+import { readyMessage, workerSetupFromEnv } from './roles.js';
 
 /**
- * An HTTP worker of `WORKERS=n`: today's server on the primary's database and index, taking the connections the
- * primary hands it. Stops on SIGTERM (from the primary) or when the primary is gone.
+ * An HTTP worker of `WORKERS=n`: today's server on the primary's database and index, listening on PORT through
+ * node:cluster (the primary deals it connections in turn once it listens). Stops on SIGTERM (from the primary) or
+ * when the primary is gone.
  */
 export async function runWorker(config: Config, logger: Logger): Promise<void> {
-  const connections = holdConnections();
   const setup = workerSetupFromEnv();
   const log = logger.child({ worker: setup.id });
   const server = await startServer(config, log, { worker: setup });
-  connections.release(server.io as never);
-  process.send?.(READY_MESSAGE);
+  process.send?.(readyMessage(server.port));
 
   let stopping = false;
   const shutdown = async (reason: string) => {

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
-import { isReadyMessage, WORKER_ENV } from './roles.js';
+import { readyPort, WORKER_ENV } from './roles.js';
 
 /** A worker that dies sooner than this after its start counts as failing to start: its replacement waits longer. */
 const HEALTHY_AFTER_MS = 30_000;
@@ -31,9 +31,13 @@ export class WorkerPool {
     this.slots = Array.from({ length: size }, (_, i) => ({ id: i + 1, startedAt: 0, quickDeaths: 0 }));
   }
 
-  /** Forks every worker and resolves once all can take connections; rejects if one dies first. */
-  async start(timeoutMs = 120_000): Promise<void> {
-    await Promise.all(this.slots.map((slot) => this.fork(slot, timeoutMs)));
+  /**
+   * Forks every worker and resolves with the port they listen on once all take connections; rejects if one dies
+   * first.
+   */
+  async start(timeoutMs = 120_000): Promise<number> {
+    const ports = await Promise.all(this.slots.map((slot) => this.fork(slot, timeoutMs)));
+    return ports[0]!;
   }
 
   /** The live workers' process ids (the benchmarks sum their CPU). */
@@ -41,20 +45,22 @@ export class WorkerPool {
     return this.slots.flatMap((s) => (s.worker?.process.pid ? [s.worker.process.pid] : []));
   }
 
-  private fork(slot: Slot, timeoutMs: number): Promise<void> {
+  private fork(slot: Slot, timeoutMs: number): Promise<number> {
     const worker = cluster.fork({ ...this.env, [WORKER_ENV.id]: String(slot.id) });
-    // The connection hand-over (@socket.io/sticky) and the cluster adapter pick from `cluster.workers`: a worker
-    // joins it once its server can take connections, or those handed to it before would be lost.
+    // node:cluster deals connections only to workers that listen, which a worker does once its server is ready.
+    // The cluster adapter relays to the workers in `cluster.workers`: a worker joins it once ready, so that the
+    // others do not wait for the answers of one still starting.
     delete cluster.workers![worker.id];
     slot.worker = worker;
     slot.startedAt = Date.now();
-    const ready = new Promise<void>((resolve, reject) => {
+    const ready = new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`worker ${slot.id} did not start in time`)), timeoutMs);
       worker.on('message', (message: unknown) => {
-        if (!isReadyMessage(message)) return;
+        const port = readyPort(message);
+        if (port === undefined) return;
         clearTimeout(timer);
         if (!worker.isDead()) cluster.workers![worker.id] = worker;
-        resolve();
+        resolve(port);
       });
       worker.once('exit', (code, signal) => {
         clearTimeout(timer);

@@ -22,7 +22,12 @@ export interface Realtime {
   dispose(): Promise<void>;
 }
 
-/** Socket.IO on the HTTP server's origin (path /socket.io): authenticated by the session cookie. */
+/**
+ * Socket.IO on the HTTP server's origin (path /socket.io): authenticated by the session cookie. In a worker of
+ * `WORKERS=n` (`cluster`) it takes WebSocket connections only: a WebSocket session lives on the one connection
+ * node:cluster gave this worker, whereas the requests of a long-polling session could reach any worker, which
+ * would not know it. The client connects by WebSocket first (client/src/api/socket.ts).
+ */
 export async function attachRealtime(
   ctx: AppContext,
   http: HttpServer,
@@ -35,6 +40,7 @@ export async function attachRealtime(
     serveClient: false,
     maxHttpBufferSize: MAX_FRAME_BYTES,
     allowRequest: originAllowed(allowlist),
+    ...(options.cluster ? { transports: ['websocket' as const] } : {}),
     ...(allowlist.length ? { cors: { origin: allowlist, credentials: true } } : {}),
     ...(adapter.adapter ? { adapter: adapter.adapter } : {}),
   });

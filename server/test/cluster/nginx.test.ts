@@ -130,7 +130,7 @@ describe('nginx with deploy/nginx.conf in front of two servers', () => {
     }
   });
 
-  it("serves a browser page whose socket upgrades, and admits the page's websocket-only handshake", async () => {
+  it("serves a browser page whose socket opens by websocket, and admits the page's websocket-only handshake", async () => {
     const index = path.join(repoRoot, 'client/dist/index.html');
     if (!existsSync(index))
       throw new Error('client/dist is missing: build the client first (npm run test:e2e does)');
@@ -140,8 +140,10 @@ describe('nginx with deploy/nginx.conf in front of two servers', () => {
     await apiOf(context).post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
 
     const frames: string[] = [];
+    const socketUrls: string[] = [];
     page.on('websocket', (ws) => {
       if (!ws.url().includes('/socket.io/')) return;
+      socketUrls.push(ws.url());
       ws.on('framereceived', (frame) => frames.push(String(frame.payload)));
       ws.on('socketerror', (error) => problems.push(`websocket: ${error}`));
     });
@@ -150,8 +152,15 @@ describe('nginx with deploy/nginx.conf in front of two servers', () => {
     const res = await page.goto('/');
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-security-policy']).not.toContain('upgrade-insecure-requests');
-    // The app's own socket (long-polling first, then upgraded): Engine.IO's probe answered over the websocket.
-    await until(() => frames.includes('3probe'), 15_000, 'the websocket upgrade through nginx');
+    // The app's own socket opens by websocket (no long-polling first): Engine.IO's open packet, then
+    // Socket.IO's connect, over the websocket through nginx.
+    await until(
+      () => frames.some((f) => f.startsWith('40{"sid":')),
+      15_000,
+      'the socket connected by websocket through nginx',
+    );
+    expect(frames.some((f) => f.startsWith('0{"sid":'))).toBe(true);
+    expect(socketUrls[0]).toContain('transport=websocket');
     await page.waitForLoadState('networkidle');
     // A websocket-only handshake from the page: the Origin check runs on it (an upgraded session skips it).
     // (Written as page source: the server's TypeScript has no DOM types.)

@@ -55,8 +55,13 @@ export type { ServerProcess } from '../../../scripts/lib/serverProcess.js';
 
 /**
  * Starts `server/src/main.ts` (one node process, or a primary and its workers with WORKERS=n) on a fresh data
- * directory, or on `dataDir` (kept when it stops), and waits for health.
+ * directory, or on `dataDir` (kept when it stops), and waits for health (up to `timeoutMs`: three processes
+ * start slowly on a busy machine).
  */
-export function startServerProcess(env: Record<string, string>, dataDir?: string): Promise<ServerProcess> {
-  return start({ env, output: 'inherit', ...(dataDir ? { dataDir } : {}) });
+export function startServerProcess(
+  env: Record<string, string>,
+  dataDir?: string,
+  timeoutMs = 60_000,
+): Promise<ServerProcess> {
+  return start({ env, output: 'inherit', timeoutMs, ...(dataDir ? { dataDir } : {}) });
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { Agent, request } from 'node:http';
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,12 +24,12 @@ const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'rl-workers-'));
-  server = await startServerProcess({ WORKERS: '2', TRUST_PROXY: 'true' }, dataDir);
+  server = await startServerProcess({ WORKERS: '2', TRUST_PROXY: 'true' }, dataDir, 150_000);
   // The test builds its accounts in the primary's database, as the other cluster tests do in theirs.
   const engine = readAddress(path.join(dataDir, 'db'));
   if (!engine) throw new Error('the primary published no database address');
   await mongoose.connect(engine.uri, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 10_000 });
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
@@ -56,13 +57,36 @@ function workersOf(pid: number): number[] {
     .map(Number);
 }
 
+/** One GET on `agent` (false: a connection of its own): the status, the worker and the Connection header. */
+function get(path: string, agent: Agent | false) {
+  return new Promise<{ status: number; worker: string; connection: string; body: string }>(
+    (resolve, reject) => {
+      const req = request(`${server.url}${path}`, { agent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            worker: String(res.headers['x-worker'] ?? 'none'),
+            connection: String(res.headers.connection ?? ''),
+            body,
+          }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
+
 /** Workers that answered GET /api/health in `tries` calls (each call a connection of its own). */
 async function workersAnswering(tries = 8): Promise<Set<string>> {
   const seen = new Set<string>();
   for (let i = 0; i < tries; i++) {
-    const res = await fetch(`${server.url}/api/health`);
+    const res = await get('/api/health', false);
     expect(res.status).toBe(200);
-    seen.add(res.headers.get('x-worker') ?? 'none');
+    seen.add(res.worker);
   }
   return seen;
 }
@@ -107,6 +131,30 @@ describe('WORKERS=2', () => {
     expect(await workersAnswering()).toEqual(new Set(['1', '2']));
   });
 
+  it('keeps a kept-alive connection on one worker, and deals new connections to both', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await get('/api/health', agent));
+      expect(answers.every((a) => a.status === 200 && a.connection === 'keep-alive')).toBe(true);
+      expect(new Set(answers.map((a) => a.worker)).size).toBe(1);
+    } finally {
+      agent.destroy();
+    }
+    expect(await workersAnswering(4)).toEqual(new Set(['1', '2']));
+  });
+
+  it('refuses Socket.IO long-polling, which would need sticky routing, and takes WebSocket', async () => {
+    const polling = await get('/socket.io/?EIO=4&transport=polling', false);
+    expect(polling.status).toBe(400);
+    expect(JSON.parse(polling.body)).toMatchObject({ message: 'Transport unknown' });
+    const { client } = await provider();
+    const socket = openSocket(asServer(server), client);
+    sockets.push(socket);
+    await connected(socket);
+    socket.disconnect();
+  });
+
   it('finds a listing posted through one worker in a search on the other at once', async () => {
     const { client } = await provider();
     const posted = await client.post('/api/listings', {
@@ -121,13 +169,14 @@ describe('WORKERS=2', () => {
     const id = posted.body.listing.id as string;
     const writer = String(posted.headers['x-worker']);
     expect(['1', '2']).toContain(writer);
-    // Every search from now on finds it, whichever worker answers; go on until the other one has.
+    // Every search from now on finds it, whichever worker answers; go on (a connection each, dealt in turn)
+    // until the other one has.
     const answeredBy = new Set<string>();
     for (let i = 0; i < 10 && !answeredBy.has(writer === '1' ? '2' : '1'); i++) {
-      const res = await client.get(`/api/search?q=${encodeURIComponent('理发')}`);
+      const res = await get(`/api/search?q=${encodeURIComponent('理发')}`, false);
       expect(res.status).toBe(200);
-      expect((res.body.items as { id: string }[]).map((l) => l.id)).toContain(id);
-      answeredBy.add(String(res.headers['x-worker']));
+      expect((JSON.parse(res.body).items as { id: string }[]).map((l) => l.id)).toContain(id);
+      answeredBy.add(res.worker);
     }
     expect(answeredBy).toContain(writer === '1' ? '2' : '1');
   });
@@ -141,17 +190,49 @@ describe('WORKERS=2', () => {
     const conversationId = String(conversation._id);
     const s1 = await socketOnWorker(one.client, '1');
     const s2 = await socketOnWorker(two.client, '2');
+    const at1 = collect(s1, 'message:new');
     const at2 = collect(s2, 'message:new');
-    const ack = (await s1
-      .timeout(5_000)
-      .emitWithAck('message:send', {
-        conversationId,
-        body: '从一号工作进程发出',
-        clientId: `w-${conversationId}`,
-      })) as MessageSendAck;
+    const ack = (await s1.timeout(5_000).emitWithAck('message:send', {
+      conversationId,
+      body: '从一号工作进程发出',
+      clientId: `w-${conversationId}`,
+    })) as MessageSendAck;
     expect(ack.ok).toBe(true);
     await until(() => at2.length === 1, 10_000, 'the message on the other worker');
     expect(at2[0]!.message.body).toBe('从一号工作进程发出');
+
+    // A burst from both sides at once: every message reaches both workers' sockets, each once.
+    const burst = (socket: ClientSocket, from: string) =>
+      Promise.all(
+        Array.from({ length: 15 }, (_, i) =>
+          socket
+            .timeout(10_000)
+            .emitWithAck('message:send', {
+              conversationId,
+              body: `${from}-${i}`,
+              clientId: `burst-${from}-${i}`,
+            }),
+        ),
+      );
+    const acks = (await Promise.all([burst(s1, 'one'), burst(s2, 'two')])).flat() as MessageSendAck[];
+    expect(acks.filter((a) => !a.ok)).toEqual([]);
+    await until(() => at1.length >= 31 && at2.length >= 31, 15_000, 'every message on both workers');
+    // Sent at once, they may be emitted out of order (the client merges by seq); none is missing or doubled.
+    const first = at2[0]!.message.seq;
+    for (const seen of [at1, at2]) {
+      const seqs = seen.map((m) => m.message.seq).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: 31 }, (_, i) => first + i));
+    }
+    const sent = ['one', 'two'].flatMap((from) => Array.from({ length: 15 }, (_, i) => `${from}-${i}`));
+    for (const seen of [at1, at2]) {
+      expect(seen).toHaveLength(31);
+      expect(
+        seen
+          .slice(1)
+          .map((m) => m.message.body)
+          .sort(),
+      ).toEqual(sent.sort());
+    }
   });
 
   it('replaces a worker that was killed', async () => {

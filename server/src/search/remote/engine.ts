@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import type {
   DocumentBatches,
   IndexSettings,
@@ -9,20 +9,40 @@ import type {
   SearchStats,
   WriteCheck,
 } from '../port.js';
-import { SEARCH_TOKEN_HEADER, type SearchCall, type SearchHostAddress } from './protocol.js';
+import {
+  frame,
+  FrameReader,
+  type AnswerFrame,
+  type CallFrame,
+  type Hello,
+  type SearchCall,
+  type SearchHostAddress,
+} from './protocol.js';
+
+interface Pending {
+  /** The connection the call went out on. */
+  socket: Socket;
+  resolve(result: unknown): void;
+  reject(err: Error): void;
+}
 
 /**
- * The search port over the primary's RPC (host.ts): a worker's view of the one embedded index. Every call is a
- * round trip on a kept-alive connection to 127.0.0.1; a write returns once the primary applied it, so a
- * listing written through any worker is found by a search on any other in the next request.
+ * The search port over the primary's RPC (host.ts, protocol.ts): a worker's view of the one embedded index. Every
+ * call is a frame on the one connection this worker keeps open to 127.0.0.1 (opened at the first call, opened
+ * again at the next call after it dropped), pipelined with the calls in flight; a write returns once the primary
+ * applied it, so a listing written through any worker is found by a search on any other in the next request.
  */
 export class RemoteSearchEngine implements SearchEngine {
   readonly engine = 'embedded' as const;
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 32 });
-  private readonly base: URL;
+  private readonly address: { host: string; port: number };
+  private socket: Socket | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
 
   constructor(private readonly host: SearchHostAddress) {
-    this.base = new URL(host.url);
+    const url = new URL(host.url);
+    this.address = { host: url.hostname, port: Number(url.port) };
   }
 
   ensureIndex(settings?: IndexSettings): Promise<void> {
@@ -74,45 +94,73 @@ export class RemoteSearchEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
-    this.agent.destroy();
+    this.closed = true;
+    this.socket?.destroy();
+    this.fail(new Error('search host: the connection is closed'));
   }
 
   private call<T = void>(name: SearchCall, ...args: unknown[]): Promise<T> {
-    const body = JSON.stringify(args);
-    return new Promise<T>((resolve, reject) => {
-      const req = request(
-        {
-          agent: this.agent,
-          host: this.base.hostname,
-          port: this.base.port,
-          method: 'POST',
-          path: `/${name}`,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            [SEARCH_TOKEN_HEADER]: this.host.token,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () => {
-            try {
-              const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-                result?: T;
-                error?: string;
-              };
-              if (res.statusCode === 200) resolve(answer.result as T);
-              else reject(new Error(`search host: ${answer.error ?? `status ${res.statusCode}`}`));
-            } catch (err) {
-              reject(err as Error);
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
+    if (this.closed) return Promise.reject(new Error('search host: the connection is closed'));
+    const id = this.nextId++;
+    const socket = this.connection();
+    const answered = new Promise<T>((resolve, reject) =>
+      this.pending.set(id, { socket, resolve: resolve as (result: unknown) => void, reject }),
+    );
+    socket.write(frame({ id, call: name, args } satisfies CallFrame));
+    return answered;
+  }
+
+  /** The open connection, or a new one: its first frame is the token, and calls may follow it at once. */
+  private connection(): Socket {
+    if (this.socket && !this.socket.destroyed) return this.socket;
+    const socket = connect(this.address);
+    socket.setNoDelay(true);
+    socket.write(frame({ token: this.host.token } satisfies Hello));
+    const reader = new FrameReader();
+    socket.on('data', (chunk: Buffer) => {
+      let answers: AnswerFrame[];
+      try {
+        answers = reader.push(chunk) as AnswerFrame[];
+      } catch (err) {
+        socket.destroy(err as Error);
+        return;
+      }
+      for (const answer of answers) this.settle(socket, answer);
     });
+    socket.on('error', () => {}); // 'close' follows and fails the calls in flight.
+    socket.on('close', () => {
+      if (this.socket === socket) this.socket = undefined;
+      this.fail(new Error('search host: the connection closed'), socket);
+    });
+    this.socket = socket;
+    return socket;
+  }
+
+  private settle(socket: Socket, answer: AnswerFrame): void {
+    if ('result' in answer) {
+      const waiting = this.pending.get(answer.id);
+      this.pending.delete(answer.id);
+      waiting?.resolve(answer.result);
+      return;
+    }
+    const err = new Error(`search host: ${answer.error}`);
+    // Id 0: the host refused the connection itself (a wrong token, a bad frame); every call on it fails.
+    if (answer.id === 0) {
+      this.fail(err, socket);
+      socket.destroy();
+      return;
+    }
+    const waiting = this.pending.get(answer.id);
+    this.pending.delete(answer.id);
+    waiting?.reject(err);
+  }
+
+  /** Fails the calls in flight on `socket` (all of them without one). */
+  private fail(err: Error, socket?: Socket): void {
+    for (const [id, call] of this.pending) {
+      if (socket && call.socket !== socket) continue;
+      this.pending.delete(id);
+      call.reject(err);
+    }
   }
 }

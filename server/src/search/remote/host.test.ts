@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../lib/logger.js';
 import { fixtureDocuments } from '../contract.fixtures.js';
@@ -5,7 +6,7 @@ import { EmbeddedSearchEngine } from '../embedded/engine.js';
 import type { SearchDocument } from '../port.js';
 import { RemoteSearchEngine } from './engine.js';
 import { serveSearch, type SearchHost } from './host.js';
-import { SEARCH_TOKEN_HEADER } from './protocol.js';
+import { frame, FrameReader, FrameTooLarge } from './protocol.js';
 
 // The search RPC of WORKERS=n; what every adapter must answer is the contract suite's (search.contract.test.ts).
 let host: SearchHost;
@@ -27,20 +28,78 @@ const [first, second, third] = fixtureDocuments as [SearchDocument, SearchDocume
 const ids = async (engine: { search: EmbeddedSearchEngine['search'] }) =>
   (await engine.search({ pageSize: 100 })).hits.map((h) => h.id).sort();
 
-describe('the search host', () => {
-  it('answers only on 127.0.0.1 and only with the token of this start', async () => {
-    expect(new URL(host.url).hostname).toBe('127.0.0.1');
-    const call = (headers: Record<string, string>) =>
-      fetch(`${host.url}/stats`, { method: 'POST', headers, body: '[]' });
-    expect((await call({})).status).toBe(401);
-    expect((await call({ [SEARCH_TOKEN_HEADER]: 'x'.repeat(host.token.length) })).status).toBe(401);
-    expect((await call({ [SEARCH_TOKEN_HEADER]: host.token })).status).toBe(200);
-    const unknown = await fetch(`${host.url}/snapshot`, {
-      method: 'POST',
-      headers: { [SEARCH_TOKEN_HEADER]: host.token },
-      body: '[]',
+/** Sends `frames` on a connection of its own; resolves with the answers once the host closes it or `count` came. */
+function exchange(frames: unknown[], count: number): Promise<{ answers: unknown[]; closed: boolean }> {
+  const url = new URL(host.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    const reader = new FrameReader();
+    const answers: unknown[] = [];
+    const done = (closed: boolean) => {
+      socket.destroy();
+      resolve({ answers, closed });
+    };
+    socket.on('data', (chunk: Buffer) => {
+      answers.push(...reader.push(chunk));
+      if (answers.length >= count) done(false);
     });
-    expect(unknown.status).toBe(404);
+    socket.on('end', () => done(true));
+    socket.on('error', reject);
+    for (const value of frames) socket.write(frame(value));
+  });
+}
+
+describe('the search RPC frames', () => {
+  it('reassembles frames however the stream cuts them, and refuses one over the limit', () => {
+    const values = [{ id: 1, call: 'search', args: [{ q: '老人 助餐' }] }, 'x'.repeat(300), null, [1, 2]];
+    const bytes = Buffer.concat(values.map((value) => frame(value)));
+    for (const cut of [1, 2, 3, 5, 7, 64, bytes.length]) {
+      const reader = new FrameReader();
+      const seen: unknown[] = [];
+      for (let at = 0; at < bytes.length; at += cut) seen.push(...reader.push(bytes.subarray(at, at + cut)));
+      expect(seen).toEqual(values);
+    }
+    expect(() => new FrameReader(100).push(frame('y'.repeat(200)))).toThrow(FrameTooLarge);
+  });
+});
+
+describe('the search host', () => {
+  it('answers only on 127.0.0.1 and only on a connection opened with the token of this start', async () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1');
+    const stats = { id: 7, call: 'stats', args: [] };
+    for (const hello of [{}, { token: 'x'.repeat(host.token.length) }, stats]) {
+      const refused = await exchange([hello, stats], 2);
+      expect(refused.closed).toBe(true);
+      expect(refused.answers).toEqual([{ id: 0, status: 401, error: 'a valid search token is required' }]);
+    }
+    const wrong = new RemoteSearchEngine({ url: host.url, token: 'y'.repeat(host.token.length) });
+    await expect(wrong.stats()).rejects.toThrow(/search host: a valid search token is required/);
+    await wrong.close();
+
+    const { answers } = await exchange(
+      [{ token: host.token }, stats, { id: 8, call: 'snapshot', args: [] }, { id: 9, call: 'stats' }],
+      3,
+    );
+    expect(answers).toContainEqual({ id: 7, result: expect.objectContaining({ engine: 'embedded' }) });
+    expect(answers).toContainEqual({ id: 8, status: 404, error: 'no such call' });
+    expect(answers).toContainEqual({ id: 9, status: 400, error: 'the arguments must be an array' });
+  });
+
+  it('answers calls pipelined on one connection, each to its caller', async () => {
+    await remote.clear();
+    await remote.upsert([first, second, third]);
+    const queries = [first, second, third].map((doc) => ({ q: doc.title, pageSize: 1 }));
+    const alone: Awaited<ReturnType<EmbeddedSearchEngine['search']>>[] = [];
+    for (const query of queries) alone.push(await local.search(query));
+    const together = await Promise.all(Array.from({ length: 30 }, (_, i) => remote.search(queries[i % 3]!)));
+    together.forEach((result, i) => expect(result).toEqual(alone[i % 3]));
+  });
+
+  it('fails the calls in flight when the connection drops, and opens a new one for the next', async () => {
+    const pending = remote.stats();
+    (remote as unknown as { socket: { destroy(): void } }).socket.destroy();
+    await expect(pending).rejects.toThrow(/connection closed/);
+    expect((await remote.stats()).engine).toBe('embedded');
   });
 
   it('applies a write before it returns: the caller and the host see it at once', async () => {

@@ -1,12 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { IndexSettings, SearchDocument, SearchEngine } from '../port.js';
 import {
+  frame,
+  FrameReader,
   isSearchCall,
-  MAX_CALL_BYTES,
-  SEARCH_TOKEN_HEADER,
+  type AnswerFrame,
   type SearchCall,
   type SearchHostAddress,
 } from './protocol.js';
@@ -26,23 +27,10 @@ class CallError extends Error {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown[]> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_CALL_BYTES) throw new CallError(413, 'the call is too large');
-    chunks.push(chunk);
-  }
-  const args: unknown = size ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : [];
-  if (!Array.isArray(args)) throw new CallError(400, 'the body must be an array of arguments');
-  return args;
-}
-
 /**
- * Serves one search engine to the other processes of this machine: HTTP on 127.0.0.1 only, each call carrying
- * the token made here at start (protocol.ts). The engine's own checks (the document schema) apply to what
- * arrives, as to a call made in process.
+ * Serves one search engine to the other processes of this machine: framed JSON over TCP on 127.0.0.1 only, each
+ * connection opened with the token made here at start (protocol.ts). The engine's own checks (the document
+ * schema) apply to what arrives, as to a call made in process.
  */
 export async function serveSearch(engine: SearchEngine, logger: Logger): Promise<SearchHost> {
   const token = randomBytes(32).toString('hex');
@@ -90,37 +78,64 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
     },
   };
 
-  const answer = (res: ServerResponse, status: number, body: unknown) => {
-    const json = JSON.stringify(body) ?? 'null';
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
-    res.end(json);
+  const run = async (value: unknown): Promise<AnswerFrame> => {
+    const { id, call, args } = (value ?? {}) as { id?: unknown; call?: unknown; args?: unknown };
+    const callId = typeof id === 'number' ? id : -1;
+    try {
+      if (!isSearchCall(call)) throw new CallError(404, 'no such call');
+      if (!Array.isArray(args)) throw new CallError(400, 'the arguments must be an array');
+      const result = await calls[call](args);
+      return { id: callId, result: result ?? null };
+    } catch (err) {
+      const status = err instanceof CallError ? err.status : 500;
+      if (status === 500) logger.warn({ err, call }, 'a search call from a worker failed');
+      return { id: callId, status, error: err instanceof Error ? err.message : String(err) };
+    }
   };
 
-  const server = createServer((req, res) => {
-    void (async () => {
+  const open = new Set<Socket>();
+  const server = createServer((socket) => {
+    open.add(socket);
+    socket.setNoDelay(true);
+    const reader = new FrameReader();
+    let trusted = false;
+    let refused = false;
+    // Says why (id 0: no call's) and reads nothing more; the caller closes, or the connection ends here.
+    const refuse = (status: number, error: string) => {
+      refused = true;
+      socket.end(frame({ id: 0, status, error } satisfies AnswerFrame));
+    };
+    socket.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      let values: unknown[];
       try {
-        const presented = Buffer.from(String(req.headers[SEARCH_TOKEN_HEADER] ?? ''));
-        if (presented.length !== expected.length || !timingSafeEqual(presented, expected))
-          throw new CallError(401, 'a valid search token is required');
-        const name = (req.url ?? '').slice(1);
-        if (req.method !== 'POST' || !isSearchCall(name)) throw new CallError(404, 'no such call');
-        const result = await calls[name](await readBody(req));
-        answer(res, 200, { result: result ?? null });
+        values = reader.push(chunk);
       } catch (err) {
-        const status = err instanceof CallError ? err.status : err instanceof SyntaxError ? 400 : 500;
-        if (status === 500) logger.warn({ err, call: req.url }, 'a search call from a worker failed');
-        answer(res, status, { error: err instanceof Error ? err.message : String(err) });
+        return refuse(400, err instanceof Error ? err.message : String(err));
       }
-    })();
+      for (const value of values) {
+        if (!trusted) {
+          const presented = Buffer.from(String((value as { token?: unknown } | null)?.token ?? ''));
+          if (presented.length !== expected.length || !timingSafeEqual(presented, expected))
+            return refuse(401, 'a valid search token is required');
+          trusted = true;
+          continue;
+        }
+        void run(value).then((answer) => {
+          if (!socket.destroyed) socket.write(frame(answer));
+        });
+      }
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => open.delete(socket));
   });
-  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `tcp://127.0.0.1:${port}`,
     token,
     async close() {
       for (const [id, running] of rebuilds) {
@@ -129,7 +144,7 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
       }
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        for (const socket of open) socket.destroy();
       });
     },
   };
