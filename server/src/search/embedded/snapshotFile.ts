@@ -143,7 +143,10 @@ export function decodeSnapshot<Stamp>(
       // into arrays of its own, so the file is let go after the restore and no section is copied twice.
       const aligned = bytes.byteOffset % 8 === 0;
       const source = aligned ? bytes : Uint8Array.from(bytes);
-      values.set(s.name, new Type(source.buffer, source.byteOffset, s.bytes / Type.BYTES_PER_ELEMENT));
+      values.set(
+        s.name,
+        new Type(source.buffer as ArrayBuffer, source.byteOffset, s.bytes / Type.BYTES_PER_ELEMENT),
+      );
     }
     at += s.bytes + pad(s.bytes);
   }
