@@ -276,7 +276,8 @@ describe('indexes', () => {
     await coll.updateMany({ n: { $lt: 20 } }, { $set: { tags: 'solo' } });
     await coll.deleteMany({ n: { $gte: 190 } });
     const docs = await coll.find().toArray();
-    const holds = (d: Document, tag: string) => (Array.isArray(d.tags) ? d.tags.includes(tag) : d.tags === tag);
+    const holds = (d: Document, tag: string) =>
+      Array.isArray(d.tags) ? d.tags.includes(tag) : d.tags === tag;
     for (const [org, tag] of [
       [1, 't2'],
       [2, 'u0'],

@@ -129,7 +129,13 @@ describe('the counters of listings posted', () => {
     const marks = ListingMarkModel.collection;
     const [first] = await marks.find().sort({ _id: 1 }).limit(1).toArray();
     await marks.deleteMany({});
-    await marks.insertOne({ _id: first!._id, createdAt: new Date(), side: 'need', district: '310104', domains: [] });
+    await marks.insertOne({
+      _id: first!._id,
+      createdAt: new Date(),
+      side: 'need',
+      district: '310104',
+      domains: [],
+    });
     await CounterStateModel.updateOne({ _id: 'listings' }, { $set: { version: 1 } });
     const before = await snapshot();
     expect(await ensureListingCounts()).toBe(true);
