@@ -163,14 +163,10 @@ async function warmUp(url: string) {
 
 async function main() {
   console.log(`setup: ${listings} generated listings; npm start twice on one data directory`);
-  const built = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'scripts/prepare-start.ts')],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
+  const built = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/prepare-start.mjs')], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) throw new Error('the client or server build failed');
   const { dir, loadMs } = await prepareData(listings);
   try {

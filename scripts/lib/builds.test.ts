@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildInputsHash, buildIsCurrent, CLIENT_BUILD, recordBuild, SERVER_BUILD } from './builds.js';
+import { buildInputsHash, buildIsCurrent, CLIENT_BUILD, recordBuild, SERVER_BUILD } from './builds.mjs';
 
 let root: string;
 const write = (rel: string, text: string) => {

@@ -266,6 +266,36 @@ describe('indexes', () => {
     expect(await stats({ _id: byId!._id })).toEqual({ examined: 1, returned: 1 });
   });
 
+  it('answers equality on every field of a non-unique compound index exactly, through arrays and writes', async () => {
+    // Such an index keeps only its first field's map; full-key equality filters that field's documents.
+    const coll = db.collection('fullkey');
+    await coll.createIndex({ org: 1, tags: 1 });
+    await coll.insertMany(
+      Array.from({ length: 200 }, (_, i) => ({ org: i % 4, tags: [`t${i % 3}`, `u${i % 5}`], n: i })),
+    );
+    await coll.updateMany({ n: { $lt: 20 } }, { $set: { tags: 'solo' } });
+    await coll.deleteMany({ n: { $gte: 190 } });
+    const docs = await coll.find().toArray();
+    const holds = (d: Document, tag: string) =>
+      Array.isArray(d.tags) ? d.tags.includes(tag) : d.tags === tag;
+    for (const [org, tag] of [
+      [1, 't2'],
+      [2, 'u0'],
+      [3, 'solo'],
+      [0, 'nope'],
+    ] as const) {
+      const expected = docs.filter((d) => d.org === org && holds(d, tag)).map((d) => d.n as number);
+      const filter = { org, tags: tag };
+      const found = (await coll.find(filter).toArray()).map((d) => d.n as number);
+      expect(found.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+      const plan = await coll.find(filter).explain('executionStats');
+      expect(plan.executionStats.totalDocsExamined).toBe(expected.length);
+    }
+    expect(await coll.countDocuments({ org: { $in: [1, 2] }, tags: { $in: ['t0', 'solo'] } })).toBe(
+      docs.filter((d) => [1, 2].includes(d.org as number) && (holds(d, 't0') || holds(d, 'solo'))).length,
+    );
+  });
+
   it('expires documents through a TTL index', async () => {
     const coll = db.collection('sessions');
     await coll.createIndex({ expires: 1 }, { expireAfterSeconds: 0 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { buildOrganization, buildUser, signedIn, login } from '../../../test/factories.js';
 import { countListing, ensureListingCounts, rebuildListingCounts } from './counting.js';
-import { ListingCountModel, ListingMarkModel } from './model.js';
+import { CounterStateModel, ListingCountModel, ListingMarkModel } from './model.js';
 import { dayKey, periodBuckets } from './period.js';
 import { statsOf } from './testing.js';
 
@@ -122,6 +122,28 @@ describe('the counters of listings posted', () => {
     await ListingMarkModel.deleteMany({});
     expect(await ensureListingCounts()).toBe(true);
     expect(await ListingMarkModel.countDocuments()).toBe(4);
+  });
+
+  it('rebuild marks of the older format (five fields a listing) as one string each', async () => {
+    await server.ctx.events.settle();
+    const marks = ListingMarkModel.collection;
+    const [first] = await marks.find().sort({ _id: 1 }).limit(1).toArray();
+    await marks.deleteMany({});
+    await marks.insertOne({
+      _id: first!._id,
+      createdAt: new Date(),
+      side: 'need',
+      district: '310104',
+      domains: [],
+    });
+    await CounterStateModel.updateOne({ _id: 'listings' }, { $set: { version: 1 } });
+    const before = await snapshot();
+    expect(await ensureListingCounts()).toBe(true);
+    const after = await snapshot();
+    expect(after.marks).toHaveLength(4);
+    for (const mark of after.marks) expect(Object.keys(mark).sort()).toEqual(['_id', 'm']);
+    expect(after.counters).toEqual(before.counters);
+    expect(await ensureListingCounts()).toBe(false);
   });
 
   it('cut a period into whole months, whole days and the parts of a day at its ends', () => {

@@ -16,7 +16,8 @@ import { dayKey } from './period.js';
  * do not match (at start, after bulk loads that bypass the services: the seed, the demo history, tests).
  */
 
-const VERSION = 1;
+/** 2: a listing's mark is one string (model.ts). */
+const VERSION = 2;
 const STATE_ID = 'listings';
 const BATCH = 2000;
 
@@ -63,39 +64,42 @@ function tally(into: Map<string, Delta>, l: Counted, sign: 1 | -1): void {
   }
 }
 
-const sameMark = (a: ListingMark, b: Counted) =>
-  +a.createdAt === +b.createdAt &&
-  a.side === b.side &&
-  a.district === b.district &&
-  [...(a.domains ?? [])].sort().join() === [...(b.domains ?? [])].sort().join();
+/** A listing's mark: what it adds to the counters, one string equal for listings that count the same. */
+const markOf = (l: Counted): string =>
+  JSON.stringify([+l.createdAt, l.side, l.district, ...[...new Set(l.domains ?? [])].sort()]);
+
+/** What a mark counted. */
+function countedOf(mark: string): Counted {
+  const [ms, side, district, ...domains] = JSON.parse(mark) as [number, Counted['side'], string, ...string[]];
+  return { createdAt: new Date(ms), side, district, domains };
+}
 
 /** Brings the counters in line with one listing as it is now (absent: as if it were never posted). */
 export async function countListing(listingId: string, tries = 3): Promise<void> {
   if (!Types.ObjectId.isValid(listingId)) return;
   const now = await countedListing(listingId);
-  const mark = now
-    ? { createdAt: now.createdAt, side: now.side, district: now.district, domains: now.domains ?? [] }
-    : null;
+  const mark = now ? markOf(now) : null;
   const counted = await ListingMarkModel.findById(listingId).lean<ListingMark>();
-  if (mark ? counted && sameMark(counted, mark) : !counted) return;
+  if (mark ? counted?.m === mark : !counted) return;
   // Swapping the mark in one atomic step decides who moves the counters: a second delivery finds its own mark.
   const before = mark
-    ? await ListingMarkModel.findOneAndReplace({ _id: now!._id }, mark, {
-        upsert: true,
-        returnDocument: 'before',
-      }).lean<ListingMark>()
+    ? await ListingMarkModel.findOneAndReplace(
+        { _id: now!._id },
+        { m: mark },
+        { upsert: true, returnDocument: 'before' },
+      ).lean<ListingMark>()
     : await ListingMarkModel.findOneAndDelete({ _id: listingId }).lean<ListingMark>();
-  if (before && mark && sameMark(before, mark)) return;
+  if (before && before.m === mark) return;
   const deltas = new Map<string, Delta>();
-  if (before) tally(deltas, before, -1);
-  if (mark) tally(deltas, mark, 1);
+  if (before) tally(deltas, countedOf(before.m), -1);
+  if (now) tally(deltas, now, 1);
   for (const delta of deltas.values()) await increment(ListingCountModel, delta);
   // Another delivery may have swapped in a mark read before ours: count again until the mark is the listing.
   const [again, stored] = await Promise.all([
     countedListing(listingId),
     ListingMarkModel.findById(listingId).lean<ListingMark>(),
   ]);
-  const settled = again && stored ? sameMark(stored, again) : !again && !stored;
+  const settled = again && stored ? stored.m === markOf(again) : !again && !stored;
   if (!settled && tries > 1) await countListing(listingId, tries - 1);
 }
 
@@ -123,13 +127,7 @@ export async function rebuildListingCounts(): Promise<{ listings: number; counte
   const rows = [...counts.values()].map(({ key, inc }) => counterRow(key, inc));
   for (let i = 0; i < rows.length; i += BATCH)
     await ListingCountModel.insertMany(rows.slice(i, i + BATCH), { lean: true });
-  const marks = listings.map((l) => ({
-    _id: l._id,
-    createdAt: l.createdAt,
-    side: l.side,
-    district: l.district,
-    domains: l.domains ?? [],
-  }));
+  const marks = listings.map((l) => ({ _id: l._id, m: markOf(l) }));
   for (let i = 0; i < marks.length; i += BATCH)
     await ListingMarkModel.insertMany(marks.slice(i, i + BATCH), { lean: true });
   await CounterStateModel.updateOne(

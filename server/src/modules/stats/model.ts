@@ -32,15 +32,13 @@ export const ListingCountModel = mongoose.model('StatListingCount', listingCount
 
 /**
  * What each listing adds to the counters now: the subscriber compares it with the listing and moves the counts by
- * the difference, so an event seen twice, or an edit of the district or domains, counts right.
+ * the difference, so an event seen twice, or an edit of the district or domains, counts right. One string per
+ * listing (counting.ts `markOf`: when it was posted, its side, district and domains, as a JSON array), not five
+ * fields and an array: the embedded database holds a mark for every listing in memory, and one string costs a
+ * third of those objects.
  */
 const listingMarkSchema = new Schema(
-  {
-    createdAt: { type: Date, required: true },
-    side: { type: String, required: true },
-    district: { type: String, required: true },
-    domains: { type: [String], default: [] },
-  },
+  { m: { type: String, required: true } },
   { versionKey: false, strict: 'throw', collection: 'stat_listing_marks' },
 );
 
@@ -48,10 +46,7 @@ export const ListingMarkModel = mongoose.model('StatListingMark', listingMarkSch
 
 export interface ListingMark {
   _id: Types.ObjectId;
-  createdAt: Date;
-  side: 'need' | 'offer';
-  district: string;
-  domains: string[];
+  m: string;
 }
 
 /** The counters' format version: a server that finds another rebuilds them. */

@@ -139,10 +139,14 @@ export function decodeSnapshot<Stamp>(
     if (s.type === 'json') values.set(s.name, JSON.parse(bytes.toString('utf8')));
     else {
       const Type = TYPES[s.type];
-      // Copied out of the file's buffer (the offset is a multiple of 8), so the file can be let go.
-      const copy = new Uint8Array(s.bytes);
-      copy.set(bytes);
-      values.set(s.name, new Type(copy.buffer, 0, s.bytes / Type.BYTES_PER_ELEMENT));
+      // A view of the file's bytes (sections start at multiples of 8): every `fromParts` copies what it keeps
+      // into arrays of its own, so the file is let go after the restore and no section is copied twice.
+      const aligned = bytes.byteOffset % 8 === 0;
+      const source = aligned ? bytes : Uint8Array.from(bytes);
+      values.set(
+        s.name,
+        new Type(source.buffer as ArrayBuffer, source.byteOffset, s.bytes / Type.BYTES_PER_ELEMENT),
+      );
     }
     at += s.bytes + pad(s.bytes);
   }

@@ -137,7 +137,8 @@ export class StoredDocuments {
 
   static fromParts(parts: StoredParts): StoredDocuments {
     const stored = new StoredDocuments();
-    stored.bytes = Buffer.alloc(Math.ceil(parts.bytes.length * 1.1) + 65_536);
+    // Not zeroed: the bytes past `used` are written before any slot points at them.
+    stored.bytes = Buffer.allocUnsafeSlow(Math.ceil(parts.bytes.length * 1.1) + 65_536);
     stored.bytes.set(parts.bytes);
     stored.used = stored.held = parts.bytes.length;
     stored.growSlots(parts.offsets.length);

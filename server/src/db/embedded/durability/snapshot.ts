@@ -153,6 +153,6 @@ export function loadSnapshot(dir: string, catalog: Catalog): number | undefined 
     }
   }
   // Indexes are built once over all documents rather than maintained per insert.
-  for (const [coll, specs] of pendingIndexes) for (const spec of specs) coll.addIndex(spec);
+  for (const [coll, specs] of pendingIndexes) coll.addIndexes(specs);
   return header.journal as number;
 }

@@ -58,13 +58,19 @@ export class Collection {
 
   /** Builds a new index over the existing documents; E11000 if a unique one finds duplicates. */
   addIndex(spec: IndexSpec): void {
-    const index = new Index(spec);
+    this.addIndexes([spec]);
+  }
+
+  /** Builds new indexes in one pass over the documents (opening a snapshot); E11000 as addIndex. */
+  addIndexes(specs: IndexSpec[]): void {
+    const built = specs.map((spec) => new Index(spec));
     for (const [id, doc] of this.docs) {
-      const conflict = index.findConflict(doc, id, () => true);
-      if (conflict) throw duplicateKeyError(this.ns, spec, conflict.values);
-      index.add(id, doc);
+      for (const index of built) {
+        const conflict = index.addUnlessConflict(id, doc);
+        if (conflict) throw duplicateKeyError(this.ns, index.spec, conflict.values);
+      }
     }
-    this.indexes.set(spec.name, index);
+    for (const index of built) this.indexes.set(index.spec.name, index);
   }
 
   /** Every index as listIndexes shows it, `_id_` first. */

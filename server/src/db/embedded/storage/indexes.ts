@@ -1,7 +1,7 @@
 import { Query } from '../commands/mingo.js';
 import type { Document } from 'bson';
 import { CommandError, unsupported } from '../errors.js';
-import { MISSING, isPlainObject, keyOf, valuesAtPath } from './keys.js';
+import { MISSING, isPlainObject, keyOf, valuesAtParts } from './keys.js';
 import { formatValue } from './format.js';
 
 /** An index as MongoDB lists it (listIndexes). */
@@ -80,17 +80,27 @@ export function sameIndexOptions(a: IndexSpec, b: IndexSpec): boolean {
   );
 }
 
-/** A secondary index: a hash map from key to the ids of the documents holding it. */
+/**
+ * A secondary index: a hash map from key to the ids of the documents holding it. A compound index also maps its
+ * first field alone, so equality on that prefix is answered too; unless it is unique, that prefix map is all it
+ * keeps: equality on every field is answered from the prefix's documents, keeping those whose key matches (a
+ * full-key map would cost an entry per document for keys such as `{ ownerId: 1, createdAt: -1 }` that queries
+ * pin by their first field).
+ */
 export class Index {
   readonly fields: string[];
-  private readonly entries: Holders = new Map();
-  /** Compound indexes also map their first field alone, so equality on that prefix is answered too. */
+  private readonly paths: string[][];
+  /** Full key to holders: single-field and unique indexes (a unique one checks its full keys). */
+  private readonly entries?: Holders;
   private readonly prefix?: Holders;
   private readonly partial?: Query;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
-    if (this.fields.length > 1) this.prefix = new Map();
+    this.paths = this.fields.map((f) => f.split('.'));
+    const compound = this.fields.length > 1;
+    if (!compound || spec.unique) this.entries = new Map();
+    if (compound) this.prefix = new Map();
     if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
   }
 
@@ -101,8 +111,13 @@ export class Index {
   /** The entries a document contributes; empty when the document is not indexed (sparse or partial). */
   entriesFor(doc: Document): IndexEntry[] {
     if (this.partial && !this.partial.test(doc)) return [];
-    const perField = this.fields.map((f) => valuesAtPath(doc, f));
+    const perField = this.paths.map((parts) => valuesAtParts(doc, parts));
     if (this.spec.sparse && perField.every((vals) => vals.every((v) => v === MISSING))) return [];
+    // The usual case, one value per field (no array on the path): one entry.
+    if (perField.every((vals) => vals.length === 1)) {
+      const values = perField.map(([v]) => (v === MISSING ? null : v));
+      return [{ key: this.keyFor(values), values }];
+    }
     let combos: unknown[][] = [[]];
     for (const vals of perField) {
       const distinct = dedupe(vals.map((v) => (v === MISSING ? null : v)));
@@ -125,20 +140,48 @@ export class Index {
   }
 
   add(id: string, doc: Document): void {
+    this.hold(id, this.entriesFor(doc));
+  }
+
+  /**
+   * Adds a document unless it collides in a unique index; returns the colliding entry then (building an index
+   * over stored documents: one pass over each document's entries).
+   */
+  addUnlessConflict(id: string, doc: Document): IndexEntry | undefined {
     const entries = this.entriesFor(doc);
-    for (const { key } of entries) hold(this.entries, key, id);
-    if (this.prefix) for (const key of prefixKeys(entries)) hold(this.prefix, key, id);
+    if (this.spec.unique) {
+      for (const entry of entries) for (const other of this.lookup(entry.key)) if (other !== id) return entry;
+    }
+    this.hold(id, entries);
+    return undefined;
   }
 
   remove(id: string, doc: Document): void {
     const entries = this.entriesFor(doc);
-    for (const { key } of entries) release(this.entries, key, id);
+    if (this.entries) for (const { key } of entries) release(this.entries, key, id);
     if (this.prefix) for (const key of prefixKeys(entries)) release(this.prefix, key, id);
   }
 
-  /** Ids of documents holding a key. */
+  private hold(id: string, entries: IndexEntry[]): void {
+    if (this.entries) for (const { key } of entries) hold(this.entries, key, id);
+    if (this.prefix) for (const key of prefixKeys(entries)) hold(this.prefix, key, id);
+  }
+
+  /** Ids of documents holding a full key: single-field and unique indexes (see `lookupValues` for any). */
   lookup(key: string): Iterable<string> {
-    return held(this.entries, key);
+    return this.entries ? held(this.entries, key) : [];
+  }
+
+  /** Ids of documents holding one value per field; `docOf` reads a stored document (a compound index's filter). */
+  lookupValues(values: unknown[], docOf: (id: string) => Document | undefined): Iterable<string> {
+    const key = this.keyFor(values);
+    if (this.entries) return held(this.entries, key);
+    const found: string[] = [];
+    for (const id of held(this.prefix!, keyOf(values[0]))) {
+      const doc = docOf(id);
+      if (doc && this.entriesFor(doc).some((e) => e.key === key)) found.push(id);
+    }
+    return found;
   }
 
   /** For a compound index, ids of documents whose first field holds `value`; null for single-field ones. */
@@ -188,7 +231,8 @@ function held(map: Holders, key: string): Iterable<string> {
   return typeof current === 'string' ? [current] : current;
 }
 
-function prefixKeys(entries: IndexEntry[]): Set<string> {
+function prefixKeys(entries: IndexEntry[]): Iterable<string> {
+  if (entries.length === 1) return [keyOf(entries[0]!.values[0])];
   return new Set(entries.map((e) => keyOf(e.values[0])));
 }
 
