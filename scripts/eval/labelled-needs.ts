@@ -98,7 +98,9 @@ export const labelledNeeds: NeedEntry[] = [
   { id: 'n17', sub: 'subsidy', at: '310106014', amount: [null, 10_000], created: '2027-05-04', domains: ['child-welfare'], org: team('曹家渡妈妈互助小组'),
     title: '儿童友好社区微项目启动资金1万元',
     text: '我们几个妈妈组成的项目团队，想在小区里办儿童议事会和周末亲子活动，需要1万元左右的启动资金。',
-    relevant: { f04: 2, f16: 2, f26: 2, f24: 1, f27: 1 },
+    // 公益创新种子基金 (f36) funds new projects and takes unregistered teams, as f16 does, and was judged relevant for
+    // the hotline team of n37; left out here at first, added once the two judgments were read side by side.
+    relevant: { f04: 2, f16: 2, f26: 2, f24: 1, f27: 1, f36: 1 },
     expectExcluded: { f13: 'eligibility.registeredOnly' } },
   { id: 'n18', sub: 'grant', at: '310104011', amount: [null, 100_000], created: '2027-05-09', domains: ['disability', 'employment'], org: registered('徐汇启能就业服务社', 'social-service', 3),
     title: '助残就业培训项目申请资助10万元',

@@ -52,8 +52,44 @@ const DOMAIN_FOCUS_SHARE = 0.25;
 
 const domainWeight = (d: string) => (isPriorityDomain(d) ? PRIORITY_DOMAIN_WEIGHT : 1);
 
-/** How much of the need's domains the offer works in; priority domains weigh double, related ones half. */
+/**
+ * Help given to an organization itself rather than to the people it serves: a room, an office or exhibition space,
+ * registration, policy, bookkeeping, training, evaluation or publicity coaching, a mentor, a hire. On such
+ * listings the service domains are the organization's field, not the help's: a designer tagged 文体 answers a
+ * governance association's call for posters as well as one tagged 社区治理. Legal services, community services,
+ * volunteers, pro-bono professionals, money and goods keep their domains: there they say whom the help reaches.
+ */
+const ORGANIZATION_HELP: ReadonlySet<string> = new Set([
+  'registration',
+  'policy',
+  'finance',
+  'training',
+  'evaluation',
+  'publicity',
+  'mentor',
+  'staff',
+]);
+
+/** Whether what the need asks is help to its organization, so that domains do not decide (see ORGANIZATION_HELP). */
+export function helpsOrganization(need: Pick<Listing, 'kind' | 'subkind'>): boolean {
+  return need.kind === 'venue' || ORGANIZATION_HELP.has(need.subkind ?? '');
+}
+
+/**
+ * How much of the need's domains the offer works in; priority domains weigh double, related ones half. For help
+ * to an organization the domains are not compared: every offer gets the full points, so words and kind decide.
+ */
 export function domainFactor(need: Side, offer: Side, locale: Locale): FactorResult {
+  if (helpsOrganization(need)) {
+    return {
+      fraction: 1,
+      detail: say(
+        locale,
+        '对机构自身的支持，不比较服务领域',
+        'Help to the organization itself: service domains are not compared',
+      ),
+    };
+  }
   const total = need.domains.reduce((s, d) => s + domainWeight(d), 0);
   const shared = need.domains.filter((d) => offer.domains.includes(d));
   const related = need.domains

@@ -120,6 +120,62 @@ describe('scoreCandidate', () => {
     );
   });
 
+  it('compares no domains for help to the organization itself, and lets no shared domain alone earn 很合适', () => {
+    const posters = need({ kind: 'service', subkind: 'publicity', domains: ['community-governance'] });
+    const publicity = (domains: Listing['domains']) =>
+      buildListing({ kind: 'service', subkind: 'publicity', domains });
+    const proven = { responseRate: 1, completed: 50, averageRating: 5, reviews: 50 };
+    const other = score(posters, publicity(['culture-sports']), { textRelevance: 0, providerRecord: proven });
+    const same = score(posters, publicity(['community-governance']), {
+      textRelevance: 0,
+      providerRecord: proven,
+    });
+    expect(reason(other, 'domains')).toMatchObject({
+      points: WEIGHTS.domains,
+      detail: '对机构自身的支持，不比较服务领域',
+    });
+    expect(same.score).toBe(other.score);
+    expect(same.score).toBeGreaterThanOrEqual(65);
+    expect(same.label).toBe('mid');
+    // Help to people keeps its domains: a shared one counts, and earns the label.
+    const meals = need({ kind: 'service', subkind: 'community-service', domains: ['elderly'] });
+    const care = (domains: Listing['domains']) =>
+      buildListing({ kind: 'service', subkind: 'community-service', domains });
+    const elderly = score(meals, care(['elderly']), { textRelevance: 0.3, providerRecord: proven });
+    expect(reason(elderly, 'domains').points).toBeGreaterThan(
+      reason(score(meals, care(['environment'])), 'domains').points,
+    );
+    expect(elderly.label).toBe('high');
+  });
+
+  it('halves place, time, amount and record of an offer with no shared domain and few shared words', () => {
+    const wetlands = need({
+      kind: 'funding',
+      subkind: 'grant',
+      domains: ['environment'],
+      amount: { max: 50_000 },
+    });
+    const grant = (domains: Listing['domains']) =>
+      buildListing({ kind: 'funding', subkind: 'grant', domains, amount: { min: 10_000, max: 100_000 } });
+    const onTopic = score(wetlands, grant(['environment']), { textRelevance: 0 });
+    const offTopic = score(wetlands, grant(['elderly']), { textRelevance: 0 });
+    for (const factor of ['place', 'time', 'amount'] as const) {
+      expect(reason(offTopic, factor).points, factor).toBe(Math.round(reason(onTopic, factor).points / 2));
+      expect(reason(offTopic, factor).detail, factor).toContain('减半计');
+    }
+    // Shared words are evidence enough, and so is the sub-kind of help to an organization.
+    const said = score(wetlands, grant(['elderly']), { textRelevance: 0.1 });
+    expect(reason(said, 'amount').points).toBe(WEIGHTS.amount);
+    const office = need({ kind: 'venue', subkind: 'office', domains: ['elderly'], capacity: 10 });
+    const room = buildListing({
+      kind: 'venue',
+      subkind: 'office',
+      domains: ['culture-sports'],
+      capacity: 10,
+    });
+    expect(reason(score(office, room, { textRelevance: 0 }), 'amount').points).toBe(WEIGHTS.amount);
+  });
+
   describe('time', () => {
     const n = need({ startsAt: '2027-07-01T00:00:00+08:00', endsAt: '2027-08-31T23:59:59+08:00' });
     const time = (offer: Partial<Listing>) => reason(score(n, buildListing(offer)), 'time');

@@ -6,16 +6,25 @@ import { defaultLocale, type Listing, type Locale } from '@app/shared';
 import {
   amountFactor,
   domainFactor,
+  helpsOrganization,
   kindFactor,
   recordFactor,
   textFactor,
   type FactorResult,
 } from './factors.js';
 import { placeFactor } from './place.js';
+import { say } from './phrases.js';
 import { timeFactor } from './time.js';
 import { matchLabel } from './label.js';
 import type { MatchOrganization, MatchScore, ProviderRecord, ScoreFactor, ScoreReason } from './types.js';
 import { FACTOR_ORDER, WEIGHTS, type Weights } from './weights.js';
+
+/** Text relevance from which two listings count as speaking of the same thing for the context factors. */
+export const TOPICAL_TEXT = 0.1;
+/** The share of the context factors an offer keeps when it has nothing in common with the need. */
+const OFF_TOPIC_SHARE = 0.5;
+/** The factors that say how well an answer fits (where, when, how much, who), not whether it answers at all. */
+const CONTEXT_FACTORS = ['place', 'time', 'amount', 'record'] as const;
 
 export interface ScoreInput {
   subject: Listing;
@@ -55,6 +64,23 @@ export function scoreCandidate(input: ScoreInput): MatchScore {
     record: recordFactor(input.providerRecord, locale),
   };
 
+  // Nearness, timing, amount and record make a good answer better; they do not make an answer of what is not
+  // asked. Where domains say whom the help reaches, an offer with neither a shared or related domain nor shared
+  // words keeps half of them. (For help to an organization the sub-kind already names the subject.)
+  const onTopic =
+    helpsOrganization(need) || results.domains.fraction > 0 || results.text.fraction >= TOPICAL_TEXT;
+  if (!onTopic) {
+    const halved = say(
+      locale,
+      '（与需求无共同领域或用词，减半计）',
+      ' (halved: nothing in common with the need)',
+    );
+    for (const factor of CONTEXT_FACTORS) {
+      const { fraction, detail } = results[factor];
+      results[factor] = { fraction: fraction * OFF_TOPIC_SHARE, detail: detail + halved };
+    }
+  }
+
   const reasons: ScoreReason[] = [];
   let score = 0;
   for (const factor of FACTOR_ORDER) {
@@ -65,6 +91,9 @@ export function scoreCandidate(input: ScoreInput): MatchScore {
     score += points;
     reasons.push({ factor, points, max, detail });
   }
-  const sharedDomains = need.domains.filter((d) => offer.domains.includes(d)).length;
+  // Where domains are not compared (help to an organization), a shared one is no evidence for the label either.
+  const sharedDomains = helpsOrganization(need)
+    ? 0
+    : need.domains.filter((d) => offer.domains.includes(d)).length;
   return { score, reasons, label: matchLabel(score, { text: results.text.fraction, sharedDomains }) };
 }
