@@ -8,7 +8,7 @@ import { readAddress } from '../../src/db/embedded/durability/address.js';
 import { EMBEDDED_DB_NAME } from '../../src/db/index.js';
 import { buildUser, login, TEST_PASSWORD } from '../factories.js';
 import { TestClient } from '../harness.js';
-import { startServerProcess, type ServerProcess } from './processes.js';
+import { startServerProcess, type ServerProcess } from '../../../scripts/lib/serverProcess.js';
 
 // Each worker of WORKERS=2 keeps the sessions and users its requests read for a moment: a write through one worker
 // must reach the other's next request (the forget travels through the cluster adapter).
@@ -17,11 +17,17 @@ let server: ServerProcess;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'rl-recent-'));
-  server = await startServerProcess({ WORKERS: '2', TRUST_PROXY: 'true' }, dataDir);
+  // Three processes start under tsx: slow on a busy machine.
+  server = await startServerProcess({
+    env: { WORKERS: '2', TRUST_PROXY: 'true' },
+    dataDir,
+    output: 'inherit',
+    timeoutMs: 150_000,
+  });
   const engine = readAddress(path.join(dataDir, 'db'));
   if (!engine) throw new Error('the primary published no database address');
   await mongoose.connect(engine.uri, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 10_000 });
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop();
