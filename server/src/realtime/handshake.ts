@@ -3,7 +3,8 @@ import type { Request, RequestHandler } from 'express';
 import type { Socket } from 'socket.io';
 import type { AppContext } from '../context.js';
 import { ConversationModel } from '../modules/conversations/model.js';
-import { UserModel, type UserRecord } from '../modules/users/model.js';
+import type { UserRecord } from '../modules/users/model.js';
+import { recentUser } from '../modules/users/read.js';
 import { rooms } from './rooms.js';
 import type { RealtimeSocket } from './types.js';
 
@@ -81,7 +82,7 @@ export function authenticateSocket(ctx: AppContext, users: WeakMap<Socket, UserR
       const session = (socket.request as Request).session;
       const userId = session?.userId;
       if (!userId) return next(refusal('unauthenticated', 'Sign in first'));
-      const user = await UserModel.findById(userId).lean<UserRecord>();
+      const user = await recentUser(userId);
       if (!user || (user.authVersion ?? 0) !== (session.authVersion ?? 0))
         return next(refusal('unauthenticated', 'Your session has ended; sign in again'));
       users.set(socket, user);

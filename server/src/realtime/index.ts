@@ -7,7 +7,7 @@ import { chooseAdapter, type AdapterChoice } from './adapter.js';
 import { authenticateSocket, originAllowed, sessionOnHandshake } from './handshake.js';
 import { registerHandlers } from './handlers.js';
 import { announcePresence, presencePort, presenceSettled } from './presence.js';
-import { listenToOtherProcesses, subscribeRealtime } from './subscribers.js';
+import { listenToOtherProcesses, subscribeRealtime, tellOtherProcesses } from './subscribers.js';
 import type { RealtimeServer } from './types.js';
 
 /** Largest socket frame accepted: a 4000-character message fits many times; anything beyond closes the socket. */
@@ -57,6 +57,7 @@ export async function attachRealtime(
   const manyProcesses = adapter.kind !== 'memory';
   const unsubscribe = subscribeRealtime(ctx, io, manyProcesses);
   listenToOtherProcesses(io);
+  if (manyProcesses) unsubscribe.push(...tellOtherProcesses(io));
   // Across processes, presence questions asked within 25 ms share one round trip.
   ctx.presence = presencePort(io, manyProcesses ? 25 : 0);
 

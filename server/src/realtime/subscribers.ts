@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import { ConversationModel, type ConversationRecord } from '../modules/conversations/model.js';
 import { forgetConversation } from '../modules/conversations/recent.js';
+import { forgetFromElsewhere, recentlyReadCaches } from '../lib/recentlyRead.js';
 import '../modules/auth/events.js';
 import '../modules/conversations/events.js';
 import '../modules/notifications/events.js';
@@ -17,9 +18,20 @@ function memberRooms(c: ConversationRecord): string[] {
   ];
 }
 
-/** Other processes tell of conversations whose membership changed. */
+/** Other processes tell of conversations whose membership changed, and of sessions and users written. */
 export function listenToOtherProcesses(io: RealtimeServer): void {
   io.on('conversation:changed', (conversationId) => forgetConversation(conversationId));
+  io.on('recent:forget', (cache, forgetting) => forgetFromElsewhere(cache, forgetting));
+}
+
+/**
+ * Tells the other processes of every record this one forgets from its recent reads (sessions, users), so that
+ * none keeps a session ended or a user changed here. Returns the unsubscribers.
+ */
+export function tellOtherProcesses(io: RealtimeServer): Array<() => void> {
+  return [...recentlyReadCaches().values()].map((cache) =>
+    cache.onForget((forgetting) => io.serverSideEmit('recent:forget', cache.name, forgetting)),
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import type { Role } from '@app/shared';
 import { forbidden, unauthenticated } from '../../lib/errors.js';
-import { UserModel, type UserRecord } from '../users/model.js';
+import type { UserRecord } from '../users/model.js';
+import { recentUser } from '../users/read.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -14,7 +15,7 @@ declare module 'express-serve-static-core' {
 export const loadUser: RequestHandler = async (req, _res, next) => {
   const userId = req.session?.userId;
   if (!userId) return next();
-  const user = await UserModel.findById(userId).lean<UserRecord>();
+  const user = await recentUser(userId);
   if (!user || (user.authVersion ?? 0) !== (req.session.authVersion ?? 0)) {
     delete req.session.userId;
     delete req.session.authVersion;

@@ -3,6 +3,7 @@ import MongoStore from 'connect-mongo';
 import mongoose from 'mongoose';
 import type { RequestHandler } from 'express';
 import type { AppContext } from '../../context.js';
+import { RecentSessionStore, recentSessions } from './recentSessions.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -14,6 +15,7 @@ declare module 'express-session' {
 
 export const SESSION_COOKIE = 'rl.sid';
 const SESSION_TTL_SECONDS = 14 * 24 * 3600;
+const TOUCH_AFTER_SECONDS = 24 * 3600;
 
 interface SessionParts {
   middleware: RequestHandler;
@@ -40,13 +42,14 @@ export function sessionParts(ctx: AppContext): SessionParts {
     autoRemoveInterval: 10,
     // Move a session's expiry forward at most once a day: otherwise every request of a signed-in user is a
     // database write (an fsync on the embedded engine), which dominated the cost of reading.
-    touchAfter: 24 * 3600,
+    touchAfter: TOUCH_AFTER_SECONDS,
     stringify: false,
   });
   const middleware = session({
     name: SESSION_COOKIE,
     secret,
-    store,
+    // Each request reads its session: from those read in the last moments when there (recentSessions.ts).
+    store: new RecentSessionStore(store, TOUCH_AFTER_SECONDS * 1000),
     resave: false,
     saveUninitialized: false,
     rolling: false,
@@ -65,6 +68,8 @@ export function sessionParts(ctx: AppContext): SessionParts {
 
 /** Ends every stored session of one user (password change, role change). */
 export async function endSessionsOf(userId: string): Promise<number> {
+  recentSessions.forget({ tags: [userId] });
   const result = await mongoose.connection.collection('sessions').deleteMany({ 'session.userId': userId });
+  recentSessions.forget({ tags: [userId] });
   return result.deletedCount;
 }

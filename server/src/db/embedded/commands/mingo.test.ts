@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { ObjectId } from 'bson';
 import { Query as BaseQuery } from 'mingo/query';
@@ -64,5 +64,23 @@ describe('the engine query operators', () => {
     expect(q.test({ owner: [new ObjectId(), many[7]] })).toBe(true);
     expect(q.test({ owner: new ObjectId() })).toBe(false);
     expect(q.test({})).toBe(false);
+  });
+
+  describe('queries sharing the engine options', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('keep their own condition, and read the time ($$NOW) when they test', () => {
+      vi.useFakeTimers({ now: 1_000_000 });
+      const before = { $expr: { $lt: ['$t', '$$NOW'] } };
+      const first = new Query(before);
+      const other = new Query({ t: { $gte: 0 } });
+      expect(first.test({ t: new Date(999_999) })).toBe(true);
+      expect(first.test({ t: new Date(1_500_000) })).toBe(false);
+      vi.setSystemTime(2_000_000);
+      expect(new Query(before).test({ t: new Date(1_500_000) })).toBe(true);
+      expect(other.test({ t: -1 })).toBe(false);
+      expect(other.test({ t: 1 })).toBe(true);
+      expect(new Query({ n: { $in: [1, 2] } }).test({ n: 2 })).toBe(true);
+    });
   });
 });
