@@ -19,8 +19,7 @@ import type { ProviderRecord } from './types.js';
 
 export interface FactorResult {
   fraction: number;
-  /** The sentence, built only when the reason is shown: most candidates are scored and never explained. */
-  detail: () => string;
+  detail: string;
 }
 
 type Side = Pick<Listing, 'kind' | 'subkind' | 'domains'>;
@@ -84,12 +83,11 @@ export function domainFactor(need: Side, offer: Side, locale: Locale): FactorRes
   if (helpsOrganization(need)) {
     return {
       fraction: 1,
-      detail: () =>
-        say(
-          locale,
-          '对机构自身的支持，不比较服务领域',
-          'Help to the organization itself: service domains are not compared',
-        ),
+      detail: say(
+        locale,
+        '对机构自身的支持，不比较服务领域',
+        'Help to the organization itself: service domains are not compared',
+      ),
     };
   }
   const total = need.domains.reduce((s, d) => s + domainWeight(d), 0);
@@ -107,15 +105,6 @@ export function domainFactor(need: Side, offer: Side, locale: Locale): FactorRes
   const focus = offerTotal > 0 ? Math.min(1, gained / offerTotal) : 0;
   const fraction = (1 - DOMAIN_FOCUS_SHARE) * coverage + DOMAIN_FOCUS_SHARE * focus;
 
-  return { fraction, detail: () => domainSentence(shared, related, locale) };
-}
-
-/** The domain factor's sentence: the shared domains, then the related pairs. */
-function domainSentence(
-  shared: readonly string[],
-  related: readonly (readonly [string, string])[],
-  locale: Locale,
-): string {
   const named = (d: string) =>
     isPriorityDomain(d)
       ? say(locale, `${domainName(d, locale)}（重点领域）`, `${domainName(d, locale)} (priority)`)
@@ -128,27 +117,18 @@ function domainSentence(
     parts.push(say(locale, '相关领域：', 'related domains: ') + listOf(pairs, locale));
   }
   const joined = parts.join(say(locale, '；', '; '));
-  return parts.length
+  const detail = parts.length
     ? joined.charAt(0).toUpperCase() + joined.slice(1)
     : say(locale, '没有共同的服务领域', 'No shared service domain');
+  return { fraction, detail };
 }
 
 /** Whether what the offer gives is what the need asks for. */
 export function kindFactor(need: Side, offer: Side, locale: Locale): FactorResult {
   const { fit, relation } = kindFit(need, offer);
-  return { fraction: fit, detail: () => kindSentence(need, offer, relation, locale) };
-}
-
-/** The kind factor's sentence for the relation kindFit found. */
-function kindSentence(
-  need: Side,
-  offer: Side,
-  relation: ReturnType<typeof kindFit>['relation'],
-  locale: Locale,
-): string {
   const asked = kindName(need.kind, need.subkind, locale);
   const given = kindName(offer.kind, offer.subkind, locale);
-  return {
+  const detail = {
     same: say(locale, `类型相符：${given}`, `Same kind: ${given}`),
     open: say(
       locale,
@@ -171,6 +151,7 @@ function kindSentence(
       `Kinds differ: ${asked} asked, ${given} offered`,
     ),
   }[relation];
+  return { fraction: fit, detail };
 }
 
 /** The search engine's relevance of the candidate's words to the subject's, 0..1. */
@@ -178,7 +159,7 @@ export function textFactor(relevance: number, locale: Locale): FactorResult {
   const fraction = Number.isFinite(relevance) ? Math.min(1, Math.max(0, relevance)) : 0;
   return {
     fraction,
-    detail: () => say(locale, `文字相关度${percent(fraction)}`, `Text relevance ${percent(fraction)}`),
+    detail: say(locale, `文字相关度${percent(fraction)}`, `Text relevance ${percent(fraction)}`),
   };
 }
 
@@ -188,10 +169,7 @@ export function amountFactor(
   offer: Pick<Listing, 'kind' | 'amount' | 'capacity' | 'capacityUsed'>,
   locale: Locale,
 ): FactorResult {
-  const neutral = (zh: string, en: string): FactorResult => ({
-    fraction: 0.5,
-    detail: () => say(locale, zh, en),
-  });
+  const neutral = (zh: string, en: string): FactorResult => ({ fraction: 0.5, detail: say(locale, zh, en) });
   if (need.kind === 'funding' || offer.kind === 'funding') {
     const asked = need.amount?.max ?? need.amount?.min;
     if (asked === undefined) return neutral('需求未写明金额', 'The need names no sum');
@@ -199,38 +177,35 @@ export function amountFactor(
     const max = offer.amount?.max;
     if (min === undefined && max === undefined)
       return neutral('对方未写明资助额度', 'The offer names no amount');
-    const range = () => yuanRange(min, max, locale);
-    const need$ = () => yuan(asked, locale);
+    const range = yuanRange(min, max, locale);
+    const need$ = yuan(asked, locale);
     if (max !== undefined && asked > max) {
       return {
         fraction: 0.8 * (max / asked),
-        detail: () =>
-          say(
-            locale,
-            `资助额度（${range()}）低于所需的${need$()}`,
-            `The amount (${range()}) is below the ${need$()} asked`,
-          ),
+        detail: say(
+          locale,
+          `资助额度（${range}）低于所需的${need$}`,
+          `The amount (${range}) is below the ${need$} asked`,
+        ),
       };
     }
     if (min !== undefined && asked < min) {
       return {
         fraction: 0.4,
-        detail: () =>
-          say(
-            locale,
-            `资助起点（${range()}）高于所需的${need$()}`,
-            `The amount (${range()}) starts above the ${need$()} asked`,
-          ),
+        detail: say(
+          locale,
+          `资助起点（${range}）高于所需的${need$}`,
+          `The amount (${range}) starts above the ${need$} asked`,
+        ),
       };
     }
     return {
       fraction: 1,
-      detail: () =>
-        say(
-          locale,
-          `资助额度（${range()}）覆盖所需的${need$()}`,
-          `The amount (${range()}) covers the ${need$()} asked`,
-        ),
+      detail: say(
+        locale,
+        `资助额度（${range}）覆盖所需的${need$}`,
+        `The amount (${range}) covers the ${need$} asked`,
+      ),
     };
   }
   const asked = need.capacity;
@@ -241,34 +216,31 @@ export function amountFactor(
   if (left < asked) {
     return {
       fraction: 0.8 * (left / asked),
-      detail: () =>
-        say(
-          locale,
-          `可提供${left}${unit}，少于所需的${asked}${unit}`,
-          `${left} ${unit} available, fewer than the ${asked} asked`,
-        ),
+      detail: say(
+        locale,
+        `可提供${left}${unit}，少于所需的${asked}${unit}`,
+        `${left} ${unit} available, fewer than the ${asked} asked`,
+      ),
     };
   }
   // A hall for two hundred is a poor answer to a meeting of twelve.
   if (need.kind === 'venue' && left > 5 * asked) {
     return {
       fraction: 0.7,
-      detail: () =>
-        say(
-          locale,
-          `可容纳${left}${unit}，远超所需的${asked}${unit}`,
-          `Holds ${left} ${unit}, far more than the ${asked} asked`,
-        ),
+      detail: say(
+        locale,
+        `可容纳${left}${unit}，远超所需的${asked}${unit}`,
+        `Holds ${left} ${unit}, far more than the ${asked} asked`,
+      ),
     };
   }
   return {
     fraction: 1,
-    detail: () =>
-      say(
-        locale,
-        `可提供${left}${unit}，满足所需的${asked}${unit}`,
-        `${left} ${unit} available, covering the ${asked} asked`,
-      ),
+    detail: say(
+      locale,
+      `可提供${left}${unit}，满足所需的${asked}${unit}`,
+      `${left} ${unit} available, covering the ${asked} asked`,
+    ),
   };
 }
 
@@ -291,19 +263,13 @@ export function recordFactor(record: ProviderRecord | undefined, locale: Locale)
   if (!record || (completed === 0 && reviews === 0 && record.responseRate === undefined)) {
     return {
       fraction,
-      detail: () =>
-        say(
-          locale,
-          '新加入的提供方，暂无记录，按中性分计',
-          'New on the platform: no record yet, scored neutrally',
-        ),
+      detail: say(
+        locale,
+        '新加入的提供方，暂无记录，按中性分计',
+        'New on the platform: no record yet, scored neutrally',
+      ),
     };
   }
-  return { fraction, detail: () => recordSentence(record, completed, reviews, locale) };
-}
-
-/** The record factor's sentence for a provider with some history. */
-function recordSentence(record: ProviderRecord, completed: number, reviews: number, locale: Locale): string {
   const zh: string[] = [];
   const en: string[] = [];
   if (record.responseRate !== undefined) {
@@ -317,5 +283,5 @@ function recordSentence(record: ProviderRecord, completed: number, reviews: numb
     en.push(`rated ${record.averageRating.toFixed(1)} in ${reviews} reviews`);
   }
   const enText = en.join(', ');
-  return say(locale, zh.join('，'), enText.charAt(0).toUpperCase() + enText.slice(1));
+  return { fraction, detail: say(locale, zh.join('，'), enText.charAt(0).toUpperCase() + enText.slice(1)) };
 }

@@ -53,54 +53,48 @@ function alongCurve(km: number): number {
   return 0;
 }
 
-/** Nearness of the two listings (0..1) and the words for it, built only when asked. */
-function nearness(need: Placed, offer: Placed, locale: Locale): { near: number; detail: () => string } {
-  const there = () => districtName(offer.district, locale);
+/** Nearness of the two listings (0..1) and the words for it. */
+function nearness(need: Placed, offer: Placed, locale: Locale): { near: number; detail: string } {
+  const there = districtName(offer.district, locale);
   if (need.location && offer.location) {
     const km = distanceKm(need.location, offer.location);
     if (km <= SAME_STREET_KM) {
       return {
         near: SAME_STREET,
-        detail: () => say(locale, `相距不到${SAME_STREET_KM}公里`, `Less than ${SAME_STREET_KM} km apart`),
+        detail: say(locale, `相距不到${SAME_STREET_KM}公里`, `Less than ${SAME_STREET_KM} km apart`),
       };
     }
     const near =
       need.district === offer.district ? Math.max(alongCurve(km), SAME_DISTRICT - km / 100) : alongCurve(km);
     return {
       near,
-      detail: () =>
-        say(
-          locale,
-          `相距约${Math.round(km)}公里（${there()}）`,
-          `About ${Math.round(km)} km apart (${there()})`,
-        ),
+      detail: say(
+        locale,
+        `相距约${Math.round(km)}公里（${there}）`,
+        `About ${Math.round(km)} km apart (${there})`,
+      ),
     };
   }
   if (need.street && need.street === offer.street) {
-    const street = () => `${there()}${locale === 'en' ? ', ' : ''}${streetName(offer.street!, locale)}`;
-    return { near: SAME_STREET, detail: () => say(locale, `同在${street()}`, `Both in ${street()}`) };
+    const street = `${there}${locale === 'en' ? ', ' : ''}${streetName(offer.street, locale)}`;
+    return { near: SAME_STREET, detail: say(locale, `同在${street}`, `Both in ${street}`) };
   }
   if (need.district === offer.district) {
-    return { near: SAME_DISTRICT, detail: () => say(locale, `同在${there()}`, `Both in ${there()}`) };
+    return { near: SAME_DISTRICT, detail: say(locale, `同在${there}`, `Both in ${there}`) };
   }
   const a = districtCentre(need.district);
   const b = districtCentre(offer.district);
-  if (!a || !b) return { near: 0, detail: () => say(locale, `位于${there()}`, `In ${there()}`) };
+  if (!a || !b) return { near: 0, detail: say(locale, `位于${there}`, `In ${there}`) };
   const km = distanceKm(a, b);
-  const detail = () => {
-    const here = districtName(need.district, locale);
-    return km <= NEIGHBOUR_KM
+  const here = districtName(need.district, locale);
+  const detail =
+    km <= NEIGHBOUR_KM
       ? say(
           locale,
-          `${here}与${there()}相邻（相距约${Math.round(km)}公里）`,
-          `${here} and ${there()} are neighbours (about ${Math.round(km)} km)`,
+          `${here}与${there}相邻（相距约${Math.round(km)}公里）`,
+          `${here} and ${there} are neighbours (about ${Math.round(km)} km)`,
         )
-      : say(
-          locale,
-          `相距约${Math.round(km)}公里（${there()}）`,
-          `About ${Math.round(km)} km away (${there()})`,
-        );
-  };
+      : say(locale, `相距约${Math.round(km)}公里（${there}）`, `About ${Math.round(km)} km away (${there})`);
   return { near: alongCurve(km), detail };
 }
 
@@ -112,7 +106,7 @@ export function placeFactor(need: Placed, offer: Placed, locale: Locale): Factor
   if (bound <= 0.3 && near < SAME_DISTRICT) {
     return {
       fraction,
-      detail: () => detail() + say(locale, '；此类资源受地点限制小', '; this kind of help travels well'),
+      detail: detail + say(locale, '；此类资源受地点限制小', '; this kind of help travels well'),
     };
   }
   return { fraction, detail };

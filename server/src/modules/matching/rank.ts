@@ -5,7 +5,7 @@
 import { defaultLocale, type Kind, type Listing, type Locale, type MatchLabel, type Side } from '@app/shared';
 import { checkEligibility } from './eligibility.js';
 import { fittingKinds, kindFit } from './kindFit.js';
-import { orient, scorePair, type PairScore } from './score.js';
+import { orient, scoreCandidate } from './score.js';
 import type { EligibilityFactor, MatchOrganization, ProviderRecord, ScoreReason } from './types.js';
 import type { Weights } from './weights.js';
 
@@ -77,7 +77,7 @@ export function rankCandidates(
   const locale = options.locale ?? defaultLocale;
   const limit = options.limit ?? 10;
   const now = context.now ?? new Date();
-  const matches: (Omit<RankedMatch, 'reasons'> & Pick<PairScore, 'explain'>)[] = [];
+  const matches: RankedMatch[] = [];
   const excluded: (ExcludedCandidate & { score: number })[] = [];
   const seen = new Set<string>();
 
@@ -87,7 +87,7 @@ export function rankCandidates(
     const candidateOrg = context.organizationOf?.(candidate);
     const { need, offer } = orient(subject, candidate);
     const takerOrg = subject.side === 'need' ? context.subjectOrg : candidateOrg;
-    const { score, label, explain } = scorePair({
+    const { score, reasons, label } = scoreCandidate({
       subject,
       candidate,
       subjectOrg: context.subjectOrg,
@@ -103,20 +103,14 @@ export function rankCandidates(
       const rules = failures.map((f) => ({ factor: f.factor, detail: f.detail[locale] }));
       excluded.push({ listing: candidate, reasons: rules, score });
     } else {
-      matches.push({ listing: candidate, score, label, explain });
+      matches.push({ listing: candidate, score, label, reasons });
     }
   }
   matches.sort(byScoreThenNewer);
   // Near misses in the order they would have ranked, so the closest misses come first.
   excluded.sort(byScoreThenNewer);
   return {
-    // Only the matches shown are explained: building every candidate's sentences was most of the scoring's cost.
-    matches: matches.slice(0, limit).map(({ listing, score, label, explain }) => ({
-      listing,
-      score,
-      label,
-      reasons: explain(),
-    })),
+    matches: matches.slice(0, limit),
     excluded: excluded.slice(0, limit).map(({ listing, reasons }) => ({ listing, reasons })),
   };
 }

@@ -2,7 +2,7 @@
  * The match score of one candidate for one subject: the sum of named factors, each worth at most its weight.
  * Points are whole numbers, so the score is exactly the sum of its reasons and never above 100.
  */
-import { defaultLocale, type Listing, type Locale, type MatchLabel } from '@app/shared';
+import { defaultLocale, type Listing, type Locale } from '@app/shared';
 import {
   amountFactor,
   domainFactor,
@@ -47,21 +47,8 @@ export function orient(subject: Listing, candidate: Listing): { need: Listing; o
   return subject.side === 'need' ? { need: subject, offer: candidate } : { need: candidate, offer: subject };
 }
 
-/** A pair's score and label, with its reasons built only when asked (most candidates are never shown). */
-export interface PairScore {
-  score: number;
-  label: MatchLabel;
-  explain: () => ScoreReason[];
-}
-
 /** Scores a candidate against the subject; eligibility is not judged here (see checkEligibility). */
 export function scoreCandidate(input: ScoreInput): MatchScore {
-  const { score, label, explain } = scorePair(input);
-  return { score, reasons: explain(), label };
-}
-
-/** The score and label of a candidate for the subject, and how to explain them. */
-export function scorePair(input: ScoreInput): PairScore {
   const locale = input.locale ?? defaultLocale;
   const weights = input.weights ?? WEIGHTS;
   const now = input.now ?? new Date();
@@ -83,30 +70,30 @@ export function scorePair(input: ScoreInput): PairScore {
   const onTopic =
     helpsOrganization(need) || results.domains.fraction > 0 || results.text.fraction >= TOPICAL_TEXT;
   if (!onTopic) {
-    const halved = () =>
-      say(locale, '（与需求无共同领域或用词，减半计）', ' (halved: nothing in common with the need)');
+    const halved = say(
+      locale,
+      '（与需求无共同领域或用词，减半计）',
+      ' (halved: nothing in common with the need)',
+    );
     for (const factor of CONTEXT_FACTORS) {
       const { fraction, detail } = results[factor];
-      results[factor] = { fraction: fraction * OFF_TOPIC_SHARE, detail: () => detail() + halved() };
+      results[factor] = { fraction: fraction * OFF_TOPIC_SHARE, detail: detail + halved };
     }
   }
 
-  const points: { factor: ScoreFactor; points: number; max: number }[] = [];
+  const reasons: ScoreReason[] = [];
   let score = 0;
   for (const factor of FACTOR_ORDER) {
     const max = weights[factor];
     if (max === 0) continue;
-    const earned = Math.min(max, Math.max(0, Math.round(results[factor].fraction * max)));
-    score += earned;
-    points.push({ factor, points: earned, max });
+    const { fraction, detail } = results[factor];
+    const points = Math.min(max, Math.max(0, Math.round(fraction * max)));
+    score += points;
+    reasons.push({ factor, points, max, detail });
   }
   // Where domains are not compared (help to an organization), a shared one is no evidence for the label either.
   const sharedDomains = helpsOrganization(need)
     ? 0
     : need.domains.filter((d) => offer.domains.includes(d)).length;
-  return {
-    score,
-    label: matchLabel(score, { text: results.text.fraction, sharedDomains }),
-    explain: () => points.map((p) => ({ ...p, detail: results[p.factor].detail() })),
-  };
+  return { score, reasons, label: matchLabel(score, { text: results.text.fraction, sharedDomains }) };
 }

@@ -19,23 +19,17 @@ export function timeFactor(need: Timed, offer: Timed, now: Date, locale: Locale)
   const o = bounds(offer);
   const today = now.getTime();
   if (o.end < today) {
-    const d = () => shanghaiDate(o.end);
-    return {
-      fraction: 0,
-      detail: () => say(locale, `对方时间已于${d()}结束`, `The offer's window ended on ${d()}`),
-    };
+    const d = shanghaiDate(o.end);
+    return { fraction: 0, detail: say(locale, `对方时间已于${d}结束`, `The offer's window ended on ${d}`) };
   }
   if (n.end < today) {
-    const d = () => shanghaiDate(n.end);
-    return {
-      fraction: 0,
-      detail: () => say(locale, `需求时间已于${d()}结束`, `The need's window ended on ${d()}`),
-    };
+    const d = shanghaiDate(n.end);
+    return { fraction: 0, detail: say(locale, `需求时间已于${d}结束`, `The need's window ended on ${d}`) };
   }
   const from = Math.max(n.start, o.start, today);
   const to = Math.min(n.end, o.end);
   if (from > to) {
-    const detail = () =>
+    const detail =
       o.start > n.end
         ? say(
             locale,
@@ -51,7 +45,7 @@ export function timeFactor(need: Timed, offer: Timed, now: Date, locale: Locale)
   }
   const open = (w: { start: number; end: number }) => w.start === -Infinity && w.end === Infinity;
   if (open(n) && open(o))
-    return { fraction: 1, detail: () => say(locale, '双方均长期有效', 'Both are open-ended') };
+    return { fraction: 1, detail: say(locale, '双方均长期有效', 'Both are open-ended') };
   // Share of the need's remaining window the offer covers; an open-ended need only needs some overlap.
   const needFrom = Math.max(n.start, today);
   const coverage = Number.isFinite(n.end) ? (to - from) / Math.max(1, n.end - needFrom) : 1;
@@ -60,7 +54,7 @@ export function timeFactor(need: Timed, offer: Timed, now: Date, locale: Locale)
     Number.isFinite(b)
       ? say(locale, `${shanghaiDate(a)}至${shanghaiDate(b)}`, `${shanghaiDate(a)} to ${shanghaiDate(b)}`)
       : say(locale, `${shanghaiDate(a)}起`, `from ${shanghaiDate(a)}`);
-  const detail = () =>
+  const detail =
     coverage >= 1
       ? say(locale, `时间可对接：${span(from, to)}`, `Windows overlap: ${span(from, to)}`)
       : say(locale, `时间部分重叠：${span(from, to)}`, `Windows partly overlap: ${span(from, to)}`);
