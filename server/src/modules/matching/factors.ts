@@ -19,6 +19,7 @@ import type { ProviderRecord } from './types.js';
 
 export interface FactorResult {
   fraction: number;
+  /** The sentence; empty when the caller only scores (most candidates are scored and never shown). */
   detail: string;
 }
 
@@ -79,7 +80,7 @@ export function helpsOrganization(need: Pick<Listing, 'kind' | 'subkind'>): bool
  * How much of the need's domains the offer works in; priority domains weigh double, related ones half. For help
  * to an organization the domains are not compared: every offer gets the full points, so words and kind decide.
  */
-export function domainFactor(need: Side, offer: Side, locale: Locale): FactorResult {
+export function domainFactor(need: Side, offer: Side, locale: Locale, explain = true): FactorResult {
   if (helpsOrganization(need)) {
     return {
       fraction: 1,
@@ -104,6 +105,7 @@ export function domainFactor(need: Side, offer: Side, locale: Locale): FactorRes
   const offerTotal = offer.domains.reduce((s, d) => s + domainWeight(d), 0);
   const focus = offerTotal > 0 ? Math.min(1, gained / offerTotal) : 0;
   const fraction = (1 - DOMAIN_FOCUS_SHARE) * coverage + DOMAIN_FOCUS_SHARE * focus;
+  if (!explain) return { fraction, detail: '' };
 
   const named = (d: string) =>
     isPriorityDomain(d)
@@ -124,8 +126,9 @@ export function domainFactor(need: Side, offer: Side, locale: Locale): FactorRes
 }
 
 /** Whether what the offer gives is what the need asks for. */
-export function kindFactor(need: Side, offer: Side, locale: Locale): FactorResult {
+export function kindFactor(need: Side, offer: Side, locale: Locale, explain = true): FactorResult {
   const { fit, relation } = kindFit(need, offer);
+  if (!explain) return { fraction: fit, detail: '' };
   const asked = kindName(need.kind, need.subkind, locale);
   const given = kindName(offer.kind, offer.subkind, locale);
   const detail = {
@@ -155,8 +158,9 @@ export function kindFactor(need: Side, offer: Side, locale: Locale): FactorResul
 }
 
 /** The search engine's relevance of the candidate's words to the subject's, 0..1. */
-export function textFactor(relevance: number, locale: Locale): FactorResult {
+export function textFactor(relevance: number, locale: Locale, explain = true): FactorResult {
   const fraction = Number.isFinite(relevance) ? Math.min(1, Math.max(0, relevance)) : 0;
+  if (!explain) return { fraction, detail: '' };
   return {
     fraction,
     detail: say(locale, `文字相关度${percent(fraction)}`, `Text relevance ${percent(fraction)}`),
@@ -168,6 +172,7 @@ export function amountFactor(
   need: Pick<Listing, 'kind' | 'amount' | 'capacity'>,
   offer: Pick<Listing, 'kind' | 'amount' | 'capacity' | 'capacityUsed'>,
   locale: Locale,
+  explain = true,
 ): FactorResult {
   const neutral = (zh: string, en: string): FactorResult => ({ fraction: 0.5, detail: say(locale, zh, en) });
   if (need.kind === 'funding' || offer.kind === 'funding') {
@@ -177,8 +182,8 @@ export function amountFactor(
     const max = offer.amount?.max;
     if (min === undefined && max === undefined)
       return neutral('对方未写明资助额度', 'The offer names no amount');
-    const range = yuanRange(min, max, locale);
-    const need$ = yuan(asked, locale);
+    const range = explain ? yuanRange(min, max, locale) : '';
+    const need$ = explain ? yuan(asked, locale) : '';
     if (max !== undefined && asked > max) {
       return {
         fraction: 0.8 * (max / asked),
@@ -248,7 +253,11 @@ export function amountFactor(
 const PRIOR = { responseRate: 0.7, rating: 4, ratingWeight: 3, completedHalf: 5 } as const;
 
 /** The other side's record: answering, delivering and being well reviewed; shrunk towards a neutral prior. */
-export function recordFactor(record: ProviderRecord | undefined, locale: Locale): FactorResult {
+export function recordFactor(
+  record: ProviderRecord | undefined,
+  locale: Locale,
+  explain = true,
+): FactorResult {
   const completed = record?.completed ?? 0;
   const reviews = record?.reviews ?? 0;
   const response = record?.responseRate ?? PRIOR.responseRate;
@@ -259,6 +268,7 @@ export function recordFactor(record: ProviderRecord | undefined, locale: Locale)
   // 0.5 for none, rising towards 1 as completed matches accumulate.
   const delivery = 0.5 + 0.5 * (completed / (completed + PRIOR.completedHalf));
   const fraction = 0.4 * response + 0.3 * delivery + 0.3 * ((rating - 1) / 4);
+  if (!explain) return { fraction, detail: '' };
 
   if (!record || (completed === 0 && reviews === 0 && record.responseRate === undefined)) {
     return {

@@ -54,8 +54,13 @@ function alongCurve(km: number): number {
 }
 
 /** Nearness of the two listings (0..1) and the words for it. */
-function nearness(need: Placed, offer: Placed, locale: Locale): { near: number; detail: string } {
-  const there = districtName(offer.district, locale);
+function nearness(
+  need: Placed,
+  offer: Placed,
+  locale: Locale,
+  explain: boolean,
+): { near: number; detail: string } {
+  const there = explain ? districtName(offer.district, locale) : '';
   if (need.location && offer.location) {
     const km = distanceKm(need.location, offer.location);
     if (km <= SAME_STREET_KM) {
@@ -66,6 +71,7 @@ function nearness(need: Placed, offer: Placed, locale: Locale): { near: number; 
     }
     const near =
       need.district === offer.district ? Math.max(alongCurve(km), SAME_DISTRICT - km / 100) : alongCurve(km);
+    if (!explain) return { near, detail: '' };
     return {
       near,
       detail: say(
@@ -76,6 +82,7 @@ function nearness(need: Placed, offer: Placed, locale: Locale): { near: number; 
     };
   }
   if (need.street && need.street === offer.street) {
+    if (!explain) return { near: SAME_STREET, detail: '' };
     const street = `${there}${locale === 'en' ? ', ' : ''}${streetName(offer.street, locale)}`;
     return { near: SAME_STREET, detail: say(locale, `同在${street}`, `Both in ${street}`) };
   }
@@ -86,6 +93,7 @@ function nearness(need: Placed, offer: Placed, locale: Locale): { near: number; 
   const b = districtCentre(offer.district);
   if (!a || !b) return { near: 0, detail: say(locale, `位于${there}`, `In ${there}`) };
   const km = distanceKm(a, b);
+  if (!explain) return { near: alongCurve(km), detail: '' };
   const here = districtName(need.district, locale);
   const detail =
     km <= NEIGHBOUR_KM
@@ -99,11 +107,11 @@ function nearness(need: Placed, offer: Placed, locale: Locale): { near: number; 
 }
 
 /** The place factor for a need and the offer that would answer it. */
-export function placeFactor(need: Placed, offer: Placed, locale: Locale): FactorResult {
-  const { near, detail } = nearness(need, offer, locale);
+export function placeFactor(need: Placed, offer: Placed, locale: Locale, explain = true): FactorResult {
+  const { near, detail } = nearness(need, offer, locale, explain);
   const bound = Math.max(placeBoundness(need), placeBoundness(offer));
   const fraction = 1 - bound * (1 - near);
-  if (bound <= 0.3 && near < SAME_DISTRICT) {
+  if (explain && bound <= 0.3 && near < SAME_DISTRICT) {
     return {
       fraction,
       detail: detail + say(locale, '；此类资源受地点限制小', '; this kind of help travels well'),

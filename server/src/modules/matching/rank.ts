@@ -5,7 +5,7 @@
 import { defaultLocale, type Kind, type Listing, type Locale, type MatchLabel, type Side } from '@app/shared';
 import { checkEligibility } from './eligibility.js';
 import { fittingKinds, kindFit } from './kindFit.js';
-import { orient, scoreCandidate } from './score.js';
+import { orient, scoreCandidate, type ScoreInput } from './score.js';
 import type { EligibilityFactor, MatchOrganization, ProviderRecord, ScoreReason } from './types.js';
 import type { Weights } from './weights.js';
 
@@ -77,7 +77,7 @@ export function rankCandidates(
   const locale = options.locale ?? defaultLocale;
   const limit = options.limit ?? 10;
   const now = context.now ?? new Date();
-  const matches: RankedMatch[] = [];
+  const matches: (RankedMatch & { input: ScoreInput })[] = [];
   const excluded: (ExcludedCandidate & { score: number })[] = [];
   const seen = new Set<string>();
 
@@ -87,7 +87,7 @@ export function rankCandidates(
     const candidateOrg = context.organizationOf?.(candidate);
     const { need, offer } = orient(subject, candidate);
     const takerOrg = subject.side === 'need' ? context.subjectOrg : candidateOrg;
-    const { score, reasons, label } = scoreCandidate({
+    const input: ScoreInput = {
       subject,
       candidate,
       subjectOrg: context.subjectOrg,
@@ -97,20 +97,29 @@ export function rankCandidates(
       locale,
       now,
       ...(context.weights ? { weights: context.weights } : {}),
-    });
+    };
+    // Scored without words: only the matches shown below are explained.
+    const { score, label } = scoreCandidate({ ...input, explain: false });
     const failures = checkEligibility(offer, takerOrg, need);
     if (failures.length) {
       const rules = failures.map((f) => ({ factor: f.factor, detail: f.detail[locale] }));
       excluded.push({ listing: candidate, reasons: rules, score });
     } else {
-      matches.push({ listing: candidate, score, label, reasons });
+      matches.push({ listing: candidate, score, label, reasons: [], input });
     }
   }
   matches.sort(byScoreThenNewer);
   // Near misses in the order they would have ranked, so the closest misses come first.
   excluded.sort(byScoreThenNewer);
   return {
-    matches: matches.slice(0, limit),
+    matches: matches
+      .slice(0, limit)
+      .map(({ listing, score, label, input }) => ({
+        listing,
+        score,
+        label,
+        reasons: scoreCandidate(input).reasons,
+      })),
     excluded: excluded.slice(0, limit).map(({ listing, reasons }) => ({ listing, reasons })),
   };
 }

@@ -40,6 +40,11 @@ export interface ScoreInput {
   now?: Date;
   /** Other weights than the documented ones (the evaluation script tries alternatives). */
   weights?: Weights;
+  /**
+   * False to score only: no reasons come back, and no sentence is built (most of the cost); ranking scores every
+   * candidate this way and explains only those it shows.
+   */
+  explain?: boolean;
 }
 
 /** The need and the offer of a pair, whichever of them is the subject. */
@@ -52,16 +57,17 @@ export function scoreCandidate(input: ScoreInput): MatchScore {
   const locale = input.locale ?? defaultLocale;
   const weights = input.weights ?? WEIGHTS;
   const now = input.now ?? new Date();
+  const explain = input.explain ?? true;
   const { need, offer } = orient(input.subject, input.candidate);
 
   const results: Record<ScoreFactor, FactorResult> = {
-    kind: kindFactor(need, offer, locale),
-    domains: domainFactor(need, offer, locale),
-    place: placeFactor(need, offer, locale),
-    time: timeFactor(need, offer, now, locale),
-    amount: amountFactor(need, offer, locale),
-    text: textFactor(input.textRelevance, locale),
-    record: recordFactor(input.providerRecord, locale),
+    kind: kindFactor(need, offer, locale, explain),
+    domains: domainFactor(need, offer, locale, explain),
+    place: placeFactor(need, offer, locale, explain),
+    time: timeFactor(need, offer, now, locale, explain),
+    amount: amountFactor(need, offer, locale, explain),
+    text: textFactor(input.textRelevance, locale, explain),
+    record: recordFactor(input.providerRecord, locale, explain),
   };
 
   // Nearness, timing, amount and record make a good answer better; they do not make an answer of what is not
@@ -70,11 +76,9 @@ export function scoreCandidate(input: ScoreInput): MatchScore {
   const onTopic =
     helpsOrganization(need) || results.domains.fraction > 0 || results.text.fraction >= TOPICAL_TEXT;
   if (!onTopic) {
-    const halved = say(
-      locale,
-      '（与需求无共同领域或用词，减半计）',
-      ' (halved: nothing in common with the need)',
-    );
+    const halved = explain
+      ? say(locale, '（与需求无共同领域或用词，减半计）', ' (halved: nothing in common with the need)')
+      : '';
     for (const factor of CONTEXT_FACTORS) {
       const { fraction, detail } = results[factor];
       results[factor] = { fraction: fraction * OFF_TOPIC_SHARE, detail: detail + halved };
@@ -89,7 +93,7 @@ export function scoreCandidate(input: ScoreInput): MatchScore {
     const { fraction, detail } = results[factor];
     const points = Math.min(max, Math.max(0, Math.round(fraction * max)));
     score += points;
-    reasons.push({ factor, points, max, detail });
+    if (explain) reasons.push({ factor, points, max, detail });
   }
   // Where domains are not compared (help to an organization), a shared one is no evidence for the label either.
   const sharedDomains = helpsOrganization(need)

@@ -13,22 +13,33 @@ const bounds = (l: Timed) => ({
   end: l.endsAt ? Date.parse(l.endsAt) : Infinity,
 });
 
+const openEnded = (w: { start: number; end: number }) => w.start === -Infinity && w.end === Infinity;
+
 /** The time factor: full for open-ended or fully covering windows, partial for partial overlap, 0 otherwise. */
-export function timeFactor(need: Timed, offer: Timed, now: Date, locale: Locale): FactorResult {
+export function timeFactor(
+  need: Timed,
+  offer: Timed,
+  now: Date,
+  locale: Locale,
+  explain = true,
+): FactorResult {
   const n = bounds(need);
   const o = bounds(offer);
   const today = now.getTime();
   if (o.end < today) {
+    if (!explain) return { fraction: 0, detail: '' };
     const d = shanghaiDate(o.end);
     return { fraction: 0, detail: say(locale, `对方时间已于${d}结束`, `The offer's window ended on ${d}`) };
   }
   if (n.end < today) {
+    if (!explain) return { fraction: 0, detail: '' };
     const d = shanghaiDate(n.end);
     return { fraction: 0, detail: say(locale, `需求时间已于${d}结束`, `The need's window ended on ${d}`) };
   }
   const from = Math.max(n.start, o.start, today);
   const to = Math.min(n.end, o.end);
   if (from > to) {
+    if (!explain) return { fraction: 0, detail: '' };
     const detail =
       o.start > n.end
         ? say(
@@ -43,13 +54,13 @@ export function timeFactor(need: Timed, offer: Timed, now: Date, locale: Locale)
           );
     return { fraction: 0, detail };
   }
-  const open = (w: { start: number; end: number }) => w.start === -Infinity && w.end === Infinity;
-  if (open(n) && open(o))
+  if (openEnded(n) && openEnded(o))
     return { fraction: 1, detail: say(locale, '双方均长期有效', 'Both are open-ended') };
   // Share of the need's remaining window the offer covers; an open-ended need only needs some overlap.
   const needFrom = Math.max(n.start, today);
   const coverage = Number.isFinite(n.end) ? (to - from) / Math.max(1, n.end - needFrom) : 1;
   const fraction = 0.5 + 0.5 * Math.min(1, Math.max(0, coverage));
+  if (!explain) return { fraction, detail: '' };
   const span = (a: number, b: number) =>
     Number.isFinite(b)
       ? say(locale, `${shanghaiDate(a)}至${shanghaiDate(b)}`, `${shanghaiDate(a)} to ${shanghaiDate(b)}`)
