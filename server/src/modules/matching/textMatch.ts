@@ -56,8 +56,15 @@ const meaningful = (w: string) => !FRAME.has(w) && (w.length > 1 || /[a-z0-9]/.t
 
 type NeedText = Pick<Listing, 'title' | 'description'> & Partial<Pick<Listing, 'id' | 'updatedAt'>>;
 
+/** A need word with its weight, and its characters for a word found only in part (cut once, not per offer). */
+interface NeedWord {
+  word: string;
+  weight: number;
+  chars: string[];
+}
+
 interface NeedWords {
-  words: Map<string, number>;
+  words: NeedWord[];
   total: number;
 }
 
@@ -72,9 +79,10 @@ function needWordsOf(need: NeedText): NeedWords {
   const key = need.id && need.updatedAt ? `${need.id}@${need.updatedAt}` : undefined;
   const cached = key ? needCache.get(key) : undefined;
   if (cached) return cached;
-  const words = needWords(need);
+  const weighted = needWords(need);
   let total = 0;
-  for (const weight of words.values()) total += weight;
+  for (const weight of weighted.values()) total += weight;
+  const words = [...weighted].map(([word, weight]) => ({ word, weight, chars: [...word] }));
   const entry = { words, total };
   if (key) {
     if (needCache.size >= NEED_CACHE_SIZE) needCache.delete(needCache.keys().next().value!);
@@ -124,21 +132,23 @@ type OfferText = Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>;
 /** For one need, how much of what it says each offer also says, 0..1 (the need's words are cut once). */
 export function relevanceTo(need: NeedText): (offer: OfferText) => number {
   const { words: wanted, total } = needWordsOf(need);
-  return (offer) => {
-    if (total === 0) return 0;
-    const { title, description, chars } = offerWords(offer);
-    let found = 0;
-    for (const [word, weight] of wanted) {
-      if (title.has(word)) found += weight;
-      else if (description.has(word)) found += weight * DESCRIPTION_HIT;
-      else if (word.length > 1) {
-        let shared = 0;
-        for (const c of word) if (chars.has(c)) shared++;
-        found += weight * PART_HIT * (shared / word.length);
-      }
+  return (offer) => (total === 0 ? 0 : relevanceOf(wanted, total, offerWords(offer)));
+}
+
+/** How much of the need's weighted words the offer's words say, 0..1. */
+function relevanceOf(wanted: readonly NeedWord[], total: number, offer: OfferWords): number {
+  const { title, description, chars } = offer;
+  let found = 0;
+  for (const { word, weight, chars: parts } of wanted) {
+    if (title.has(word)) found += weight;
+    else if (description.has(word)) found += weight * DESCRIPTION_HIT;
+    else if (word.length > 1) {
+      let shared = 0;
+      for (const c of parts) if (chars.has(c)) shared++;
+      found += weight * PART_HIT * (shared / word.length);
     }
-    return Math.min(1, found / total / FULL_AT);
-  };
+  }
+  return Math.min(1, found / total / FULL_AT);
 }
 
 /** The text relevance of one pair, 0..1. */
@@ -147,5 +157,10 @@ export const textRelevance = (need: NeedText, offer: OfferText): number => relev
 /** Relevance of a candidate to a subject, whichever of them is the need. */
 export function pairRelevance(subject: Listing): (candidate: Listing) => number {
   if (subject.side === 'need') return relevanceTo(subject);
-  return (candidate) => relevanceTo(candidate)(subject);
+  // The subject is the offer: its words are looked up once, each candidate need's from the cache.
+  const offer = offerWords(subject);
+  return (candidate) => {
+    const { words, total } = needWordsOf(candidate);
+    return total === 0 ? 0 : relevanceOf(words, total, offer);
+  };
 }
