@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '@app/shared';
 import { candidateQuery, rankCandidates } from './rank.js';
+import { scoreCandidate } from './score.js';
 import { buildListing, NOW } from './testing.js';
 import type { MatchOrganization } from './types.js';
 
@@ -25,6 +26,33 @@ const offer = (overrides: Partial<Listing> = {}) =>
 const ids = (listings: { listing: Listing }[]) => listings.map((m) => m.listing.id);
 
 describe('rankCandidates', () => {
+  it('explains each match shown as scoring the pair alone does', () => {
+    const candidates = [
+      offer({ id: 'near' }),
+      offer({ id: 'far', district: '310151', endsAt: '2027-06-30T00:00:00+08:00' }),
+      offer({ id: 'other-domain', domains: ['education'] }),
+    ];
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const ranking = rankCandidates(
+        need,
+        candidates,
+        { now: NOW, relevanceOf: () => 0.3 },
+        { locale, limit: 2 },
+      );
+      expect(ranking.matches).toHaveLength(2);
+      for (const m of ranking.matches) {
+        const alone = scoreCandidate({
+          subject: need,
+          candidate: m.listing,
+          textRelevance: 0.3,
+          now: NOW,
+          locale,
+        });
+        expect(m).toEqual({ listing: m.listing, ...alone });
+      }
+    }
+  });
+
   it('never returns the same side, closed, expired, full or own listings, nor kinds that cannot answer', () => {
     const good = offer({ id: 'good' });
     const candidates = [

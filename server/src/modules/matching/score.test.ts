@@ -266,3 +266,34 @@ describe('scoreCandidate', () => {
     });
   });
 });
+
+describe('scoring without words (explain: false)', () => {
+  const pairs: [Listing, Listing][] = [
+    [
+      need({ kind: 'venue', subkind: 'meeting-room', capacity: 20 }),
+      buildListing({ kind: 'venue', subkind: 'event-space', capacity: 200, district: '310115' }),
+    ],
+    [
+      need({ kind: 'funding', subkind: 'grant', amount: { max: 50_000 } }),
+      buildListing({ kind: 'funding', subkind: 'grant', amount: { min: 10_000, max: 20_000 } }),
+    ],
+    [need({ endsAt: '2027-01-01T00:00:00+08:00' }), buildListing({ startsAt: '2027-09-01T00:00:00+08:00' })],
+    [
+      need({ domains: ['elderly'], title: '需要为独居老人送午餐' }),
+      buildListing({ domains: ['education'], title: '提供法律咨询', district: '310151' }),
+    ],
+  ];
+  it('gives the score and label of the explained scoring, and no reasons', () => {
+    for (const [n, o] of pairs) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        for (const textRelevance of [0, 0.05, 0.6]) {
+          const input = { subject: n, candidate: o, textRelevance, now: NOW, locale };
+          const explained = scoreCandidate(input);
+          const quiet = scoreCandidate({ ...input, explain: false });
+          expect(quiet).toEqual({ score: explained.score, label: explained.label, reasons: [] });
+          expect(explained.reasons.every((r) => r.detail.length > 0)).toBe(true);
+        }
+      }
+    }
+  });
+});
