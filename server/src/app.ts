@@ -9,6 +9,7 @@ import type { AppContext } from './context.js';
 import { apiCors } from './lib/http/cors.js';
 import { clientAssets } from './lib/http/clientAssets.js';
 import { errorHandler, notFoundHandler } from './lib/http/errorHandler.js';
+import { requestLogSerializers } from './lib/logger.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { openapiRoutes } from './modules/openapi/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -72,6 +73,7 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
   app.use(
     pinoHttp({
       logger: ctx.logger,
+      serializers: requestLogSerializers,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
