@@ -40,9 +40,14 @@ export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
 /** A module contributes its routers here; the list is the API's table of contents. */
 export type ModuleRoutes = (ctx: AppContext) => Router;
 
+/**
+ * Public routes that read no session (health, the API document): mounted before the session middleware, so a call
+ * to them neither verifies a session cookie nor reads, hashes and touches a session.
+ */
+const sessionlessModules: readonly ModuleRoutes[] = [healthRoutes, openapiRoutes];
+
 export const apiModules: ModuleRoutes[] = [
-  healthRoutes,
-  openapiRoutes,
+  ...sessionlessModules,
   authRoutes,
   staffRoutes,
   baseRoutes,
@@ -104,8 +109,11 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
   // First: a preflight is answered before any body, session or CSRF check.
   api.use(apiCors(ctx.config.CORS_ORIGINS));
   api.use(express.json({ limit: '256kb', strict: true }));
+  for (const mod of sessionlessModules) api.use(mod(ctx));
   api.use(sessionParts(ctx).middleware, loadUser, requireCsrf);
-  for (const mod of [...apiModules, ...extraModules]) api.use(mod(ctx));
+  for (const mod of [...apiModules, ...extraModules]) {
+    if (!sessionlessModules.includes(mod)) api.use(mod(ctx));
+  }
   api.use(notFoundHandler);
   api.use(errorHandler);
   app.use('/api', api);
