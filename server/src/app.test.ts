@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { errorBodySchema } from '@app/shared';
 import { mountRoute } from './lib/http/route.js';
 import { startTestServer, type TestServer } from '../test/harness.js';
+import { signedIn } from '../test/factories.js';
+import { recentSessions } from './modules/auth/recentSessions.js';
 
 const probeRoutes = () => {
   const router = Router();
@@ -44,6 +46,19 @@ describe('the app', () => {
     const res = await request(server.url).get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: 'embedded', realtime: 'memory' });
     expect(res.body.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('reads no session for health and the API document, and the session of every other call', async () => {
+    const { client } = await signedIn(server);
+    const signed = /rl\.sid=s%3A([^.;]+)\./.exec(client.cookieHeader());
+    const sid = decodeURIComponent(signed?.[1] ?? '');
+    expect(sid).not.toBe('');
+    const read = () => recentSessions.peek(sid) !== undefined;
+    recentSessions.forget({ keys: [sid] });
+    for (const url of ['/api/health', '/api/openapi.json']) expect((await client.get(url)).status).toBe(200);
+    expect(read()).toBe(false);
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    expect(read()).toBe(true);
   });
 
   it('answers unknown API routes with the 404 error body', async () => {

@@ -9,6 +9,7 @@ import type { AppContext } from './context.js';
 import { apiCors } from './lib/http/cors.js';
 import { clientAssets } from './lib/http/clientAssets.js';
 import { errorHandler, notFoundHandler } from './lib/http/errorHandler.js';
+import { requestLogSerializers } from './lib/logger.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { openapiRoutes } from './modules/openapi/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -39,9 +40,14 @@ export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
 /** A module contributes its routers here; the list is the API's table of contents. */
 export type ModuleRoutes = (ctx: AppContext) => Router;
 
+/**
+ * Public routes that read no session (health, the API document): mounted before the session middleware, so a call
+ * to them neither verifies a session cookie nor reads, hashes and touches a session.
+ */
+const sessionlessModules: readonly ModuleRoutes[] = [healthRoutes, openapiRoutes];
+
 export const apiModules: ModuleRoutes[] = [
-  healthRoutes,
-  openapiRoutes,
+  ...sessionlessModules,
   authRoutes,
   staffRoutes,
   baseRoutes,
@@ -72,6 +78,7 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
   app.use(
     pinoHttp({
       logger: ctx.logger,
+      serializers: requestLogSerializers,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -102,8 +109,11 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
   // First: a preflight is answered before any body, session or CSRF check.
   api.use(apiCors(ctx.config.CORS_ORIGINS));
   api.use(express.json({ limit: '256kb', strict: true }));
+  for (const mod of sessionlessModules) api.use(mod(ctx));
   api.use(sessionParts(ctx).middleware, loadUser, requireCsrf);
-  for (const mod of [...apiModules, ...extraModules]) api.use(mod(ctx));
+  for (const mod of [...apiModules, ...extraModules]) {
+    if (!sessionlessModules.includes(mod)) api.use(mod(ctx));
+  }
   api.use(notFoundHandler);
   api.use(errorHandler);
   app.use('/api', api);
