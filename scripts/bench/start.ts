@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, repoRoot } from '../lib/serverProcess.js';
+import type { StartPhasesSummary } from '../../server/src/lib/startPhases.js';
 import { snapshotFile } from '../../server/src/search/snapshots.js';
 import { prepareData, removeData } from './lib/benchServer.js';
 import { round, summary, timeConcurrent } from './lib/stats.js';
@@ -126,6 +127,7 @@ async function npmStart(dir: string) {
     healthyMs,
     pid,
     index: index ? (JSON.parse(`{${index}`) as Record<string, unknown>) : undefined,
+    phases: startPhases(lines, performance.timeOrigin + t0, healthyMs),
     clientLine: lines.find((l) => l.includes('client/dist')),
     /** SIGTERM to the server itself (npm would not pass it on), as an init would send it; SIGKILL after 30 s. */
     async stop() {
@@ -135,6 +137,24 @@ async function npmStart(dir: string) {
       clearTimeout(timer);
     },
     kill,
+  };
+}
+
+/**
+ * The server's own account of its start (its `start phases` line): before it, what ran before the server's
+ * process (npm, the build check); after it, from listening to the first healthy answer seen.
+ */
+function startPhases(lines: string[], spawnedAt: number, healthyMs: number) {
+  const line = lines.find((l) => l.includes('"start phases"'));
+  if (!line) return undefined;
+  const { start } = JSON.parse(line) as { start: StartPhasesSummary };
+  const launchMs = start.processStartedAt - spawnedAt;
+  return {
+    launch_ms: round(launchMs, 0),
+    before_start_ms: start.beforeStartMs,
+    before_start_cpu_ms: start.beforeStartCpuMs,
+    ...start.phases,
+    listen_to_healthy_ms: round(healthyMs - launchMs - start.totalMs, 0),
   };
 }
 
@@ -185,6 +205,7 @@ async function main() {
         start: label,
         healthy_ms: round(server.healthyMs, 0),
         index: server.index,
+        phases: server.phases,
         client: server.clientLine,
         rss_after_warm_up_mb: round(rss, 0),
         search_p95_ms: warm.search.p95_ms,

@@ -8,6 +8,7 @@ import type { Config } from './config/index.js';
 import { createLogger } from './lib/logger.js';
 import { DomainEvents } from './lib/events.js';
 import { OutboxRelay } from './lib/outbox.js';
+import { StartPhases } from './lib/startPhases.js';
 import { resolveSessionSecret } from './lib/secret.js';
 import { DiskFileStorage } from './lib/storage/fileStorage.js';
 import { connectDatabase, connectEmbeddedEngineAt } from './db/index.js';
@@ -73,6 +74,7 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const { worker } = options;
+  const phases = new StartPhases();
   const dataDir = path.resolve(config.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const sessionSecret = await resolveSessionSecret(config.SESSION_SECRET, dataDir);
@@ -83,11 +85,14 @@ export async function startServer(
   const database = worker?.databaseUri
     ? await connectEmbeddedEngineAt(worker.databaseUri, logger)
     : await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
+  phases.end('database');
 
   // A worker's primary has seeded and counted before forking it.
   if (!worker && config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
+  phases.end('seed');
   if (!worker && database.kind !== 'none' && (await ensureStatCounters()))
     logger.info('statistics counters rebuilt');
+  phases.end('counters');
 
   if (
     config.MEILI_HOST &&
@@ -99,13 +104,14 @@ export async function startServer(
   }
   const search = worker?.search ? new RemoteSearchEngine(worker.search) : createSearchEngine(config);
   await search.ensureIndex();
+  phases.end('search.open');
   const reconciler = new SearchReconciler(search, logger);
   const indexer = new SearchIndexer(search, logger);
   // The embedded index lives in memory: read back from its snapshot (plus what changed since) or built anew.
   const snapshots =
     search instanceof EmbeddedSearchEngine ? new SearchSnapshots(search, dataDir, logger) : undefined;
   if (snapshots) {
-    await snapshots.load(reconciler, indexer);
+    await snapshots.load(reconciler, indexer, phases);
     snapshots.start();
   }
 
@@ -134,6 +140,7 @@ export async function startServer(
   const outbox = new OutboxRelay(events, logger);
   outbox.start();
   await outbox.kick();
+  phases.end('outbox');
 
   const app = createApp(ctx, options.extraModules);
   // Room for long query strings, so that an over-long search gets the API's 400 rather than a bare 431.
@@ -142,6 +149,7 @@ export async function startServer(
     app(req, res);
   };
   const http = createServer({ maxHeaderSize: 128 * 1024 }, worker ? named : app);
+  phases.end('app');
   const realtime = await attachRealtime(ctx, http, { cluster: !!worker });
   // The Socket.IO handshake and websocket upgrade answers name the worker too.
   if (worker)
@@ -149,6 +157,7 @@ export async function startServer(
       headers[WORKER_HEADER] = String(worker.id);
     });
   ctx.engines.realtime = realtime.kind;
+  phases.end('realtime');
 
   const jobs = new JobScheduler(logger);
   const listings = listingService(ctx);
@@ -178,6 +187,8 @@ export async function startServer(
     http.listen(config.PORT, config.HOST, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
+  phases.end('listen');
+  logger.info({ start: phases.summary() }, 'start phases');
 
   return {
     ctx,

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { trusted, type Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { EventOutboxModel } from '../lib/outbox.js';
+import { StartPhases } from '../lib/startPhases.js';
 import { ListingModel } from '../modules/listings/model.js';
 import { OrganizationModel } from '../modules/organizations/model.js';
 import type { EmbeddedSearchEngine } from './embedded/engine.js';
@@ -80,10 +81,17 @@ export class SearchSnapshots {
     this.file = snapshotFile(dataDir);
   }
 
-  /** Fills the index: from the snapshot and the changes since, or from the database. */
-  async load(reconciler: SearchReconciler, indexer: SearchIndexer): Promise<StartOutcome> {
+  /**
+   * Fills the index: from the snapshot and the changes since, or from the database. `phases` is told each step
+   * (search.read, .restore, .changes, .replay, .check, or .rebuild).
+   */
+  async load(
+    reconciler: SearchReconciler,
+    indexer: SearchIndexer,
+    phases = new StartPhases(),
+  ): Promise<StartOutcome> {
     const t0 = performance.now();
-    const outcome = await this.fromSnapshot(indexer);
+    const outcome = await this.fromSnapshot(indexer, phases);
     if (outcome) {
       const result = { ...outcome, ms: Math.round(performance.now() - t0) };
       this.logger.info(result, 'search index read from its snapshot');
@@ -92,6 +100,7 @@ export class SearchSnapshots {
     const reason = this.refusal ?? 'missing';
     await this.engine.clear(); // nothing searches yet: let a refused snapshot's index go before building anew
     const documents = await reconciler.rebuild();
+    phases.end('search.rebuild');
     const result = { source: 'rebuilt' as const, reason, documents, ms: Math.round(performance.now() - t0) };
     this.logger.info(result, 'search index built from the database');
     void this.write(); // the next start reads it
@@ -102,10 +111,12 @@ export class SearchSnapshots {
 
   private async fromSnapshot(
     indexer: SearchIndexer,
+    phases: StartPhases,
   ): Promise<{ source: 'snapshot'; replayed: number; documents: number } | undefined> {
     let bytes: Buffer;
     try {
       bytes = await fs.promises.readFile(this.file);
+      phases.end('search.read');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
         this.logger.warn({ err }, 'cannot read the search snapshot');
@@ -116,6 +127,7 @@ export class SearchSnapshots {
     try {
       stamp = this.engine.restore<SnapshotStamp>(bytes);
       this.savedChanges = this.engine.changes; // what the replay applies makes the next snapshot due
+      phases.end('search.restore');
     } catch (err) {
       this.refusal = err instanceof SnapshotRefused ? err.reason : 'corrupt';
       this.logger.warn({ err, file: this.file }, 'the search snapshot cannot be used; building the index');
@@ -123,16 +135,19 @@ export class SearchSnapshots {
     }
     const since = new Date(Math.min(stamp.takenAt, stamp.oldestQueuedAt ?? Infinity) - REPLAY_MARGIN_MS);
     const changed = await changedListingIds(since, this.engine);
+    phases.end('search.changes');
     if (changed.length > this.policy.replayAtMost(stamp.documents)) {
       this.refusal = 'stale';
       this.logger.info({ changed: changed.length }, 'the search snapshot is stale; building the index');
       return undefined;
     }
     await indexer.apply(changed);
+    phases.end('search.replay');
     const [expected, { documents }] = await Promise.all([
       ListingModel.countDocuments({ status: 'open' }),
       this.engine.stats(),
     ]);
+    phases.end('search.check');
     if (expected !== documents) {
       this.refusal = 'drifted';
       this.logger.warn(
