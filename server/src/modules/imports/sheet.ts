@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { TZDate } from '@date-fns/tz';
 import { MAX_IMPORT_ROWS, type ImportType } from '@app/shared';
 import { validationFailed } from '../../lib/errors.js';
 import { columnOfHeading, columns, headingOf } from './columns.js';
+import { newWorkbook } from '../../lib/workbooks.js';
 
 /** One data row of an import sheet: its own row number (the header is row 1) and the text of each column. */
 export interface SheetRow {
@@ -46,7 +47,7 @@ function cellText(value: ExcelJS.CellValue): string {
  * sheet without the required columns, and more rows than one import takes.
  */
 export async function readSheet(type: ImportType, data: Buffer): Promise<SheetRow[]> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   try {
     await book.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch {
@@ -94,7 +95,7 @@ export async function readSheet(type: ImportType, data: Buffer): Promise<SheetRo
 
 /** The template of an import: the headings on row 1, and an instructions sheet saying what each column takes. */
 export async function templateWorkbook(type: ImportType): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'ResourceLink 资源链';
   const sheet = book.addWorksheet(type === 'organizations' ? '机构' : '需求与资源');
   const header = sheet.addRow(columns[type].map(headingOf));

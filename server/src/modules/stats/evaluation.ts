@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { districtByCode, domains, isPriorityDomain, type Stats } from '@app/shared';
+import { newWorkbook } from '../../lib/workbooks.js';
 
 /*
  * The annual evaluation (年度综合评估, policy §六(三)) as a workbook: one sheet per section, each headed with the
@@ -193,7 +193,7 @@ export const evaluationSheetNames = [
 
 /** The workbook of a year's statistics. */
 export async function evaluationWorkbook(stats: Stats, year: number, scopeName: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'ResourceLink 资源链';
   book.created = new Date();
   for (const s of sections(stats, year, scopeName)) {
