@@ -82,6 +82,13 @@ export async function startServer(
     logger.error({ err, event }, 'domain event subscriber failed'),
   );
 
+  const search = worker?.search ? new RemoteSearchEngine(worker.search) : createSearchEngine(config);
+  // The embedded index lives in memory: read back from its snapshot (plus what changed since) or built anew. The
+  // snapshot's file is read while the database opens; nothing of it is used before the database is open.
+  const snapshots =
+    search instanceof EmbeddedSearchEngine ? new SearchSnapshots(search, dataDir, logger) : undefined;
+  snapshots?.prefetch();
+
   const database = worker?.databaseUri
     ? await connectEmbeddedEngineAt(worker.databaseUri, logger)
     : await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
@@ -102,14 +109,10 @@ export async function startServer(
   ) {
     logger.warn('the server calls Meilisearch with the master key: give it the key of `npm run meili:keys`');
   }
-  const search = worker?.search ? new RemoteSearchEngine(worker.search) : createSearchEngine(config);
   await search.ensureIndex();
   phases.end('search.open');
   const reconciler = new SearchReconciler(search, logger);
   const indexer = new SearchIndexer(search, logger);
-  // The embedded index lives in memory: read back from its snapshot (plus what changed since) or built anew.
-  const snapshots =
-    search instanceof EmbeddedSearchEngine ? new SearchSnapshots(search, dataDir, logger) : undefined;
   if (snapshots) {
     await snapshots.load(reconciler, indexer, phases);
     snapshots.start();

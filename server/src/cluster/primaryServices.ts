@@ -35,6 +35,9 @@ export async function startPrimaryServices(config: Config, logger: Logger): Prom
   await mkdir(dataDir, { recursive: true });
   // Resolved once here, so that the workers do not race to make the secret's file.
   const sessionSecret = await resolveSessionSecret(config.SESSION_SECRET, dataDir);
+  const search = config.MEILI_HOST ? undefined : new EmbeddedSearchEngine();
+  const snapshots = search && new SearchSnapshots(search, dataDir, logger);
+  snapshots?.prefetch(); // read while the database opens
   const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
   const workerEnv: Record<string, string> = { SESSION_SECRET: sessionSecret, DATA_DIR: dataDir };
   if (database.kind === 'embedded') workerEnv[WORKER_ENV.databaseUri] = database.uri!;
@@ -42,14 +45,12 @@ export async function startPrimaryServices(config: Config, logger: Logger): Prom
   if (config.SEED_DEMO && database.kind === 'embedded') await seedDemoIfEmpty(logger);
   if (database.kind !== 'none' && (await ensureStatCounters())) logger.info('statistics counters rebuilt');
 
-  if (config.MEILI_HOST) {
+  if (!search || !snapshots) {
     return { workerEnv, close: () => database.close() };
   }
-  const search = new EmbeddedSearchEngine();
   await search.ensureIndex();
   const reconciler = new SearchReconciler(search, logger);
   const indexer = new SearchIndexer(search, logger);
-  const snapshots = new SearchSnapshots(search, dataDir, logger);
   await snapshots.load(reconciler, indexer);
   snapshots.start();
   const host = await serveSearch(search, logger);

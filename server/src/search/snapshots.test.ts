@@ -143,6 +143,33 @@ describe('the search index snapshot', () => {
     expect(again.answers).toEqual(replayed.answers);
   }, 60_000);
 
+  it('reads a large snapshot in a worker thread while the database opens, and still refuses a corrupt one', async () => {
+    // As server.ts does: the read starts before the database opens; every file counts as large here.
+    const loadInThread = async () => {
+      const engine = new EmbeddedSearchEngine();
+      const snapshots = new SearchSnapshots(engine, dir, silent, {
+        ...defaultSnapshotPolicy,
+        readInThreadFrom: 0,
+      });
+      snapshots.prefetch();
+      return withDatabase(async () => {
+        await engine.ensureIndex();
+        const reconciler = new SearchReconciler(engine, silent);
+        const outcome = await snapshots.load(reconciler, new SearchIndexer(engine, silent));
+        await snapshots.close(); // the rebuilt index's snapshot, for the next test
+        return { outcome, answers: await hashAnswers(engine) };
+      });
+    };
+    const intact = await loadInThread();
+    expect(intact.outcome).toMatchObject({ source: 'snapshot', replayed: 0 });
+    expect(intact.answers).toEqual(replayed.answers);
+
+    corruptSnapshot();
+    const corrupt = await loadInThread();
+    expect(corrupt.outcome).toMatchObject({ source: 'rebuilt', reason: 'corrupt' });
+    expect(corrupt.answers).toEqual(replayed.answers);
+  }, 60_000);
+
   it('rebuilds when the database no longer matches the snapshot (a listing gone without a trace)', async () => {
     await withDatabase(() => ListingModel.deleteOne({ status: 'open' }));
     const again = await startAndHash();

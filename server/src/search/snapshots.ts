@@ -15,7 +15,6 @@
  * listings changed since than a replay should take), or when after the replay the index does not hold exactly
  * the open listings (a database restored from an older backup, say).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { trusted, type Types } from 'mongoose';
 import type { Logger } from 'pino';
@@ -26,6 +25,7 @@ import { OrganizationModel } from '../modules/organizations/model.js';
 import type { EmbeddedSearchEngine } from './embedded/engine.js';
 import { SnapshotRefused, writeFileAtomically } from './embedded/snapshotFile.js';
 import type { SearchIndexer } from './indexer.js';
+import { READ_IN_THREAD_FROM, readSnapshotFile, type SnapshotBytes } from './snapshotRead.js';
 import type { SearchReconciler } from './reconciler.js';
 
 /** What a snapshot covers. */
@@ -54,6 +54,8 @@ export interface SnapshotPolicy {
   checkEveryMs: number;
   /** Listings a start replays at most; more than this and it rebuilds. */
   replayAtMost: (documents: number) => number;
+  /** Snapshot files from this size on are read and checksummed by a worker thread (snapshotRead.ts). */
+  readInThreadFrom: number;
 }
 
 export const defaultSnapshotPolicy: SnapshotPolicy = {
@@ -61,12 +63,15 @@ export const defaultSnapshotPolicy: SnapshotPolicy = {
   afterMs: 60_000,
   checkEveryMs: 5_000,
   replayAtMost: (documents) => Math.max(1000, Math.floor(documents / 4)),
+  readInThreadFrom: READ_IN_THREAD_FROM,
 };
 
 export const snapshotFile = (dataDir: string) => path.join(dataDir, 'search', 'listings.snapshot');
 
 export class SearchSnapshots {
   private savedChanges = -1;
+  /** The snapshot file being read since `prefetch()`. */
+  private reading: Promise<SnapshotBytes> | undefined;
   private firstUnsavedAt: number | undefined;
   private writing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -79,6 +84,16 @@ export class SearchSnapshots {
     private readonly policy: SnapshotPolicy = defaultSnapshotPolicy,
   ) {
     this.file = snapshotFile(dataDir);
+  }
+
+  /**
+   * Starts reading the snapshot file, so that it is read while the database opens (server.ts calls this first):
+   * nothing of it is used before `load`, which waits for the database. `load` reads the file itself when this
+   * was not called.
+   */
+  prefetch(): void {
+    this.reading ??= readSnapshotFile(this.file, this.policy.readInThreadFrom);
+    this.reading.catch(() => {}); // load() reports it
   }
 
   /**
@@ -113,19 +128,21 @@ export class SearchSnapshots {
     indexer: SearchIndexer,
     phases: StartPhases,
   ): Promise<{ source: 'snapshot'; replayed: number; documents: number } | undefined> {
-    let bytes: Buffer;
+    let read: SnapshotBytes;
     try {
-      bytes = await fs.promises.readFile(this.file);
+      read = await (this.reading ?? readSnapshotFile(this.file, this.policy.readInThreadFrom));
       phases.end('search.read');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
         this.logger.warn({ err }, 'cannot read the search snapshot');
       this.refusal = 'missing';
       return undefined;
+    } finally {
+      this.reading = undefined;
     }
     let stamp: SnapshotStamp;
     try {
-      stamp = this.engine.restore<SnapshotStamp>(bytes);
+      stamp = this.engine.restore<SnapshotStamp>(read.bytes, read.bodyCrc);
       this.savedChanges = this.engine.changes; // what the replay applies makes the next snapshot due
       phases.end('search.restore');
     } catch (err) {

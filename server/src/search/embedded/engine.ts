@@ -110,11 +110,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /**
    * Replaces the index with a snapshot's and returns its stamp; throws `SnapshotRefused` (corrupt, or built with
-   * other settings) and leaves the index as it was.
+   * other settings) and leaves the index as it was. `bodyCrc`: the checksum its reader computed (snapshotFile.ts).
    */
-  restore<Stamp>(file: Buffer): Stamp {
+  restore<Stamp>(file: Buffer, bodyCrc?: number): Stamp {
     if (this.rebuildLog) throw new Error('a rebuild is running');
-    const { parts, stamp } = decodeSnapshot<Stamp>(file, indexFingerprint(this.settings));
+    const { parts, stamp } = decodeSnapshot<Stamp>(file, indexFingerprint(this.settings), bodyCrc);
     this.state = IndexState.fromParts(this.settings, parts);
     return stamp;
   }

@@ -20,6 +20,8 @@ import type { IndexParts } from './indexState.js';
 
 const MAGIC = Buffer.from('RLSEARCH');
 const END = Buffer.from('RLEND\n\n\n');
+/** What follows the checksummed body: the CRC-32 and the end mark. */
+export const SNAPSHOT_TRAILER_BYTES = 4 + END.length;
 /** Raised when the layout of the parts changes: older snapshots are then rebuilt. */
 export const SNAPSHOT_FORMAT = 1;
 
@@ -109,18 +111,23 @@ export function encodeSnapshot<Stamp>(parts: IndexParts, fingerprint: string, st
   return file;
 }
 
-/** Reads a snapshot file's bytes back into parts; refuses a damaged file or one built with another fingerprint. */
+/**
+ * Reads a snapshot file's bytes back into parts; refuses a damaged file or one built with another fingerprint.
+ * `bodyCrc` is the CRC-32 of all but the file's last SNAPSHOT_TRAILER_BYTES when the reader computed it already.
+ */
 export function decodeSnapshot<Stamp>(
   file: Buffer,
   fingerprint: string,
+  bodyCrc?: number,
 ): { parts: IndexParts; stamp: Stamp } {
   const corrupt = (why: string) => new SnapshotRefused('corrupt', `the search snapshot is damaged: ${why}`);
   if (file.length < MAGIC.length + 4 + 4 + END.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw corrupt('no snapshot header');
   }
-  const bodyEnd = file.length - END.length - 4;
+  const bodyEnd = file.length - SNAPSHOT_TRAILER_BYTES;
   if (!file.subarray(bodyEnd + 4).equals(END)) throw corrupt('it does not end where it should');
-  if (crc32(file.subarray(0, bodyEnd)) !== file.readUInt32LE(bodyEnd)) throw corrupt('checksum mismatch');
+  const crc = bodyCrc ?? crc32(file.subarray(0, bodyEnd));
+  if (crc !== file.readUInt32LE(bodyEnd)) throw corrupt('checksum mismatch');
   const headerLength = file.readUInt32LE(MAGIC.length);
   let header: Header<Stamp>;
   try {
