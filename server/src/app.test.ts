@@ -48,14 +48,16 @@ describe('the app', () => {
     expect(res.body.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('reads no session for health and the API document, and the session of every other call', async () => {
+  it('reads no session for health, the API document and search, and the session of every other call', async () => {
     const { client } = await signedIn(server);
     const signed = /rl\.sid=s%3A([^.;]+)\./.exec(client.cookieHeader());
     const sid = decodeURIComponent(signed?.[1] ?? '');
     expect(sid).not.toBe('');
     const read = () => recentSessions.peek(sid) !== undefined;
     recentSessions.forget({ keys: [sid] });
-    for (const url of ['/api/health', '/api/openapi.json']) expect((await client.get(url)).status).toBe(200);
+    for (const url of ['/api/health', '/api/openapi.json', '/api/search?q=%E8%80%81%E4%BA%BA']) {
+      expect((await client.get(url)).status).toBe(200);
+    }
     expect(read()).toBe(false);
     expect((await client.get('/api/auth/me')).status).toBe(200);
     expect(read()).toBe(true);

@@ -41,10 +41,11 @@ export const DEFAULT_CLIENT_DIST = path.resolve(here, '../../client/dist');
 export type ModuleRoutes = (ctx: AppContext) => Router;
 
 /**
- * Public routes that read no session (health, the API document): mounted before the session middleware, so a call
- * to them neither verifies a session cookie nor reads, hashes and touches a session.
+ * Public routes that read no session (health, the API document, search): mounted before the session middleware, so
+ * a call to them neither verifies a session cookie nor reads, hashes and touches a session (for an anonymous
+ * search: makes one, hashes it and drops it). Search answers the same to everyone, signed in or not.
  */
-const sessionlessModules: readonly ModuleRoutes[] = [healthRoutes, openapiRoutes];
+const sessionlessModules: readonly ModuleRoutes[] = [healthRoutes, openapiRoutes, searchRoutes];
 
 export const apiModules: ModuleRoutes[] = [
   ...sessionlessModules,

@@ -8,8 +8,11 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+const ESCAPED = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  // Most text has nothing to escape: testing first saves building a copy of it.
+  return ESCAPED.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!) : text;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,6 @@
 import type { Request, Response, Router, RequestHandler } from 'express';
 import type { z } from 'zod';
+import { JsonText } from '../jsonText.js';
 import { parseInput, refuseInput } from './validate.js';
 import { registerRoute, type RouteSpec } from './registry.js';
 
@@ -15,7 +16,7 @@ export interface RouteInput<S extends RouteSpec> {
 
 /**
  * Mounts one route: its middlewares (rate limit, auth), input parsing by the declared schemas, then the handler,
- * whose return value is sent as JSON with the declared status. The spec is registered for the OpenAPI document.
+ * whose return value is sent as JSON with the declared status (a `JsonText` as the JSON it already is). The spec is registered for the OpenAPI document.
  */
 export function mountRoute<const S extends RouteSpec>(
   router: Router,
@@ -44,6 +45,11 @@ export function mountRoute<const S extends RouteSpec>(
     const result = await handler(input);
     if (res.headersSent) return;
     if (result === undefined) res.status(spec.status ?? 204).end();
+    else if (result instanceof JsonText)
+      res
+        .status(spec.status ?? 200)
+        .type('json')
+        .send(result.text);
     else res.status(spec.status ?? 200).json(result);
   });
 }

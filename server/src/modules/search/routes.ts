@@ -4,8 +4,7 @@ import { mountRoute } from '../../lib/http/route.js';
 import type { AppContext } from '../../context.js';
 import { perAddressLimit } from '../auth/rateLimits.js';
 import { listingsOfHits } from '../listings/hitListings.js';
-
-const FACETS = ['kind', 'domain', 'district', 'amount'] as const;
+import { SEARCH_FACETS, searchAnswer } from './presenter.js';
 
 /** `GET /api/search`: open listings by words, side, kind, domain and place, with facet counts. */
 export function searchRoutes(ctx: AppContext): Router {
@@ -43,27 +42,12 @@ export function searchRoutes(ctx: AppContext): Router {
               }
             : {}),
         },
-        facets: FACETS,
+        facets: SEARCH_FACETS,
         sort: query.sort,
         page: query.page,
         pageSize: query.pageSize,
       });
-      const presented = await listingsOfHits(result.hits);
-      // A hit whose listing was removed a moment ago (and not stored in the index) is left out, not shown half.
-      const items = result.hits.flatMap((hit) => {
-        const listing = presented.get(hit.id);
-        return listing ? [{ ...listing, ...(hit.highlight ? { highlight: hit.highlight } : {}) }] : [];
-      });
-      return {
-        items,
-        total: result.total,
-        page: result.page,
-        pageSize: result.pageSize,
-        facets: Object.fromEntries(FACETS.map((f) => [f, result.facets[f] ?? {}])) as Record<
-          (typeof FACETS)[number],
-          Record<string, number>
-        >,
-      };
+      return searchAnswer(result, await listingsOfHits(result.hits));
     },
   );
   return router;

@@ -22,7 +22,7 @@ import {
   type WriteOptions,
 } from '../port.js';
 import { listingIndexSettings } from '../settings.js';
-import { jieba, normalizeText, queryTokens } from '../../lib/text/tokenizer.js';
+import { jieba, queryTokens } from '../../lib/text/tokenizer.js';
 import { codesForWord } from './codeMatcher.js';
 import { DocumentColumns } from './columns.js';
 import { IndexState } from './indexState.js';
@@ -31,6 +31,20 @@ import { decodeSnapshot, encodeSnapshot, indexFingerprint } from './snapshotFile
 
 const DESCRIPTION_CROP = 120;
 const MAX_QUERY_WORDS = 10;
+/** Queries whose words are kept (people repeat searches; jieba's cut costs more than a lookup); emptied when full. */
+const KEPT_QUERIES = 1000;
+const queryWords = new Map<string, readonly string[]>();
+
+/** A query's words, as `queryTokens` cuts them (its first MAX_QUERY_WORDS). */
+function wordsOf(text: string): readonly string[] {
+  let words = queryWords.get(text);
+  if (!words) {
+    if (queryWords.size >= KEPT_QUERIES) queryWords.clear();
+    words = queryTokens(text).slice(0, MAX_QUERY_WORDS);
+    queryWords.set(text, words);
+  }
+  return words;
+}
 
 type WriteOp = { upsert: SearchDocument } | { delete: string };
 
@@ -174,7 +188,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       ? columns.filterBits(query.filters, query.geo, state.slotCount)
       : null;
     // Like Meilisearch, only the first ten words of a query count.
-    const words = queryTokens(state.readPinyin(query.q ?? '')).slice(0, MAX_QUERY_WORDS);
+    const words = wordsOf(state.readPinyin(query.q ?? ''));
     if (words.length === 0) {
       const slots = state.slotsIn(allowed);
       sortSlots(slots, sort, columns, query, null, page * pageSize);
@@ -241,7 +255,7 @@ function titleBoosted(
   state: IndexState,
   slots: number[],
   score: (slot: number) => number,
-  words: string[],
+  words: readonly string[],
 ): (slot: number) => number {
   const wanted = words.filter((w) => !isPlaceWord(w));
   if (!wanted.length) return score;
@@ -250,7 +264,7 @@ function titleBoosted(
   if (best.length > TITLE_CHECKED) selectFirst(best, TITLE_CHECKED, (a, b) => score(b) - score(a));
   const boosted = new Map<number, number>();
   for (const slot of best.slice(0, TITLE_CHECKED)) {
-    const title = normalizeText(state.titleOf(slot));
+    const title = state.normalizedTitleOf(slot);
     if (!wanted.every((w) => title.includes(w))) continue;
     const factor = 1 + TITLE_ALL_WORDS + (wanted.length > 1 && title.includes(phrase) ? TITLE_PHRASE : 0);
     boosted.set(slot, score(slot) * factor);

@@ -7,7 +7,7 @@ import { codeFields, type CodeField } from '../documentText.js';
 import type { IndexSettings, SearchableField, SearchDocument } from '../port.js';
 import { synonymsOf } from '../../lib/text/synonyms.js';
 import { expandPinyin, isDomainWord, PinyinLexicon } from '../../lib/text/pinyin.js';
-import { domainWords, indexTokens } from '../../lib/text/tokenizer.js';
+import { domainWords, indexTokens, normalizeText } from '../../lib/text/tokenizer.js';
 import { slotsOfBits, wordsFor } from './bitset.js';
 import { DocumentColumns, type ColumnParts } from './columns.js';
 import { codesForWord } from './codeMatcher.js';
@@ -50,7 +50,10 @@ export class IndexState {
   private readonly slotOf = new Map<string, number>();
   /** Per slot: the texts highlighting marks and re-indexing needs, and the stored listing a hit hands back. */
   private stored = new StoredDocuments();
-  /** Titles decoded once asked: the title boost reads the best matches' titles at every query. */
+  /**
+   * Titles decoded and normalized once asked: the title boost reads the best matches' titles at every query, and
+   * decoding a record or normalizing its title again each time cost more than the boost itself.
+   */
   private titles: (string | undefined)[] = [];
   private free: number[] = [];
   private nextSlot = 0;
@@ -102,7 +105,7 @@ export class IndexState {
     }
     this.columns.set(slot, doc);
     this.stored.set(slot, doc);
-    this.titles[slot] = doc.title;
+    this.titles[slot] = normalizeText(doc.title);
     this.text.add(slot, tokensOf(doc));
   }
 
@@ -156,9 +159,9 @@ export class IndexState {
     return slotsOfBits(allowed ?? this.columns.aliveBits, wordsFor(this.nextSlot));
   }
 
-  /** The slot's title, without decoding its whole record more than once. */
-  titleOf(slot: number): string {
-    return (this.titles[slot] ??= this.stored.get(slot)?.title ?? '');
+  /** The slot's title as `normalizeText` gives it, without decoding its record or normalizing it more than once. */
+  normalizedTitleOf(slot: number): string {
+    return (this.titles[slot] ??= normalizeText(this.stored.get(slot)?.title ?? ''));
   }
 
   /** The slot's texts and stored listing. */
@@ -193,7 +196,7 @@ export class IndexState {
    * and a listing's score is multiplied by how many words it has. A word's score is its best alternative's, not
    * the sum, so a listing that happens to use three synonyms does not outrank one using the word itself.
    */
-  match(words: string[], allowed: Uint32Array | null): TextMatch {
+  match(words: readonly string[], allowed: Uint32Array | null): TextMatch {
     // Buffers: one per word, one for the alternative being scored, one for the combined result.
     const buffers = this.buffers(words.length + 2);
     const groups = buffers.slice(0, words.length);

@@ -4,6 +4,7 @@
  * JSON text in a shared byte pool (an object graph per listing took about three times the room); a hit decodes
  * only its own record. A replaced record leaves a hole; the pool is compacted when the holes would make it grow.
  */
+import { parseKeepingText } from '../../lib/jsonText.js';
 import type { SearchDocument } from '../port.js';
 
 /** The stored part of a search document. */
@@ -39,7 +40,8 @@ export function encodeStored(doc: StoredDocument): string {
 }
 
 export function decodeStored(text: string): StoredDocument {
-  const value = JSON.parse(text) as Record<string, unknown>;
+  // A listing stored alone keeps its text: an answer can send it as it is (lib/jsonText.ts).
+  const value = parseKeepingText(text) as Record<string, unknown>;
   if (!('$t' in value)) {
     const listing = value as unknown as NonNullable<StoredDocument['listing']>;
     return {
