@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { postListing, signedInMember } from '../../../test/factories.js';
+import { fundingNeedBody, grantBody, volunteersBody } from '../../../test/matchingFactories.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,25 +12,16 @@ afterAll(async () => server?.stop());
 const account = (role: 'resident' | 'organization' | 'funder', org?: Record<string, unknown>) =>
   signedInMember(server, role, org);
 const post = postListing;
+/** This file's cause: job training for young disabled people in Pudong. */
 const place = { domains: ['disability'], district: '310115' };
-const fundingNeed = (max: number) => ({
-  side: 'need',
-  kind: 'funding',
-  subkind: 'grant',
-  title: '残障青年就业培训项目资助',
-  description: '浦东新区残障青年职业技能培训项目，需要资助培训经费。',
-  ...place,
-  amount: { max },
-});
-const grant = (max: number, title: string) => ({
-  side: 'offer',
-  kind: 'funding',
-  subkind: 'grant',
-  title,
-  description: '资助残障人士就业培训和职业技能项目。',
-  ...place,
-  amount: { max },
-});
+const fundingNeed = (max: number) =>
+  fundingNeedBody(max, {
+    title: '残障青年就业培训项目资助',
+    description: '浦东新区残障青年职业技能培训项目，需要资助培训经费。',
+    ...place,
+  });
+const grant = (max: number, title: string) =>
+  grantBody(max, { title, description: '资助残障人士就业培训和职业技能项目。', ...place, amount: { max } });
 
 describe('bundles', () => {
   it('recommends two grants for a budget no single one covers, and proposes them in one step', async () => {
@@ -118,28 +110,21 @@ describe('bundles', () => {
 
   it('bundles six and five volunteers for ten places', async () => {
     const owner = await account('organization', { name: '助残活动中心' });
-    const needId = await post(owner.client, {
-      side: 'need',
-      kind: 'talent',
-      subkind: 'volunteer',
-      title: '残障人士运动会招募志愿者',
-      description: '残障人士趣味运动会需要志愿者引导和陪伴。',
-      ...place,
-      capacity: 10,
-    });
+    const needId = await post(
+      owner.client,
+      volunteersBody(
+        'need',
+        10,
+        { title: '残障人士运动会招募志愿者', description: '残障人士趣味运动会需要志愿者引导和陪伴。' },
+        place,
+      ),
+    );
     const teams = [
       await account('organization', { name: '志愿者甲队' }),
       await account('organization', { name: '志愿者乙队' }),
     ];
-    const vol = (n: number, title: string) => ({
-      side: 'offer',
-      kind: 'talent',
-      subkind: 'volunteer',
-      title,
-      description: '可参加残障人士运动会的志愿者。',
-      ...place,
-      capacity: n,
-    });
+    const vol = (n: number, title: string) =>
+      volunteersBody('offer', n, { title, description: '可参加残障人士运动会的志愿者。' }, place);
     const six = await post(teams[0]!.client, vol(6, '六名助残运动会志愿者'));
     const five = await post(teams[1]!.client, vol(5, '五名助残运动会志愿者'));
     await server.ctx.events.settle();
