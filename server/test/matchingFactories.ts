@@ -1,6 +1,6 @@
 /**
- * The listing bodies the funding, bundle and match-counting tests post: needs that ask for money or people and the
- * grants and volunteer teams that answer them. By default for elderly meals in Xuhui (徐汇区天平路街道); a test of
+ * The listing bodies the matching tests post: needs that ask for money, people or a service, and the offers that
+ * answer them. By default for elderly meals in Xuhui (徐汇区天平路街道); a test of
  * another cause overrides the words and the place, and any other field, one by one.
  */
 
@@ -53,4 +53,28 @@ export function volunteersBody(
     capacity,
     ...overrides,
   };
+}
+
+/** A need for lunches brought to elderly people living alone in Xuhui. */
+export function mealsNeedBody(overrides: Fields = {}) {
+  return {
+    side: 'need',
+    kind: 'service',
+    subkind: 'community-service',
+    title: '独居老人午餐送餐上门',
+    description: '天平路街道的独居高龄老人需要每天中午有人送餐上门。',
+    domains: ['elderly'],
+    district: '310104',
+    ...overrides,
+  };
+}
+
+/** A service that answers it: a social-work centre's meal point that delivers too. */
+export function mealsOfferBody(overrides: Fields = {}) {
+  return mealsNeedBody({
+    side: 'offer',
+    title: '长者助餐送餐服务',
+    description: '社工中心的助餐点为徐汇区老人提供午餐和送餐上门。',
+    ...overrides,
+  });
 }

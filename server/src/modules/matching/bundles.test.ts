@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { postListing, signedInMember } from '../../../test/factories.js';
-import { fundingNeedBody, grantBody, volunteersBody } from '../../../test/matchingFactories.js';
+import {
+  fundingNeedBody,
+  grantBody,
+  mealsNeedBody,
+  mealsOfferBody,
+  volunteersBody,
+} from '../../../test/matchingFactories.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -137,26 +143,9 @@ describe('bundles', () => {
 describe('one score per pair', () => {
   it('stores the score, reasons and label shown in the recommendations, and shows them on the match', async () => {
     const resident = await account('resident');
-    const needId = await post(resident.client, {
-      side: 'need',
-      kind: 'service',
-      subkind: 'community-service',
-      title: '独居老人午餐送餐上门',
-      description: '天平路街道的独居高龄老人需要每天中午有人送餐上门。',
-      domains: ['elderly'],
-      district: '310104',
-      street: '310104003',
-    });
+    const needId = await post(resident.client, mealsNeedBody({ street: '310104003' }));
     const provider = await account('organization', { name: '长者助餐社' });
-    const offerId = await post(provider.client, {
-      side: 'offer',
-      kind: 'service',
-      subkind: 'community-service',
-      title: '长者助餐送餐服务',
-      description: '社工中心的助餐点为徐汇区老人提供午餐和送餐上门。',
-      domains: ['elderly'],
-      district: '310104',
-    });
+    const offerId = await post(provider.client, mealsOfferBody());
     await server.ctx.events.settle();
     const shown = (await resident.client.get(`/api/listings/${needId}/matches`)).body.matches.find(
       (m: { listing: { id: string } }) => m.listing.id === offerId,
