@@ -6,7 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityProblems, type AxeFinding } from './support/accessibility.js';
-import { launchBrowser, openPage, screenshot } from './support/browser.js';
+import { apiOf, uniqueEmail } from './support/api.js';
+import { baseUrl, launchBrowser, openPage, screenshot } from './support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -72,4 +73,28 @@ describe('the account pages', () => {
     }
     expect(findings).toEqual({});
   }, 120_000);
+
+  it('change the password on the account page with the reset page’s fields, axe-clean at 375 px', async () => {
+    const { context, page, problems } = await openPage(browser, { width: 375, height: 740 });
+    const account = { email: uniqueEmail('settings'), password: 'settings-pass-1' };
+    await apiOf(context).post('/api/auth/register', { ...account, name: '周老师', role: 'resident' });
+    await page.goto('/me');
+    const form = page.getByTestId('password-form');
+    await form.getByLabel('当前密码').fill(account.password);
+    await form.getByLabel('新密码').fill('settings-pass-2');
+    await form.getByRole('button', { name: '修改密码' }).click();
+    await form.getByRole('status').filter({ hasText: '密码已修改' }).waitFor();
+    expect(await form.getByLabel('新密码').inputValue()).toBe('');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    // The form sent both fields: the new password is the one that signs in now.
+    const elsewhere = await browser.newContext({ baseURL: baseUrl() });
+    await apiOf(elsewhere).post('/api/auth/login', { email: account.email, password: 'settings-pass-2' });
+    await elsewhere.close();
+
+    await page.goto('/reset-password?token=a-token-from-the-email');
+    await page.getByLabel('新密码').waitFor();
+    expect(await page.getByLabel('当前密码').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

@@ -18,7 +18,6 @@ const en: typeof account = {
     sendLink: 'Send the link',
     linkSent: 'If this email has an account, the link is on its way: check your mailbox.',
     resetTitle: 'Choose a new password',
-    newPassword: 'New password',
     setPassword: 'Save the new password',
     resetDone: 'Your password is reset and every device is signed out. Sign in with the new password.',
     resetNoToken: 'The link is incomplete: open it again from the email, or ask for a new one.',
@@ -37,8 +36,11 @@ const en: typeof account = {
     settingsTitle: 'Account settings',
     saveName: 'Save name',
     nameSaved: 'Name saved',
+    passwordFields: {
+      current: 'Current password',
+      new: 'New password',
+    },
     changePassword: 'Change password',
-    currentPassword: 'Current password',
     passwordChanged: 'Password changed; other devices are signed out.',
     elderModeRemembered:
       'Elder mode is remembered for your account and stays on when you sign in again on this device.',

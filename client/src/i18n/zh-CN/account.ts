@@ -16,7 +16,6 @@ export default {
     sendLink: '发送重设链接',
     linkSent: '如果该邮箱已注册，重设链接已经发出，请查收邮件。',
     resetTitle: '设置新密码',
-    newPassword: '新密码',
     setPassword: '保存新密码',
     resetDone: '密码已重设，所有设备上的登录都已退出。请用新密码登录。',
     resetNoToken: '链接不完整，请从邮件中重新打开，或重新申请。',
@@ -34,8 +33,12 @@ export default {
     settingsTitle: '账号设置',
     saveName: '保存姓名',
     nameSaved: '姓名已保存',
+    /** AccountPasswordFields: changing the password, and resetting it from the link. */
+    passwordFields: {
+      current: '当前密码',
+      new: '新密码',
+    },
     changePassword: '修改密码',
-    currentPassword: '当前密码',
     passwordChanged: '密码已修改，其他设备上的登录已退出。',
   },
   organization: {

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { postListing, signedInMember } from '../../../test/factories.js';
+import {
+  fundingNeedBody,
+  grantBody,
+  mealsNeedBody,
+  mealsOfferBody,
+  volunteersBody,
+} from '../../../test/matchingFactories.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,25 +18,16 @@ afterAll(async () => server?.stop());
 const account = (role: 'resident' | 'organization' | 'funder', org?: Record<string, unknown>) =>
   signedInMember(server, role, org);
 const post = postListing;
+/** This file's cause: job training for young disabled people in Pudong. */
 const place = { domains: ['disability'], district: '310115' };
-const fundingNeed = (max: number) => ({
-  side: 'need',
-  kind: 'funding',
-  subkind: 'grant',
-  title: '残障青年就业培训项目资助',
-  description: '浦东新区残障青年职业技能培训项目，需要资助培训经费。',
-  ...place,
-  amount: { max },
-});
-const grant = (max: number, title: string) => ({
-  side: 'offer',
-  kind: 'funding',
-  subkind: 'grant',
-  title,
-  description: '资助残障人士就业培训和职业技能项目。',
-  ...place,
-  amount: { max },
-});
+const fundingNeed = (max: number) =>
+  fundingNeedBody(max, {
+    title: '残障青年就业培训项目资助',
+    description: '浦东新区残障青年职业技能培训项目，需要资助培训经费。',
+    ...place,
+  });
+const grant = (max: number, title: string) =>
+  grantBody(max, { title, description: '资助残障人士就业培训和职业技能项目。', ...place, amount: { max } });
 
 describe('bundles', () => {
   it('recommends two grants for a budget no single one covers, and proposes them in one step', async () => {
@@ -118,28 +116,21 @@ describe('bundles', () => {
 
   it('bundles six and five volunteers for ten places', async () => {
     const owner = await account('organization', { name: '助残活动中心' });
-    const needId = await post(owner.client, {
-      side: 'need',
-      kind: 'talent',
-      subkind: 'volunteer',
-      title: '残障人士运动会招募志愿者',
-      description: '残障人士趣味运动会需要志愿者引导和陪伴。',
-      ...place,
-      capacity: 10,
-    });
+    const needId = await post(
+      owner.client,
+      volunteersBody(
+        'need',
+        10,
+        { title: '残障人士运动会招募志愿者', description: '残障人士趣味运动会需要志愿者引导和陪伴。' },
+        place,
+      ),
+    );
     const teams = [
       await account('organization', { name: '志愿者甲队' }),
       await account('organization', { name: '志愿者乙队' }),
     ];
-    const vol = (n: number, title: string) => ({
-      side: 'offer',
-      kind: 'talent',
-      subkind: 'volunteer',
-      title,
-      description: '可参加残障人士运动会的志愿者。',
-      ...place,
-      capacity: n,
-    });
+    const vol = (n: number, title: string) =>
+      volunteersBody('offer', n, { title, description: '可参加残障人士运动会的志愿者。' }, place);
     const six = await post(teams[0]!.client, vol(6, '六名助残运动会志愿者'));
     const five = await post(teams[1]!.client, vol(5, '五名助残运动会志愿者'));
     await server.ctx.events.settle();
@@ -152,26 +143,9 @@ describe('bundles', () => {
 describe('one score per pair', () => {
   it('stores the score, reasons and label shown in the recommendations, and shows them on the match', async () => {
     const resident = await account('resident');
-    const needId = await post(resident.client, {
-      side: 'need',
-      kind: 'service',
-      subkind: 'community-service',
-      title: '独居老人午餐送餐上门',
-      description: '天平路街道的独居高龄老人需要每天中午有人送餐上门。',
-      domains: ['elderly'],
-      district: '310104',
-      street: '310104003',
-    });
+    const needId = await post(resident.client, mealsNeedBody({ street: '310104003' }));
     const provider = await account('organization', { name: '长者助餐社' });
-    const offerId = await post(provider.client, {
-      side: 'offer',
-      kind: 'service',
-      subkind: 'community-service',
-      title: '长者助餐送餐服务',
-      description: '社工中心的助餐点为徐汇区老人提供午餐和送餐上门。',
-      domains: ['elderly'],
-      district: '310104',
-    });
+    const offerId = await post(provider.client, mealsOfferBody());
     await server.ctx.events.settle();
     const shown = (await resident.client.get(`/api/listings/${needId}/matches`)).body.matches.find(
       (m: { listing: { id: string } }) => m.listing.id === offerId,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, MAX_EVIDENCE_FILES, MAX_UPLOAD_BYTES } from '@app/shared';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { buildOrganization, buildUser, login, signedIn } from '../../../test/factories.js';
+import { mealsNeedBody, mealsOfferBody } from '../../../test/matchingFactories.js';
 import { MatchModel } from './model.js';
 
 let server: TestServer;
@@ -27,21 +28,8 @@ async function account(role: 'resident' | 'organization', orgName?: string) {
   return { user, client };
 }
 
-const need = {
-  side: 'need',
-  kind: 'service',
-  subkind: 'community-service',
-  title: '独居老人午餐送餐上门',
-  description: '天平路街道的独居高龄老人需要每天中午有人送餐上门。',
-  domains: ['elderly'],
-  district: '310104',
-};
-const offer = {
-  ...need,
-  side: 'offer',
-  title: '长者助餐送餐服务',
-  description: '社工中心的助餐点为徐汇区老人提供午餐和送餐上门。',
-};
+const need = mealsNeedBody();
+const offer = mealsOfferBody();
 
 /** A resident's need and an organization's offer, matched and (unless told otherwise) accepted. */
 async function matchOf(stage: 'proposed' | 'accepted' = 'accepted') {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { postListing, signedInMember } from '../../../test/factories.js';
+import { fundingNeedBody, grantBody, volunteersBody } from '../../../test/matchingFactories.js';
 import { ListingModel } from '../listings/model.js';
 
 let server: TestServer;
@@ -14,27 +15,8 @@ const account = (role: 'resident' | 'organization' | 'funder', org?: Record<stri
 
 const post = postListing;
 
-const needFor = (max: number, title = '社区长者助餐项目经费') => ({
-  side: 'need',
-  kind: 'funding',
-  subkind: 'grant',
-  title,
-  description: '为徐汇区天平路街道独居老人开展助餐送餐服务，需要项目资助。',
-  domains: ['elderly'],
-  district: '310104',
-  amount: { max },
-});
-const grant = (max: number, capacity?: number, title = '长者助餐项目资助') => ({
-  side: 'offer',
-  kind: 'funding',
-  subkind: 'grant',
-  title,
-  description: '资助社区长者助餐、送餐服务项目。',
-  domains: ['elderly'],
-  district: '310104',
-  amount: { min: 1000, max },
-  ...(capacity ? { capacity } : {}),
-});
+const needFor = (max: number, title?: string) => fundingNeedBody(max, title ? { title } : {});
+const grant = (max: number, capacity?: number) => grantBody(max, capacity ? { capacity } : {});
 
 /** The need's owner proposes, the funder accepts (with an amount or the default). */
 async function propose(needOwner: TestClient, needId: string, offerId: string) {
@@ -141,30 +123,19 @@ describe('funding that adds up', () => {
 
   it('covers a call for ten volunteers with six and then four of five', async () => {
     const org = await account('organization', { name: '助老志愿队' });
-    const needId = await post(org.client, {
-      side: 'need',
-      kind: 'talent',
-      subkind: 'volunteer',
-      title: '重阳节活动招募志愿者',
-      description: '重阳节敬老活动需要志愿者协助签到、引导和陪伴老人。',
-      domains: ['elderly'],
-      district: '310104',
-      capacity: 10,
-    });
+    const needId = await post(
+      org.client,
+      volunteersBody('need', 10, {
+        title: '重阳节活动招募志愿者',
+        description: '重阳节敬老活动需要志愿者协助签到、引导和陪伴老人。',
+      }),
+    );
     const teams = [
       await account('organization', { name: '青年志愿者协会' }),
       await account('organization', { name: '白领志愿团' }),
     ];
-    const volunteers = (n: number, title: string) => ({
-      side: 'offer',
-      kind: 'talent',
-      subkind: 'volunteer',
-      title,
-      description: '可参加社区敬老活动的志愿者。',
-      domains: ['elderly'],
-      district: '310104',
-      capacity: n,
-    });
+    const volunteers = (n: number, title: string) =>
+      volunteersBody('offer', n, { title, description: '可参加社区敬老活动的志愿者。' });
     const six = await post(teams[0]!.client, volunteers(6, '六名敬老活动志愿者'));
     const five = await post(teams[1]!.client, volunteers(5, '五名敬老活动志愿者'));
     const first = await teams[0]!.client.post(

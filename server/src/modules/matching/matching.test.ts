@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { buildOrganization, buildUser, login } from '../../../test/factories.js';
+import { mealsNeedBody, mealsOfferBody } from '../../../test/matchingFactories.js';
 import { AuditEventModel } from '../audit/model.js';
 import { ListingModel } from '../listings/model.js';
 import { OrganizationModel } from '../organizations/model.js';
@@ -28,25 +29,8 @@ const post = async (client: TestClient, body: object) => {
   return res.body.listing.id as string;
 };
 
-const mealsNeed = {
-  side: 'need',
-  kind: 'service',
-  subkind: 'community-service',
-  title: '独居老人午餐送餐上门',
-  description: '天平路街道的独居高龄老人需要每天中午有人送餐上门。',
-  domains: ['elderly'],
-  district: '310104',
-  street: '310104003',
-};
-const mealsOffer = {
-  side: 'offer',
-  kind: 'service',
-  subkind: 'community-service',
-  title: '长者助餐送餐服务',
-  description: '社工中心的助餐点为徐汇区老人提供午餐和送餐上门。',
-  domains: ['elderly'],
-  district: '310104',
-};
+const mealsNeed = mealsNeedBody({ street: '310104003' });
+const mealsOffer = mealsOfferBody();
 const grantForRegistered = {
   side: 'offer',
   kind: 'funding',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statsSchema } from '@app/shared';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { postListing, signedIn, signedInMember } from '../../../test/factories.js';
+import { fundingNeedBody, grantBody } from '../../../test/matchingFactories.js';
 import { MatchModel } from '../matching/model.js';
 import { countMatch, ensureMatchCounts, rebuildMatchCounts } from './matchCounting.js';
 import { MatchCountModel, MatchMarkModel } from './model.js';
@@ -21,26 +22,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const need = (max: number, title: string) => ({
-  side: 'need',
-  kind: 'funding',
-  subkind: 'grant',
-  title,
-  description: '为徐汇区天平路街道独居老人开展助餐送餐服务，需要项目资助。',
-  domains: ['elderly'],
-  district: '310104',
-  amount: { max },
-});
-const grant = (max: number, title: string) => ({
-  side: 'offer',
-  kind: 'funding',
-  subkind: 'grant',
-  title,
-  description: '资助社区长者助餐、送餐服务项目。',
-  domains: ['elderly', 'education'],
-  district: '310104',
-  amount: { min: 1000, max },
-});
+const need = (max: number, title: string) => fundingNeedBody(max, { title });
+// The grants serve education too: a statistic of education counts the needs' domain, not the offers'.
+const grant = (max: number, title: string) => grantBody(max, { title, domains: ['elderly', 'education'] });
 
 /** Numbers that came back to 0, and maps left empty, taken out (a rebuild never writes them). */
 function pruned(value: unknown): unknown {
