@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalog, StorageOp } from '../storage/catalog.js';
 import { JOURNAL_FILE, Journal, journalName } from './journal.js';
+import { applyJournaled, journaledOp } from './journaledOps.js';
 import { lockDataDir } from './lockfile.js';
-import { decodeRecords } from './records.js';
+import { splitRecords } from './records.js';
 import { SNAPSHOT_FILE, copyState, loadSnapshot, writeSnapshot } from './snapshot.js';
 
 export interface DurableStoreOptions {
@@ -63,7 +64,7 @@ export class DurableStore {
           continue;
         }
         const buf = fs.readFileSync(file);
-        const { records, validBytes, damaged } = decodeRecords(buf);
+        const { records, validBytes, damaged } = splitRecords(buf);
         if (damaged) {
           if (n !== files[files.length - 1]) {
             throw new Error(
@@ -78,7 +79,7 @@ export class DurableStore {
           );
         }
         for (const record of records) {
-          for (const op of record) catalog.apply(op as StorageOp);
+          for (const op of record) applyJournaled(catalog, op);
           report.journalRecords++;
         }
         bytes += validBytes;
@@ -99,7 +100,7 @@ export class DurableStore {
   /** Journals ops; resolves once they are on disk. */
   persist(ops: StorageOp[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the embedded database is closed'));
-    const durable = this.journal.append(ops);
+    const durable = this.journal.append(ops.map(journaledOp));
     this.maybeCompact();
     return durable;
   }
