@@ -150,13 +150,42 @@ describe('embedded engine durability', () => {
     expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
   });
 
+  it('writes a snapshot at a clean close, so the next start replays no journal', async () => {
+    const dir = tempDir();
+    let engine = await startEmbeddedEngine({ dataDir: dir, checkpointAtCloseBytes: 10_000 });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('items');
+      await coll.createIndex({ k: 1 }, { unique: true });
+      await coll.insertMany(Array.from({ length: 200 }, (_, k) => ({ k, pad: 'y'.repeat(100) })));
+    });
+    expect(journalFiles(dir).length).toBe(1);
+    await engine.close();
+    expect(fs.existsSync(path.join(dir, 'snapshot.bson'))).toBe(true);
+    expect(journalFiles(dir)).toEqual([]);
+
+    engine = await startEmbeddedEngine({ dataDir: dir, checkpointAtCloseBytes: 10_000 });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('items');
+      expect(await coll.countDocuments()).toBe(200);
+      await expect(coll.insertOne({ k: 5 })).rejects.toMatchObject({ code: 11000 });
+      await coll.insertOne({ k: 500 }); // a small journal: left to be replayed
+    });
+    await engine.close();
+    expect(journalFiles(dir).length).toBe(1);
+    engine = await startEmbeddedEngine({ dataDir: dir });
+    await withClient(engine, async (client) => {
+      expect(await client.db('app').collection('items').countDocuments()).toBe(201);
+    });
+    await engine.close();
+  });
+
   it('serves stored documents byte for byte as they were written, also after a restart', async () => {
     const dir = tempDir();
     const docs: Document[] = [
       { _id: new ObjectId(), title: '社区养老', n: 3, x: 2.5, big: 2 ** 40, when: new Date(0), tags: ['a', 'b'] },
       { _id: 7, nested: { a: [1, { b: null }] }, neg: -0 },
     ];
-    let engine = await startEmbeddedEngine({ dataDir: dir });
+    let engine = await startEmbeddedEngine({ dataDir: dir, checkpointAtCloseBytes: 1 });
     const served = () =>
       withClient(engine, (client) =>
         client.db('app').collection('raw').find({}, { raw: true }).sort({ _id: -1 }).toArray(),

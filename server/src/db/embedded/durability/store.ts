@@ -10,6 +10,11 @@ import { SNAPSHOT_FILE, copyState, loadSnapshot, writeSnapshot } from './snapsho
 export interface DurableStoreOptions {
   /** Journal bytes after which a snapshot is written in the background (default 64 MiB). */
   compactAfterBytes?: number;
+  /**
+   * Journal bytes from which closing writes a snapshot first (a checkpoint), so that the next start reads the
+   * snapshot alone (default 1 MiB: a smaller journal replays in milliseconds).
+   */
+  checkpointAtCloseBytes?: number;
   /** Called with a warning (e.g. a torn journal tail dropped at start). */
   warn?: (message: string) => void;
 }
@@ -138,11 +143,20 @@ export class DurableStore {
     }
   }
 
-  /** Waits for a running snapshot, flushes the journal and releases the directory. */
+  /**
+   * Waits for a running snapshot, writes one now unless the journal since the last is small (a checkpoint: the
+   * next start then replays nothing), flushes the journal and releases the directory.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.compaction;
+    const checkpointFrom = this.options.checkpointAtCloseBytes ?? 1024 * 1024;
+    if (this.journal.bytesSinceSnapshot >= checkpointFrom) {
+      await this.snapshot().catch((err) =>
+        this.options.warn?.(`checkpoint at close failed (the journal still holds everything): ${String(err)}`),
+      );
+    }
     await this.journal.close();
     this.unlock();
   }
