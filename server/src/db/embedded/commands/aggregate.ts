@@ -156,33 +156,30 @@ export function runPipeline(
   vars?: Document,
 ): Candidate[] {
   const pipeline = checkPipeline(rawPipeline);
-  let rest = pipeline;
-  let stored: Candidate[] = [];
-  if (collection !== null) {
-    const view = ctx.view(collection);
-    const first = pipeline[0];
-    if (first && '$match' in first) {
-      stored = matchingStored(view, first.$match as Document).map((m) => m.stored);
-      rest = pipeline.slice(1);
-    } else {
-      stored = [...view.candidates({})];
-    }
-  }
-  if (rest.length === 0) return stored;
-  // Stored documents are decoded (whole, or only the fields a leading $group reads); read-only stages may see a
-  // transaction's own objects as they are, others get their own copies.
-  const reads = inputFields(rest);
-  const selection = reads && new FieldSelection(reads);
+  const first = pipeline[0];
+  const leadingMatch = collection !== null && first !== undefined && '$match' in first;
+  const rest = leadingMatch ? pipeline.slice(1) : pipeline;
+  if (collection === null) return runStages(ctx, rest, [], vars);
+  const view = ctx.view(collection);
+  // Only the fields a leading $group reads are decoded, in the same walk as the $match's fields.
+  const reads = rest.length > 0 ? inputFields(rest) : null;
+  const matches = leadingMatch
+    ? matchingStored(view, first.$match as Document, 0, undefined, reads ?? [])
+    : [...view.candidates({})].map((stored) => ({ stored, fields: undefined, whole: false }));
+  if (rest.length === 0) return matches.map((m) => m.stored);
+  const selection = reads && !leadingMatch ? new FieldSelection(reads) : null;
+  // Read-only stages may see a transaction's own objects as they are; others get their own copies.
   const readOnly = rest.every((stage) => READ_ONLY_STAGES.has(Object.keys(stage)[0]!));
-  const input = stored.map((doc) =>
-    isStored(doc)
-      ? selection
-        ? readFields(doc, selection)
-        : wholeDocument(doc)
-      : readOnly
-        ? doc
-        : cloneDocument(doc),
-  );
+  const input = matches.map(({ stored, fields, whole }) => {
+    if (!isStored(stored)) return readOnly ? stored : cloneDocument(stored);
+    if (reads) return fields ?? readFields(stored, selection!);
+    return whole ? fields! : wholeDocument(stored);
+  });
+  return runStages(ctx, rest, input, vars);
+}
+
+/** Runs pipeline stages over their input documents ($lookup and $unionWith read other collections' copies). */
+function runStages(ctx: CommandContext, rest: Document[], input: Document[], vars?: Document): Document[] {
   const resolved = new Map<string, Document[]>();
   const collectionResolver = (name: string): Document[] => {
     let docs = resolved.get(name);

@@ -58,7 +58,7 @@ export function compileFilter(filter: unknown, context = 'filter'): Query {
 
 /**
  * A document matching a filter: as stored (its bytes, or a transaction's own object) and the fields that were
- * read to test it (the filter's top-level fields, `_id` and any asked for; the whole document when `whole`).
+ * read to test it (the filter's top-level fields and any asked for; the whole document when `whole`).
  */
 export interface Match {
   stored: Candidate;
@@ -89,7 +89,6 @@ export function matchingStored(
   const names = query ? filterFields(filter) : new Set<string>();
   let selection: FieldSelection | null = null;
   if (names) {
-    names.add('_id');
     for (const name of also) names.add(name);
     selection = new FieldSelection(names);
   }

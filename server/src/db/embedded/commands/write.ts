@@ -122,8 +122,8 @@ export const writeCommands: CommandTable = {
         const limit = Number(statement.limit ?? 0);
         if (limit !== 0 && limit !== 1)
           throw new CommandError('BadValue', 'The limit field in delete objects must be 0 or 1');
-        // Removing needs only each match's _id, which matching reads with the filter's fields.
-        const matches = matchingStored(view, (statement.q ?? {}) as Document, limit);
+        // Removing needs only each match's _id, read with the filter's fields.
+        const matches = matchingStored(view, (statement.q ?? {}) as Document, limit, undefined, ['_id']);
         for (const { fields } of matches) view.remove(fields);
         return { n: matches.length };
       });

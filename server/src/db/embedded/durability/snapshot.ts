@@ -161,8 +161,9 @@ export function loadSnapshot(dir: string, catalog: Catalog): number | undefined 
         current = catalog.collection(meta.ns.slice(0, dot), meta.ns.slice(dot + 1));
         pendingIndexes.push([current!, meta.indexes]);
       } else if (head.docs && current) {
-        // Each document copied out of the file's buffer, so that the buffer is not kept for the few that stay.
-        for (const bytes of docs) current.load(Buffer.from(bytes));
+        // Documents stay views of the file's buffer (no copy): it holds one version of each, and stays in memory
+        // while any of them does (a document written since is stored apart; the next start drops the old bytes).
+        for (const bytes of docs) current.load(bytes);
       }
     }
   } catch (err) {

@@ -16,9 +16,11 @@ import {
   encodeDocument,
   encodeWithDocument,
   filterFields,
+  idKeyOf,
   idOf,
   readFields,
 } from './bsonBytes.js';
+import { keyOf } from './keys.js';
 import { Index, type IndexSpec } from './indexes.js';
 
 /** A small seeded PRNG (mulberry32), so a failure names a reproducible case. */
@@ -64,7 +66,10 @@ function generator(seed: number) {
     return scalar();
   };
   const doc = (): Document => {
-    const d: Document = { _id: random() < 0.8 ? new ObjectId() : Math.floor(random() * 1e6) };
+    const r = random();
+    const d: Document = {
+      _id: r < 0.6 ? new ObjectId() : r < 0.8 ? pick(['社区', 'a', 'x'.repeat(30)]) + r : Math.floor(r * 1e6),
+    };
     for (const f of FIELDS) if (random() < 0.7) d[f] = value(0);
     return d;
   };
@@ -93,6 +98,7 @@ describe('stored document bytes', () => {
         if (typeof whole[key] === 'number') expect(Object.is(read[key], whole[key])).toBe(true);
       }
       expect(idOf(bytes)).toEqual(whole._id);
+      expect(idKeyOf(bytes)).toBe(keyOf(whole._id));
     }
   });
 

@@ -1,4 +1,5 @@
 import { ObjectId, deserialize, serialize, type Document } from 'bson';
+import { keyOf } from './keys.js';
 
 /**
  * Committed documents are kept as their BSON bytes (never mutated; snapshots and transaction overlays share
@@ -210,6 +211,19 @@ function pickWhole(bytes: Buffer, fields: FieldSelection): Document {
 /** The `_id` of a stored document. */
 export function idOf(bytes: Buffer): unknown {
   return readFields(bytes, ID_ONLY)._id;
+}
+
+/**
+ * The canonical key (`keyOf`) of a stored document's `_id`: read from the bytes when `_id` is the first element and
+ * an ObjectId or a string (what the application stores), else from the decoded value.
+ */
+export function idKeyOf(bytes: Buffer): string {
+  // `_id` first: type byte at 4, then the name `_id\0` at 5..8, the value at 9.
+  if (bytes[5] === 0x5f && bytes[6] === 0x69 && bytes[7] === 0x64 && bytes[8] === 0) {
+    if (bytes[4] === 0x07) return 'o' + bytes.toString('hex', 9, 21);
+    if (bytes[4] === 0x02) return 's' + utf8(bytes, 13, 9 + 4 + bytes.readInt32LE(9) - 1);
+  }
+  return keyOf(idOf(bytes));
 }
 
 /** Where the value of top-level element `name` lies (from its type byte to its end), or undefined. */

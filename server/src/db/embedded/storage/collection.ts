@@ -3,7 +3,7 @@ import {
   FieldSelection,
   decodeDocument,
   filterFields,
-  idOf,
+  idKeyOf,
   readFields,
   type StoredBytes,
 } from './bsonBytes.js';
@@ -73,7 +73,7 @@ export class Collection {
    * decoded form when the caller has it (else the index keys are read from the bytes).
    */
   put(bytes: StoredBytes, doc?: Document): void {
-    const id = keyOf(doc ? doc._id : idOf(bytes));
+    const id = doc ? keyOf(doc._id) : idKeyOf(bytes);
     const old = this.docs.get(id);
     if (this.indexes.size > 0) {
       const oldView = old && this.indexView(old);
@@ -88,7 +88,7 @@ export class Collection {
 
   /** Stores a document without maintaining indexes (opening a snapshot: they are built afterwards). */
   load(bytes: StoredBytes): void {
-    this.docs.set(keyOf(idOf(bytes)), bytes);
+    this.docs.set(idKeyOf(bytes), bytes);
   }
 
   remove(id: string): void {

@@ -85,12 +85,11 @@ export class CommittedView implements CollectionView {
     return this.coll !== undefined;
   }
 
-  *candidates(filter: Document): Iterable<Candidate> {
+  candidates(filter: Document): Iterable<Candidate> {
     const coll = this.coll;
-    if (!coll) return;
+    if (!coll) return [];
     const plan = planCandidates(coll, filter);
-    if (!plan) yield* coll.docs.values();
-    else for (const [, bytes] of lookupIds(coll, plan.ids)) yield bytes;
+    return plan ? lookupIds(coll, plan.ids) : coll.docs.values();
   }
 
   plan(filter: Document): string | null {

@@ -8,7 +8,7 @@ import { keyOf } from './keys.js';
 import { checkDocumentSize } from './limits.js';
 import { writeConflict, type ActiveTransaction, type Overlay } from './overlay.js';
 import { idLookupKeys, planCandidates } from './planner.js';
-import { lookupIds, type CollectionView } from './views.js';
+import { lookupEntries, type CollectionView } from './views.js';
 
 /**
  * A transaction's view of one collection: its own pending changes, over the committed state as of its start
@@ -56,7 +56,7 @@ export class TransactionView implements CollectionView {
     const { changes, snapshot } = this.overlay;
     if (base) {
       const plan = planCandidates(base, filter);
-      const source = plan ? lookupIds(base, plan.ids) : base.docs.entries();
+      const source = plan ? lookupEntries(base, plan.ids) : base.docs.entries();
       for (const [id, bytes] of source) {
         if (!changes.has(id) && !snapshot.has(id)) yield bytes;
       }

@@ -24,8 +24,16 @@ export interface CollectionView {
   remove(doc: Document): void;
 }
 
+/** The stored documents with these `_id` keys. */
+export function* lookupIds(coll: Collection, ids: string[]): Iterable<StoredBytes> {
+  for (const id of ids) {
+    const bytes = coll.get(id);
+    if (bytes) yield bytes;
+  }
+}
+
 /** The stored documents with these `_id` keys, with their keys. */
-export function* lookupIds(coll: Collection, ids: string[]): Iterable<[string, StoredBytes]> {
+export function* lookupEntries(coll: Collection, ids: string[]): Iterable<[string, StoredBytes]> {
   for (const id of ids) {
     const bytes = coll.get(id);
     if (bytes) yield [id, bytes];
