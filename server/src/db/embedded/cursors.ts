@@ -1,5 +1,6 @@
 import { Long, calculateObjectSize, type Document } from 'bson';
 import { CommandError } from './errors.js';
+import { isStored, type Candidate } from './storage/bsonBytes.js';
 
 const DEFAULT_FIRST_BATCH = 101;
 /** Room left for the reply envelope inside MongoDB's 16 MiB reply limit. */
@@ -8,7 +9,8 @@ const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 
 interface OpenCursor {
   ns: string;
-  docs: Document[];
+  /** Stored documents stay bytes: the reply carries them as they are (wire/codec.ts). */
+  docs: Candidate[];
   position: number;
   lastUsed: number;
 }
@@ -25,7 +27,7 @@ export class Cursors {
   }
 
   /** The reply to find/aggregate/listX: a first batch, and a cursor id when more remains. */
-  first(ns: string, docs: Document[], batchSize: number | undefined, singleBatch = false): Document {
+  first(ns: string, docs: Candidate[], batchSize: number | undefined, singleBatch = false): Document {
     const cursor: OpenCursor = { ns, docs, position: 0, lastUsed: Date.now() };
     const batch = this.take(cursor, batchSize ?? DEFAULT_FIRST_BATCH);
     let id = 0;
@@ -64,12 +66,12 @@ export class Cursors {
     this.open.clear();
   }
 
-  private take(cursor: OpenCursor, max: number): Document[] {
-    const batch: Document[] = [];
+  private take(cursor: OpenCursor, max: number): Candidate[] {
+    const batch: Candidate[] = [];
     let bytes = 0;
     while (batch.length < max && cursor.position < cursor.docs.length) {
       const doc = cursor.docs[cursor.position]!;
-      bytes += calculateObjectSize(doc);
+      bytes += isStored(doc) ? doc.length : calculateObjectSize(doc);
       if (bytes > MAX_BATCH_BYTES && batch.length > 0) break;
       batch.push(doc);
       cursor.position++;

@@ -2,10 +2,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ObjectId, UUID, serialize, type Document } from 'bson';
 import { MongoClient } from 'mongodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedEngine, type EmbeddedEngine } from './index.js';
-import { JOURNAL_FILE } from './durability/journal.js';
+import { JOURNAL_FILE, journalName } from './durability/journal.js';
+import { encodeRecord } from './durability/records.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -146,5 +148,92 @@ describe('embedded engine durability', () => {
     await expect(startEmbeddedEngine({ dataDir: dir })).rejects.toThrow(/this process already opened it/);
     await engine.close();
     expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
+  });
+
+  it('writes a snapshot at a clean close, so the next start replays no journal', async () => {
+    const dir = tempDir();
+    let engine = await startEmbeddedEngine({ dataDir: dir, checkpointAtCloseBytes: 10_000 });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('items');
+      await coll.createIndex({ k: 1 }, { unique: true });
+      await coll.insertMany(Array.from({ length: 200 }, (_, k) => ({ k, pad: 'y'.repeat(100) })));
+    });
+    expect(journalFiles(dir).length).toBe(1);
+    await engine.close();
+    expect(fs.existsSync(path.join(dir, 'snapshot.bson'))).toBe(true);
+    expect(journalFiles(dir)).toEqual([]);
+
+    engine = await startEmbeddedEngine({ dataDir: dir, checkpointAtCloseBytes: 10_000 });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('items');
+      expect(await coll.countDocuments()).toBe(200);
+      await expect(coll.insertOne({ k: 5 })).rejects.toMatchObject({ code: 11000 });
+      await coll.insertOne({ k: 500 }); // a small journal: left to be replayed
+    });
+    await engine.close();
+    expect(journalFiles(dir).length).toBe(1);
+    engine = await startEmbeddedEngine({ dataDir: dir });
+    await withClient(engine, async (client) => {
+      expect(await client.db('app').collection('items').countDocuments()).toBe(201);
+    });
+    await engine.close();
+  });
+
+  it('serves stored documents byte for byte as they were written, also after a restart', async () => {
+    const dir = tempDir();
+    const docs: Document[] = [
+      { _id: new ObjectId(), title: '社区养老', n: 3, x: 2.5, big: 2 ** 40, when: new Date(0), tags: ['a', 'b'] },
+      { _id: 7, nested: { a: [1, { b: null }] }, neg: -0 },
+    ];
+    let engine = await startEmbeddedEngine({ dataDir: dir, checkpointAtCloseBytes: 1 });
+    const served = () =>
+      withClient(engine, (client) =>
+        client.db('app').collection('raw').find({}, { raw: true }).sort({ _id: -1 }).toArray(),
+      );
+    await withClient(engine, (client) => client.db('app').collection('raw').insertMany(docs));
+    const expected = docs.map((d) => Buffer.from(serialize(d)));
+    expect((await served()).map((b) => Buffer.from(b as unknown as Uint8Array))).toEqual(expected);
+    await engine.close();
+    engine = await startEmbeddedEngine({ dataDir: dir });
+    expect((await served()).map((b) => Buffer.from(b as unknown as Uint8Array))).toEqual(expected);
+    await engine.close();
+  });
+
+  it('opens a data directory whose records hold documents serialized as objects, and refuses a damaged one', async () => {
+    // What the engine wrote before documents were kept as bytes: every record serialized from objects.
+    const dir = tempDir();
+    const ns = 'app.people';
+    const index = { v: 2, key: { email: 1 }, name: 'email_1', unique: true };
+    const snapshot = Buffer.concat([
+      encodeRecord([{ snapshot: 1, journal: 2, collections: 1 }]),
+      encodeRecord([{ collection: { ns, options: {}, uuid: new UUID().toHexString(), indexes: [index] } }]),
+      encodeRecord([{ docs: ns, n: 2 }, { _id: 1, email: 'a', n: 1 }, { _id: 2, email: 'b', n: 2 }]),
+      encodeRecord([{ end: 1, docs: 2 }]),
+    ]);
+    fs.writeFileSync(path.join(dir, 'snapshot.bson'), snapshot);
+    fs.writeFileSync(
+      path.join(dir, journalName(2)),
+      Buffer.concat([
+        encodeRecord([{ k: 'put', ns, doc: { _id: 3, email: 'c', n: 3 } }]),
+        encodeRecord([{ k: 'del', ns, id: 1 }, { k: 'put', ns, doc: { _id: 2, email: 'b', n: 20 } }]),
+      ]),
+    );
+    const engine = await startEmbeddedEngine({ dataDir: dir });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('people');
+      expect(await coll.find().sort({ _id: 1 }).toArray()).toEqual([
+        { _id: 2, email: 'b', n: 20 },
+        { _id: 3, email: 'c', n: 3 },
+      ]);
+      expect(await coll.findOne({ email: 'c' })).toMatchObject({ _id: 3 });
+      await expect(coll.insertOne({ email: 'b' })).rejects.toMatchObject({ code: 11000 });
+    });
+    await engine.close();
+
+    const damaged = tempDir();
+    const bytes = Buffer.from(fs.readFileSync(path.join(dir, 'snapshot.bson')));
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 30) ^ 0xff, bytes.length - 30);
+    fs.writeFileSync(path.join(damaged, 'snapshot.bson'), bytes);
+    await expect(startEmbeddedEngine({ dataDir: damaged })).rejects.toThrow(/is damaged/);
   });
 });

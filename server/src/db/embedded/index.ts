@@ -11,6 +11,8 @@ export interface EmbeddedEngineOptions {
   port?: number;
   /** Journal bytes after which a snapshot is written in the background (default 64 MiB). */
   compactAfterBytes?: number;
+  /** Journal bytes from which close() writes a snapshot first, so the next start replays nothing (default 1 MiB). */
+  checkpointAtCloseBytes?: number;
   /** Receives warnings such as a torn journal record dropped at start. */
   warn?: (message: string) => void;
 }
@@ -23,7 +25,10 @@ export interface EmbeddedEngine {
   compact(): Promise<void>;
   /** Runs the TTL monitor now (it also runs every 60 s); returns how many documents expired. */
   expire(): Promise<number>;
-  /** Stops accepting connections, flushes the journal and releases the data directory. */
+  /**
+   * Stops accepting connections, writes a snapshot when the journal has grown since the last (a checkpoint),
+   * flushes the journal and releases the data directory.
+   */
   close(): Promise<void>;
 }
 
@@ -34,6 +39,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions = {}): 
   if (options.dataDir) {
     store = await DurableStore.open(options.dataDir, engine.catalog, {
       compactAfterBytes: options.compactAfterBytes,
+      checkpointAtCloseBytes: options.checkpointAtCloseBytes,
       warn: options.warn,
     });
     const durable = store;

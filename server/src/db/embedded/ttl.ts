@@ -1,4 +1,5 @@
 import type { Engine } from './engine.js';
+import { FieldSelection, readFields } from './storage/bsonBytes.js';
 import type { StorageOp } from './storage/catalog.js';
 import { valuesAtPath } from './storage/keys.js';
 
@@ -20,7 +21,9 @@ export async function expireDocuments(engine: Engine, now = Date.now()): Promise
         const seconds = index.spec.expireAfterSeconds;
         if (seconds === undefined) continue;
         const field = index.fields[0]!;
-        for (const doc of [...coll.docs.values()]) {
+        const read = new FieldSelection(['_id', field.split('.')[0]!]);
+        for (const bytes of [...coll.docs.values()]) {
+          const doc = readFields(bytes, read);
           const dates = valuesAtPath(doc, field).filter((v): v is Date => v instanceof Date);
           if (dates.length === 0) continue;
           const earliest = Math.min(...dates.map((d) => d.getTime()));

@@ -1,9 +1,16 @@
 import { Aggregator } from './mingo.js';
 import type { Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
+import {
+  FieldSelection,
+  isStored,
+  readFields,
+  wholeDocument,
+  type Candidate,
+} from '../storage/bsonBytes.js';
 import { cloneDocument, isPlainObject } from '../storage/keys.js';
 import type { CommandContext, CommandTable } from './context.js';
-import { checkCollation, checkOperators, intOption, matchingDocuments, mingoOptions } from './query.js';
+import { checkCollation, checkOperators, intOption, matchingStored, mingoOptions } from './query.js';
 
 /** Stages mingo implements and the engine accepts. */
 const SUPPORTED_STAGES = new Set([
@@ -95,33 +102,88 @@ function nestedPipelines(stage: string, spec: unknown): unknown[] {
   return spec.pipeline ? [spec.pipeline] : [];
 }
 
-/** Runs a pipeline over a view: a leading $match is answered with the index-assisted matcher. */
+/** A document the pipeline may change: decoded from its bytes (a fresh object), or a copy of an object. */
+function ownCopy(doc: Candidate): Document {
+  return isStored(doc) ? wholeDocument(doc) : cloneDocument(doc);
+}
+
+/** Operators that name fields other than by `$path` strings (or read any), so a pipeline using them reads all. */
+const READS_ANY_FIELD = new Set([
+  '$getField',
+  '$setField',
+  '$unsetField',
+  '$function',
+  '$accumulator',
+  '$top',
+  '$bottom',
+  '$topN',
+  '$bottomN',
+]);
+
+/**
+ * The top-level fields of its input a pipeline reads, when its first stage replaces each document by values
+ * computed from field paths (`$group`, `$sortByCount`, `$count`): those are all the documents need to hold.
+ * Null when it may read any field (`$$ROOT`, `$getField`, another first stage).
+ */
+function inputFields(rest: Document[]): Set<string> | null {
+  const stage = rest[0]!;
+  const name = Object.keys(stage)[0]!;
+  if (name === '$count') return new Set();
+  if (name !== '$group' && name !== '$sortByCount') return null;
+  const fields = new Set<string>();
+  const visit = (value: unknown): boolean => {
+    if (typeof value === 'string') {
+      if (value.startsWith('$$')) return !/^\$\$(ROOT|CURRENT)\b/.test(value);
+      if (value.startsWith('$')) fields.add(value.slice(1).split('.')[0]!);
+      return true;
+    }
+    if (Array.isArray(value)) return value.every(visit);
+    if (isPlainObject(value))
+      return Object.entries(value).every(([key, inner]) => !READS_ANY_FIELD.has(key) && visit(inner));
+    return true;
+  };
+  return visit(stage[name]) ? fields : null;
+}
+
+/**
+ * Runs a pipeline over a view: a leading $match is answered with the index-assisted matcher. Without further
+ * stages the stored documents are the result as they are (bytes go into the reply unchanged).
+ */
 export function runPipeline(
   ctx: CommandContext,
   collection: string | null,
   rawPipeline: unknown,
   vars?: Document,
-): Document[] {
+): Candidate[] {
   const pipeline = checkPipeline(rawPipeline);
-  let rest = pipeline;
-  let input: Document[] = [];
-  if (collection !== null) {
-    const view = ctx.view(collection);
-    const first = pipeline[0];
-    if (first && '$match' in first) {
-      input = matchingDocuments(view, first.$match as Document);
-      rest = pipeline.slice(1);
-    } else {
-      input = [...view.candidates({})];
-    }
-  }
-  if (rest.length === 0) return input;
+  const first = pipeline[0];
+  const leadingMatch = collection !== null && first !== undefined && '$match' in first;
+  const rest = leadingMatch ? pipeline.slice(1) : pipeline;
+  if (collection === null) return runStages(ctx, rest, [], vars);
+  const view = ctx.view(collection);
+  // Only the fields a leading $group reads are decoded, in the same walk as the $match's fields.
+  const reads = rest.length > 0 ? inputFields(rest) : null;
+  const matches = leadingMatch
+    ? matchingStored(view, first.$match as Document, 0, undefined, reads ?? [])
+    : [...view.candidates({})].map((stored) => ({ stored, fields: undefined, whole: false }));
+  if (rest.length === 0) return matches.map((m) => m.stored);
+  const selection = reads && !leadingMatch ? new FieldSelection(reads) : null;
+  // Read-only stages may see a transaction's own objects as they are; others get their own copies.
   const readOnly = rest.every((stage) => READ_ONLY_STAGES.has(Object.keys(stage)[0]!));
-  if (!readOnly) input = input.map(cloneDocument);
+  const input = matches.map(({ stored, fields, whole }) => {
+    if (!isStored(stored)) return readOnly ? stored : cloneDocument(stored);
+    if (reads) return fields ?? readFields(stored, selection!);
+    return whole ? fields! : wholeDocument(stored);
+  });
+  return runStages(ctx, rest, input, vars);
+}
+
+/** Runs pipeline stages over their input documents ($lookup and $unionWith read other collections' copies). */
+function runStages(ctx: CommandContext, rest: Document[], input: Document[], vars?: Document): Document[] {
   const resolved = new Map<string, Document[]>();
   const collectionResolver = (name: string): Document[] => {
     let docs = resolved.get(name);
-    if (!docs) resolved.set(name, (docs = [...ctx.view(name).candidates({})].map(cloneDocument)));
+    if (!docs) resolved.set(name, (docs = [...ctx.view(name).candidates({})].map(ownCopy)));
     return docs;
   };
   try {

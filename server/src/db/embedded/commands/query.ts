@@ -3,6 +3,15 @@ import type { Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
 import { compare } from 'mingo/util';
 import { MISSING, isPlainObject, valuesAtPath } from '../storage/keys.js';
+import {
+  FieldSelection,
+  decodeDocument,
+  filterFields,
+  isStored,
+  readFields,
+  wholeDocument,
+  type Candidate,
+} from '../storage/bsonBytes.js';
 import type { CollectionView } from '../storage/views.js';
 
 /** Operators that would need JavaScript, text or geo indexes, or a server-side sink: refused by name. */
@@ -47,25 +56,63 @@ export function compileFilter(filter: unknown, context = 'filter'): Query {
   }
 }
 
-/** The documents of a view matching a filter, in natural order (index-assisted when possible). */
+/**
+ * A document matching a filter: as stored (its bytes, or a transaction's own object) and the fields that were
+ * read to test it (the filter's top-level fields and any asked for; the whole document when `whole`).
+ */
+export interface Match {
+  stored: Candidate;
+  fields: Document;
+  whole: boolean;
+}
+
+/** The whole document of a match (decoded from its bytes unless it was already). */
+export function wholeOf(match: Match): Document {
+  return match.whole ? match.fields : wholeDocument(match.stored);
+}
+
+/**
+ * The documents of a view matching a filter, in natural order (index-assisted when possible). A stored document is
+ * tested on the fields the filter reads, decoded from its bytes alone (the whole document only when the filter
+ * may read any field, e.g. `$expr`); `also` names more top-level fields to read (a sort's).
+ */
+export function matchingStored(
+  view: CollectionView,
+  filter: Document | undefined,
+  limit = 0,
+  stats?: { examined: number },
+  also: Iterable<string> = [],
+): Match[] {
+  // The _id map answers `{ _id: v }` and `{ _id: { $in: [...] } }` exactly: no need to compile the filter and
+  // test each document again.
+  const query = isExactIdLookup(filter) ? undefined : compileFilter(filter);
+  const names = query ? filterFields(filter) : new Set<string>();
+  let selection: FieldSelection | null = null;
+  if (names) {
+    for (const name of also) names.add(name);
+    selection = new FieldSelection(names);
+  }
+  const out: Match[] = [];
+  for (const doc of view.candidates(filter ?? {})) {
+    if (stats) stats.examined++;
+    const stored = isStored(doc);
+    const fields = !stored ? doc : selection ? readFields(doc, selection) : decodeDocument(doc);
+    if (!query || query.test(fields)) {
+      out.push({ stored: doc, fields, whole: !stored || selection === null });
+      if (limit > 0 && out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+/** The whole documents of a view matching a filter, in natural order (see matchingStored). */
 export function matchingDocuments(
   view: CollectionView,
   filter: Document | undefined,
   limit = 0,
   stats?: { examined: number },
 ): Document[] {
-  // The _id map answers `{ _id: v }` and `{ _id: { $in: [...] } }` exactly: no need to compile the filter and
-  // test each document again.
-  const query = isExactIdLookup(filter) ? undefined : compileFilter(filter);
-  const out: Document[] = [];
-  for (const doc of view.candidates(filter ?? {})) {
-    if (stats) stats.examined++;
-    if (!query || query.test(doc)) {
-      out.push(doc);
-      if (limit > 0 && out.length >= limit) break;
-    }
-  }
-  return out;
+  return matchingStored(view, filter, limit, stats).map(wholeOf);
 }
 
 /** A filter on `_id` alone by plain values or `$eq`/`$in` of plain values (not null, arrays, regexes or objects). */
@@ -123,8 +170,21 @@ function sortValue(doc: Document, path: string, direction: 1 | -1): unknown {
   return best;
 }
 
+/** The top-level fields a sort spec reads. */
+export function sortFields(sort: unknown): string[] {
+  if (!isPlainObject(sort)) return [];
+  return Object.keys(sort)
+    .filter((field) => field !== '$natural')
+    .map((field) => field.split('.')[0]!);
+}
+
 /** Sorts documents by a sort spec (stable, so ties keep natural order). */
 export function sortDocuments(docs: Document[], sort: unknown): Document[] {
+  return sortBy(docs, sort, (doc) => doc);
+}
+
+/** Sorts items by a sort spec applied to the document `docOf` gives for each (stable). */
+export function sortBy<T>(docs: T[], sort: unknown, docOf: (item: T) => Document): T[] {
   if (!isPlainObject(sort) || Object.keys(sort).length === 0) return docs;
   const fields: Array<[string, 1 | -1]> = [];
   for (const [field, dir] of Object.entries(sort)) {
@@ -136,7 +196,11 @@ export function sortDocuments(docs: Document[], sort: unknown): Document[] {
     fields.push([field, Number(dir) < 0 ? -1 : 1]);
   }
   if (fields.length === 0) return docs;
-  const keyed = docs.map((doc, i) => ({ doc, i, keys: fields.map(([f, d]) => sortValue(doc, f, d)) }));
+  const keyed = docs.map((doc, i) => ({
+    doc,
+    i,
+    keys: fields.map(([f, d]) => sortValue(docOf(doc), f, d)),
+  }));
   keyed.sort((a, b) => {
     for (let k = 0; k < fields.length; k++) {
       const order = compare(a.keys[k], b.keys[k]) * fields[k]![1];

@@ -8,10 +8,15 @@ import {
   collectionName,
   compileFilter,
   intOption,
-  matchingDocuments,
+  matchingStored,
   mingoOptions,
+  sortBy,
   sortDocuments,
+  sortFields,
+  wholeOf,
+  type Match,
 } from './query.js';
+import { FieldSelection, isStored, readFields, type Candidate } from '../storage/bsonBytes.js';
 import type { CommandContext, CommandTable } from './context.js';
 
 const UNSUPPORTED_FIND_OPTIONS = ['tailable', 'awaitData', 'min', 'max', 'returnKey', 'showRecordId'];
@@ -33,6 +38,28 @@ function pickedFields(projection: Document): { fields: Set<string>; id: boolean 
   return fields.size > 0 ? { fields, id } : null;
 }
 
+function pick(doc: Document, picked: { fields: Set<string>; id: boolean }): Document {
+  const out: Document = {};
+  for (const key of Object.keys(doc)) {
+    if (key === '_id' ? picked.id : picked.fields.has(key)) out[key] = doc[key];
+  }
+  return out;
+}
+
+/**
+ * A find's documents as the reply carries them: without a projection, stored documents as their bytes (written
+ * into the reply as they are); picked fields read from the bytes alone; any other projection on whole documents.
+ */
+function projectMatches(matches: Match[], projection: unknown, filter: Document): Candidate[] {
+  if (!isPlainObject(projection) || Object.keys(projection).length === 0) return matches.map((m) => m.stored);
+  const picked = pickedFields(projection);
+  if (picked) {
+    const read = new FieldSelection(picked.id ? ['_id', ...picked.fields] : picked.fields);
+    return matches.map((m) => (isStored(m.stored) ? readFields(m.stored, read) : pick(m.stored, picked)));
+  }
+  return project(matches.map(wholeOf), projection, filter);
+}
+
 /**
  * Applies a find-style projection: picking top-level fields directly (what the application's `select`s ask),
  * anything else by mingo, which implements MongoDB's projection rules.
@@ -40,15 +67,7 @@ function pickedFields(projection: Document): { fields: Set<string>; id: boolean 
 export function project(docs: Document[], projection: unknown, filter: Document | undefined): Document[] {
   if (!isPlainObject(projection) || Object.keys(projection).length === 0) return docs;
   const picked = pickedFields(projection);
-  if (picked) {
-    return docs.map((doc) => {
-      const out: Document = {};
-      for (const key of Object.keys(doc)) {
-        if (key === '_id' ? picked.id : picked.fields.has(key)) out[key] = doc[key];
-      }
-      return out;
-    });
-  }
+  if (picked) return docs.map((doc) => pick(doc, picked));
   checkOperators(projection, 'projection');
   // The documents already match: the filter is needed again only by a positional `field.$` projection.
   const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
@@ -57,7 +76,7 @@ export function project(docs: Document[], projection: unknown, filter: Document 
 
 interface FindResult {
   ns: string;
-  docs: Document[];
+  docs: Candidate[];
   singleBatch: boolean;
   filter: Document;
   /** The index answering the filter, or null for a collection scan (planned again: only explain asks). */
@@ -82,10 +101,17 @@ function runFind(ctx: CommandContext, cmd: Document, stats?: { examined: number 
   if (skip < 0) throw new CommandError('BadValue', 'skip value must be non-negative');
   const sorted = isPlainObject(cmd.sort) && Object.keys(cmd.sort).length > 0;
   // Without a sort, matching can stop as soon as skip + limit documents are found.
-  let docs = matchingDocuments(view, filter, sorted || limit === 0 ? 0 : skip + limit, stats);
-  if (sorted) docs = sortDocuments(docs, cmd.sort);
-  if (skip > 0 || limit > 0) docs = docs.slice(skip, limit > 0 ? skip + limit : undefined);
-  docs = project(docs, cmd.projection, filter);
+  // A sort reads its fields from each match's bytes with the filter's; only the page is sent, as stored.
+  let matches = matchingStored(
+    view,
+    filter,
+    sorted || limit === 0 ? 0 : skip + limit,
+    stats,
+    sorted ? sortFields(cmd.sort) : [],
+  );
+  if (sorted) matches = sortBy(matches, cmd.sort, (m) => m.fields);
+  if (skip > 0 || limit > 0) matches = matches.slice(skip, limit > 0 ? skip + limit : undefined);
+  const docs = projectMatches(matches, cmd.projection, filter);
   return { ns: view.ns, docs, singleBatch, filter, index: () => view.plan(filter) };
 }
 
@@ -158,7 +184,7 @@ export const readCommands: CommandTable = {
       const limit = Math.abs(intOption(cmd, 'limit', 0));
       let n: number;
       if (!query || Object.keys(query).length === 0) n = view.count();
-      else n = matchingDocuments(view, query, limit > 0 ? skip + limit : 0).length;
+      else n = matchingStored(view, query, limit > 0 ? skip + limit : 0).length;
       n = Math.max(0, n - skip);
       if (limit > 0) n = Math.min(n, limit);
       return { n, ok: 1 };
@@ -174,8 +200,12 @@ export const readCommands: CommandTable = {
       }
       compileFilter(cmd.query, 'query');
       const seen = new Map<string, unknown>();
-      for (const doc of matchingDocuments(view, cmd.query as Document | undefined)) {
-        for (const value of valuesAtPath(doc, cmd.key)) {
+      const key = cmd.key as string;
+      const matches = matchingStored(view, cmd.query as Document | undefined, 0, undefined, [
+        key.split('.')[0]!,
+      ]);
+      for (const { fields } of matches) {
+        for (const value of valuesAtPath(fields, key)) {
           if (value === MISSING || value === undefined) continue;
           const k = keyOf(value);
           if (!seen.has(k)) seen.set(k, value);

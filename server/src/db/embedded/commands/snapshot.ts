@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
 import { copyState } from '../durability/snapshot.js';
+import { encodeWithDocument } from '../storage/bsonBytes.js';
 import type { CommandTable } from './context.js';
 import { intOption } from './query.js';
 
@@ -31,11 +32,12 @@ export const snapshotCommands: CommandTable = {
         throw new CommandError('OperationNotSupportedInTransaction', 'consistentSnapshot runs alone');
       const state = copyState(ctx.engine.catalog, 0);
       const takenAt = new Date();
-      const entries: Document[] = [{ begin: { takenAt, collections: state.collections.length } }];
+      // Documents go out as `{ ns, doc }` written from their stored bytes (no decoding).
+      const entries: Array<Document | Buffer> = [{ begin: { takenAt, collections: state.collections.length } }];
       let docs = 0;
       for (const { docs: stored, ...meta } of state.collections) {
         entries.push({ collection: { ...meta, count: stored.length } });
-        for (const doc of stored) entries.push({ ns: meta.ns, doc });
+        for (const bytes of stored) entries.push(encodeWithDocument({ ns: meta.ns }, 'doc', bytes));
         docs += stored.length;
       }
       entries.push({ end: { takenAt, collections: state.collections.length, docs } });

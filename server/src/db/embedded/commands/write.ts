@@ -4,7 +4,7 @@ import { isPlainObject } from '../storage/keys.js';
 import { BlockedByTransaction } from '../storage/overlay.js';
 import type { CollectionView } from '../storage/views.js';
 import type { CommandContext, CommandTable } from './context.js';
-import { checkCollation, collectionName, matchingDocuments } from './query.js';
+import { checkCollation, collectionName, matchingDocuments, matchingStored } from './query.js';
 import { applyUpdate, checkUpdateStatement, upsertDocument, validateUpdate, withIdFirst } from './updates.js';
 
 /** Validates and completes a document for insertion (adds an ObjectId _id when missing). */
@@ -122,8 +122,9 @@ export const writeCommands: CommandTable = {
         const limit = Number(statement.limit ?? 0);
         if (limit !== 0 && limit !== 1)
           throw new CommandError('BadValue', 'The limit field in delete objects must be 0 or 1');
-        const matches = matchingDocuments(view, (statement.q ?? {}) as Document, limit);
-        for (const doc of matches) view.remove(doc);
+        // Removing needs only each match's _id, read with the filter's fields.
+        const matches = matchingStored(view, (statement.q ?? {}) as Document, limit, undefined, ['_id']);
+        for (const { fields } of matches) view.remove(fields);
         return { n: matches.length };
       });
     },

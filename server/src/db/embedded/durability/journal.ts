@@ -56,7 +56,7 @@ export class Journal {
   }
 
   /** Appends one record; resolves once it is on disk. */
-  append(docs: Document[]): Promise<void> {
+  append(docs: Array<Document | Uint8Array>): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     const buf = encodeRecord(docs);
     this.bytesSinceSnapshot += buf.length;

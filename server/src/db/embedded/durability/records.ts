@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { deserialize, serialize, type Document } from 'bson';
+import { serialize, type Document } from 'bson';
 
 /**
  * The on-disk record format shared by the journal and snapshots:
@@ -8,11 +8,9 @@ import { deserialize, serialize, type Document } from 'bson';
  */
 export const RECORD_HEADER = 8;
 
-const bsonOptions = { promoteLongs: true, promoteValues: true, promoteBuffers: false, bsonRegExp: false };
-
-/** Frames documents as one record. */
-export function encodeRecord(docs: Document[]): Buffer {
-  const parts = docs.map((d) => serialize(d));
+/** Frames documents as one record; a document given as bytes (already BSON) is written as it is. */
+export function encodeRecord(docs: Array<Document | Uint8Array>): Buffer {
+  const parts = docs.map((d) => (d instanceof Uint8Array ? d : serialize(d)));
   const payload = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   const header = Buffer.allocUnsafe(RECORD_HEADER);
   header.writeUInt32LE(payload.length, 0);
@@ -20,17 +18,21 @@ export function encodeRecord(docs: Document[]): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-export interface DecodedRecords {
-  records: Document[][];
+export interface SplitRecords {
+  /** Each record's documents, as views of the buffer (not decoded). */
+  records: Buffer[][];
   /** Bytes of the buffer covered by valid records (the rest is torn or corrupt). */
   validBytes: number;
   /** The buffer ends with something other than a complete valid record. */
   damaged: boolean;
 }
 
-/** Splits a buffer into records, stopping at the first incomplete or corrupt one. */
-export function decodeRecords(buf: Buffer): DecodedRecords {
-  const records: Document[][] = [];
+/**
+ * Splits a buffer into records and each record into its BSON documents by their lengths, without decoding them,
+ * stopping at the first incomplete or corrupt record.
+ */
+export function splitRecords(buf: Buffer): SplitRecords {
+  const records: Buffer[][] = [];
   let offset = 0;
   while (offset < buf.length) {
     if (buf.length - offset < RECORD_HEADER) break;
@@ -39,7 +41,7 @@ export function decodeRecords(buf: Buffer): DecodedRecords {
     if (length === 0 || end > buf.length) break;
     const payload = buf.subarray(offset + RECORD_HEADER, end);
     if (crc32(payload) !== buf.readUInt32LE(offset + 4)) break;
-    const docs = decodePayload(payload);
+    const docs = splitPayload(payload);
     if (!docs) break;
     records.push(docs);
     offset = end;
@@ -47,18 +49,15 @@ export function decodeRecords(buf: Buffer): DecodedRecords {
   return { records, validBytes: offset, damaged: offset < buf.length };
 }
 
-function decodePayload(payload: Buffer): Document[] | null {
-  const docs: Document[] = [];
+function splitPayload(payload: Buffer): Buffer[] | null {
+  const docs: Buffer[] = [];
   let offset = 0;
-  try {
-    while (offset < payload.length) {
-      const size = payload.readInt32LE(offset);
-      if (size < 5 || offset + size > payload.length) return null;
-      docs.push(deserialize(payload.subarray(offset, offset + size), bsonOptions));
-      offset += size;
-    }
-  } catch {
-    return null;
+  while (offset < payload.length) {
+    if (payload.length - offset < 5) return null;
+    const size = payload.readInt32LE(offset);
+    if (size < 5 || offset + size > payload.length || payload[offset + size - 1] !== 0) return null;
+    docs.push(payload.subarray(offset, offset + size));
+    offset += size;
   }
   return docs;
 }

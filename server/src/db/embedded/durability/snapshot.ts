@@ -2,20 +2,27 @@ import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'bson';
+import { decodeDocument, type StoredBytes } from '../storage/bsonBytes.js';
 import { Catalog } from '../storage/catalog.js';
 import { Collection } from '../storage/collection.js';
 import type { IndexSpec } from '../storage/indexes.js';
 import { syncDir } from './journal.js';
-import { decodeRecords, encodeRecord } from './records.js';
+import { encodeRecord, splitRecords } from './records.js';
 
 export const SNAPSHOT_FILE = 'snapshot.bson';
 const TMP_FILE = 'snapshot.tmp';
 const CHUNK_DOCS = 2000;
 
-/** A consistent copy of committed state, cheap to take: stored documents are immutable and shared. */
+/** A consistent copy of committed state, cheap to take: stored documents' bytes are immutable and shared. */
 export interface StateCopy {
   journal: number;
-  collections: Array<{ ns: string; options: Document; uuid: string; indexes: IndexSpec[]; docs: Document[] }>;
+  collections: Array<{
+    ns: string;
+    options: Document;
+    uuid: string;
+    indexes: IndexSpec[];
+    docs: StoredBytes[];
+  }>;
 }
 
 export function copyState(catalog: Catalog, journal: number): StateCopy {
@@ -43,7 +50,7 @@ export type SnapshotCollection = Omit<StateCopy['collections'][number], 'docs'>;
 export class SnapshotWriter {
   private bytes = 0;
   private total = 0;
-  private chunk: Document[] = [];
+  private chunk: Array<Document | Uint8Array> = [];
   private ns = '';
 
   private constructor(
@@ -66,8 +73,8 @@ export class SnapshotWriter {
     await this.write([{ collection: meta }]);
   }
 
-  /** Adds a document of the collection last begun. */
-  async doc(doc: Document): Promise<void> {
+  /** Adds a document of the collection last begun (an object, or its BSON bytes written as they are). */
+  async doc(doc: Document | Uint8Array): Promise<void> {
     this.chunk.push(doc);
     if (this.chunk.length >= CHUNK_DOCS) await this.flush();
   }
@@ -100,7 +107,7 @@ export class SnapshotWriter {
     this.total += docs.length;
   }
 
-  private async write(docs: Document[]): Promise<void> {
+  private async write(docs: Array<Document | Uint8Array>): Promise<void> {
     const record = encodeRecord(docs);
     this.bytes += record.length;
     await this.handle.write(record);
@@ -130,29 +137,39 @@ export async function writeSnapshot(dir: string, state: StateCopy): Promise<numb
 export function loadSnapshot(dir: string, catalog: Catalog): number | undefined {
   const file = path.join(dir, SNAPSHOT_FILE);
   if (!fs.existsSync(file)) return undefined;
-  const { records, damaged } = decodeRecords(fs.readFileSync(file));
-  const last = records[records.length - 1]?.[0];
-  const header = records[0]?.[0];
-  if (damaged || !header?.snapshot || !last?.end) {
-    throw new Error(
+  const damagedError = () =>
+    new Error(
       `The snapshot ${file} is damaged (it was written completely before being renamed into place, so the disk corrupted it); restore it from a backup`,
     );
-  }
+  // Records are split by their lengths; only their heads are decoded, documents are kept as their bytes.
+  const { records, damaged } = splitRecords(fs.readFileSync(file));
+  let header: Document | undefined;
   const pendingIndexes: Array<[Collection, IndexSpec[]]> = [];
-  let current: Collection | undefined;
-  for (const record of records.slice(1, -1)) {
-    const [head, ...docs] = record;
-    if (head?.collection) {
-      const meta = head.collection as StateCopy['collections'][number];
-      const dot = meta.ns.indexOf('.');
-      catalog.apply({ k: 'create', ns: meta.ns, options: meta.options, uuid: meta.uuid });
-      current = catalog.collection(meta.ns.slice(0, dot), meta.ns.slice(dot + 1));
-      pendingIndexes.push([current!, meta.indexes]);
-    } else if (head?.docs && current) {
-      for (const doc of docs) current.put(doc);
+  try {
+    const headOf = (record: Buffer[] | undefined) => (record?.[0] ? decodeDocument(record[0]) : undefined);
+    header = headOf(records[0]);
+    const last = headOf(records[records.length - 1]);
+    if (damaged || !header?.snapshot || !last?.end) throw damagedError();
+    let current: Collection | undefined;
+    for (const record of records.slice(1, -1)) {
+      const [headBytes, ...docs] = record;
+      const head = decodeDocument(headBytes!);
+      if (head.collection) {
+        const meta = head.collection as StateCopy['collections'][number];
+        const dot = meta.ns.indexOf('.');
+        catalog.apply({ k: 'create', ns: meta.ns, options: meta.options, uuid: meta.uuid });
+        current = catalog.collection(meta.ns.slice(0, dot), meta.ns.slice(dot + 1));
+        pendingIndexes.push([current!, meta.indexes]);
+      } else if (head.docs && current) {
+        // Documents stay views of the file's buffer (no copy): it holds one version of each, and stays in memory
+        // while any of them does (a document written since is stored apart; the next start drops the old bytes).
+        for (const bytes of docs) current.load(bytes);
+      }
     }
+  } catch (err) {
+    throw Object.assign(damagedError(), { cause: err });
   }
   // Indexes are built once over all documents rather than maintained per insert.
   for (const [coll, specs] of pendingIndexes) coll.addIndexes(specs);
-  return header.journal as number;
+  return header!.journal as number;
 }

@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import type { StoredBytes } from './bsonBytes.js';
 import type { Collection } from './collection.js';
 import type { ActiveTransaction, Overlay } from './overlay.js';
 
@@ -49,7 +50,7 @@ export class ActiveTransactions<T extends ActiveTransaction = ActiveTransaction>
    * new) in the snapshot of every active transaction other than `writer`. Returns the overlays it was recorded
    * in now (a write taken back removes it from them).
    */
-  preserve(ns: string, id: string, before: Document | undefined, writer?: T): Overlay[] {
+  preserve(ns: string, id: string, before: StoredBytes | undefined, writer?: T): Overlay[] {
     const recorded: Overlay[] = [];
     for (const txn of this.active) {
       if (txn === writer) continue;

@@ -1,12 +1,16 @@
 import { UUID, type Document } from 'bson';
 import { CommandError } from '../errors.js';
+import { encodeDocument, type StoredBytes } from './bsonBytes.js';
 import { Collection } from './collection.js';
 import type { IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
 
-/** A change to committed state: what the journal records and what replay applies. */
+/**
+ * A change to committed state: what the journal records and what replay applies. A put carries its document's
+ * BSON bytes once applied (encoded once: stored, and journaled as they are).
+ */
 export type StorageOp =
-  | { k: 'put'; ns: string; doc: Document }
+  | { k: 'put'; ns: string; doc: Document; bytes?: StoredBytes }
   | { k: 'del'; ns: string; id: unknown }
   | { k: 'create'; ns: string; options: Document; uuid: string }
   | { k: 'drop'; ns: string }
@@ -58,7 +62,7 @@ export class Catalog {
   apply(op: StorageOp): void {
     switch (op.k) {
       case 'put':
-        this.require(op.ns).put(op.doc);
+        this.require(op.ns).put((op.bytes ??= encodeDocument(op.doc)), op.doc);
         return;
       case 'del':
         this.require(op.ns).remove(keyOf(op.id));
@@ -87,6 +91,11 @@ export class Catalog {
         this.dbs.delete(op.db);
         return;
     }
+  }
+
+  /** Stores a document's bytes as they are (replaying the journal, taking back a write). */
+  putStored(ns: string, bytes: StoredBytes): void {
+    this.require(ns).put(bytes);
   }
 
   private require(ns: string): Collection {

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { ActiveTransactions } from './activeTransactions.js';
-import { Catalog, type StorageOp } from './catalog.js';
+import { idOf, type Candidate, type StoredBytes } from './bsonBytes.js';
+import { Catalog, splitNs, type StorageOp } from './catalog.js';
 import { ID_INDEX, type Collection } from './collection.js';
 import { duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
@@ -13,7 +14,7 @@ interface UndoEntry {
   ns: string;
   id: string;
   idValue: unknown;
-  before: Document | undefined;
+  before: StoredBytes | undefined;
   /** The overlays whose snapshots this write added to. */
   preservedIn: Overlay[];
 }
@@ -39,7 +40,7 @@ export class WriteLog {
       if (holder) throw new BlockedByTransaction(holder.finished);
       preservedIn = this.active.preserve(coll.ns, id, before);
     }
-    const idValue = (doc ?? before)!._id;
+    const idValue = doc ? doc._id : idOf(before!);
     this.record(doc ? { k: 'put', ns: coll.ns, doc } : { k: 'del', ns: coll.ns, id: idValue });
     this.undo.push({ ns: coll.ns, id, idValue, before, preservedIn });
   }
@@ -52,11 +53,8 @@ export class WriteLog {
   /** Takes back this command's document changes (collections it created stay, empty). */
   rollback(): void {
     for (const entry of this.undo.reverse()) {
-      this.catalog.apply(
-        entry.before
-          ? { k: 'put', ns: entry.ns, doc: entry.before }
-          : { k: 'del', ns: entry.ns, id: entry.idValue },
-      );
+      if (entry.before) this.catalog.putStored(entry.ns, entry.before);
+      else this.catalog.collection(...splitNs(entry.ns))?.remove(entry.id);
       for (const overlay of entry.preservedIn) overlay.snapshot.delete(entry.id);
     }
     this.undo.length = 0;
@@ -87,7 +85,7 @@ export class CommittedView implements CollectionView {
     return this.coll !== undefined;
   }
 
-  candidates(filter: Document): Iterable<Document> {
+  candidates(filter: Document): Iterable<Candidate> {
     const coll = this.coll;
     if (!coll) return [];
     const plan = planCandidates(coll, filter);

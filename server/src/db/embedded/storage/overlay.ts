@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
+import type { StoredBytes } from './bsonBytes.js';
 import type { Collection } from './collection.js';
 
 /**
@@ -10,7 +11,7 @@ export class Overlay {
   /** `_id` key to the transaction's new version of a document, or null when it deleted it. */
   readonly changes = new Map<string, Document | null>();
   /** `_id` key to the version committed when the transaction started (null: it did not exist yet). */
-  readonly snapshot = new Map<string, Document | null>();
+  readonly snapshot = new Map<string, StoredBytes | null>();
   /** The transaction created the collection (it does not exist in committed state yet). */
   created = false;
 
@@ -32,7 +33,7 @@ export class Overlay {
   }
 
   /** Keeps the version the transaction's snapshot saw before a committed write replaces it; true if recorded now. */
-  preserve(id: string, before: Document | undefined): boolean {
+  preserve(id: string, before: StoredBytes | undefined): boolean {
     if (this.changes.has(id) || this.snapshot.has(id)) return false;
     this.snapshot.set(id, before ?? null);
     return true;

@@ -58,7 +58,10 @@ function planEqualities(coll: Collection, equalities: Map<string, unknown[]>): P
     }
     if (combos.length > MAX_KEY_COMBINATIONS) continue;
     const found = new Set<string>();
-    const docOf = (id: string) => coll.get(id);
+    const docOf = (id: string) => {
+      const bytes = coll.get(id);
+      return bytes && coll.indexView(bytes);
+    };
     for (const values of combos) for (const id of index.lookupValues(values, docOf)) found.add(id);
     if (best === null || found.size < best.ids.length) best = { index: index.spec.name, ids: [...found] };
     if (best.ids.length <= 1) break;

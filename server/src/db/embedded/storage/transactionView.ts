@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import type { ActiveTransactions } from './activeTransactions.js';
+import { idOf, type Candidate, type StoredBytes } from './bsonBytes.js';
 import { Catalog, type StorageOp } from './catalog.js';
 import { ID_INDEX, type Collection } from './collection.js';
 import { duplicateKeyError, type IndexSpec } from './indexes.js';
@@ -7,7 +8,7 @@ import { keyOf } from './keys.js';
 import { checkDocumentSize } from './limits.js';
 import { writeConflict, type ActiveTransaction, type Overlay } from './overlay.js';
 import { idLookupKeys, planCandidates } from './planner.js';
-import { lookupIds, type CollectionView } from './views.js';
+import { lookupEntries, type CollectionView } from './views.js';
 
 /**
  * A transaction's view of one collection: its own pending changes, over the committed state as of its start
@@ -38,27 +39,26 @@ export class TransactionView implements CollectionView {
   }
 
   /** The version of a document as of the transaction's start. */
-  private atStart(id: string): Document | undefined {
+  private atStart(id: string): StoredBytes | undefined {
     const { snapshot } = this.overlay;
     if (snapshot.has(id)) return snapshot.get(id) ?? undefined;
     return this.base?.get(id);
   }
 
-  private get(id: string): Document | undefined {
+  private get(id: string): Candidate | undefined {
     const { changes } = this.overlay;
     if (changes.has(id)) return changes.get(id) ?? undefined;
     return this.atStart(id);
   }
 
-  *candidates(filter: Document): Iterable<Document> {
+  *candidates(filter: Document): Iterable<Candidate> {
     const base = this.base;
     const { changes, snapshot } = this.overlay;
     if (base) {
       const plan = planCandidates(base, filter);
-      const source = plan ? lookupIds(base, plan.ids) : base.docs.values();
-      for (const doc of source) {
-        const id = keyOf(doc._id);
-        if (!changes.has(id) && !snapshot.has(id)) yield doc;
+      const source = plan ? lookupEntries(base, plan.ids) : base.docs.entries();
+      for (const [id, bytes] of source) {
+        if (!changes.has(id) && !snapshot.has(id)) yield bytes;
       }
     }
     // Documents this transaction touched are candidates too, but only those an _id lookup names.
@@ -147,7 +147,7 @@ export class TransactionView implements CollectionView {
     if (this.overlay.created && !this.base) ops.push(Catalog.createOp(this.db, this.name));
     for (const [id, doc] of this.overlay.changes) {
       if (doc) ops.push({ k: 'put', ns: this.ns, doc });
-      else if (this.base?.docs.has(id)) ops.push({ k: 'del', ns: this.ns, id: this.base.get(id)!._id });
+      else if (this.base?.docs.has(id)) ops.push({ k: 'del', ns: this.ns, id: idOf(this.base.get(id)!) });
     }
     return ops;
   }

@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import type { Candidate, StoredBytes } from './bsonBytes.js';
 import type { Collection } from './collection.js';
 import type { IndexSpec } from './indexes.js';
 
@@ -8,8 +9,11 @@ export interface CollectionView {
   readonly name: string;
   readonly ns: string;
   exists(): boolean;
-  /** Documents that may match `filter` (a superset, in natural order); callers test the filter. */
-  candidates(filter: Document): Iterable<Document>;
+  /**
+   * Documents that may match `filter` (a superset, in natural order); callers test the filter. Stored ones come
+   * as their bytes, a transaction's own writes as objects.
+   */
+  candidates(filter: Document): Iterable<Candidate>;
   /** The index candidates(filter) uses, or null for a collection scan. */
   plan(filter: Document): string | null;
   count(): number;
@@ -20,9 +24,18 @@ export interface CollectionView {
   remove(doc: Document): void;
 }
 
-export function* lookupIds(coll: Collection, ids: string[]): Iterable<Document> {
+/** The stored documents with these `_id` keys. */
+export function* lookupIds(coll: Collection, ids: string[]): Iterable<StoredBytes> {
   for (const id of ids) {
-    const doc = coll.get(id);
-    if (doc) yield doc;
+    const bytes = coll.get(id);
+    if (bytes) yield bytes;
+  }
+}
+
+/** The stored documents with these `_id` keys, with their keys. */
+export function* lookupEntries(coll: Collection, ids: string[]): Iterable<[string, StoredBytes]> {
+  for (const id of ids) {
+    const bytes = coll.get(id);
+    if (bytes) yield [id, bytes];
   }
 }

@@ -1,4 +1,6 @@
 import { deserialize, serialize, type Document } from 'bson';
+import { bsonOptions, isStored, type Candidate } from '../storage/bsonBytes.js';
+import { isPlainObject } from '../storage/keys.js';
 
 /** Wire protocol opcodes the engine understands. */
 export const OpCode = { REPLY: 1, QUERY: 2004, COMPRESSED: 2012, MSG: 2013 } as const;
@@ -26,8 +28,6 @@ export interface Request {
   /** The client asked for no reply (unacknowledged write). */
   moreToCome: boolean;
 }
-
-const bsonOptions = { promoteLongs: true, promoteValues: true, promoteBuffers: false, bsonRegExp: false };
 
 export function readHeader(buf: Buffer, offset = 0): MessageHeader {
   return {
@@ -118,9 +118,54 @@ function header(length: number, responseTo: number, opCode: number): Buffer {
   return buf;
 }
 
+/** One BSON element: type byte, name, value bytes. */
+function element(type: number, name: string, value: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from([type]), Buffer.from(`${name}\0`, 'utf8'), value]);
+}
+
+/** A document from its elements' bytes. */
+function wrapElements(elements: Uint8Array[]): Buffer {
+  const size = 5 + elements.reduce((n, e) => n + e.length, 0);
+  const head = Buffer.allocUnsafe(4);
+  head.writeInt32LE(size, 0);
+  return Buffer.concat([head, ...elements, Buffer.from([0])]);
+}
+
+/** A document's elements as bson writes them, except those `special` encodes itself. */
+function encodeFields(doc: Document, special: (key: string, value: unknown) => Buffer | undefined): Buffer {
+  const elements: Uint8Array[] = [];
+  for (const [key, value] of Object.entries(doc)) {
+    if (value === undefined) continue; // bson's default: undefined values are left out
+    elements.push(special(key, value) ?? serialize({ [key]: value }).subarray(4, -1));
+  }
+  return wrapElements(elements);
+}
+
+function isBatch(key: string, value: unknown): value is Candidate[] {
+  return (key === 'firstBatch' || key === 'nextBatch') && Array.isArray(value);
+}
+
+/**
+ * A reply's BSON. A cursor's batch may hold stored documents as their bytes: they are written into the reply as
+ * they are (no decoding and encoding again), the rest as bson serializes it, so the bytes are those a serialization
+ * of the decoded documents gives.
+ */
+export function encodeReply(reply: Document): Buffer {
+  const cursor = reply.cursor as unknown;
+  const batch = isPlainObject(cursor) ? (cursor.firstBatch ?? cursor.nextBatch) : undefined;
+  if (!Array.isArray(batch) || !batch.some((d) => d instanceof Uint8Array)) return serialize(reply) as Buffer;
+  const array = (docs: Candidate[]) =>
+    wrapElements(docs.map((doc, i) => element(0x03, String(i), isStored(doc) ? doc : serialize(doc))));
+  return encodeFields(reply, (key, value) =>
+    key === 'cursor' && isPlainObject(value)
+      ? element(0x03, key, encodeFields(value, (k, v) => (isBatch(k, v) ? element(0x04, k, array(v)) : undefined)))
+      : undefined,
+  );
+}
+
 /** Encodes a reply to an OP_MSG request: one kind-0 section. */
 export function encodeMsgReply(responseTo: number, reply: Document): Buffer {
-  const body = serialize(reply);
+  const body = encodeReply(reply);
   const prefix = Buffer.allocUnsafe(5);
   prefix.writeUInt32LE(0, 0);
   prefix[4] = 0;
@@ -129,7 +174,7 @@ export function encodeMsgReply(responseTo: number, reply: Document): Buffer {
 
 /** Encodes an OP_REPLY carrying one document (the answer to a legacy OP_QUERY command). */
 export function encodeLegacyReply(responseTo: number, reply: Document): Buffer {
-  const body = serialize(reply);
+  const body = encodeReply(reply);
   const fields = Buffer.alloc(20); // responseFlags, cursorID (int64), startingFrom, numberReturned
   fields.writeInt32LE(1, 16);
   return Buffer.concat([header(HEADER_SIZE + 20 + body.length, responseTo, OpCode.REPLY), fields, body]);
