@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
 import { readAddress } from '../../src/db/embedded/durability/address.js';
 import { EMBEDDED_DB_NAME } from '../../src/db/index.js';
-import { buildOrganization, buildUser, login, postListing, TEST_PASSWORD } from '../factories.js';
+import {
+  buildOrganization,
+  buildUser,
+  login,
+  postListing,
+  sampleOffer,
+  TEST_PASSWORD,
+} from '../factories.js';
 import { TestClient } from '../harness.js';
 import { startServerProcess, type ServerProcess } from '../../../scripts/lib/serverProcess.js';
 
@@ -93,14 +100,7 @@ describe('WORKERS=2: the organizations each request reads', () => {
     const org = await buildOrganization(user, { name: '两个进程的机构' });
     const member = new TestClient({ url: server.url } as RunningServer);
     await login(member, user.email);
-    const listingId = await postListing(member, {
-      side: 'offer',
-      kind: 'service',
-      title: '长者助餐志愿服务',
-      description: '每周三次为社区长者送餐上门',
-      domains: ['elderly'],
-      district: '310104',
-    });
+    const listingId = await postListing(member, sampleOffer);
     expect(await organizationNameOnBothWorkers(member, listingId)).toEqual([
       '两个进程的机构',
       '两个进程的机构',

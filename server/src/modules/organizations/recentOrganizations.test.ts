@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
-import { buildBase, buildOrganization, postListing, signedIn } from '../../../test/factories.js';
+import { buildBase, buildOrganization, postListing, sampleOffer, signedIn } from '../../../test/factories.js';
 import { OrganizationModel } from './model.js';
 import { organizationFacts } from './read.js';
 import { recentOrganizations } from './recentOrganizations.js';
@@ -15,15 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const listingBody = {
-  side: 'offer',
-  kind: 'service',
-  title: '长者助餐志愿服务',
-  description: '每周三次为社区长者送餐上门',
-  domains: ['elderly'],
-  district: '310104',
-};
 
 describe("an organization's facts kept for a moment", () => {
   it('are kept by the first read and come from memory at the next', async () => {
@@ -45,7 +36,7 @@ describe("an organization's facts kept for a moment", () => {
   it("show a rename and a verification at the listing's next read", async () => {
     const { user, client } = await signedIn(server, { role: 'organization' });
     const org = await buildOrganization(user, { name: '改名前的机构' });
-    const id = await postListing(client, listingBody);
+    const id = await postListing(client, sampleOffer);
     const before = await client.get(`/api/listings/${id}`);
     expect(before.body.listing).toMatchObject({ organizationName: '改名前的机构', verified: false });
 
