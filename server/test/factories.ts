@@ -101,6 +101,16 @@ export async function signedInMember(
   return account;
 }
 
+/** An offer any member of an organization in Xuhui may post (`postListing`). */
+export const sampleOffer = {
+  side: 'offer',
+  kind: 'service',
+  title: '长者助餐志愿服务',
+  description: '每周三次为社区长者送餐上门',
+  domains: ['elderly'],
+  district: '310104',
+} as const;
+
 /** Posts a listing as the client and answers its id; anything but a 201 fails the test. */
 export async function postListing(client: TestClient, body: object): Promise<string> {
   const res = await client.post('/api/listings', body);

@@ -63,35 +63,49 @@ export function summariseProfile(
   window: { fromUs?: number; toUs?: number } = {},
   limit = 25,
 ): ProfileSummary {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  return summariseProfiles([profile], window, limit);
+}
+
+/**
+ * Summarises several profiles' samples within [fromUs, toUs] together, as one: the processes of one server
+ * (the primary and the workers of `WORKERS=n`), whose clocks are the same monotonic clock.
+ */
+export function summariseProfiles(
+  profiles: readonly CpuProfile[],
+  window: { fromUs?: number; toUs?: number } = {},
+  limit = 25,
+): ProfileSummary {
   const area = new Map<string, number>();
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let busy = 0;
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += profile.timeDeltas[i] ?? 0;
-    if (
-      (window.fromUs !== undefined && t < window.fromUs) ||
-      (window.toUs !== undefined && t > window.toUs)
-    ) {
-      continue;
-    }
-    // A sample stands for the time until the next one.
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const node = byId.get(profile.samples[i]!)!;
-    if (node.callFrame.functionName === '(idle)') continue;
-    busy += ms;
-    const add = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + ms);
-    add(area, areaOf(node.callFrame.url, node.callFrame.functionName));
-    add(self, frameName(node));
-    const seen = new Set<string>();
-    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
-      const name = frameName(byId.get(id)!);
-      if (!seen.has(name)) add(total, name);
-      seen.add(name);
+  const add = (m: Map<string, number>, key: string, ms: number) => m.set(key, (m.get(key) ?? 0) + ms);
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    let t = profile.startTime;
+    for (let i = 0; i < profile.samples.length; i++) {
+      t += profile.timeDeltas[i] ?? 0;
+      if (
+        (window.fromUs !== undefined && t < window.fromUs) ||
+        (window.toUs !== undefined && t > window.toUs)
+      ) {
+        continue;
+      }
+      // A sample stands for the time until the next one.
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const node = byId.get(profile.samples[i]!)!;
+      if (node.callFrame.functionName === '(idle)') continue;
+      busy += ms;
+      add(area, areaOf(node.callFrame.url, node.callFrame.functionName), ms);
+      add(self, frameName(node), ms);
+      const seen = new Set<string>();
+      for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+        const name = frameName(byId.get(id)!);
+        if (!seen.has(name)) add(total, name, ms);
+        seen.add(name);
+      }
     }
   }
   return {

@@ -1,8 +1,9 @@
+import mongoose from 'mongoose';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/db.js';
 import { DomainEvents } from './events.js';
-import { EventOutboxModel, MAX_ATTEMPTS, OutboxRelay, writeWithEvents } from './outbox.js';
+import { EventOutboxModel, forgetDelivered, MAX_ATTEMPTS, OutboxRelay, writeWithEvents } from './outbox.js';
 
 declare module './events.js' {
   interface DomainEventMap {
@@ -94,6 +95,29 @@ describe('the domain-event outbox', () => {
     await lapse();
     await relay.kick();
     expect(calls).toBe(1);
+    expect(await EventOutboxModel.countDocuments()).toBe(0);
+  });
+
+  it('deletes the entries delivered while a delete is on its way in one round trip, the first at once', async () => {
+    const entries = await EventOutboxModel.insertMany(
+      Array.from({ length: 10 }, (_, n) => ({ event: 'outbox.tested', payload: { n } })),
+    );
+    const deletes: unknown[] = [];
+    mongoose.set('debug', (collection: string, method: string, filter: unknown) => {
+      if (collection === EventOutboxModel.collection.name && method.startsWith('delete'))
+        deletes.push(filter);
+    });
+    try {
+      await Promise.all(entries.map((e) => forgetDelivered(e._id)));
+    } finally {
+      mongoose.set('debug', false);
+    }
+    // The first alone, the nine delivered while it was on its way together.
+    expect(deletes).toHaveLength(2);
+    expect(await EventOutboxModel.countDocuments()).toBe(0);
+    // And a later one is deleted too (the deleter is not left waiting).
+    const [late] = await EventOutboxModel.insertMany([{ event: 'outbox.tested', payload: { n: 10 } }]);
+    await forgetDelivered(late!._id);
     expect(await EventOutboxModel.countDocuments()).toBe(0);
   });
 });

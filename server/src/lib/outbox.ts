@@ -53,6 +53,43 @@ export async function recordEvent<K extends EventName>(
   return { id: entry!._id, event, payload };
 }
 
+/**
+ * Deletes delivered entries, one delete at a time: each takes every entry delivered while the one before it was on
+ * its way (a group commit). An idle server deletes an entry at once, alone, as before; a busy one, or the relay
+ * delivering a batch, deletes many in one round trip (and one journal write) instead of one each.
+ */
+class DeliveredEntries {
+  private waiting: { id: Types.ObjectId; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private deleting = false;
+
+  /** Resolves once the entry is deleted. */
+  remove(id: Types.ObjectId): Promise<void> {
+    const removed = new Promise<void>((resolve, reject) => this.waiting.push({ id, resolve, reject }));
+    if (!this.deleting) void this.drain();
+    return removed;
+  }
+
+  private async drain(): Promise<void> {
+    this.deleting = true;
+    while (this.waiting.length) {
+      const batch = this.waiting.splice(0);
+      try {
+        await EventOutboxModel.deleteMany({ _id: trusted({ $in: batch.map((e) => e.id) }) });
+        for (const e of batch) e.resolve();
+      } catch (err) {
+        for (const e of batch) e.reject(err);
+      }
+    }
+    // Cleared in the same step that found nothing waiting: an entry added later starts the next drain.
+    this.deleting = false;
+  }
+}
+
+const delivered = new DeliveredEntries();
+
+/** Deletes a delivered entry, together with the others delivered meanwhile; resolves once it is gone. */
+export const forgetDelivered = (id: Types.ObjectId): Promise<void> => delivered.remove(id);
+
 /** Delivers one entry; resolves true once every subscriber has applied it and the entry is gone. */
 function deliver(
   events: DomainEvents,
@@ -60,7 +97,7 @@ function deliver(
 ): { awaited: Promise<unknown>[]; done: Promise<boolean> } {
   const { awaited, succeeded } = events.dispatch(entry.event, entry.payload as never);
   const done = succeeded.then(async (ok) => {
-    if (ok) await EventOutboxModel.deleteOne({ _id: entry.id });
+    if (ok) await forgetDelivered(entry.id);
     return ok;
   });
   events.track(done);

@@ -1,3 +1,5 @@
+import type { ClientSession, Schema } from 'mongoose';
+
 /**
  * Records read in the last moments, kept in this process so that the reads every request repeats (its session,
  * its user) are not a database round trip each time. Correct because every write that changes a record forgets
@@ -97,4 +99,57 @@ export function forgetFromElsewhere(name: string, forgetting: Forgetting): void 
   if (!cache) return;
   if (!forgetting.keys?.length && !forgetting.tags?.length) cache.forgetAll({ fromElsewhere: true });
   else cache.forget(forgetting, { fromElsewhere: true });
+}
+
+/** The ids a write's filter names by `_id` (a value, `$eq` or `$in`), or undefined when it may touch others. */
+function idsNamedBy(filter: Record<string, unknown>): string[] | undefined {
+  const id = filter._id as unknown;
+  if (id === undefined || id === null) return undefined;
+  if (typeof id !== 'object' || !('$in' in id || '$eq' in id)) return [String(id)];
+  const condition = id as { $in?: unknown; $eq?: unknown };
+  if (Object.keys(condition).length !== 1) return undefined;
+  if (Array.isArray(condition.$in)) return condition.$in.map(String);
+  return condition.$eq === undefined ? undefined : [String(condition.$eq)];
+}
+
+/**
+ * Forgets the records (kept by `_id`) a write may have changed: those its filter names, or all when it does not
+ * name them. In a transaction, once more when its session ends: until it commits, a read would find (and keep)
+ * the record as it was.
+ */
+export function forgetWritten<V>(
+  cache: RecentlyRead<V>,
+  filter: Record<string, unknown>,
+  session?: ClientSession | null,
+): void {
+  const ids = idsNamedBy(filter);
+  const forget = () => (ids ? cache.forget({ keys: ids }) : cache.forgetAll());
+  forget();
+  if (session?.inTransaction()) session.once('ended', forget);
+}
+
+/**
+ * Makes every write through a model of `schema` (each update, replace and delete, and `save`) forget what it may
+ * have changed from `cache`, whose records are kept by `_id`.
+ */
+export function forgetOnWrites<V>(schema: Schema, cache: RecentlyRead<V>): void {
+  schema.post(
+    [
+      'updateOne',
+      'updateMany',
+      'replaceOne',
+      'findOneAndUpdate',
+      'findOneAndReplace',
+      'findOneAndDelete',
+      'deleteOne',
+      'deleteMany',
+    ],
+    { document: false, query: true },
+    function () {
+      forgetWritten(cache, this.getFilter(), this.getOptions().session);
+    },
+  );
+  schema.post('save', function () {
+    forgetWritten(cache, { _id: this._id }, this.$session());
+  });
 }

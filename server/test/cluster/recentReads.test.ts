@@ -6,11 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
 import { readAddress } from '../../src/db/embedded/durability/address.js';
 import { EMBEDDED_DB_NAME } from '../../src/db/index.js';
-import { buildUser, login, TEST_PASSWORD } from '../factories.js';
+import {
+  buildOrganization,
+  buildUser,
+  login,
+  postListing,
+  sampleOffer,
+  TEST_PASSWORD,
+} from '../factories.js';
 import { TestClient } from '../harness.js';
 import { startServerProcess, type ServerProcess } from '../../../scripts/lib/serverProcess.js';
 
-// Each worker of WORKERS=2 keeps the sessions and users its requests read for a moment: a write through one worker
+// Each worker of WORKERS=2 keeps the sessions, users and organizations its requests read for a moment: a write through one worker
 // must reach the other's next request (the forget travels through the cluster adapter).
 let dataDir: string;
 let server: ServerProcess;
@@ -72,5 +79,34 @@ describe('WORKERS=2: the session and user each request reads', () => {
 
     expect((await laptop.post('/api/auth/logout')).status).toBe(204);
     expect([...(await meOnBothWorkers(laptop)).values()]).toEqual([null, null]);
+  }, 60_000);
+});
+
+/** The listing's organization name as each worker shows it, until both have answered. */
+async function organizationNameOnBothWorkers(client: TestClient, listingId: string) {
+  const byWorker = new Map<string, unknown>();
+  for (let i = 0; i < 20 && byWorker.size < 2; i++) {
+    const res = await client.get(`/api/listings/${listingId}`);
+    expect(res.status).toBe(200);
+    byWorker.set(String(res.headers['x-worker']), res.body.listing.organizationName);
+  }
+  expect([...byWorker.keys()].sort()).toEqual(['1', '2']);
+  return [...byWorker.values()];
+}
+
+describe('WORKERS=2: the organizations each request reads', () => {
+  it('are forgotten by both workers when one of them renames the organization', async () => {
+    const user = await buildUser({ role: 'organization' });
+    const org = await buildOrganization(user, { name: '两个进程的机构' });
+    const member = new TestClient({ url: server.url } as RunningServer);
+    await login(member, user.email);
+    const listingId = await postListing(member, sampleOffer);
+    expect(await organizationNameOnBothWorkers(member, listingId)).toEqual([
+      '两个进程的机构',
+      '两个进程的机构',
+    ]);
+    const renamed = await member.patch(`/api/organizations/${org._id}`, { name: '改名后的机构' });
+    expect(renamed.status).toBe(200);
+    expect(await organizationNameOnBothWorkers(member, listingId)).toEqual(['改名后的机构', '改名后的机构']);
   }, 60_000);
 });

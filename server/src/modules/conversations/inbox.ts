@@ -2,7 +2,7 @@ import { trusted, type Types } from 'mongoose';
 import type { Conversation, Counterpart, PageQuery } from '@app/shared';
 import type { AppContext, OnlineUser } from '../../context.js';
 import { BaseModel } from '../bases/model.js';
-import { OrganizationModel } from '../organizations/model.js';
+import { organizationFacts } from '../organizations/read.js';
 import { UserModel } from '../users/model.js';
 import {
   ConversationModel,
@@ -43,10 +43,8 @@ export function conversationInbox(ctx: AppContext) {
     const orgIds = conversations.flatMap((c) => c.organizationIds ?? []);
     const baseIds = conversations.flatMap((c) => (c.baseId ? [c.baseId] : []));
     const userIds = conversations.flatMap((c) => c.memberUserIds ?? []);
-    const [orgs, bases, users] = await Promise.all([
-      OrganizationModel.find({ _id: trusted({ $in: orgIds }) })
-        .select({ name: 1 })
-        .lean<Named[]>(),
+    const [orgNames, bases, users] = await Promise.all([
+      organizationFacts(orgIds),
       BaseModel.find({ _id: trusted({ $in: baseIds }) })
         .select({ name: 1 })
         .lean<Named[]>(),
@@ -54,7 +52,6 @@ export function conversationInbox(ctx: AppContext) {
         .select({ name: 1, organizationId: 1 })
         .lean<Named[]>(),
     ]);
-    const orgNames = byId(orgs);
     const baseNames = byId(bases);
     const userNames = byId(users);
     const mine = (id: unknown) =>

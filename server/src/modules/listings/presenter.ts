@@ -1,9 +1,8 @@
-import { trusted } from 'mongoose';
 import type { Listing } from '@app/shared';
-import { OrganizationModel, type OrganizationRecord } from '../organizations/model.js';
+import { organizationFacts, type OrganizationFacts } from '../organizations/read.js';
 import type { ListingRecord } from './model.js';
 
-type OrgSummary = Pick<OrganizationRecord, '_id' | 'name' | 'verification'>;
+type OrgSummary = Pick<OrganizationFacts, '_id' | 'name' | 'verification'>;
 
 /** The listing as the API shows it: no contact data, the organization's name and its verified badge. */
 export function presentListing(l: ListingRecord, org: OrgSummary | undefined): Listing {
@@ -55,18 +54,10 @@ export function presentListing(l: ListingRecord, org: OrgSummary | undefined): L
   };
 }
 
-/** Presents many listings with one organization lookup. */
+/** Presents many listings with one organization lookup (none for organizations read in the last moments). */
 export async function presentListings(listings: ListingRecord[]): Promise<Listing[]> {
-  const orgIds = [
-    ...new Set(listings.map((l) => l.organizationId && String(l.organizationId)).filter(Boolean)),
-  ];
-  const orgs = orgIds.length
-    ? await OrganizationModel.find({ _id: trusted({ $in: orgIds }) })
-        .select({ name: 1, verification: 1 })
-        .lean<OrgSummary[]>()
-    : [];
-  const byId = new Map(orgs.map((o) => [String(o._id), o]));
+  const orgs = await organizationFacts(listings.map((l) => l.organizationId));
   return listings.map((l) =>
-    presentListing(l, l.organizationId ? byId.get(String(l.organizationId)) : undefined),
+    presentListing(l, l.organizationId ? orgs.get(String(l.organizationId)) : undefined),
   );
 }

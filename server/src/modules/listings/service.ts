@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { writeWithEvents } from '../../lib/outbox.js';
 import { baseRunBy } from '../bases/runBy.js';
-import { OrganizationModel } from '../organizations/model.js';
+import { organizationFacts } from '../organizations/read.js';
 import type { StaffPlace } from '../organizations/policy.js';
 import type { UserRecord } from '../users/model.js';
 import { ListingModel, type ListingRecord } from './model.js';
@@ -31,11 +31,9 @@ export async function findReadableListing(user: UserRecord | undefined, id: stri
   const listing = await findListing(id);
   if (policy.canRead(user, listing)) return listing;
   const base = await baseRunBy(user);
-  const org =
+  const org: StaffPlace | null =
     base && listing.organizationId
-      ? await OrganizationModel.findById(listing.organizationId)
-          .select({ baseId: 1, district: 1, street: 1 })
-          .lean<StaffPlace>()
+      ? ((await organizationFacts([listing.organizationId])).get(String(listing.organizationId)) ?? null)
       : null;
   if (!base || !policy.canRead(user, listing, { base, org })) throw notFound('Listing');
   return listing;

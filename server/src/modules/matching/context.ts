@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import type { Listing } from '@app/shared';
-import { OrganizationModel, isRegistered, type OrganizationRecord } from '../organizations/model.js';
+import { isRegistered } from '../organizations/model.js';
+import { organizationFacts } from '../organizations/read.js';
 import { MatchModel } from './model.js';
 import type { MatchOrganization, ProviderRecord } from './types.js';
 
@@ -8,14 +9,10 @@ import type { MatchOrganization, ProviderRecord } from './types.js';
 export async function matchOrganizations(
   ids: readonly (string | undefined)[],
 ): Promise<Map<string, MatchOrganization>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (!wanted.length) return new Map();
-  const orgs = await OrganizationModel.find({ _id: trusted({ $in: wanted }) })
-    .select({ name: 1, type: 1, creditCode: 1, verification: 1, grade: 1, district: 1 })
-    .lean<OrganizationRecord[]>();
+  const orgs = await organizationFacts(ids);
   return new Map(
-    orgs.map((o) => [
-      String(o._id),
+    [...orgs].map(([id, o]) => [
+      id,
       {
         type: o.type as MatchOrganization['type'],
         registered: isRegistered(o),

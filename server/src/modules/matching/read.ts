@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import type { Side } from '@app/shared';
 import { objectIdsOf } from '../../lib/ids.js';
 import { ListingModel } from '../listings/model.js';
-import { OrganizationModel } from '../organizations/model.js';
+import { organizationFacts } from '../organizations/read.js';
 import { UserModel } from '../users/model.js';
 import { MatchModel, type MatchRecord } from './model.js';
 
@@ -38,13 +38,11 @@ export async function matchNames(matchIds: readonly string[]): Promise<Map<strin
     ListingModel.find({ _id: trusted({ $in: listingIds }) })
       .select({ title: 1 })
       .lean<{ _id: unknown; title: string }[]>(),
-    OrganizationModel.find({ _id: trusted({ $in: orgIds }) })
-      .select({ name: 1 })
-      .lean<{ _id: unknown; name: string }[]>(),
+    organizationFacts(orgIds),
     UserModel.find({ _id: trusted({ $in: userIds }) })
       .select({ name: 1 })
       .lean<{ _id: unknown; name: string }[]>(),
-  ]).then(([l, o, u]) => [byId(l), byId(o), byId(u)] as const);
+  ]).then(([l, o, u]) => [byId(l), o, byId(u)] as const);
   for (const m of matches) {
     const side = (listingId: unknown, orgId: unknown, ownerId: unknown): MatchSideNames => ({
       listingTitle: listings.get(String(listingId))?.title ?? '',

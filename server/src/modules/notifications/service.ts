@@ -3,7 +3,7 @@ import type { Notification, NotificationList, NotificationType } from '@app/shar
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
 import { isDuplicateKey } from '../../lib/duplicateKey.js';
-import { UserModel } from '../users/model.js';
+import { recentUser } from '../users/read.js';
 import { EmailOutboxModel, NotificationModel, type NotificationRecord } from './model.js';
 import { presentNotification } from './presenter.js';
 import './events.js';
@@ -45,7 +45,8 @@ export function notificationService(ctx: AppContext) {
       ctx.events.emit('notification.created', { userId: String(userId), notification });
       const online = (await ctx.presence?.onlineUsers([String(userId)])) ?? new Set<string>();
       if (!online.has(String(userId))) {
-        const user = await UserModel.findById(userId).select({ email: 1 }).lean<{ email: string }>();
+        // The user as read in the last moments (every signed-in request reads its own).
+        const user = await recentUser(String(userId));
         const link = absolute(ctx, input.link);
         if (user?.email) {
           await EmailOutboxModel.create({

@@ -3,6 +3,7 @@ import type { Message } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import type { ConversationMembership } from '../conversations/events.js';
 import { UserModel } from '../users/model.js';
+import { recentUser } from '../users/read.js';
 import { notificationService, type NotificationInput } from './service.js';
 import type { MatchParties } from '../matching/events.js';
 import { subscribeAccountEmails } from './accountEmails.js';
@@ -45,7 +46,8 @@ export function subscribeNotifications(ctx: AppContext): void {
     const online = (await ctx.presence?.onlineUsers(recipients)) ?? new Set<string>();
     const offline = recipients.filter((id) => !online.has(id));
     if (!offline.length) return;
-    const sender = await UserModel.findById(message.senderId).select({ name: 1 }).lean<{ name: string }>();
+    // The sender made the request that sent it: read a moment ago.
+    const sender = await recentUser(message.senderId);
     const senderName = sender?.name ?? '';
     const body =
       message.body.length > PREVIEW_CHARS ? `${message.body.slice(0, PREVIEW_CHARS)}…` : message.body;

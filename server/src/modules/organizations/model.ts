@@ -1,5 +1,7 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument, type Types } from 'mongoose';
 import { verificationStatuses } from '@app/shared';
+import { forgetOnWrites } from '../../lib/recentlyRead.js';
+import { recentOrganizations } from './recentOrganizations.js';
 
 const documentSchema = new Schema(
   {
@@ -53,6 +55,8 @@ const organizationSchema = new Schema(
 organizationSchema.index({ creditCode: 1 }, { unique: true, sparse: true });
 organizationSchema.index({ 'verification.status': 1 });
 organizationSchema.index({ 'invitations.codeHash': 1 });
+// Requests keep the facts they read for a moment (recentOrganizations.ts): every write forgets what it may change.
+forgetOnWrites(organizationSchema, recentOrganizations);
 
 export type OrganizationRecord = InferSchemaType<typeof organizationSchema> & {
   _id: Types.ObjectId;

@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument, Types } from 'mongoose';
 import { locales, roles } from '@app/shared';
-import { forgetWrittenUsers } from './recentUsers.js';
+import { forgetOnWrites } from '../../lib/recentlyRead.js';
+import { recentUsers } from './recentUsers.js';
 
 const userSchema = new Schema(
   {
@@ -26,25 +27,7 @@ const userSchema = new Schema(
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ organizationId: 1 });
 // Requests keep the users they read for a moment (recentUsers.ts): every write forgets what it may change.
-userSchema.post(
-  [
-    'updateOne',
-    'updateMany',
-    'replaceOne',
-    'findOneAndUpdate',
-    'findOneAndReplace',
-    'findOneAndDelete',
-    'deleteOne',
-    'deleteMany',
-  ],
-  { document: false, query: true },
-  function () {
-    forgetWrittenUsers(this.getFilter(), this.getOptions().session);
-  },
-);
-userSchema.post('save', function () {
-  forgetWrittenUsers({ _id: this._id }, this.$session());
-});
+forgetOnWrites(userSchema, recentUsers);
 
 export type UserRecord = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
 export type UserDocument = HydratedDocument<UserRecord>;
