@@ -18,8 +18,8 @@ export const EMBEDDED_DB_NAME = 'resourcelink';
  * (1,000) helped at 1,000 users only while the engine ran transactions one at a time: then writes held their
  * connections waiting for the transaction lock, and reads (every call's session lookup) queued behind them for a
  * free connection. Transactions now run together, so a connection is held only while the engine works on its
- * command (and a write's journal flush); measured after that change on a busy shared machine (docs/benchmarks.md,
- * "Load" and "Transactions"), pools of 500 and 100 gave the same figures, and beyond 100 commands in
+ * command (and a write's journal flush); measured after that change on a busy shared machine (docs/benchmarks/load.md
+ * and docs/benchmarks/transactions.md), pools of 500 and 100 gave the same figures, and beyond 100 commands in
  * flight the engine's one thread is the queue, wherever the waiting happens. A separate pool for session reads
  * would buy nothing either, for the same reason.
  */
