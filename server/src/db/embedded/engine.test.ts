@@ -221,6 +221,21 @@ describe('indexes', () => {
     await expect(coll.dropIndex('nope')).rejects.toMatchObject({ code: 27 });
   });
 
+  it('keeps reading the fields of indexes added and dropped after documents were stored', async () => {
+    const coll = db.collection('laterIndexes');
+    await coll.createIndex({ a: 1 }, { unique: true });
+    await coll.insertOne({ a: 1, b: 1 });
+    await coll.updateOne({ a: 1 }, { $set: { c: 1 } }); // reads the stored document's index fields once
+    await coll.createIndex({ b: 1 }, { unique: true });
+    // The update removes the old entry of b: read from the stored bytes with the index added later.
+    await coll.updateOne({ a: 1 }, { $set: { b: 2 } });
+    await coll.insertOne({ a: 2, b: 1 });
+    await expect(coll.insertOne({ a: 3, b: 2 })).rejects.toMatchObject({ code: 11000 });
+    await coll.dropIndex('b_1');
+    await coll.insertOne({ a: 4, b: 2 });
+    expect(await coll.countDocuments({ b: 2 })).toBe(2);
+  });
+
   it('enforces compound unique keys and refuses to build a unique index over duplicates', async () => {
     const coll = db.collection('compound');
     await coll.createIndex({ a: 1, b: 1 }, { unique: true });

@@ -85,7 +85,7 @@ export class Catalog {
         return;
       }
       case 'dropIndex':
-        this.require(op.ns).indexes.delete(op.name);
+        this.require(op.ns).dropIndex(op.name);
         return;
       case 'dropDb':
         this.dbs.delete(op.db);

@@ -32,7 +32,8 @@ export class Collection {
   readonly docs = new Map<string, StoredBytes>();
   readonly indexes = new Map<string, Index>();
   readonly uuid: UUID;
-  private reader?: { names: string; fields: FieldSelection | null };
+  /** The fields the indexes read (null: the whole document), worked out again when the indexes change. */
+  private reader?: FieldSelection | null;
 
   constructor(
     readonly db: string,
@@ -54,9 +55,8 @@ export class Collection {
 
   /** The fields of a stored document its indexes read (the whole document when a partial filter needs it). */
   indexView(bytes: StoredBytes): Document {
-    const names = [...this.indexes.keys()].join('\0');
-    if (this.reader?.names !== names) this.reader = { names, fields: indexReader(this.indexes.values()) };
-    const fields = this.reader.fields;
+    if (this.reader === undefined) this.reader = indexReader(this.indexes.values());
+    const fields = this.reader;
     return fields ? readFields(bytes, fields) : decodeDocument(bytes);
   }
 
@@ -121,6 +121,12 @@ export class Collection {
       }
     }
     for (const index of built) this.indexes.set(index.spec.name, index);
+    this.reader = undefined;
+  }
+
+  dropIndex(name: string): void {
+    this.indexes.delete(name);
+    this.reader = undefined;
   }
 
   /** Every index as listIndexes shows it, `_id_` first. */
