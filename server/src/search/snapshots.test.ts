@@ -200,6 +200,38 @@ describe('the search index snapshot', () => {
     expect(outcome).toMatchObject({ source: 'rebuilt', reason: 'stale' });
   }, 60_000);
 
+  it('replays the open listings of organizations whose name or badge changed, not of those written unchanged or renamed back', async () => {
+    const expectedReplay = await withDatabase(async () => {
+      const organizationIds = [
+        ...new Set(
+          (
+            await ListingModel.find({ status: 'open', organizationId: trusted({ $exists: true }) }).lean()
+          ).map((l) => String(l.organizationId)),
+        ),
+      ];
+      const [renamedBack, untouched, verified] = await Promise.all(
+        organizationIds.slice(0, 3).map((id) => OrganizationModel.findById(id).lean()),
+      );
+      await OrganizationModel.updateOne({ _id: renamedBack!._id }, { $set: { name: '临时更名的服务社' } });
+      await OrganizationModel.updateOne({ _id: renamedBack!._id }, { $set: { name: renamedBack!.name } });
+      await OrganizationModel.updateOne(
+        { _id: untouched!._id },
+        { $set: { description: '简介改了，名称没改' } },
+      );
+      const badge = verified!.verification?.status === 'verified' ? 'rejected' : 'verified';
+      await OrganizationModel.updateOne({ _id: verified!._id }, { $set: { 'verification.status': badge } });
+      return ListingModel.countDocuments({ organizationId: verified!._id, status: 'open' });
+    });
+    expect(expectedReplay).toBeGreaterThan(0);
+    const again = await startAndHash();
+    expect(again.outcome).toMatchObject({ source: 'snapshot', replayed: expectedReplay });
+
+    fs.rmSync(snapshotFile(dir));
+    const rebuilt = await startAndHash();
+    expect(rebuilt.outcome).toMatchObject({ source: 'rebuilt', reason: 'missing' });
+    expect(rebuilt.answers).toEqual(again.answers);
+  }, 60_000);
+
   it('refuses a snapshot written with other settings', async () => {
     const engine = new EmbeddedSearchEngine();
     await engine.ensureIndex({ ...(await import('./settings.js')).listingIndexSettings, stopWords: ['的'] });

@@ -9,7 +9,8 @@
  *
  * Reading, at start: the snapshot, then every listing written since its stamp (less `REPLAY_MARGIN_MS`: a
  * listing's `updatedAt` is set inside its transaction, which may commit and be delivered a little later) and the
- * open listings of organizations changed since, re-read from the database and applied as the indexer applies a
+ * open listings of organizations changed since whose name or badge differs from the one the index holds for them
+ * (kept per organization in the snapshot), re-read from the database and applied as the indexer applies a
  * change. The outbox relay then delivers whatever still waits there. The index is built from the database
  * instead when the snapshot is missing, corrupt (its checksum fails), built with other settings, stale (more
  * listings changed since than a replay should take), or when after the replay the index does not hold exactly
@@ -23,6 +24,7 @@ import { StartPhases } from '../lib/startPhases.js';
 import { ListingModel } from '../modules/listings/model.js';
 import { OrganizationModel } from '../modules/organizations/model.js';
 import type { EmbeddedSearchEngine } from './embedded/engine.js';
+import { organizationKey } from './embedded/organizationTally.js';
 import { SnapshotRefused, writeFileAtomically } from './embedded/snapshotFile.js';
 import type { SearchIndexer } from './indexer.js';
 import { READ_IN_THREAD_FROM, readSnapshotFile, type SnapshotBytes } from './snapshotRead.js';
@@ -233,8 +235,9 @@ export class SearchSnapshots {
 
 /**
  * Listings written since `since` that the index does not show as they are (an open one absent or of another
- * version, another one present), and open listings of organizations changed since whose stored name or badge
- * is not the organization's now.
+ * version, another one present), and the open listings of organizations changed since whose name or badge is
+ * not the one the index's listings of them carry (the index keeps, per organization, which names and badges its
+ * listings carry: an organization written since but named and badged as indexed sends no listing to the replay).
  */
 async function changedListingIds(since: Date, engine: EmbeddedSearchEngine): Promise<string[]> {
   const after = trusted({ $gte: since });
@@ -253,20 +256,21 @@ async function changedListingIds(since: Date, engine: EmbeddedSearchEngine): Pro
     const current = l.status === 'open' ? version === l.updatedAt.getTime() : version === undefined;
     if (!current) ids.add(id);
   }
-  if (organizations.length) {
-    const byId = new Map(organizations.map((o) => [String(o._id), o]));
-    const ofOrganizations = await ListingModel.find({
-      organizationId: trusted({ $in: organizations.map((o) => o._id) }),
+  const renamed = organizations.filter((o) => {
+    const carried = engine.organizationCarried(String(o._id));
+    // None of its listings indexed: none carries an old name (an open one missing is the count's to find).
+    if (!carried) return false;
+    const now = organizationKey(o.name, o.verification?.status === 'verified');
+    return carried.size !== 1 || !carried.has(now);
+  });
+  if (renamed.length) {
+    const ofRenamed = await ListingModel.find({
+      organizationId: trusted({ $in: renamed.map((o) => o._id) }),
       status: 'open',
     })
-      .select({ _id: 1, organizationId: 1 })
-      .lean<{ _id: Types.ObjectId; organizationId: Types.ObjectId }[]>();
-    for (const l of ofOrganizations) {
-      const org = byId.get(String(l.organizationId))!;
-      const stored = engine.storedListing(String(l._id));
-      const verified = org.verification?.status === 'verified';
-      if (stored?.organizationName !== org.name || stored.verified !== verified) ids.add(String(l._id));
-    }
+      .select({ _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>();
+    for (const l of ofRenamed) ids.add(String(l._id));
   }
   return [...ids];
 }

@@ -107,6 +107,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.current().storedListing(id);
   }
 
+  /**
+   * The organization names and badges (`organizationKey`) the indexed listings of an organization carry, with how
+   * many listings carry each; undefined when none of its listings is indexed.
+   */
+  organizationCarried(organizationId: string): ReadonlyMap<string, number> | undefined {
+    return this.current().organizations.of(organizationId);
+  }
+
   /** Documents in the index now. */
   get documentCount(): number {
     return this.current().size;

@@ -11,6 +11,7 @@ import { domainWords, indexTokens, normalizeText } from '../../lib/text/tokenize
 import { slotsOfBits, wordsFor } from './bitset.js';
 import { DocumentColumns, type ColumnParts } from './columns.js';
 import { codesForWord } from './codeMatcher.js';
+import { OrganizationTally, type OrganizationTallyParts } from './organizationTally.js';
 import { StoredDocuments, type StoredDocument, type StoredParts } from './storedDocuments.js';
 import { idf, ScoreBuffer, SINGLE_MATCH, TextIndex, type TextIndexParts } from './textIndex.js';
 
@@ -34,6 +35,7 @@ export interface IndexParts {
   columns: ColumnParts;
   text: TextIndexParts;
   stored: StoredParts;
+  organizations: OrganizationTallyParts;
 }
 
 /** The tokens a stored document is indexed with. */
@@ -50,6 +52,8 @@ export class IndexState {
   private readonly slotOf = new Map<string, number>();
   /** Per slot: the texts highlighting marks and re-indexing needs, and the stored listing a hit hands back. */
   private stored = new StoredDocuments();
+  /** The organization name and badge the stored listings carry, per organization (a start's change check). */
+  organizations = new OrganizationTally();
   /**
    * Titles decoded and normalized once asked: the title boost reads the best matches' titles at every query, and
    * decoding a record or normalizing its title again each time cost more than the boost itself.
@@ -74,6 +78,7 @@ export class IndexState {
       columns: this.columns.exportParts(this.nextSlot),
       text: this.text.exportParts(),
       stored: this.stored.exportParts(this.nextSlot),
+      organizations: this.organizations.exportParts(),
     };
   }
 
@@ -83,6 +88,7 @@ export class IndexState {
     state.columns = DocumentColumns.fromParts(parts.columns);
     state.text = TextIndex.fromParts(settings, parts.text);
     state.stored = StoredDocuments.fromParts(parts.stored);
+    state.organizations = OrganizationTally.fromParts(parts.organizations);
     state.nextSlot = parts.slotCount;
     parts.columns.ids.forEach((id, slot) => {
       if (id) state.slotOf.set(id, slot);
@@ -98,13 +104,17 @@ export class IndexState {
 
   upsert(doc: SearchDocument): void {
     let slot = this.slotOf.get(doc.id);
-    if (slot !== undefined) this.text.remove(slot, tokensOf(this.stored.get(slot)!));
-    else {
+    if (slot !== undefined) {
+      const before = this.stored.get(slot)!;
+      this.text.remove(slot, tokensOf(before));
+      this.organizations.remove(before.listing);
+    } else {
       slot = this.free.pop() ?? this.nextSlot++;
       this.slotOf.set(doc.id, slot);
     }
     this.columns.set(slot, doc);
     this.stored.set(slot, doc);
+    this.organizations.add(doc.listing);
     this.titles[slot] = normalizeText(doc.title);
     this.text.add(slot, tokensOf(doc));
   }
@@ -112,7 +122,9 @@ export class IndexState {
   delete(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    this.text.remove(slot, tokensOf(this.stored.get(slot)!));
+    const before = this.stored.get(slot)!;
+    this.text.remove(slot, tokensOf(before));
+    this.organizations.remove(before.listing);
     this.columns.unset(slot);
     this.stored.unset(slot);
     this.titles[slot] = undefined;

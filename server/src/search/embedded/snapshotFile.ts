@@ -23,7 +23,7 @@ const END = Buffer.from('RLEND\n\n\n');
 /** What follows the checksummed body: the CRC-32 and the end mark. */
 export const SNAPSHOT_TRAILER_BYTES = 4 + END.length;
 /** Raised when the layout of the parts changes: older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float32Array | Float64Array;
 const TYPES = { Int32Array, Uint32Array, Uint16Array, Uint8Array, Float32Array, Float64Array } as const;
@@ -79,6 +79,7 @@ function sectionsOf(parts: IndexParts): [string, Typed | unknown][] {
     ['stored.bytes', stored.bytes],
     ['stored.offsets', stored.offsets],
     ['stored.lengths', stored.lengths],
+    ['organizations', parts.organizations],
   ];
 }
 
@@ -183,6 +184,7 @@ export function decodeSnapshot<Stamp>(
         live: meta.live,
       },
       stored: { bytes: get('stored.bytes'), offsets: get('stored.offsets'), lengths: get('stored.lengths') },
+      organizations: get('organizations'),
     },
   };
 }
