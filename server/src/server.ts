@@ -89,9 +89,10 @@ export async function startServer(
     search instanceof EmbeddedSearchEngine ? new SearchSnapshots(search, dataDir, logger) : undefined;
   snapshots?.prefetch();
 
+  // The engine's indexes other than unique ones are built once the server listens (queries scan until then).
   const database = worker?.databaseUri
     ? await connectEmbeddedEngineAt(worker.databaseUri, logger)
-    : await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
+    : await connectDatabase({ ...config, DATA_DIR: dataDir }, logger, { deferIndexes: true });
   phases.end('database');
 
   // A worker's primary has seeded and counted before forking it.
@@ -192,6 +193,14 @@ export async function startServer(
   const { port } = http.address() as AddressInfo;
   phases.end('listen');
   logger.info({ start: phases.summary() }, 'start phases');
+  // In the background, a slice at a time; it stops when the engine closes.
+  const indexesFrom = performance.now();
+  void database
+    .buildIndexes?.()
+    .then(() => logger.info({ ms: Math.round(performance.now() - indexesFrom) }, 'database indexes built'))
+    .catch((err: unknown) =>
+      logger.error({ err }, 'building the database indexes failed; queries scan instead'),
+    );
 
   return {
     ctx,

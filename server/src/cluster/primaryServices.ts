@@ -38,7 +38,12 @@ export async function startPrimaryServices(config: Config, logger: Logger): Prom
   const search = config.MEILI_HOST ? undefined : new EmbeddedSearchEngine();
   const snapshots = search && new SearchSnapshots(search, dataDir, logger);
   snapshots?.prefetch(); // read while the database opens
-  const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger);
+  // Its indexes other than unique ones are built in the background once the index is loaded (server.ts).
+  const database = await connectDatabase({ ...config, DATA_DIR: dataDir }, logger, { deferIndexes: true });
+  const buildIndexes = () =>
+    void database.buildIndexes?.().catch((err: unknown) => {
+      logger.error({ err }, 'building the database indexes failed; queries scan instead');
+    });
   const workerEnv: Record<string, string> = { SESSION_SECRET: sessionSecret, DATA_DIR: dataDir };
   if (database.kind === 'embedded') workerEnv[WORKER_ENV.databaseUri] = database.uri!;
 
@@ -46,6 +51,7 @@ export async function startPrimaryServices(config: Config, logger: Logger): Prom
   if (database.kind !== 'none' && (await ensureStatCounters())) logger.info('statistics counters rebuilt');
 
   if (!search || !snapshots) {
+    buildIndexes();
     return { workerEnv, close: () => database.close() };
   }
   await search.ensureIndex();
@@ -56,6 +62,7 @@ export async function startPrimaryServices(config: Config, logger: Logger): Prom
   const host = await serveSearch(search, logger);
   workerEnv[SEARCH_HOST_ENV.url] = host.url;
   workerEnv[SEARCH_HOST_ENV.token] = host.token;
+  buildIndexes(); // while the workers start
 
   let reconciling: Promise<unknown> | undefined;
   const reconcile = setInterval(() => {

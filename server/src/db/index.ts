@@ -7,6 +7,11 @@ import { startEmbeddedEngine } from './embedded/index.js';
 export interface DatabaseHandle {
   kind: 'embedded' | 'mongodb' | 'none';
   uri?: string;
+  /**
+   * The embedded engine opened with `deferIndexes`: builds the indexes it left unbuilt, in the background (call
+   * once the server takes requests); resolves when they are built.
+   */
+  buildIndexes?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,16 +49,25 @@ export async function connectEmbeddedEngineAt(uri: string, logger: Logger): Prom
 
 /**
  * Connects mongoose: to MONGODB_URI when set, otherwise to the embedded engine started in this process
- * (data under DATA_DIR/db).
+ * (data under DATA_DIR/db). `deferIndexes`: the engine opens without building its indexes other than unique ones
+ * (see EmbeddedEngineOptions); `buildIndexes()` builds them.
  */
-export async function connectDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+export async function connectDatabase(
+  config: Config,
+  logger: Logger,
+  options: { deferIndexes?: boolean } = {},
+): Promise<DatabaseHandle> {
   if (config.MONGODB_URI) {
     await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 });
     logger.info('connected to MongoDB');
     return { kind: 'mongodb', uri: config.MONGODB_URI, close: () => mongoose.disconnect() };
   }
   const dataDir = path.resolve(config.DATA_DIR, 'db');
-  const engine = await startEmbeddedEngine({ dataDir, warn: (message) => logger.warn(message) });
+  const engine = await startEmbeddedEngine({
+    dataDir,
+    warn: (message) => logger.warn(message),
+    deferIndexes: options.deferIndexes,
+  });
   try {
     await mongoose.connect(engine.uri, {
       dbName: EMBEDDED_DB_NAME,
@@ -68,6 +82,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
   return {
     kind: 'embedded',
     uri: engine.uri,
+    buildIndexes: () => engine.buildIndexes(),
     async close() {
       await mongoose.disconnect();
       await engine.close();

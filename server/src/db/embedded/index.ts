@@ -15,6 +15,13 @@ export interface EmbeddedEngineOptions {
   checkpointAtCloseBytes?: number;
   /** Receives warnings such as a torn journal record dropped at start. */
   warn?: (message: string) => void;
+  /**
+   * Open without building the data directory's indexes other than unique ones (building them from every document
+   * is most of an open at 100,000 listings): until `buildIndexes()` has built them, a query scans instead of using
+   * them (the same answers, each costing a scan) and writes skip them. `_id` lookups never wait (the documents are
+   * kept by `_id`), nor does a unique check.
+   */
+  deferIndexes?: boolean;
 }
 
 /** A running engine: connect any MongoDB client (mongoose included) to `uri`. */
@@ -25,6 +32,11 @@ export interface EmbeddedEngine {
   compact(): Promise<void>;
   /** Runs the TTL monitor now (it also runs every 60 s); returns how many documents expired. */
   expire(): Promise<number>;
+  /**
+   * Builds the indexes `deferIndexes` left unbuilt, a slice of documents at a time between other work (a write to
+   * a collection finishes its index under way first); resolves once all are built, or the engine closes.
+   */
+  buildIndexes(): Promise<void>;
   /**
    * Stops accepting connections, writes a snapshot when the journal has grown since the last (a checkpoint),
    * flushes the journal and releases the data directory.
@@ -41,6 +53,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions = {}): 
       compactAfterBytes: options.compactAfterBytes,
       checkpointAtCloseBytes: options.checkpointAtCloseBytes,
       warn: options.warn,
+      deferIndexes: options.deferIndexes,
     });
     const durable = store;
     engine.persist = (ops) => durable.persist(ops);
@@ -67,6 +80,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions = {}): 
     port,
     compact: async () => store?.compact(),
     expire: () => expireDocuments(engine),
+    buildIndexes: () => buildDeferredIndexes(engine, () => closing !== undefined),
     close() {
       closing ??= (async () => {
         clearInterval(ttl);
@@ -78,4 +92,18 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions = {}): 
       return closing;
     },
   };
+}
+
+/** Documents an unbuilt index reads per slice of `buildIndexes` (a few milliseconds' work between other work). */
+const BUILD_SLICE_DOCS = 2000;
+
+async function buildDeferredIndexes(engine: Engine, closed: () => boolean): Promise<void> {
+  for (;;) {
+    const collection = engine.catalog.allCollections().find((c) => c.hasUnbuiltIndexes);
+    if (!collection || closed()) return;
+    while (collection.buildStep(BUILD_SLICE_DOCS) && !closed()) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

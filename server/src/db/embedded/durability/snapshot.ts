@@ -133,8 +133,15 @@ export async function writeSnapshot(dir: string, state: StateCopy): Promise<numb
   return writer.finish();
 }
 
-/** Loads a snapshot into an empty catalog; returns the first journal file to replay after it. */
-export function loadSnapshot(dir: string, catalog: Catalog): number | undefined {
+/**
+ * Loads a snapshot into an empty catalog; returns the first journal file to replay after it. `deferIndexes`:
+ * only the unique indexes are built now (Collection.addIndexes).
+ */
+export function loadSnapshot(
+  dir: string,
+  catalog: Catalog,
+  options: { deferIndexes?: boolean } = {},
+): number | undefined {
   const file = path.join(dir, SNAPSHOT_FILE);
   if (!fs.existsSync(file)) return undefined;
   const damagedError = () =>
@@ -170,6 +177,6 @@ export function loadSnapshot(dir: string, catalog: Catalog): number | undefined 
     throw Object.assign(damagedError(), { cause: err });
   }
   // Indexes are built once over all documents rather than maintained per insert.
-  for (const [coll, specs] of pendingIndexes) coll.addIndexes(specs);
+  for (const [coll, specs] of pendingIndexes) coll.addIndexes(specs, { defer: options.deferIndexes });
   return header!.journal as number;
 }

@@ -17,6 +17,8 @@ export interface DurableStoreOptions {
   checkpointAtCloseBytes?: number;
   /** Called with a warning (e.g. a torn journal tail dropped at start). */
   warn?: (message: string) => void;
+  /** Leave the snapshot's indexes other than unique ones unbuilt (loadSnapshot). */
+  deferIndexes?: boolean;
 }
 
 export interface RecoveryReport {
@@ -48,7 +50,7 @@ export class DurableStore {
     const unlock = lockDataDir(dir);
     try {
       fs.rmSync(path.join(dir, 'snapshot.tmp'), { force: true });
-      const first = loadSnapshot(dir, catalog);
+      const first = loadSnapshot(dir, catalog, { deferIndexes: options.deferIndexes });
       const from = first ?? 1;
       const files = fs
         .readdirSync(dir)

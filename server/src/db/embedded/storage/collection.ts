@@ -12,10 +12,14 @@ import { keyOf } from './keys.js';
 
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
-/** How index keys are read from stored bytes: the fields the indexes name, or (null) the whole document. */
-function indexReader(indexes: Iterable<Index>): FieldSelection | null {
+/**
+ * How index keys are read from stored bytes: the fields the indexes name, or (null) the whole document. Unbuilt
+ * indexes are left out unless `unbuilt` (nothing reads their keys before they are built).
+ */
+function indexReader(indexes: Iterable<Index>, unbuilt = false): FieldSelection | null {
   const fields = new Set<string>();
   for (const index of indexes) {
+    if (!index.built && !unbuilt) continue;
     for (const field of index.fields) fields.add(field.split('.')[0]!);
     if (index.spec.partialFilterExpression && !filterFields(index.spec.partialFilterExpression, fields))
       return null;
@@ -34,6 +38,8 @@ export class Collection {
   readonly uuid: UUID;
   /** The fields the indexes read (null: the whole document), worked out again when the indexes change. */
   private reader?: FieldSelection | null;
+  /** The deferred index being built a slice at a time (`buildStep`), and the documents it has still to read. */
+  private building?: { index: Index; fields: FieldSelection | null; rest: Iterator<[string, StoredBytes]> };
 
   constructor(
     readonly db: string,
@@ -73,6 +79,7 @@ export class Collection {
    * decoded form when the caller has it (else the index keys are read from the bytes).
    */
   put(bytes: StoredBytes, doc?: Document): void {
+    if (this.building) this.finishBuilding();
     const id = doc ? keyOf(doc._id) : idKeyOf(bytes);
     const old = this.docs.get(id);
     if (this.indexes.size > 0) {
@@ -94,6 +101,7 @@ export class Collection {
   remove(id: string): void {
     const old = this.docs.get(id);
     if (!old) return;
+    if (this.building) this.finishBuilding();
     if (this.indexes.size > 0) {
       const view = this.indexView(old);
       for (const index of this.indexes.values()) index.remove(id, view);
@@ -108,23 +116,68 @@ export class Collection {
 
   /**
    * Builds new indexes in one pass over the documents (opening a snapshot), reading from each only the fields
-   * they name; E11000 as addIndex.
+   * they name; E11000 as addIndex. With `defer` (opening a data directory for a server), only the unique ones
+   * are built now (writes check them, and duplicates refuse the file at once); the others are added unbuilt, for
+   * `buildStep` to build later: until then queries scan instead of using them (the same answers) and writes
+   * skip them (the build reads the documents as they are then).
    */
-  addIndexes(specs: IndexSpec[]): void {
-    const built = specs.map((spec) => new Index(spec));
-    const fields = indexReader(built);
-    for (const [id, bytes] of this.docs) {
+  addIndexes(specs: IndexSpec[], options: { defer?: boolean } = {}): void {
+    const indexes = specs.map((spec) => new Index(spec));
+    const now = indexes.filter((index) => !options.defer || index.spec.unique);
+    const fields = indexReader(now, true);
+    for (const [id, bytes] of now.length ? this.docs : []) {
       const view = fields ? readFields(bytes, fields) : decodeDocument(bytes);
-      for (const index of built) {
+      for (const index of now) {
         const conflict = index.addUnlessConflict(id, view);
         if (conflict) throw duplicateKeyError(this.ns, index.spec, conflict.values);
       }
     }
-    for (const index of built) this.indexes.set(index.spec.name, index);
+    for (const index of indexes) {
+      index.built = now.includes(index);
+      this.indexes.set(index.spec.name, index);
+    }
     this.reader = undefined;
   }
 
+  /** Whether some index waits to be built. */
+  get hasUnbuiltIndexes(): boolean {
+    for (const index of this.indexes.values()) if (!index.built) return true;
+    return false;
+  }
+
+  /**
+   * Builds the next unbuilt index over up to `docs` more documents; true while one remains unbuilt. A write
+   * meanwhile finishes the index under way first (`finishBuilding`), so the documents a build has still to read
+   * never change under it.
+   */
+  buildStep(docs: number): boolean {
+    if (!this.building) {
+      const index = [...this.indexes.values()].find((i) => !i.built);
+      if (!index) return false;
+      this.building = { index, fields: indexReader([index], true), rest: this.docs.entries() };
+    }
+    const { index, fields, rest } = this.building;
+    for (let n = 0; n < docs; n++) {
+      const next = rest.next();
+      if (next.done) {
+        index.built = true;
+        this.building = undefined;
+        this.reader = undefined;
+        return this.hasUnbuiltIndexes;
+      }
+      const [id, bytes] = next.value;
+      index.addUnlessConflict(id, fields ? readFields(bytes, fields) : decodeDocument(bytes));
+    }
+    return true;
+  }
+
+  /** Builds the rest of the index under way now. */
+  private finishBuilding(): void {
+    while (this.building) this.buildStep(Number.MAX_SAFE_INTEGER);
+  }
+
   dropIndex(name: string): void {
+    if (this.building?.index.spec.name === name) this.building = undefined;
     this.indexes.delete(name);
     this.reader = undefined;
   }

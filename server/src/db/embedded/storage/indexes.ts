@@ -88,6 +88,11 @@ export function sameIndexOptions(a: IndexSpec, b: IndexSpec): boolean {
  * pin by their first field).
  */
 export class Index {
+  /**
+   * False while the index waits to be built (opened with deferred indexes: Collection.addIndexes): no query uses
+   * it and no write maintains it until then, as it holds nothing yet.
+   */
+  built = true;
   readonly fields: string[];
   private readonly paths: string[][];
   /** Full key to holders: single-field and unique indexes (a unique one checks its full keys). */
@@ -105,7 +110,7 @@ export class Index {
   }
 
   get usableForEquality(): boolean {
-    return !this.partial;
+    return this.built && !this.partial;
   }
 
   /** The entries a document contributes; empty when the document is not indexed (sparse or partial). */
@@ -140,7 +145,7 @@ export class Index {
   }
 
   add(id: string, doc: Document): void {
-    this.hold(id, this.entriesFor(doc));
+    if (this.built) this.hold(id, this.entriesFor(doc));
   }
 
   /**
@@ -157,6 +162,7 @@ export class Index {
   }
 
   remove(id: string, doc: Document): void {
+    if (!this.built) return;
     const entries = this.entriesFor(doc);
     if (this.entries) for (const { key } of entries) release(this.entries, key, id);
     if (this.prefix) for (const key of prefixKeys(entries)) release(this.prefix, key, id);
