@@ -22,8 +22,11 @@ const MAGIC = Buffer.from('RLSEARCH');
 const END = Buffer.from('RLEND\n\n\n');
 /** What follows the checksummed body: the CRC-32 and the end mark. */
 export const SNAPSHOT_TRAILER_BYTES = 4 + END.length;
-/** Raised when the layout of the parts changes: older snapshots are then rebuilt. */
-export const SNAPSHOT_FORMAT = 1;
+/**
+ * Raised when the layout of the parts changes: older snapshots are then rebuilt. 2: the columns include
+ * `amountMax` (format 1 left it out, so an index read back from it filtered and counted amounts as 0).
+ */
+export const SNAPSHOT_FORMAT = 2;
 
 type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float32Array | Float64Array;
 const TYPES = { Int32Array, Uint32Array, Uint16Array, Uint8Array, Float32Array, Float64Array } as const;
