@@ -149,8 +149,8 @@ export function decodeSnapshot<Stamp>(
     if (s.type === 'json') values.set(s.name, JSON.parse(bytes.toString('utf8')));
     else {
       const Type = TYPES[s.type];
-      // A view of the file's bytes (sections start at multiples of 8): every `fromParts` copies what it keeps
-      // into arrays of its own, so the file is let go after the restore and no section is copied twice.
+      // A view of the file's bytes (sections start at multiples of 8). The stored listings and the postings, most
+      // of the file, are taken over as they are by their `fromParts`; the small arrays are copied.
       const aligned = bytes.byteOffset % 8 === 0;
       const source = aligned ? bytes : Uint8Array.from(bytes);
       values.set(
