@@ -20,7 +20,7 @@ function hashOf(text: string, from: number, to: number): number {
 }
 
 export class WordTable {
-  private readonly chars: Uint16Array;
+  private chars: Uint16Array;
   /** Word i is chars[starts[i], starts[i + 1]). */
   private readonly starts: Int32Array;
   private readonly values: Float64Array;
@@ -46,6 +46,8 @@ export class WordTable {
       if (space > start && space < end) this.set(text, start, space, Number(text.slice(space + 1, end)));
       start = end + 1;
     }
+    // Sized for the whole text while reading, values and line ends included: keep only the words' part.
+    this.chars = this.chars.slice(0, this.used);
   }
 
   /** The value of a word, undefined when the list does not hold it. */
