@@ -61,7 +61,7 @@ export function decodeStored(text: string): StoredDocument {
 }
 
 export class StoredDocuments {
-  private bytes = Buffer.alloc(1 << 16);
+  private bytes: Buffer = Buffer.alloc(1 << 16);
   private used = 0;
   /** Bytes of the records in use (the rest of `used` is holes). */
   private held = 0;

@@ -91,8 +91,9 @@ export class TextIndex {
   private room = new Int32Array(1024);
   /** Per term id and field: how many listings have the term in that field (BM25's document frequency). */
   private fieldDocs: Int32Array;
-  private slots = new Int32Array(1 << 16);
-  private info = new Uint16Array(1 << 16);
+  /** The pools (`ArrayBufferLike`: read back from a snapshot, they are views of the file's bytes). */
+  private slots: Int32Array = new Int32Array(1 << 16);
+  private info: Uint16Array = new Uint16Array(1 << 16);
   /** Pool entries handed out (live postings, the room left in blocks, and holes). */
   private used = 0;
   private postings = 0;
