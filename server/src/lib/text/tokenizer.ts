@@ -4,10 +4,10 @@
  * letters and digits become ASCII) and lower-cased; punctuation, spaces and stop words are dropped.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { districts, domains, kinds, streets, subkinds } from '@app/shared';
 import { stopWords } from './stopWords.js';
 import { synonymWords } from './synonyms.js';
+import { jiebaFile } from './wordRarity.js';
 
 let segmenter: Jieba | undefined;
 const stop = new Set(stopWords);
@@ -29,10 +29,13 @@ export function domainWords(): string[] {
   return [...words].filter((w) => /^\p{Script=Han}{2,}$/u.test(w));
 }
 
-/** The jieba instance, with its default dictionary and the domain words; loaded once per process (~0.2 s). */
+/**
+ * The jieba instance, with its default dictionary and the domain words; loaded once per process (~0.2 s). The
+ * dictionary file's 5 MB are read here and let go once jieba holds its words.
+ */
 export function jieba(): Jieba {
   if (!segmenter) {
-    const instance = Jieba.withDict(dict);
+    const instance = Jieba.withDict(jiebaFile('dict.txt'));
     const missing = domainWords().filter((w) => {
       const cut = instance.cut(w, false);
       return cut.length !== 1 || cut[0] !== w;

@@ -4,10 +4,10 @@
  * also says. Being a function of the pair only, the figure is the same in a recommendation, on the match page and
  * in a bundle, whatever else is indexed, and a listing among 100,000 scores as it does among 100.
  */
-import { idf as idfFile } from '@node-rs/jieba/dict.js';
 import type { Listing } from '@app/shared';
 import { synonymsOf } from '../../lib/text/synonyms.js';
 import { indexTokens, queryTokens } from '../../lib/text/tokenizer.js';
+import { generalIdf } from '../../lib/text/wordRarity.js';
 
 /** Words every listing uses to say "I ask" or "I give", and fillers; they tell nothing about what. */
 const FRAME = new Set(
@@ -32,19 +32,8 @@ const FULL_AT = 0.9;
 /** A need word found only in part (午饭 against 午餐) earns this share per character found. */
 const PART_HIT = 0.3;
 
-let idfTable: Map<string, number> | undefined;
-
-/** General-language rarity of a word (jieba's IDF list), loaded once. */
-function idf(word: string): number {
-  if (!idfTable) {
-    idfTable = new Map();
-    for (const line of Buffer.from(idfFile).toString('utf8').split('\n')) {
-      const space = line.indexOf(' ');
-      if (space > 0) idfTable.set(line.slice(0, space), Number(line.slice(space + 1)));
-    }
-  }
-  return idfTable.get(word) ?? UNKNOWN_IDF;
-}
+/** General-language rarity of a word (jieba's IDF list, lib/text/wordRarity.ts). */
+const idf = (word: string): number => generalIdf(word) ?? UNKNOWN_IDF;
 
 /** One word for each synonym group, so 送餐 and 助餐 meet. */
 const canonical = (word: string) => {

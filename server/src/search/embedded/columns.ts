@@ -60,6 +60,7 @@ const COLUMN_NAMES = [
   'verified',
   'createdAt',
   'amount',
+  'amountMax',
   'lat',
   'lng',
   'version',

@@ -22,7 +22,11 @@ const MAGIC = Buffer.from('RLSEARCH');
 const END = Buffer.from('RLEND\n\n\n');
 /** What follows the checksummed body: the CRC-32 and the end mark. */
 export const SNAPSHOT_TRAILER_BYTES = 4 + END.length;
-/** Raised when the layout of the parts changes: older snapshots are then rebuilt. */
+/**
+ * Raised when the layout of the parts changes: older snapshots are then rebuilt. 2: the columns include
+ * `amountMax` (format 1 left it out, so an index read back from it filtered and counted amounts as 0), and an
+ * `organizations` section keeps the names and badges the index carries per organization.
+ */
 export const SNAPSHOT_FORMAT = 2;
 
 type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float32Array | Float64Array;
@@ -147,8 +151,8 @@ export function decodeSnapshot<Stamp>(
     if (s.type === 'json') values.set(s.name, JSON.parse(bytes.toString('utf8')));
     else {
       const Type = TYPES[s.type];
-      // A view of the file's bytes (sections start at multiples of 8): every `fromParts` copies what it keeps
-      // into arrays of its own, so the file is let go after the restore and no section is copied twice.
+      // A view of the file's bytes (sections start at multiples of 8). The stored listings and the postings, most
+      // of the file, are taken over as they are by their `fromParts`; the small arrays are copied.
       const aligned = bytes.byteOffset % 8 === 0;
       const source = aligned ? bytes : Uint8Array.from(bytes);
       values.set(

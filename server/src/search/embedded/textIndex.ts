@@ -91,8 +91,9 @@ export class TextIndex {
   private room = new Int32Array(1024);
   /** Per term id and field: how many listings have the term in that field (BM25's document frequency). */
   private fieldDocs: Int32Array;
-  private slots = new Int32Array(1 << 16);
-  private info = new Uint16Array(1 << 16);
+  /** The pools (`ArrayBufferLike`: read back from a snapshot, they are views of the file's bytes). */
+  private slots: Int32Array = new Int32Array(1 << 16);
+  private info: Uint16Array = new Uint16Array(1 << 16);
   /** Pool entries handed out (live postings, the room left in blocks, and holes). */
   private used = 0;
   private postings = 0;
@@ -342,7 +343,7 @@ export class TextIndex {
     };
   }
 
-  /** An index holding exactly what `exportParts` gave. */
+  /** An index holding exactly what `exportParts` gave (taking over its arrays: they must not be used again). */
   static fromParts(settings: IndexSettings, parts: TextIndexParts): TextIndex {
     const index = new TextIndex(settings);
     const fieldCount = index.fields.length;
@@ -364,11 +365,11 @@ export class TextIndex {
       index.room[id] = n;
       at += n;
     });
-    const poolSize = Math.ceil(at * 1.25) + 4096;
-    index.slots = new Int32Array(poolSize);
-    index.slots.set(parts.postingSlots);
-    index.info = new Uint16Array(poolSize);
-    index.info.set(parts.postingInfo);
+    // The postings are taken over, not copied (at start, views of the snapshot file: see StoredDocuments.fromParts).
+    // The pools have no room left, so the first block that grows moves them into larger ones of their own. The
+    // small arrays are copied: a view of the file kept for good would keep all of its bytes.
+    index.slots = parts.postingSlots;
+    index.info = parts.postingInfo;
     index.used = at;
     index.postings = at;
     index.lengths = index.fields.map((_, f) =>
