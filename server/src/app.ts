@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context.js';
 import { apiCors } from './lib/http/cors.js';
 import { clientAssets } from './lib/http/clientAssets.js';
 import { errorHandler, notFoundHandler } from './lib/http/errorHandler.js';
-import { requestLogSerializers } from './lib/logger.js';
+import { requestLog } from './lib/http/requestLog.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { openapiRoutes } from './modules/openapi/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -77,19 +75,7 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
   app.set('trust proxy', ctx.config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'extended');
 
-  app.use(
-    pinoHttp({
-      logger: ctx.logger,
-      serializers: requestLogSerializers,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
-    }),
-  );
+  app.use(requestLog(ctx.logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
