@@ -49,8 +49,10 @@ describe('a JSON text answer', () => {
   });
 });
 
-function rawBody(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
+/** supertest's parser hook: the body's bytes as they came (the answer is a stream at that point). */
+function rawBody(res: request.Response, done: (err: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
