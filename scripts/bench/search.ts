@@ -2,13 +2,16 @@
  * `npm run bench -- search [listings=100000] [requests=2000]`: GET /api/search on the real server over generated
  * listings, with a two-word Chinese query, two filters and the three facets, from 8 concurrent clients; the same
  * queries as a plain `$regex` scan with `$facet` counts (the baseline, run in process on the same data); the time
- * from a listing's POST until search finds it; and the server's memory.
+ * from a listing's POST until search finds it; the server's CPU per search (from /proc, the primary and its workers
+ * with WORKERS=n) and the clients' own (this process); and the server's memory.
  */
+import { loadavg } from 'node:os';
 import { trusted } from 'mongoose';
 import { districts } from '@app/shared';
 import { ListingModel } from '../../server/src/modules/listings/model.js';
 import { DEFAULT_PASSWORD } from '../../server/src/seed/generate/generate.js';
 import { prepareData, removeData, signIn, startBenchServer } from './lib/benchServer.js';
+import { treeCpuMs } from '../lib/serverProcess.js';
 import { percentile, round, summary, timeConcurrent } from './lib/stats.js';
 
 const listings = Number(process.argv[2] ?? 100_000);
@@ -83,12 +86,25 @@ async function main() {
     // Warm-up, then the measured run.
     await timeConcurrent(CONCURRENCY, 50, async (i) => void (await fetch(searchUrl(url, i))).arrayBuffer());
     let totalHits = 0;
+    const loadBefore = loadavg()[0]!;
+    const serverCpuBefore = treeCpuMs(server.pid);
+    const clientCpuBefore = process.cpuUsage();
     const { durations, wallMs } = await timeConcurrent(CONCURRENCY, requests, async (i) => {
       const res = await fetch(searchUrl(url, i));
       if (!res.ok) throw new Error(`search answered ${res.status}`);
       totalHits += ((await res.json()) as { total: number }).total;
     });
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const serverCpuAfter = treeCpuMs(server.pid);
     const search = summary(durations, wallMs);
+    const cpu = {
+      server_cpu_ms_per_search:
+        serverCpuBefore !== undefined && serverCpuAfter !== undefined
+          ? round((serverCpuAfter - serverCpuBefore) / requests, 3)
+          : undefined,
+      client_cpu_ms_per_search: round((clientCpu.user + clientCpu.system) / 1000 / requests, 3),
+      load_average: [round(loadBefore, 1), round(loadavg()[0]!, 1)],
+    };
 
     const orgOwner = data.organizations.find((o) => o.verified && o.body.type !== 'enterprise')!.ownerKey;
     const email = data.users.find((u) => u.key === orgOwner)!.email;
@@ -123,6 +139,7 @@ async function main() {
       concurrency: CONCURRENCY,
       ...search,
       mean_total_hits: round(totalHits / requests, 1),
+      ...cpu,
       regex_baseline: baseline,
       speedup_p50: baseline ? round(baseline.p50_ms / search.p50_ms, 1) : undefined,
       write_to_searchable_p50_ms: round(percentile(lags, 0.5)),

@@ -1,6 +1,7 @@
 import type { Request, Response, Router, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { JsonText } from '../jsonText.js';
+import { sendJsonText } from './jsonAnswer.js';
 import { parseInput, refuseInput } from './validate.js';
 import { registerRoute, type RouteSpec } from './registry.js';
 
@@ -45,11 +46,7 @@ export function mountRoute<const S extends RouteSpec>(
     const result = await handler(input);
     if (res.headersSent) return;
     if (result === undefined) res.status(spec.status ?? 204).end();
-    else if (result instanceof JsonText)
-      res
-        .status(spec.status ?? 200)
-        .type('json')
-        .send(result.text);
+    else if (result instanceof JsonText) sendJsonText(req, res, spec.status ?? 200, result.text);
     else res.status(spec.status ?? 200).json(result);
   });
 }

@@ -1,4 +1,5 @@
 import { trusted } from 'mongoose';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, type Listing } from '@app/shared';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
@@ -231,6 +232,26 @@ describe('bad input', () => {
       expect(res.status, query.slice(0, 40)).toBe(400);
       expect(errorBodySchema.parse(res.body).error.code).toBe('validation_failed');
     }
+  });
+});
+
+describe('the answer', () => {
+  it('carries its length, a weak ETag, the security headers and a request id, and a matching ETag gets 304', async () => {
+    const url = `/api/search?${q('老人 助餐')}&district=310104&district=310112`;
+    const res = await request(server.url).get(url).expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    expect(res.headers.etag).toMatch(/^W\/"[0-9a-f]+-[\w+/]{27}"$/);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect((res.body as { total: number }).total).toBeGreaterThan(0);
+    const again = await request(server.url).get(url).set('If-None-Match', String(res.headers.etag));
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    // Another answer has another ETag.
+    const other = await request(server.url).get(`/api/search?${q('老人')}`).set('If-None-Match', String(res.headers.etag));
+    expect(other.status).toBe(200);
   });
 });
 
