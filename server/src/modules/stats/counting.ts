@@ -74,14 +74,20 @@ function countedOf(mark: string): Counted {
   return { createdAt: new Date(ms), side, district, domains };
 }
 
-/** Brings the counters in line with one listing as it is now (absent: as if it were never posted). */
+/**
+ * Brings the counters in line with one listing as it is now (absent: as if it were never posted). Swapping the
+ * mark in one atomic step decides who moves the counters, by the difference from the mark it replaced, so each
+ * state is counted in and out once. A delivery that read the listing before a later change may swap in an
+ * older mark than another delivery did: so each swapper reads the listing once more and counts again when it is
+ * no longer what it swapped in. The last swapper's check comes after every swap, so the last mark is the
+ * listing's state (another swapper's mark is that swapper's to check: the listing alone is read again).
+ */
 export async function countListing(listingId: string, tries = 3): Promise<void> {
   if (!Types.ObjectId.isValid(listingId)) return;
   const now = await countedListing(listingId);
   const mark = now ? markOf(now) : null;
   const counted = await ListingMarkModel.findById(listingId).lean<ListingMark>();
   if (mark ? counted?.m === mark : !counted) return;
-  // Swapping the mark in one atomic step decides who moves the counters: a second delivery finds its own mark.
   const before = mark
     ? await ListingMarkModel.findOneAndReplace(
         { _id: now!._id },
@@ -93,14 +99,11 @@ export async function countListing(listingId: string, tries = 3): Promise<void> 
   const deltas = new Map<string, Delta>();
   if (before) tally(deltas, countedOf(before.m), -1);
   if (now) tally(deltas, now, 1);
-  for (const delta of deltas.values()) await increment(ListingCountModel, delta);
-  // Another delivery may have swapped in a mark read before ours: count again until the mark is the listing.
-  const [again, stored] = await Promise.all([
-    countedListing(listingId),
-    ListingMarkModel.findById(listingId).lean<ListingMark>(),
-  ]);
-  const settled = again && stored ? stored.m === markOf(again) : !again && !stored;
-  if (!settled && tries > 1) await countListing(listingId, tries - 1);
+  await increment(ListingCountModel, deltas.values());
+  const again = await countedListing(listingId);
+  if ((again ? markOf(again) : null) === mark) return;
+  if (tries > 1) await countListing(listingId, tries - 1);
+  else throw new Error(`listing ${listingId} changed under every count of it`);
 }
 
 /** A whole counter from the sums of its `$inc` paths. */
