@@ -4,6 +4,11 @@ declare module '../../lib/events.js' {
     'listing.changed': {
       listingId: string;
       change: 'created' | 'updated' | 'closed' | 'expired' | 'matched';
+      /**
+       * False when the change left the listing's side, kind, district, domains and amount as they were (what its
+       * matches' statistics read of it); absent: they may have changed.
+       */
+      factsChanged?: boolean;
     };
   }
 }

@@ -153,7 +153,8 @@ export function matchService(ctx: AppContext) {
         const changed = (listingId: unknown, full: boolean) =>
           recordEvent(
             'listing.changed',
-            { listingId: String(listingId), change: full ? 'matched' : 'updated' },
+            // Capacity and status only: nothing the statistics read of the listings for their matches.
+            { listingId: String(listingId), change: full ? 'matched' : 'updated', factsChanged: false },
             session,
           );
         const offerChanged = await changed(offer._id, offerFull);

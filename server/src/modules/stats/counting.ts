@@ -159,9 +159,11 @@ export async function ensureListingCounts(): Promise<boolean> {
 /** Keeps the counters with every listing written through the listing service, and every match event. */
 export function subscribeStatCounters(ctx: AppContext): void {
   // A listing's district, domains or amount scope its matches' figures too.
-  ctx.events.on('listing.changed', async ({ listingId }) => {
+  ctx.events.on('listing.changed', async ({ listingId, change, factsChanged }) => {
     await countListing(listingId);
-    await recountMatchesOf(listingId);
+    // A new listing has no matches counted yet (a match proposed since counts it itself); a change that left
+    // the facts the match counters read as they were moves none of its matches.
+    if (change !== 'created' && factsChanged !== false) await recountMatchesOf(listingId);
   });
   subscribeMatchCounters(ctx);
 }
