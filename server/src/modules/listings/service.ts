@@ -9,7 +9,7 @@ import type { StaffPlace } from '../organizations/policy.js';
 import type { UserRecord } from '../users/model.js';
 import { ListingModel, type ListingRecord } from './model.js';
 import { listingPolicy as policy } from './policy.js';
-import './events.js';
+import { withCommittedListing } from './events.js';
 
 /** What the statistics read of a listing for its matches' figures (`listing.changed`'s `factsChanged`). */
 const FACT_FIELDS = ['side', 'kind', 'district', 'domains', 'amount'];
@@ -55,7 +55,11 @@ export function listingService(ctx: AppContext) {
     // Answered once the search index shows the change: whoever posted or closed a listing finds it so at once.
     return writeWithEvents(ctx.events, async (session, record) => {
       const result = await fn(session);
-      if (result) await record('listing.changed', { listingId: String(result._id), change, factsChanged });
+      if (result)
+        await record(
+          'listing.changed',
+          withCommittedListing({ listingId: String(result._id), change, factsChanged }, result),
+        );
       return result;
     });
   }

@@ -1,8 +1,14 @@
 import { Types } from 'mongoose';
 import { isPriorityDomain } from '@app/shared';
 import type { AppContext } from '../../context.js';
-import '../listings/events.js';
-import { countedListing, everyCountedListing, listingTotal, type CountedListing } from '../listings/stats.js';
+import { committedListing } from '../listings/events.js';
+import {
+  countedListing,
+  countedListingOf,
+  everyCountedListing,
+  listingTotal,
+  type CountedListing,
+} from '../listings/stats.js';
 import { increment } from './increment.js';
 import { recountMatchesOf, subscribeMatchCounters } from './matchCounting.js';
 import { CounterStateModel, ListingCountModel, ListingMarkModel, type ListingMark } from './model.js';
@@ -82,9 +88,14 @@ function countedOf(mark: string): Counted {
  * no longer what it swapped in. The last swapper's check comes after every swap, so the last mark is the
  * listing's state (another swapper's mark is that swapper's to check: the listing alone is read again).
  */
-export async function countListing(listingId: string, tries = 3): Promise<void> {
+export async function countListing(
+  listingId: string,
+  committed?: CountedListing,
+  tries = 3,
+): Promise<void> {
   if (!Types.ObjectId.isValid(listingId)) return;
-  const now = await countedListing(listingId);
+  // As its writer committed it (checked below like a read), or read now.
+  const now = committed ? countedListingOf(committed) : await countedListing(listingId);
   const mark = now ? markOf(now) : null;
   const counted = await ListingMarkModel.findById(listingId).lean<ListingMark>();
   if (mark ? counted?.m === mark : !counted) return;
@@ -102,7 +113,7 @@ export async function countListing(listingId: string, tries = 3): Promise<void> 
   await increment(ListingCountModel, deltas.values());
   const again = await countedListing(listingId);
   if ((again ? markOf(again) : null) === mark) return;
-  if (tries > 1) await countListing(listingId, tries - 1);
+  if (tries > 1) await countListing(listingId, undefined, tries - 1);
   else throw new Error(`listing ${listingId} changed under every count of it`);
 }
 
@@ -159,8 +170,9 @@ export async function ensureListingCounts(): Promise<boolean> {
 /** Keeps the counters with every listing written through the listing service, and every match event. */
 export function subscribeStatCounters(ctx: AppContext): void {
   // A listing's district, domains or amount scope its matches' figures too.
-  ctx.events.on('listing.changed', async ({ listingId, change, factsChanged }) => {
-    await countListing(listingId);
+  ctx.events.on('listing.changed', async (changed) => {
+    const { listingId, change, factsChanged } = changed;
+    await countListing(listingId, committedListing(changed));
     // A new listing has no matches counted yet (a match proposed since counts it itself); a change that left
     // the facts the match counters read as they were moves none of its matches.
     if (change !== 'created' && factsChanged !== false) await recountMatchesOf(listingId);
