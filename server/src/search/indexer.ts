@@ -73,7 +73,10 @@ export class SearchIndexer {
     if (committed && this.queued.has(String(committed._id))) this.given.set(String(committed._id), committed);
     this.next ??= deferred();
     const applied = this.next.promise;
-    this.running ??= this.drain().finally(() => (this.running = undefined));
+    // Started a moment later: the listings named by the same delivery (an acceptance changes two) go in one batch.
+    this.running ??= Promise.resolve()
+      .then(() => this.drain())
+      .finally(() => (this.running = undefined));
     return applied;
   }
 
