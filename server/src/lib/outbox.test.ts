@@ -39,6 +39,22 @@ describe('the domain-event outbox', () => {
     expect(await EventOutboxModel.countDocuments()).toBe(0);
   });
 
+  it('records the events of one write together and delivers them in the order recorded', async () => {
+    const events = new DomainEvents(() => {});
+    const seen: number[] = [];
+    events.on('outbox.tested', ({ n }) => void seen.push(n), { awaitedByWriter: true });
+    let storedDuringWrite = -1;
+    await writeWithEvents(events, async (session, record) => {
+      for (const n of [11, 12, 13]) await record('outbox.tested', { n });
+      // Written once the write's own work is done, still inside its transaction.
+      storedDuringWrite = await EventOutboxModel.countDocuments().session(session);
+    });
+    expect(storedDuringWrite).toBe(0);
+    expect(seen).toEqual([11, 12, 13]);
+    await events.settle();
+    expect(await EventOutboxModel.countDocuments()).toBe(0);
+  });
+
   it('records nothing when the write fails', async () => {
     const events = new DomainEvents(() => {});
     const seen: number[] = [];

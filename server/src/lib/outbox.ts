@@ -37,20 +37,24 @@ export interface RecordedEvent<K extends EventName = EventName> {
   payload: DomainEventMap[K];
 }
 
+/** An event with its payload, as a writer records it. */
+export type EventRecord = { [K in EventName]: { event: K; payload: DomainEventMap[K] } }[EventName];
+
 /**
- * Records an event in the transaction of the change it tells of. The writer holds the claim: it delivers the
- * event right after the commit; if it dies first, the claim lapses and the relay delivers it.
+ * Records events in the transaction of the change they tell of, in one round trip, in order. The writer holds
+ * the claim: it delivers them right after the commit; if it dies first, the claim lapses and the relay does.
  */
-export async function recordEvent<K extends EventName>(
-  event: K,
-  payload: DomainEventMap[K],
+export async function recordEvents(
+  events: readonly EventRecord[],
   session: ClientSession,
-): Promise<RecordedEvent<K>> {
-  const [entry] = await EventOutboxModel.create(
-    [{ event, payload, claimedUntil: new Date(Date.now() + CLAIM_MS), attempts: 1 }],
+): Promise<RecordedEvent[]> {
+  if (!events.length) return [];
+  const claimedUntil = new Date(Date.now() + CLAIM_MS);
+  const entries = await EventOutboxModel.insertMany(
+    events.map(({ event, payload }) => ({ event, payload, claimedUntil, attempts: 1 })),
     { session },
   );
-  return { id: entry!._id, event, payload };
+  return entries.map((entry, i) => ({ id: entry._id, event: events[i]!.event, payload: events[i]!.payload }));
 }
 
 /**
@@ -120,12 +124,13 @@ export async function deliverRecorded(
   );
 }
 
-/** Records an event inside the running transaction. */
+/** Records an event inside the running transaction (written with the others of `fn` when it returns). */
 export type RecordEvent = <K extends EventName>(event: K, payload: DomainEventMap[K]) => Promise<void>;
 
 /**
- * The usual shape of a write: `fn` changes the database and records its event(s) in one transaction; once it has
- * committed the events are delivered (`deliverRecorded`). Returns what `fn` returned.
+ * The usual shape of a write: `fn` changes the database and records its event(s) in one transaction (all of them
+ * in one round trip once `fn` has returned); once it has committed the events are delivered (`deliverRecorded`).
+ * Returns what `fn` returned.
  */
 export async function writeWithEvents<T>(
   events: DomainEvents,
@@ -134,10 +139,12 @@ export async function writeWithEvents<T>(
   let recorded: RecordedEvent[] = [];
   const result = await mongoose.connection.transaction(async (session) => {
     // A retried transaction starts again with nothing recorded.
-    recorded = [];
-    return fn(session, async (event, payload) => {
-      recorded.push(await recordEvent(event, payload, session));
+    const pending: EventRecord[] = [];
+    const out = await fn(session, async (event, payload) => {
+      pending.push({ event, payload } as EventRecord);
     });
+    recorded = await recordEvents(pending, session);
+    return out;
   });
   await deliverRecorded(events, recorded);
   return result;

@@ -42,11 +42,14 @@ function deferred(): Deferred {
 /**
  * Applies changed listings to the search index, in batches. It is told only "these listings changed" (by the
  * `listing.changed` subscriber, which the domain-event outbox delivers at least once): it re-reads each listing's
- * current state, so an old event can never put back an old version. Open listings are upserted, all others
- * removed. Listings named while a batch runs are taken together by the next one.
+ * current state (or takes it from the writer that just committed it), and after applying it checks that the
+ * listing has not changed since, so an old event can never put back an old version. Open listings are upserted,
+ * all others removed. Listings named while a batch runs are taken together by the next one.
  */
 export class SearchIndexer {
   private queued = new Set<string>();
+  /** Queued listings handed over by their writer as it committed them (not read again before indexing). */
+  private given = new Map<string, ListingRecord>();
   /** Settles when the batch that will take the queued listings is applied. */
   private next: Deferred | undefined;
   private running: Promise<void> | undefined;
@@ -56,13 +59,24 @@ export class SearchIndexer {
     private readonly logger: Logger,
   ) {}
 
-  /** Resolves once the index shows these listings as they are now; rejects if applying them failed. */
-  apply(listingIds: readonly string[]): Promise<void> {
+  /**
+   * Resolves once the index shows these listings as they are now; rejects if applying them failed. `committed`:
+   * one of them as its writer committed it a moment ago, indexed without reading it (and checked afterwards, as a
+   * read one is, that it has not changed since).
+   */
+  apply(listingIds: readonly string[], committed?: ListingRecord): Promise<void> {
     if (!listingIds.length) return Promise.resolve();
-    for (const id of listingIds) this.queued.add(id);
+    for (const id of listingIds) {
+      this.queued.add(id);
+      this.given.delete(id);
+    }
+    if (committed && this.queued.has(String(committed._id))) this.given.set(String(committed._id), committed);
     this.next ??= deferred();
     const applied = this.next.promise;
-    this.running ??= this.drain().finally(() => (this.running = undefined));
+    // Started a moment later: the listings named by the same delivery (an acceptance changes two) go in one batch.
+    this.running ??= Promise.resolve()
+      .then(() => this.drain())
+      .finally(() => (this.running = undefined));
     return applied;
   }
 
@@ -74,11 +88,13 @@ export class SearchIndexer {
   private async drain(): Promise<void> {
     while (this.queued.size) {
       const ids = [...this.queued];
+      const given = this.given;
       const waiting = this.next!;
       this.queued = new Set();
+      this.given = new Map();
       this.next = undefined;
       try {
-        for (let i = 0; i < ids.length; i += BATCH) await this.applyBatch(ids.slice(i, i + BATCH));
+        for (let i = 0; i < ids.length; i += BATCH) await this.applyBatch(ids.slice(i, i + BATCH), given);
         waiting.resolve();
       } catch (err) {
         this.logger.error({ err }, 'search indexing failed; the outbox delivers the change again');
@@ -87,8 +103,13 @@ export class SearchIndexer {
     }
   }
 
-  private async applyBatch(ids: string[]): Promise<void> {
-    const { docs, listings } = await loadSearchDocuments({ _id: trusted({ $in: ids }) });
+  private async applyBatch(ids: string[], given: Map<string, ListingRecord>): Promise<void> {
+    const unread = ids.filter((id) => !given.has(id));
+    const read = unread.length
+      ? await ListingModel.find({ _id: trusted({ $in: unread }) }).lean<ListingRecord[]>()
+      : [];
+    const listings = [...ids.flatMap((id) => given.get(id) ?? []), ...read];
+    const docs = await toSearchDocuments(listings);
     const open = docs.filter((d) => d.status === 'open');
     const openIds = new Set(open.map((d) => d.id));
     const gone = ids.filter((id) => !openIds.has(id));

@@ -1,7 +1,7 @@
 import { trusted } from 'mongoose';
 import type { AppContext } from '../context.js';
 import { ListingModel } from '../modules/listings/model.js';
-import '../modules/listings/events.js';
+import { committedListing } from '../modules/listings/events.js';
 import '../modules/organizations/events.js';
 import type { SearchIndexer } from './indexer.js';
 
@@ -11,7 +11,9 @@ import type { SearchIndexer } from './indexer.js';
  * open listings, whose documents carry its name and badge.
  */
 export function subscribeSearchIndexing(ctx: AppContext, indexer: SearchIndexer): void {
-  ctx.events.on('listing.changed', ({ listingId }) => indexer.apply([listingId]), { awaitedByWriter: true });
+  ctx.events.on('listing.changed', (change) => indexer.apply([change.listingId], committedListing(change)), {
+    awaitedByWriter: true,
+  });
   const reindexOrganization = async ({ organizationId }: { organizationId: string }) => {
     const listings = await ListingModel.find({ organizationId, status: trusted({ $in: ['open'] }) })
       .select({ _id: 1 })

@@ -9,7 +9,10 @@ import type { StaffPlace } from '../organizations/policy.js';
 import type { UserRecord } from '../users/model.js';
 import { ListingModel, type ListingRecord } from './model.js';
 import { listingPolicy as policy } from './policy.js';
-import './events.js';
+import { withCommittedListing } from './events.js';
+
+/** What the statistics read of a listing for its matches' figures (`listing.changed`'s `factsChanged`). */
+const FACT_FIELDS = ['side', 'kind', 'district', 'domains', 'amount'];
 
 const toDates = <T extends { startsAt?: string | null; endsAt?: string | null }>(body: T) => ({
   ...body,
@@ -44,11 +47,19 @@ export function listingService(ctx: AppContext) {
    * Applies a change and records it as one `listing.changed` event in the outbox, in one transaction; then
    * delivers the event to its subscribers (search index, saved searches).
    */
-  async function write(change: ListingChange, fn: (session: ClientSession) => Promise<ListingRecord | null>) {
+  async function write(
+    change: ListingChange,
+    fn: (session: ClientSession) => Promise<ListingRecord | null>,
+    factsChanged = change !== 'closed' && change !== 'expired',
+  ) {
     // Answered once the search index shows the change: whoever posted or closed a listing finds it so at once.
     return writeWithEvents(ctx.events, async (session, record) => {
       const result = await fn(session);
-      if (result) await record('listing.changed', { listingId: String(result._id), change });
+      if (result)
+        await record(
+          'listing.changed',
+          withCommittedListing({ listingId: String(result._id), change, factsChanged }, result),
+        );
       return result;
     });
   }
@@ -119,12 +130,15 @@ export function listingService(ctx: AppContext) {
         if (capacity < used) throw conflict('listing.capacityBelowUsed', { used });
         if (used > 0 && capacity === used) $set.status = 'matched';
       }
-      const updated = await write('updated', (session) =>
-        ListingModel.findOneAndUpdate(
-          { _id: id, status: 'open', capacityUsed: used },
-          { $set, $unset },
-          { returnDocument: 'after', session },
-        ).lean<ListingRecord>(),
+      const updated = await write(
+        'updated',
+        (session) =>
+          ListingModel.findOneAndUpdate(
+            { _id: id, status: 'open', capacityUsed: used },
+            { $set, $unset },
+            { returnDocument: 'after', session },
+          ).lean<ListingRecord>(),
+        FACT_FIELDS.some((field) => field in $set || field in $unset),
       );
       if (!updated) throw conflict('listing.changedMeanwhile');
       return updated;

@@ -130,8 +130,8 @@ export interface CountedListing {
   domains: string[];
 }
 
-// Whole documents are read: the embedded engine's projection costs more than the bytes it saves.
-const counted = (l: CountedListing): CountedListing => ({
+/** A listing as the counters see it (one read whole, or one its writer handed over). */
+export const countedListingOf = (l: CountedListing): CountedListing => ({
   _id: l._id,
   createdAt: l.createdAt,
   side: l.side,
@@ -142,13 +142,14 @@ const counted = (l: CountedListing): CountedListing => ({
 /** One listing as the counters see it (null when there is no such listing). */
 export async function countedListing(id: string): Promise<CountedListing | null> {
   if (!Types.ObjectId.isValid(id)) return null;
+  // Whole documents are read: the embedded engine's projection costs more than the bytes it saves.
   const l = await ListingModel.findById(id).lean<CountedListing>();
-  return l && counted(l);
+  return l && countedListingOf(l);
 }
 
 /** Every listing as the counters see it (to rebuild them from the listings themselves). */
 export async function everyCountedListing(): Promise<CountedListing[]> {
-  return (await ListingModel.find().lean<CountedListing[]>()).map(counted);
+  return (await ListingModel.find().lean<CountedListing[]>()).map(countedListingOf);
 }
 
 /** How many listings there are (the store's own estimate: a cheap check that the counters cover them all). */

@@ -71,11 +71,12 @@ export function planCommitment(need: Amounts, offer: Amounts, requested?: number
   return { ...(amount !== undefined ? { amount } : {}), ...(lack.units !== undefined ? { units: 1 } : {}) };
 }
 
-/** Marks a listing matched once nothing is left of it; answers whether it was. */
-async function closeWhenFull(id: ListingRecord['_id'], full: boolean, session: ClientSession) {
-  if (full) await ListingModel.updateOne({ _id: id }, { $set: { status: 'matched' } }, { session });
-  return full;
-}
+/*
+ * Each take below is one update that also marks the listing matched when it takes the last of it. Whether it does
+ * is worked out from the listing as this transaction read it: a change committed since would make this update
+ * a write conflict, and the transaction is tried again from its reads.
+ */
+const matchedWhen = (full: boolean) => (full ? { status: 'matched' } : {});
 
 /**
  * Takes the commitment from the offer: one award of a funding offer, otherwise the units given. Answers whether
@@ -88,13 +89,14 @@ export async function takeFromOffer(
 ): Promise<boolean> {
   const take = offer.kind === 'funding' ? 1 : (c.units ?? 1);
   const capacity = offer.capacity ?? 1;
-  const taken = await ListingModel.findOneAndUpdate(
+  const full = (offer.capacityUsed ?? 0) + take >= capacity;
+  const taken = await ListingModel.updateOne(
     { _id: offer._id, status: 'open', capacityUsed: trusted({ $lte: capacity - take }) },
-    { $inc: { capacityUsed: take, amountCommitted: c.amount ?? 0 } },
-    { returnDocument: 'after', session },
-  ).lean<ListingRecord>();
-  if (!taken) throw conflict('match.noCapacity', { title: offer.title });
-  return closeWhenFull(offer._id, taken.capacityUsed >= capacity, session);
+    { $inc: { capacityUsed: take, amountCommitted: c.amount ?? 0 }, $set: matchedWhen(full) },
+    { session },
+  );
+  if (!taken.matchedCount) throw conflict('match.noCapacity', { title: offer.title });
+  return full;
 }
 
 /**
@@ -109,29 +111,27 @@ export async function takeFromNeed(
   const asked = askedAmount(need);
   if (asked !== undefined) {
     const amount = c.amount ?? 0;
-    const taken = await ListingModel.findOneAndUpdate(
+    const full = (need.amountCommitted ?? 0) + amount >= asked;
+    const taken = await ListingModel.updateOne(
       { _id: need._id, status: 'open', amountCommitted: trusted({ $lte: asked - amount }) },
-      { $inc: { amountCommitted: amount } },
-      { returnDocument: 'after', session },
-    ).lean<ListingRecord>();
-    if (!taken) throw conflict('match.overCommitted', { title: need.title });
-    const full = taken.amountCommitted >= asked;
-    // Covered in full, the need counts as one unit taken, so its capacity reads as covered too.
-    if (full)
-      await ListingModel.updateOne(
-        { _id: need._id },
-        { $set: { capacityUsed: need.capacity ?? 1 } },
-        { session },
-      );
-    return closeWhenFull(need._id, full, session);
+      {
+        $inc: { amountCommitted: amount },
+        // Covered in full, the need counts as one unit taken, so its capacity reads as covered too.
+        $set: full ? { ...matchedWhen(full), capacityUsed: need.capacity ?? 1 } : {},
+      },
+      { session },
+    );
+    if (!taken.matchedCount) throw conflict('match.overCommitted', { title: need.title });
+    return full;
   }
   const units = c.units ?? 1;
   const capacity = need.capacity ?? 1;
-  const taken = await ListingModel.findOneAndUpdate(
+  const full = (need.capacityUsed ?? 0) + units >= capacity;
+  const taken = await ListingModel.updateOne(
     { _id: need._id, status: 'open', capacityUsed: trusted({ $lte: capacity - units }) },
-    { $inc: { capacityUsed: units } },
-    { returnDocument: 'after', session },
-  ).lean<ListingRecord>();
-  if (!taken) throw conflict('match.noCapacity', { title: need.title });
-  return closeWhenFull(need._id, taken.capacityUsed >= capacity, session);
+    { $inc: { capacityUsed: units }, $set: matchedWhen(full) },
+    { session },
+  );
+  if (!taken.matchedCount) throw conflict('match.noCapacity', { title: need.title });
+  return full;
 }

@@ -31,10 +31,10 @@ export function eligibilityRefusal(failures: EligibilityFailure[]) {
 
 /** Checks a proposal of this pair by this user and returns the new match's fields. */
 export async function proposalFor(user: UserRecord, needId: string, offerId: string, locale: Locale) {
-  const [need, offer] = await Promise.all([
-    ListingModel.findById(needId).lean<ListingRecord>(),
-    ListingModel.findById(offerId).lean<ListingRecord>(),
-  ]);
+  // Both listings in one read.
+  const pair = await ListingModel.find({ _id: trusted({ $in: [needId, offerId] }) }).lean<ListingRecord[]>();
+  const need = pair.find((l) => l._id.equals(needId));
+  const offer = pair.find((l) => l._id.equals(offerId));
   if (!need || !offer) throw notFound('Listing');
   if (need.side !== 'need' || offer.side !== 'offer') throw validationFailed('match.needAndOffer');
   const ownsNeed = listingPolicy.canEdit(user, need);

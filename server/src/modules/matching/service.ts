@@ -2,7 +2,7 @@ import mongoose, { trusted, type ClientSession } from 'mongoose';
 import { defaultLocale, type Locale } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
-import { deliverRecorded, recordEvent, writeWithEvents } from '../../lib/outbox.js';
+import { deliverRecorded, recordEvents, writeWithEvents } from '../../lib/outbox.js';
 import { ListingModel, type ListingRecord } from '../listings/model.js';
 import { listingPolicy } from '../listings/policy.js';
 import { planCommitment, takeFromNeed, takeFromOffer } from './commitment.js';
@@ -142,29 +142,43 @@ export function matchService(ctx: AppContext) {
       if (!policy.canRespond(user, m)) throw forbidden('match.receiverAccepts');
       if (m.status !== 'proposed') throw conflict('match.cannotAccept', { status: m.status });
       const { accepted: updated, recorded } = await mongoose.connection.transaction(async (session) => {
-        // One operation at a time: a transaction's operations must not run in parallel.
-        const need = await ListingModel.findById(m.needId).session(session).lean<ListingRecord>();
-        const offer = await ListingModel.findById(m.offerId).session(session).lean<ListingRecord>();
+        // One operation at a time: a transaction's operations must not run in parallel. Both listings in one read.
+        const pair = await ListingModel.find({ _id: trusted({ $in: [m.needId, m.offerId] }) })
+          .session(session)
+          .lean<ListingRecord[]>();
+        const need = pair.find((l) => l._id.equals(m.needId));
+        const offer = pair.find((l) => l._id.equals(m.offerId));
         if (!need || !offer) throw conflict('match.listingGone');
         if (need.status !== 'open' || offer.status !== 'open') throw conflict('match.coveredOrSpent');
         const commitment = planCommitment(need, offer, amount);
         const offerFull = await takeFromOffer(offer, commitment, session);
         const needFull = await takeFromNeed(need, commitment, session);
-        const changed = (listingId: unknown, full: boolean) =>
-          recordEvent(
-            'listing.changed',
-            { listingId: String(listingId), change: full ? 'matched' : 'updated' },
-            session,
-          );
-        const offerChanged = await changed(offer._id, offerFull);
-        const needChanged = await changed(need._id, needFull);
+        // Capacity and status only: nothing the statistics read of the listings for their matches.
+        const changed = (listingId: unknown, full: boolean) => ({
+          event: 'listing.changed' as const,
+          payload: {
+            listingId: String(listingId),
+            change: full ? ('matched' as const) : ('updated' as const),
+            factsChanged: false,
+          },
+        });
         const accepted = await transition(user, m, 'proposed', 'accepted', { ...commitment }, session);
-        const acceptedEvent = await recordEvent(
-          'match.accepted',
-          { ...matchParties(accepted, user), side: accepted.proposedSide === 'need' ? 'offer' : 'need' },
+        // The three events in one round trip.
+        const recorded = await recordEvents(
+          [
+            changed(offer._id, offerFull),
+            changed(need._id, needFull),
+            {
+              event: 'match.accepted',
+              payload: {
+                ...matchParties(accepted, user),
+                side: accepted.proposedSide === 'need' ? 'offer' : 'need',
+              },
+            },
+          ],
           session,
         );
-        return { accepted, recorded: [offerChanged, needChanged, acceptedEvent] };
+        return { accepted, recorded };
       });
       // The two sides can talk from now on; opening is idempotent by match.
       const conversation = await openMatchConversation(ctx, {

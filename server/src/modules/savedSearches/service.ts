@@ -7,7 +7,7 @@ import { notificationService } from '../notifications/service.js';
 import type { UserRecord } from '../users/model.js';
 import { matchesSavedSearch } from './matcher.js';
 import { SavedSearchModel, type SavedSearchRecord } from './model.js';
-import '../listings/events.js';
+import { committedListing } from '../listings/events.js';
 
 /** A name for a search saved without one: its words, else its filters. */
 function defaultName(body: CreateSavedSearchBody): string {
@@ -43,8 +43,9 @@ export function savedSearchService(ctx: AppContext) {
      * Tells the owner of every saved search a new open listing answers (never the listing's own author). The
      * side filter narrows in the database; the rest is checked here, one batch at a time.
      */
-    async notifyMatches(listingId: string): Promise<number> {
-      const listing = await ListingModel.findById(listingId).lean<ListingRecord>();
+    async notifyMatches(listingId: string, posted?: ListingRecord): Promise<number> {
+      // As its writer committed it when handed over (the listing as it was posted), else read now.
+      const listing = posted ?? (await ListingModel.findById(listingId).lean<ListingRecord>());
       if (!listing || listing.status !== 'open') return 0;
       const cursor = SavedSearchModel.find({
         userId: trusted({ $ne: listing.ownerId }),
@@ -80,7 +81,7 @@ export function savedSearchService(ctx: AppContext) {
 /** A newly created listing is checked against every saved search. */
 export function subscribeSavedSearches(ctx: AppContext): void {
   const service = savedSearchService(ctx);
-  ctx.events.on('listing.changed', async ({ listingId, change }) => {
-    if (change === 'created') await service.notifyMatches(listingId);
+  ctx.events.on('listing.changed', async (changed) => {
+    if (changed.change === 'created') await service.notifyMatches(changed.listingId, committedListing(changed));
   });
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, type Listing } from '@app/shared';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { buildOrganization, buildUser, signedIn } from '../../../test/factories.js';
-import { ListingModel } from '../listings/model.js';
+import { ListingModel, type ListingRecord } from '../listings/model.js';
+import { withCommittedListing } from '../listings/events.js';
 import { toSearchDocument } from '../../search/listingDocument.js';
 import { SearchReconciler } from '../../search/reconciler.js';
 import { EventOutboxModel } from '../../lib/outbox.js';
@@ -319,5 +320,21 @@ describe('recovery', () => {
     expect((await search(q('待索引的送餐需求'))).items.map((i) => i.id)).toContain(String(pending._id));
     await server.ctx.events.settle();
     expect(await EventOutboxModel.countDocuments({ 'payload.listingId': String(pending._id) })).toBe(0);
+  });
+
+  it('shows a listing as it is now when a late delivery hands over the state its writer committed', async () => {
+    const { client } = await signedIn(server, { role: 'resident' });
+    const posted = await client.post('/api/listings', { ...fixtures.meals, title: '交接前的送餐需求' });
+    const id = posted.body.listing.id as string;
+    await server.ctx.events.settle();
+    const asPosted = (await ListingModel.findById(id).lean<ListingRecord>())!;
+    expect((await client.patch(`/api/listings/${id}`, { title: '交接后的送餐需求' })).status).toBe(200);
+    // The first write's delivery, after the edit's: the indexer applies the old state, sees that the listing
+    // changed since, and indexes it again as it is.
+    server.ctx.events.emit('listing.changed', withCommittedListing({ listingId: id, change: 'created' }, asPosted));
+    await server.ctx.events.settle();
+    const titleInIndex = async () =>
+      (await search(q('交接后的送餐需求'))).items.find((i) => i.id === id)?.title;
+    await expect.poll(titleInIndex).toBe('交接后的送餐需求');
   });
 });

@@ -5,6 +5,8 @@ import { countListing, ensureListingCounts, rebuildListingCounts } from './count
 import { CounterStateModel, ListingCountModel, ListingMarkModel } from './model.js';
 import { dayKey, periodBuckets } from './period.js';
 import { statsOf } from './testing.js';
+import { ListingModel } from '../listings/model.js';
+import { countedListing } from '../listings/stats.js';
 
 /*
  * The counters of listings posted, kept by the `listing.changed` subscriber, against the same counters rebuilt
@@ -117,11 +119,45 @@ describe('the counters of listings posted', () => {
     expect(pudong.priorityDomainShare).toBe(0);
   });
 
+  it('stay exact when deliveries of one listing overlap its changes, or bring it as it was', async () => {
+    await server.ctx.events.settle();
+    const res = await poster.post('/api/listings', listing('need', '310104', ['elderly']));
+    expect(res.status).toBe(201);
+    const id = (res.body as { listing: { id: string } }).listing.id;
+    await server.ctx.events.settle();
+    // The listing as its writer committed it: handed over after the changes below, it is out of date.
+    const asPosted = (await countedListing(id))!;
+    const changes: [string, string[]][] = [
+      ['310115', ['education']],
+      ['310104', ['elderly', 'education']],
+      ['310101', []],
+      ['310104', ['elderly']],
+      ['310115', ['elderly', 'education']],
+    ];
+    const deliveries: Promise<void>[] = [];
+    for (const [district, domains] of changes) {
+      await ListingModel.updateOne({ _id: id }, { $set: { district, domains } });
+      // Each change's own delivery starts after it; redeliveries and the first write's late one overlap them.
+      deliveries.push(countListing(id), countListing(id, asPosted), countListing(id));
+    }
+    const outcomes = await Promise.allSettled(deliveries);
+    // A delivery that found the listing changed under every count fails; the outbox delivers it again.
+    for (const o of outcomes) if (o.status === 'rejected') await countListing(id);
+    // The first write's delivery, last of all: it swaps its mark in, reads the listing again, and counts again.
+    await countListing(id, asPosted);
+
+    const kept = await snapshot();
+    const mark = kept.marks.find((m) => String(m._id) === id);
+    expect(JSON.parse(mark!.m as string).slice(1)).toEqual(['need', '310115', 'education', 'elderly']);
+    await rebuildListingCounts();
+    expect(await snapshot()).toEqual(kept);
+  });
+
   it('are rebuilt at start when they do not cover the listings', async () => {
     await server.ctx.events.settle();
     await ListingMarkModel.deleteMany({});
     expect(await ensureListingCounts()).toBe(true);
-    expect(await ListingMarkModel.countDocuments()).toBe(4);
+    expect(await ListingMarkModel.countDocuments()).toBe(5);
   });
 
   it('rebuild marks of the older format (five fields a listing) as one string each', async () => {
@@ -140,7 +176,7 @@ describe('the counters of listings posted', () => {
     const before = await snapshot();
     expect(await ensureListingCounts()).toBe(true);
     const after = await snapshot();
-    expect(after.marks).toHaveLength(4);
+    expect(after.marks).toHaveLength(5);
     for (const mark of after.marks) expect(Object.keys(mark).sort()).toEqual(['_id', 'm']);
     expect(after.counters).toEqual(before.counters);
     expect(await ensureListingCounts()).toBe(false);

@@ -1,8 +1,14 @@
 import { Types } from 'mongoose';
 import { isPriorityDomain } from '@app/shared';
 import type { AppContext } from '../../context.js';
-import '../listings/events.js';
-import { countedListing, everyCountedListing, listingTotal, type CountedListing } from '../listings/stats.js';
+import { committedListing } from '../listings/events.js';
+import {
+  countedListing,
+  countedListingOf,
+  everyCountedListing,
+  listingTotal,
+  type CountedListing,
+} from '../listings/stats.js';
 import { increment } from './increment.js';
 import { recountMatchesOf, subscribeMatchCounters } from './matchCounting.js';
 import { CounterStateModel, ListingCountModel, ListingMarkModel, type ListingMark } from './model.js';
@@ -74,14 +80,25 @@ function countedOf(mark: string): Counted {
   return { createdAt: new Date(ms), side, district, domains };
 }
 
-/** Brings the counters in line with one listing as it is now (absent: as if it were never posted). */
-export async function countListing(listingId: string, tries = 3): Promise<void> {
+/**
+ * Brings the counters in line with one listing as it is now (absent: as if it were never posted). Swapping the
+ * mark in one atomic step decides who moves the counters, by the difference from the mark it replaced, so each
+ * state is counted in and out once. A delivery that read the listing before a later change may swap in an
+ * older mark than another delivery did: so each swapper reads the listing once more and counts again when it is
+ * no longer what it swapped in. The last swapper's check comes after every swap, so the last mark is the
+ * listing's state (another swapper's mark is that swapper's to check: the listing alone is read again).
+ */
+export async function countListing(
+  listingId: string,
+  committed?: CountedListing,
+  tries = 3,
+): Promise<void> {
   if (!Types.ObjectId.isValid(listingId)) return;
-  const now = await countedListing(listingId);
+  // As its writer committed it (checked below like a read), or read now.
+  const now = committed ? countedListingOf(committed) : await countedListing(listingId);
   const mark = now ? markOf(now) : null;
   const counted = await ListingMarkModel.findById(listingId).lean<ListingMark>();
   if (mark ? counted?.m === mark : !counted) return;
-  // Swapping the mark in one atomic step decides who moves the counters: a second delivery finds its own mark.
   const before = mark
     ? await ListingMarkModel.findOneAndReplace(
         { _id: now!._id },
@@ -93,14 +110,11 @@ export async function countListing(listingId: string, tries = 3): Promise<void> 
   const deltas = new Map<string, Delta>();
   if (before) tally(deltas, countedOf(before.m), -1);
   if (now) tally(deltas, now, 1);
-  for (const delta of deltas.values()) await increment(ListingCountModel, delta);
-  // Another delivery may have swapped in a mark read before ours: count again until the mark is the listing.
-  const [again, stored] = await Promise.all([
-    countedListing(listingId),
-    ListingMarkModel.findById(listingId).lean<ListingMark>(),
-  ]);
-  const settled = again && stored ? stored.m === markOf(again) : !again && !stored;
-  if (!settled && tries > 1) await countListing(listingId, tries - 1);
+  await increment(ListingCountModel, deltas.values());
+  const again = await countedListing(listingId);
+  if ((again ? markOf(again) : null) === mark) return;
+  if (tries > 1) await countListing(listingId, undefined, tries - 1);
+  else throw new Error(`listing ${listingId} changed under every count of it`);
 }
 
 /** A whole counter from the sums of its `$inc` paths. */
@@ -156,9 +170,12 @@ export async function ensureListingCounts(): Promise<boolean> {
 /** Keeps the counters with every listing written through the listing service, and every match event. */
 export function subscribeStatCounters(ctx: AppContext): void {
   // A listing's district, domains or amount scope its matches' figures too.
-  ctx.events.on('listing.changed', async ({ listingId }) => {
-    await countListing(listingId);
-    await recountMatchesOf(listingId);
+  ctx.events.on('listing.changed', async (changed) => {
+    const { listingId, change, factsChanged } = changed;
+    await countListing(listingId, committedListing(changed));
+    // A new listing has no matches counted yet (a match proposed since counts it itself); a change that left
+    // the facts the match counters read as they were moves none of its matches.
+    if (change !== 'created' && factsChanged !== false) await recountMatchesOf(listingId);
   });
   subscribeMatchCounters(ctx);
 }

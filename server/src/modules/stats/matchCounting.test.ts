@@ -169,6 +169,22 @@ describe('the counters of matches', () => {
     expect((await stats()).matches.overdue).toBe(0);
   });
 
+  it('stay exact when deliveries of one match overlap its changes', async () => {
+    const hour = 3_600_000;
+    const deliveries: Promise<void>[] = [];
+    for (const hours of [-50, 3, -2, 30, 1]) {
+      await MatchModel.updateOne({ _id: ids[2] }, { $set: { deadline: new Date(Date.now() + hours * hour) } });
+      // Each change's own delivery starts after it; redeliveries overlap them.
+      deliveries.push(countMatch(ids[2]!), countMatch(ids[2]!), countMatch(ids[2]!));
+    }
+    const outcomes = await Promise.allSettled(deliveries);
+    // A delivery that found the match changed under every count fails; the outbox delivers it again.
+    for (const o of outcomes) if (o.status === 'rejected') await countMatch(ids[2]!);
+    const kept = await snapshot();
+    await rebuildMatchCounts();
+    expect(await snapshot()).toEqual(kept);
+  });
+
   it('are rebuilt at start when they do not cover the matches', async () => {
     await MatchMarkModel.deleteMany({});
     expect(await ensureMatchCounts()).toBe(true);

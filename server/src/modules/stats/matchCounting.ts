@@ -42,7 +42,11 @@ async function currentMark(id: Types.ObjectId): Promise<MarkFields | null> {
   return markOf(t, await listingFacts(t.completedAt ? [t.needId, t.offerId] : [t.needId]));
 }
 
-/** Brings the counters in line with one match as it is now (absent: as if it had never been). */
+/**
+ * Brings the counters in line with one match as it is now (absent: as if it had never been), as countListing does
+ * (counting.ts): the mark swapped in one atomic step, the counters moved by the difference in one round trip, and
+ * the match and its listings' facts read once more to check that what was swapped in is still the match's.
+ */
 export async function countMatch(matchId: string, tries = 3): Promise<void> {
   if (!Types.ObjectId.isValid(matchId)) return;
   const id = new Types.ObjectId(matchId);
@@ -60,11 +64,12 @@ export async function countMatch(matchId: string, tries = 3): Promise<void> {
   const deltas = new Map<string, MatchDelta>();
   if (before) tallyMatch(deltas, before, -1, counterPlace);
   if (mark) tallyMatch(deltas, mark, 1, counterPlace);
-  for (const delta of deltas.values()) await increment(MatchCountModel, delta);
-  // Another delivery may have swapped in a mark read before ours: count again until the mark is the match.
-  const [again, stored] = await Promise.all([currentMark(id), MatchMarkModel.findById(id).lean<MatchMark>()]);
-  const settled = again && stored ? sameMark(stored, again) : !again && !stored;
-  if (!settled && tries > 1) await countMatch(matchId, tries - 1);
+  await increment(MatchCountModel, deltas.values());
+  // Another delivery may have read the match or its listings before a later change: count again if so.
+  const again = await currentMark(id);
+  if (again && mark ? sameMark(again, mark) : !again && !mark) return;
+  if (tries > 1) await countMatch(matchId, tries - 1);
+  else throw new Error(`match ${matchId} changed under every count of it`);
 }
 
 /** Re-counts the matches of a listing (on either side): its district, domains or amount may have changed. */
