@@ -4,10 +4,10 @@
  * when MEILI_HOST is set (with MEILI_MASTER_KEY if the server needs one), in an index of its own that is dropped
  * afterwards.
  */
-import { amountBucketOf, distanceKm, type Listing } from '@app/shared';
+import { amountBucketOf, distanceKm } from '@app/shared';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compoundWordCases, fixtureById, fixtureDocuments } from './contract.fixtures.js';
+import { compoundWordCases, fixtureById, fixtureDocuments, storedListing } from './contract.fixtures.js';
 import { amountSortValue } from './documentText.js';
 import { EmbeddedSearchEngine } from './embedded/engine.js';
 import { MeilisearchEngine } from './meilisearch/engine.js';
@@ -235,21 +235,11 @@ for (const adapter of adapters) {
 
       it('hand back the listing a document stored', async () => {
         const before = fixtureById('meal-elderly');
-        const listing: Listing = {
-          id: before.id,
-          side: before.side,
-          kind: before.kind,
-          title: before.title,
-          description: before.description,
-          domains: before.domains,
-          district: before.district,
-          status: 'open',
+        const listing = storedListing(before, {
           ownerId: '65a000000000000000000002',
           organizationName: '长者之家 "助餐" <服务> 社',
           verified: true,
-          createdAt: '2026-11-03T02:00:00.000Z',
-          updatedAt: '2026-11-04T03:00:00.000Z',
-        };
+        });
         await engine.upsert([{ ...before, listing }]);
         try {
           const candidates = await engine.findCandidates(queries);
@@ -391,23 +381,15 @@ for (const adapter of adapters) {
 
       it('hands back the listing a document stored with its hit, unchanged and unsearched', async () => {
         const before = fixtureById('venue-pudong');
-        const listing: Listing = {
-          id: before.id,
-          side: before.side,
-          kind: before.kind,
-          title: before.title,
-          description: before.description,
-          domains: before.domains,
-          district: before.district,
+        const listing = storedListing(before, {
           amount: { max: 3000 },
           eligibility: { orgTypes: ['social-group'], districts: ['310115'] },
-          status: 'open',
           ownerId: '65a000000000000000000001',
           organizationName: 'Zyxwvut Observatory',
           verified: false,
           createdAt: '2026-11-01T02:00:00.000Z',
           updatedAt: '2026-11-02T03:00:00.000Z',
-        };
+        });
         await engine.upsert([{ ...before, listing }]);
         try {
           const { hits } = await engine.search({ q: '工位', pageSize: 50 });

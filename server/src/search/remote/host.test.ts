@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Listing } from '@app/shared';
 import { parseKeepingText } from '../../lib/jsonText.js';
 import { createLogger } from '../../lib/logger.js';
-import { fixtureDocuments } from '../contract.fixtures.js';
+import { fixtureDocuments, storedListing } from '../contract.fixtures.js';
 import { EmbeddedSearchEngine } from '../embedded/engine.js';
 import type { SearchDocument } from '../port.js';
 import { RemoteSearchEngine } from './engine.js';
@@ -30,20 +30,7 @@ const [first, second, third] = fixtureDocuments as [SearchDocument, SearchDocume
 /** The document with the listing a hit hands back. */
 const withListing = (doc: SearchDocument): SearchDocument => ({
   ...doc,
-  listing: {
-    id: doc.id,
-    side: doc.side,
-    kind: doc.kind,
-    title: doc.title,
-    description: doc.description,
-    domains: doc.domains,
-    district: doc.district,
-    status: doc.status,
-    ownerId: '65a000000000000000000003',
-    verified: doc.verified,
-    createdAt: new Date(doc.createdAt).toISOString(),
-    updatedAt: new Date(doc.createdAt).toISOString(),
-  },
+  listing: storedListing(doc, { ownerId: '65a000000000000000000003', verified: doc.verified }),
 });
 const ids = async (engine: { search: EmbeddedSearchEngine['search'] }) =>
   (await engine.search({ pageSize: 100 })).hits.map((h) => h.id).sort();
