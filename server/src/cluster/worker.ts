@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
+import { warmTextRelevance } from '../modules/matching/textMatch.js';
 import { startServer } from '../server.js';
 import { readyMessage, workerSetupFromEnv } from './roles.js';
 
@@ -11,6 +12,9 @@ import { readyMessage, workerSetupFromEnv } from './roles.js';
 export async function runWorker(config: Config, logger: Logger): Promise<void> {
   const setup = workerSetupFromEnv();
   const log = logger.child({ worker: setup.id });
+  // jieba's dictionary and the IDF table, before this worker listens (its first recommendation would pay
+  // them); they load while the connection to the primary's database is being opened.
+  setImmediate(warmTextRelevance);
   const server = await startServer(config, log, { worker: setup });
   process.send?.(readyMessage(server.port));
 

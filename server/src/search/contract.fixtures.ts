@@ -7,6 +7,7 @@ import { edgeCases } from './contractFixtures/edgeCases.js';
 import { funding } from './contractFixtures/funding.js';
 import { services } from './contractFixtures/services.js';
 import { venues } from './contractFixtures/venues.js';
+import type { Listing } from '@app/shared';
 import type { SearchDocument } from './port.js';
 
 export { compoundWordCases } from './contractFixtures/compoundWords.js';
@@ -30,3 +31,22 @@ export const fixtureById = (id: string): SearchDocument => {
   if (!doc) throw new Error(`no fixture ${id}`);
   return doc;
 };
+
+/** The listing a document may store for its hits to hand back: the document's fields, and these. */
+export const storedListing = (
+  doc: SearchDocument,
+  fields: Pick<Listing, 'ownerId' | 'verified'> & Partial<Listing>,
+) =>
+  ({
+    id: doc.id,
+    side: doc.side,
+    kind: doc.kind,
+    title: doc.title,
+    description: doc.description,
+    domains: doc.domains,
+    district: doc.district,
+    status: 'open',
+    createdAt: '2026-11-03T02:00:00.000Z',
+    updatedAt: '2026-11-04T03:00:00.000Z',
+    ...fields,
+  }) satisfies Listing;

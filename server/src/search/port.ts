@@ -95,6 +95,8 @@ export interface SearchQuery {
   geo?: GeoQuery;
   page?: number;
   pageSize?: number;
+  /** false: hits carry no highlight (candidates to rank, which nobody reads marked). Default true. */
+  highlight?: boolean;
 }
 
 /** Title and description with matched words wrapped in <mark>; everything else HTML-escaped. */
@@ -111,6 +113,9 @@ export interface SearchHit {
   /** The document's stored listing, when it had one. */
   listing?: Listing;
 }
+
+/** A listing found as a candidate (`findCandidates`): its id and, when the index stored one, its listing. */
+export type CandidateHit = Pick<SearchHit, 'id' | 'listing'>;
 
 export interface SearchResult {
   hits: SearchHit[];
@@ -165,6 +170,11 @@ export interface SearchEngine {
   /** Removes documents by id; unknown ids are ignored. */
   delete(ids: readonly string[], options?: WriteOptions): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * The listings several searches find, each once, in the order first found: candidates to rank (recommendations),
+   * so without scores, highlights or facets, and in one round trip where the index is in another process.
+   */
+  findCandidates(queries: readonly SearchQuery[]): Promise<CandidateHit[]>;
   stats(): Promise<SearchStats>;
   /** Removes every document. */
   clear(): Promise<void>;

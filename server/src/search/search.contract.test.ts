@@ -4,10 +4,10 @@
  * when MEILI_HOST is set (with MEILI_MASTER_KEY if the server needs one), in an index of its own that is dropped
  * afterwards.
  */
-import { amountBucketOf, distanceKm, type Listing } from '@app/shared';
+import { amountBucketOf, distanceKm } from '@app/shared';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compoundWordCases, fixtureById, fixtureDocuments } from './contract.fixtures.js';
+import { compoundWordCases, fixtureById, fixtureDocuments, storedListing } from './contract.fixtures.js';
 import { amountSortValue } from './documentText.js';
 import { EmbeddedSearchEngine } from './embedded/engine.js';
 import { MeilisearchEngine } from './meilisearch/engine.js';
@@ -202,6 +202,53 @@ for (const adapter of adapters) {
         expect(html?.highlight?.title).not.toContain('<b>');
         expect(html?.highlight?.title).toContain('<mark>口罩</mark>');
       });
+
+      it('leaves highlights out when asked to, and finds the same', async () => {
+        const marked = await engine.search({ q: '老人 助餐', filters: open });
+        const plain = await engine.search({ q: '老人 助餐', filters: open, highlight: false });
+        expect(marked.hits.some((h) => h.highlight)).toBe(true);
+        expect(plain.hits.some((h) => h.highlight)).toBe(false);
+        expect(plain.hits.map((h) => h.id)).toEqual(marked.hits.map((h) => h.id));
+        expect(plain.total).toBe(marked.total);
+      });
+    });
+
+    describe('candidates', () => {
+      const queries: SearchQuery[] = [
+        { q: '老人 助餐', filters: { status: ['open'] }, pageSize: 10 },
+        { filters: { domain: ['elderly'] }, sort: 'newest', pageSize: 10 },
+        { filters: { district: ['310104'] }, sort: 'newest', pageSize: 10, facets: ['kind'] },
+      ];
+
+      it('are the listings of several searches, each once, in the order first found, nothing else', async () => {
+        const found: string[] = [];
+        for (const query of queries) found.push(...(await engine.search(query)).hits.map((h) => h.id));
+        const once = [...new Set(found)];
+        // The searches overlap, so the fixtures show duplicates left out.
+        expect(found.length).toBeGreaterThan(once.length);
+        const candidates = await engine.findCandidates(queries);
+        expect(candidates.map((c) => c.id)).toEqual(once);
+        // No scores, highlights or facets: only what a ranking reads.
+        expect(candidates.every((c) => Object.keys(c).every((key) => key === 'id'))).toBe(true);
+        expect(await engine.findCandidates([])).toEqual([]);
+      });
+
+      it('hand back the listing a document stored', async () => {
+        const before = fixtureById('meal-elderly');
+        const listing = storedListing(before, {
+          ownerId: '65a000000000000000000002',
+          organizationName: '长者之家 "助餐" <服务> 社',
+          verified: true,
+        });
+        await engine.upsert([{ ...before, listing }]);
+        try {
+          const candidates = await engine.findCandidates(queries);
+          expect(candidates.find((c) => c.id === before.id)).toEqual({ id: before.id, listing });
+          expect(candidates.filter((c) => c.id !== before.id).every((c) => !c.listing)).toBe(true);
+        } finally {
+          await engine.upsert([before]);
+        }
+      });
     });
 
     describe('filters and facets', () => {
@@ -334,23 +381,15 @@ for (const adapter of adapters) {
 
       it('hands back the listing a document stored with its hit, unchanged and unsearched', async () => {
         const before = fixtureById('venue-pudong');
-        const listing: Listing = {
-          id: before.id,
-          side: before.side,
-          kind: before.kind,
-          title: before.title,
-          description: before.description,
-          domains: before.domains,
-          district: before.district,
+        const listing = storedListing(before, {
           amount: { max: 3000 },
           eligibility: { orgTypes: ['social-group'], districts: ['310115'] },
-          status: 'open',
           ownerId: '65a000000000000000000001',
           organizationName: 'Zyxwvut Observatory',
           verified: false,
           createdAt: '2026-11-01T02:00:00.000Z',
           updatedAt: '2026-11-02T03:00:00.000Z',
-        };
+        });
         await engine.upsert([{ ...before, listing }]);
         try {
           const { hits } = await engine.search({ q: '工位', pageSize: 50 });

@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '@app/shared';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
@@ -287,5 +287,82 @@ describe('unread counts and read receipts', () => {
     const stranger = await orgMember();
     expect((await stranger.client.post(`/api/conversations/${id}/read`, { upTo: sent[0] })).status).toBe(404);
     expect(await unread(stranger.client)).toBeUndefined();
+  });
+});
+
+describe('the inbox', () => {
+  it('counts unread and shows the last message of every conversation in the same queries, however many', async () => {
+    const viewer = await signedIn(server);
+    const service = conversationService(server.ctx);
+    const conversations: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const other = await buildUser();
+      const c = await openMatchConversation(server.ctx, {
+        matchId: String(new Types.ObjectId()),
+        memberUserIds: [String(viewer.user._id), String(other._id)],
+      });
+      const id = String(c._id);
+      conversations.push(id);
+      // i + 1 messages from the other side, then one from the viewer in every other conversation.
+      for (let m = 0; m <= i; m++)
+        await service.send(other, id, { body: `来信 ${i}.${m}`, clientId: `in-${m}-${id}` });
+      if (i % 2) await service.send(viewer.user, id, { body: `回复 ${i}`, clientId: `out-${id}` });
+    }
+    await server.ctx.events.settle();
+    // The lastSeq hint lags behind in two conversations (a send cut off before it moved the hint).
+    await ConversationModel.updateOne({ _id: conversations[4] }, { $set: { lastSeq: 2 } });
+    await ConversationModel.updateOne({ _id: conversations[3] }, { $set: { lastSeq: 0 } });
+    const [, second] = (await viewer.client.get('/api/conversations')).body.items.filter(
+      (c: { id: string }) => conversations.includes(c.id),
+    );
+    await viewer.client.post(`/api/conversations/${second.id}/read`, { upTo: second.lastMessage.id });
+
+    const byCollection = new Map<string, number>();
+    const inbox = async (pageSize: number) => {
+      byCollection.clear();
+      mongoose.set('debug', (collection: string) =>
+        byCollection.set(collection, (byCollection.get(collection) ?? 0) + 1),
+      );
+      try {
+        const res = await viewer.client.get(`/api/conversations?pageSize=${pageSize}`);
+        expect(res.status).toBe(200);
+        return res.body.items as {
+          id: string;
+          unreadCount: number;
+          lastMessage?: { body: string; seq: number };
+        }[];
+      } finally {
+        mongoose.set('debug', false);
+      }
+    };
+    const all = await inbox(20);
+    const queries = new Map(byCollection);
+    expect(all.map((c) => c.id)).toEqual([...conversations].reverse());
+    const view = (i: number) => all.find((c) => c.id === conversations[i])!;
+    for (let i = 0; i < 5; i++) {
+      const last = i % 2 ? { body: `回复 ${i}`, seq: i + 2 } : { body: `来信 ${i}.${i}`, seq: i + 1 };
+      expect(view(i).lastMessage, `conversation ${i}`).toMatchObject(last);
+      expect(view(i).unreadCount, `conversation ${i}`).toBe(i === 3 ? 0 : i + 1);
+    }
+    expect(queries.get(MessageModel.collection.name)).toBe(2);
+    // One conversation on the page or five: the same queries.
+    await inbox(1);
+    expect(byCollection).toEqual(queries);
+  });
+
+  it('finds the last message of a conversation whose hint is ahead of its messages', async () => {
+    const viewer = await signedIn(server);
+    const other = await buildUser();
+    const c = await openMatchConversation(server.ctx, {
+      matchId: String(new Types.ObjectId()),
+      memberUserIds: [String(viewer.user._id), String(other._id)],
+    });
+    await conversationService(server.ctx).send(other, String(c._id), {
+      body: '唯一',
+      clientId: `only-${c._id}`,
+    });
+    await ConversationModel.updateOne({ _id: c._id }, { $set: { lastSeq: 9 } });
+    const [item] = (await viewer.client.get('/api/conversations')).body.items;
+    expect(item).toMatchObject({ id: String(c._id), unreadCount: 1, lastMessage: { body: '唯一', seq: 1 } });
   });
 });

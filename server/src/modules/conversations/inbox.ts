@@ -23,19 +23,19 @@ const byId = <T extends { _id: Types.ObjectId }>(rows: T[]) => new Map(rows.map(
 
 /** The user's conversations, most recently active first, each as the user sees it. */
 export function conversationInbox(ctx: AppContext) {
-  /** Ids of every conversation the user is a member of; one query per way of membership, so each uses its index. */
+  /**
+   * Ids of every conversation the user is a member of, in one query: each way of membership is a branch of an
+   * `$or` answered by its own index (the embedded engine and MongoDB both take the union of the branches).
+   */
   async function heads(user: Participant): Promise<Head[]> {
     const ways: Record<string, unknown>[] = [{ memberUserIds: user._id }];
     if (user.organizationId) ways.push({ organizationIds: user.organizationId });
     if (user.role === 'operator' && user.baseId) ways.push({ baseId: user.baseId });
-    const found = await Promise.all(
-      ways.map((filter) =>
-        ConversationModel.find(filter).select({ lastMessageAt: 1, createdAt: 1 }).lean<Head[]>(),
-      ),
-    );
-    const unique = [...byId(found.flat()).values()];
+    const found = await ConversationModel.find(ways.length > 1 ? { $or: ways } : ways[0]!)
+      .select({ lastMessageAt: 1, createdAt: 1 })
+      .lean<Head[]>();
     const at = (h: Head) => (h.lastMessageAt ?? h.createdAt).getTime();
-    return unique.sort((a, b) => at(b) - at(a));
+    return found.sort((a, b) => at(b) - at(a));
   }
 
   /** Who is on the other side, by name: organizations and bases the viewer is not part of, and listed users. */
@@ -45,12 +45,16 @@ export function conversationInbox(ctx: AppContext) {
     const userIds = conversations.flatMap((c) => c.memberUserIds ?? []);
     const [orgNames, bases, users] = await Promise.all([
       organizationFacts(orgIds),
-      BaseModel.find({ _id: trusted({ $in: baseIds }) })
-        .select({ name: 1 })
-        .lean<Named[]>(),
-      UserModel.find({ _id: trusted({ $in: userIds }) })
-        .select({ name: 1, organizationId: 1 })
-        .lean<Named[]>(),
+      baseIds.length
+        ? BaseModel.find({ _id: trusted({ $in: baseIds }) })
+            .select({ name: 1 })
+            .lean<Named[]>()
+        : [],
+      userIds.length
+        ? UserModel.find({ _id: trusted({ $in: userIds }) })
+            .select({ name: 1, organizationId: 1 })
+            .lean<Named[]>()
+        : [],
     ]);
     const baseNames = byId(bases);
     const userNames = byId(users);
@@ -84,13 +88,49 @@ export function conversationInbox(ctx: AppContext) {
     };
   }
 
-  /** Counted from the messages themselves, not from the conversation's lastSeq hint, which may lag. */
-  async function unreadCount(viewer: Participant, c: ConversationRecord, readSeq: number): Promise<number> {
-    return MessageModel.countDocuments({
-      conversationId: c._id,
-      seq: trusted({ $gt: readSeq }),
-      senderId: trusted({ $ne: viewer._id }),
-    });
+  /**
+   * Each conversation's messages from others after the viewer's read receipt, by conversation id, in one
+   * aggregation over them all: counted from the messages themselves, not from the lastSeq hint, which may lag.
+   */
+  async function unreadCounts(
+    viewer: Participant,
+    conversations: ConversationRecord[],
+    readSeqOf: (id: string) => number,
+  ): Promise<Map<string, number>> {
+    const counted = await MessageModel.aggregate<{ _id: Types.ObjectId; unread: number }>([
+      {
+        $match: {
+          $or: conversations.map((c) => ({ conversationId: c._id, seq: { $gt: readSeqOf(String(c._id)) } })),
+          senderId: { $ne: viewer._id },
+        },
+      },
+      { $group: { _id: '$conversationId', unread: { $sum: 1 } } },
+    ]);
+    return new Map(counted.map((row) => [String(row._id), row.unread]));
+  }
+
+  /**
+   * Each conversation's last message, by conversation id, in one query: the messages from each one's lastSeq
+   * hint on. The hint is the seq of a stored message and only moves forward (sequencer.ts), so the last one is
+   * among them; a hint that lags (a send still on its way, or cut off before it moved the hint) only brings a
+   * few more. A conversation whose hint finds none (only if messages were removed behind the application's
+   * back) is looked up on its own.
+   */
+  async function lastMessages(conversations: ConversationRecord[]): Promise<Map<string, MessageRecord>> {
+    const found = await MessageModel.find({
+      $or: conversations.map((c) => ({ conversationId: c._id, seq: trusted({ $gte: c.lastSeq ?? 0 }) })),
+    }).lean<MessageRecord[]>();
+    const last = new Map<string, MessageRecord>();
+    for (const m of found) {
+      const id = String(m.conversationId);
+      if ((last.get(id)?.seq ?? -1) < m.seq) last.set(id, m);
+    }
+    const missed = conversations.filter((c) => (c.lastSeq ?? 0) > 0 && !last.has(String(c._id)));
+    for (const c of missed) {
+      const m = await MessageModel.findOne({ conversationId: c._id }).sort({ seq: -1 }).lean<MessageRecord>();
+      if (m) last.set(String(c._id), m);
+    }
+    return last;
   }
 
   return {
@@ -115,29 +155,30 @@ export function conversationInbox(ctx: AppContext) {
       ]);
       const stored = byId(conversations);
       const ordered = ids.flatMap((id) => stored.get(id) ?? []);
-      const namesOf = await counterparts(viewer, ordered);
-      const items = await Promise.all(
-        ordered.map(async (c) => {
-          const id = String(c._id);
-          const mineRead = reads.find(
-            (r) => String(r.conversationId) === id && String(r.userId) === String(viewer._id),
-          );
-          const [count, last] = await Promise.all([
-            unreadCount(viewer, c, mineRead?.seq ?? 0),
-            MessageModel.findOne({ conversationId: c._id }).sort({ seq: -1 }).lean<MessageRecord>(),
-          ]);
-          const others = (online.get(id) ?? []).filter((u) => !policy.sameSide(viewer, u));
-          return presentConversation(c, {
-            counterparts: namesOf(c),
-            ...(last ? { lastMessage: last } : {}),
-            unreadCount: count,
-            online: [...new Set(others.map((u) => u.id))],
-            reads: reads
-              .filter((r) => String(r.conversationId) === id && String(r.userId) !== String(viewer._id))
-              .map((r) => ({ userId: String(r.userId), upTo: String(r.upTo), seq: r.seq })),
-          });
-        }),
-      );
+      if (!ordered.length) return { items: [], total: all.length };
+      const viewerId = String(viewer._id);
+      const readSeqOf = (id: string) =>
+        reads.find((r) => String(r.conversationId) === id && String(r.userId) === viewerId)?.seq ?? 0;
+      // A fixed number of round trips whatever the page holds: names, unread counts and last messages together.
+      const [namesOf, unread, last] = await Promise.all([
+        counterparts(viewer, ordered),
+        unreadCounts(viewer, ordered, readSeqOf),
+        lastMessages(ordered),
+      ]);
+      const items = ordered.map((c) => {
+        const id = String(c._id);
+        const others = (online.get(id) ?? []).filter((u) => !policy.sameSide(viewer, u));
+        const lastMessage = last.get(id);
+        return presentConversation(c, {
+          counterparts: namesOf(c),
+          ...(lastMessage ? { lastMessage } : {}),
+          unreadCount: unread.get(id) ?? 0,
+          online: [...new Set(others.map((u) => u.id))],
+          reads: reads
+            .filter((r) => String(r.conversationId) === id && String(r.userId) !== viewerId)
+            .map((r) => ({ userId: String(r.userId), upTo: String(r.upTo), seq: r.seq })),
+        });
+      });
       return { items, total: all.length };
     },
   };

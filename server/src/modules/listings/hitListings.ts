@@ -9,7 +9,9 @@ import { presentListings } from './presenter.js';
  * (an index written before documents carried it) the listing read from the database. A hit whose listing is gone
  * from the database is absent from the map.
  */
-export async function listingsOfHits(hits: readonly SearchHit[]): Promise<Map<string, Listing>> {
+export async function listingsOfHits(
+  hits: readonly Pick<SearchHit, 'id' | 'listing'>[],
+): Promise<Map<string, Listing>> {
   const byId = new Map<string, Listing>();
   const missing: string[] = [];
   for (const hit of hits) {

@@ -1,6 +1,6 @@
 import type { Listing, Locale, Recommendations } from '@app/shared';
 import type { AppContext } from '../../context.js';
-import type { SearchEngine, SearchHit, SearchQuery } from '../../search/port.js';
+import type { CandidateHit, SearchEngine, SearchQuery } from '../../search/port.js';
 import { listingsOfHits } from '../listings/hitListings.js';
 import { matchOrganizations, organizationOf, providerRecords } from './context.js';
 import { candidateQuery, rankCandidates, type Ranking } from './rank.js';
@@ -12,23 +12,23 @@ const BY_DOMAIN = 60;
 const NEARBY = 40;
 
 /**
- * The candidates for a listing from the search engine: the subject's words, its domains, and its district. The
- * engine only finds them; their text relevance is judged on the pair (textMatch.ts), so a score does not depend
- * on what else the index holds.
+ * The candidates for a listing from the search engine: the subject's words, its domains, and its district, each
+ * listing once. The engine only finds them; their text relevance is judged on the pair (textMatch.ts), so a score
+ * does not depend on what else the index holds, and the engine's scores and highlights are not asked for. One
+ * call of the search port (one round trip to the primary's index with `WORKERS=n`).
  */
-export async function candidateHits(search: SearchEngine, subject: Listing): Promise<SearchHit[]> {
+export function candidateHits(search: SearchEngine, subject: Listing): Promise<CandidateHit[]> {
   const cq = candidateQuery(subject);
   const base: SearchQuery['filters'] = {
     side: cq.side,
     status: ['open'],
     ...(cq.kind.length ? { kind: cq.kind } : {}),
   };
-  const [byWords, byDomain, nearby] = await Promise.all([
-    cq.q ? search.search({ q: cq.q, filters: base, pageSize: BY_WORDS }) : undefined,
-    search.search({ filters: { ...base, domain: cq.domain as never }, sort: 'newest', pageSize: BY_DOMAIN }),
-    search.search({ filters: { ...base, district: [cq.near.district] }, sort: 'newest', pageSize: NEARBY }),
+  return search.findCandidates([
+    ...(cq.q ? [{ q: cq.q, filters: base, pageSize: BY_WORDS }] : []),
+    { filters: { ...base, domain: cq.domain as never }, sort: 'newest', pageSize: BY_DOMAIN },
+    { filters: { ...base, district: [cq.near.district] }, sort: 'newest', pageSize: NEARBY },
   ]);
-  return [...(byWords?.hits ?? []), ...byDomain.hits, ...nearby.hits];
 }
 
 /**

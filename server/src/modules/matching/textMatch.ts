@@ -35,6 +35,15 @@ const PART_HIT = 0.3;
 /** General-language rarity of a word (jieba's IDF list, lib/text/wordRarity.ts). */
 const idf = (word: string): number => generalIdf(word) ?? UNKNOWN_IDF;
 
+/**
+ * Loads what text relevance reads, jieba's dictionary and the IDF table (about half a second of CPU), so that
+ * a server process pays it before it takes requests rather than in its first ranking.
+ */
+export function warmTextRelevance(): void {
+  idf('');
+  queryTokens('');
+}
+
 /** One word for each synonym group, so 送餐 and 助餐 meet. */
 const canonical = (word: string) => {
   const synonyms = synonymsOf(word);

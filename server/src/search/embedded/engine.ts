@@ -4,6 +4,7 @@
  * bytes of a snapshot (search/snapshots.ts decides when). Text scoring is in TextIndex; filters, facets and
  * sorting read the typed columns of DocumentColumns.
  */
+import { searchCandidates } from '../candidates.js';
 import { highlightText, termMatcher } from '../highlight.js';
 import {
   DEFAULT_PAGE_SIZE,
@@ -11,6 +12,7 @@ import {
   searchDocumentSchema,
   type DocumentBatches,
   type IndexSettings,
+  type CandidateHit,
   type SearchDocument,
   type SearchEngine,
   type SearchHighlight,
@@ -212,6 +214,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
   }
 
+  findCandidates(queries: readonly SearchQuery[]): Promise<CandidateHit[]> {
+    return searchCandidates(this, queries);
+  }
+
   private answer(
     state: IndexState,
     slots: number[],
@@ -221,7 +227,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     pageSize: number,
     query: SearchQuery,
   ): SearchResult {
-    const matcher = termMatcher(terms);
+    const matcher = query.highlight === false ? null : termMatcher(terms);
     const hits = slots.slice((page - 1) * pageSize, page * pageSize).map((slot): SearchHit => {
       const hit: SearchHit = { id: state.columns.ids[slot]!, score: score ? score(slot) : 0 };
       const { title, description, listing } = state.storedDocument(slot);

@@ -13,12 +13,14 @@ import {
   type Task,
 } from 'meilisearch';
 import { amountBucketOf, type AmountBucket, type Listing } from '@app/shared';
+import { searchCandidates } from '../candidates.js';
 import { amountSortValue, labelTexts, placeTexts, segmentedWords } from '../documentText.js';
 import { markedToHtml, MEILI_POST_TAG, MEILI_PRE_TAG } from '../highlight.js';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   searchDocumentSchema,
+  type CandidateHit,
   type DocumentBatches,
   type FacetName,
   type IndexSettings,
@@ -273,8 +275,8 @@ export class MeilisearchEngine implements SearchEngine {
       page,
       hitsPerPage: pageSize,
       attributesToRetrieve: ['id', 'title', 'description', 'listing'],
-      attributesToHighlight: q ? ['title', 'description'] : [],
-      attributesToCrop: q ? ['description'] : [],
+      attributesToHighlight: q && query.highlight !== false ? ['title', 'description'] : [],
+      attributesToCrop: q && query.highlight !== false ? ['description'] : [],
       cropLength: 40,
       cropMarker: '…',
       highlightPreTag: MEILI_PRE_TAG,
@@ -310,6 +312,10 @@ export class MeilisearchEngine implements SearchEngine {
       facetCounts[f] = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
     }
     return { hits, total: answer.totalHits, page, pageSize, facets: facetCounts };
+  }
+
+  findCandidates(queries: readonly SearchQuery[]): Promise<CandidateHit[]> {
+    return searchCandidates(this, queries);
   }
 }
 

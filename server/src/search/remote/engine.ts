@@ -1,9 +1,11 @@
 import { connect, type Socket } from 'node:net';
 import type {
+  CandidateHit,
   DocumentBatches,
   IndexSettings,
   SearchDocument,
   SearchEngine,
+  SearchHit,
   SearchQuery,
   SearchResult,
   SearchStats,
@@ -12,6 +14,7 @@ import type {
 import {
   frame,
   FrameReader,
+  hitsOf,
   type AnswerFrame,
   type CallFrame,
   type Hello,
@@ -22,15 +25,20 @@ import {
 interface Pending {
   /** The connection the call went out on. */
   socket: Socket;
+  call: SearchCall;
   resolve(result: unknown): void;
   reject(err: Error): void;
 }
+
+type Answered = Extract<AnswerFrame, { result: unknown }>;
 
 /**
  * The search port over the primary's RPC (host.ts, protocol.ts): a worker's view of the one embedded index. Every
  * call is a frame on the one connection this worker keeps open to 127.0.0.1 (opened at the first call, opened
  * again at the next call after it dropped), pipelined with the calls in flight; a write returns once the primary
  * applied it, so a listing written through any worker is found by a search on any other in the next request.
+ * The listings of a search's hits and of candidates come after their answer, a frame each, parsed with their
+ * text kept (lib/jsonText.ts): a search answer writes them out as they came.
  */
 export class RemoteSearchEngine implements SearchEngine {
   readonly engine = 'embedded' as const;
@@ -59,6 +67,11 @@ export class RemoteSearchEngine implements SearchEngine {
 
   search(query: SearchQuery): Promise<SearchResult> {
     return this.call('search', query);
+  }
+
+  /** One call for every search: the primary answers the listings found, each once, without highlights. */
+  findCandidates(queries: readonly SearchQuery[]): Promise<CandidateHit[]> {
+    return this.call('findCandidates', queries);
   }
 
   stats(): Promise<SearchStats> {
@@ -104,7 +117,7 @@ export class RemoteSearchEngine implements SearchEngine {
     const id = this.nextId++;
     const socket = this.connection();
     const answered = new Promise<T>((resolve, reject) =>
-      this.pending.set(id, { socket, resolve: resolve as (result: unknown) => void, reject }),
+      this.pending.set(id, { socket, call: name, resolve: resolve as (result: unknown) => void, reject }),
     );
     socket.write(frame({ id, call: name, args } satisfies CallFrame));
     return answered;
@@ -117,15 +130,30 @@ export class RemoteSearchEngine implements SearchEngine {
     socket.setNoDelay(true);
     socket.write(frame({ token: this.host.token } satisfies Hello));
     const reader = new FrameReader();
+    // An answer whose hits' listings are still to come, one frame each (protocol.ts `answerFrames`).
+    let incomplete: { answer: Answered; expected: number; listings: unknown[] } | undefined;
     socket.on('data', (chunk: Buffer) => {
-      let answers: AnswerFrame[];
+      let values: unknown[];
       try {
-        answers = reader.push(chunk) as AnswerFrame[];
+        values = reader.push(chunk);
       } catch (err) {
         socket.destroy(err as Error);
         return;
       }
-      for (const answer of answers) this.settle(socket, answer);
+      for (const value of values) {
+        if (incomplete) {
+          incomplete.listings.push(value);
+          if (incomplete.listings.length < incomplete.expected) continue;
+          const { answer, listings } = incomplete;
+          incomplete = undefined;
+          this.settle(socket, answer, listings);
+          continue;
+        }
+        const answer = value as AnswerFrame;
+        const expected = 'listed' in answer ? (answer.listed?.length ?? 0) : 0;
+        if (expected) incomplete = { answer: answer as Answered, expected, listings: [] };
+        else this.settle(socket, answer);
+      }
     });
     socket.on('error', () => {}); // 'close' follows and fails the calls in flight.
     socket.on('close', () => {
@@ -136,11 +164,17 @@ export class RemoteSearchEngine implements SearchEngine {
     return socket;
   }
 
-  private settle(socket: Socket, answer: AnswerFrame): void {
+  /** Resolves or fails the call answered; `listings` go to the hits `answer.listed` names, in order. */
+  private settle(socket: Socket, answer: AnswerFrame, listings?: unknown[]): void {
     if ('result' in answer) {
       const waiting = this.pending.get(answer.id);
       this.pending.delete(answer.id);
-      waiting?.resolve(answer.result);
+      if (!waiting) return;
+      if (listings) {
+        const hits = hitsOf(waiting.call, answer.result)!;
+        answer.listed!.forEach((at, i) => (hits[at]!.listing = listings[i] as SearchHit['listing']));
+      }
+      waiting.resolve(answer.result);
       return;
     }
     const err = new Error(`search host: ${answer.error}`);

@@ -1,12 +1,14 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Listing } from '@app/shared';
+import { parseKeepingText } from '../../lib/jsonText.js';
 import { createLogger } from '../../lib/logger.js';
-import { fixtureDocuments } from '../contract.fixtures.js';
+import { fixtureDocuments, storedListing } from '../contract.fixtures.js';
 import { EmbeddedSearchEngine } from '../embedded/engine.js';
 import type { SearchDocument } from '../port.js';
 import { RemoteSearchEngine } from './engine.js';
 import { serveSearch, type SearchHost } from './host.js';
-import { frame, FrameReader, FrameTooLarge } from './protocol.js';
+import { answerFrames, frame, FrameReader, FrameTooLarge } from './protocol.js';
 
 // The search RPC of WORKERS=n; what every adapter must answer is the contract suite's (search.contract.test.ts).
 let host: SearchHost;
@@ -25,6 +27,11 @@ afterAll(async () => {
 });
 
 const [first, second, third] = fixtureDocuments as [SearchDocument, SearchDocument, SearchDocument];
+/** The document with the listing a hit hands back. */
+const withListing = (doc: SearchDocument): SearchDocument => ({
+  ...doc,
+  listing: storedListing(doc, { ownerId: '65a000000000000000000003', verified: doc.verified }),
+});
 const ids = async (engine: { search: EmbeddedSearchEngine['search'] }) =>
   (await engine.search({ pageSize: 100 })).hits.map((h) => h.id).sort();
 
@@ -61,6 +68,44 @@ describe('the search RPC frames', () => {
     }
     expect(() => new FrameReader(100).push(frame('y'.repeat(200)))).toThrow(FrameTooLarge);
   });
+
+  it("sends a search's or candidates' listings after the answer, one frame each, as the index kept their text", () => {
+    // Text JSON.stringify would not make (spaces), to see it is the kept text that goes out.
+    const kept = '{"id":"a", "title":"独居老人 \\"助餐\\""}';
+    const listing = parseKeepingText(kept) as Listing;
+    const highlight = { title: '独居<mark>老人</mark>' };
+    const rest = { total: 2, page: 1, pageSize: 20, facets: { kind: { service: 2 } } };
+    const search = {
+      hits: [
+        { id: 'b', score: 1.5 },
+        { id: 'a', score: 0.5, listing, highlight },
+      ],
+      ...rest,
+    };
+    const bytes = answerFrames(7, 'search', search);
+    expect(bytes.includes(Buffer.from(kept))).toBe(true);
+    expect(new FrameReader().push(bytes)).toEqual([
+      {
+        id: 7,
+        result: {
+          hits: [
+            { id: 'b', score: 1.5 },
+            { id: 'a', score: 0.5, highlight },
+          ],
+          ...rest,
+        },
+        listed: [1],
+      },
+      JSON.parse(kept),
+    ]);
+    expect(
+      new FrameReader().push(answerFrames(8, 'findCandidates', [{ id: 'a', listing }, { id: 'b' }])),
+    ).toEqual([{ id: 8, result: [{ id: 'a' }, { id: 'b' }], listed: [0] }, JSON.parse(kept)]);
+    // Without listings, and for any other call, the answer alone.
+    expect(answerFrames(9, 'findCandidates', [{ id: 'b' }])).toEqual(frame({ id: 9, result: [{ id: 'b' }] }));
+    expect(answerFrames(10, 'stats', { documents: 3 })).toEqual(frame({ id: 10, result: { documents: 3 } }));
+    expect(answerFrames(11, 'clear', undefined)).toEqual(frame({ id: 11, result: null }));
+  });
 });
 
 describe('the search host', () => {
@@ -85,14 +130,20 @@ describe('the search host', () => {
     expect(answers).toContainEqual({ id: 9, status: 400, error: 'the arguments must be an array' });
   });
 
-  it('answers calls pipelined on one connection, each to its caller', async () => {
+  it('answers calls pipelined on one connection, each to its caller, with its own listings', async () => {
     await remote.clear();
-    await remote.upsert([first, second, third]);
+    // Two of the three with the listing a hit hands back, which follows its answer in frames of its own.
+    await remote.upsert([first, second].map(withListing).concat(third));
     const queries = [first, second, third].map((doc) => ({ q: doc.title, pageSize: 1 }));
-    const alone: Awaited<ReturnType<EmbeddedSearchEngine['search']>>[] = [];
-    for (const query of queries) alone.push(await local.search(query));
-    const together = await Promise.all(Array.from({ length: 30 }, (_, i) => remote.search(queries[i % 3]!)));
-    together.forEach((result, i) => expect(result).toEqual(alone[i % 3]));
+    const alone: unknown[] = [];
+    for (const query of queries) alone.push(await local.search(query), await local.findCandidates([query]));
+    expect(alone.filter((r) => JSON.stringify(r).includes('"listing"'))).toHaveLength(4);
+    const together = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2 ? remote.findCandidates([queries[(i >> 1) % 3]!]) : remote.search(queries[(i >> 1) % 3]!),
+      ),
+    );
+    together.forEach((result, i) => expect(result).toEqual(alone[((i >> 1) % 3) * 2 + (i % 2)]));
   });
 
   it('fails the calls in flight when the connection drops, and opens a new one for the next', async () => {

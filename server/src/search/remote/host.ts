@@ -2,8 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { IndexSettings, SearchDocument, SearchEngine } from '../port.js';
+import type { IndexSettings, SearchDocument, SearchEngine, SearchQuery } from '../port.js';
 import {
+  answerFrames,
   frame,
   FrameReader,
   isSearchCall,
@@ -48,7 +49,8 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
       engine.ensureIndex((settings ?? undefined) as IndexSettings | undefined),
     upsert: async ([docs]) => engine.upsert(docs as SearchDocument[]),
     delete: async ([ids]) => engine.delete(ids as string[]),
-    search: async ([query]) => engine.search(query as Parameters<SearchEngine['search']>[0]),
+    search: async ([query]) => engine.search(query as SearchQuery),
+    findCandidates: async ([queries]) => engine.findCandidates(queries as SearchQuery[]),
     stats: async () => engine.stats(),
     clear: async () => engine.clear(),
     checkWrites: async () => engine.checkWrites(),
@@ -78,18 +80,20 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
     },
   };
 
-  const run = async (value: unknown): Promise<AnswerFrame> => {
+  /** The answer's frames: `{ id, result }` (and the listings of its hits, protocol.ts) or `{ id, status, error }`. */
+  const run = async (value: unknown): Promise<Buffer> => {
     const { id, call, args } = (value ?? {}) as { id?: unknown; call?: unknown; args?: unknown };
     const callId = typeof id === 'number' ? id : -1;
     try {
       if (!isSearchCall(call)) throw new CallError(404, 'no such call');
       if (!Array.isArray(args)) throw new CallError(400, 'the arguments must be an array');
       const result = await calls[call](args);
-      return { id: callId, result: result ?? null };
+      return answerFrames(callId, call, result);
     } catch (err) {
       const status = err instanceof CallError ? err.status : 500;
       if (status === 500) logger.warn({ err, call }, 'a search call from a worker failed');
-      return { id: callId, status, error: err instanceof Error ? err.message : String(err) };
+      const error = err instanceof Error ? err.message : String(err);
+      return frame({ id: callId, status, error } satisfies AnswerFrame);
     }
   };
 
@@ -122,7 +126,7 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
           continue;
         }
         void run(value).then((answer) => {
-          if (!socket.destroyed) socket.write(frame(answer));
+          if (!socket.destroyed) socket.write(answer);
         });
       }
     });

@@ -3,10 +3,13 @@
  * one TCP connection per worker to 127.0.0.1, kept open, carrying length-prefixed JSON frames (a 4-byte
  * big-endian length, then that many bytes of UTF-8 JSON). The first frame a worker sends is the token made anew
  * at every start (handed to the workers in their environment); then each call is a frame `{ id, call, args }`,
- * answered by `{ id, result }` or `{ id, status, error }`. Calls are pipelined: a worker sends the next before the
- * last is answered, and answers come back as they finish, matched by id. No HTTP on either side: a search then
- * costs the primary its own work, one frame read and one frame written.
+ * answered by `{ id, result }` or `{ id, status, error }`; the listings of a search's or candidates' hits follow
+ * their answer, one frame each (`answerFrames`). Calls are pipelined: a worker sends the next before the last is
+ * answered, and answers come back as they finish, matched by id. No HTTP on either side: a search then costs the
+ * primary its own work, one frame read and one write.
  */
+import { jsonOf, parseKeepingText } from '../../lib/jsonText.js';
+import type { CandidateHit, SearchHit, SearchResult } from '../port.js';
 
 /** The calls the host answers. */
 export const searchCalls = [
@@ -14,6 +17,7 @@ export const searchCalls = [
   'upsert',
   'delete',
   'search',
+  'findCandidates',
   'stats',
   'clear',
   'checkWrites',
@@ -55,16 +59,57 @@ export interface CallFrame {
   call: SearchCall;
   args: unknown[];
 }
-export type AnswerFrame = { id: number; result: unknown } | { id: number; status: number; error: string };
+/**
+ * An answer. `listed`: the hits of a search's or candidates' result that carry a listing, by position; the
+ * listings follow the answer, one frame each, in that order (`answerFrames`).
+ */
+export type AnswerFrame =
+  { id: number; result: unknown; listed?: number[] } | { id: number; status: number; error: string };
+
+/** Frames of JSON texts made already, back to back in one buffer (one write to the socket). */
+export function framesOf(jsons: readonly string[]): Buffer {
+  const lengths = jsons.map((json) => Buffer.byteLength(json));
+  const bytes = Buffer.allocUnsafe(lengths.reduce((sum, n) => sum + 4 + n, 0));
+  let at = 0;
+  jsons.forEach((json, i) => {
+    bytes.writeUInt32BE(lengths[i]!, at);
+    at += 4 + bytes.write(json, at + 4, 'utf8');
+  });
+  return bytes;
+}
 
 /** One frame: the value's JSON behind its length. */
 export function frame(value: unknown): Buffer {
-  const json = JSON.stringify(value) ?? 'null';
-  const length = Buffer.byteLength(json);
-  const bytes = Buffer.allocUnsafe(4 + length);
-  bytes.writeUInt32BE(length, 0);
-  bytes.write(json, 4, 'utf8');
-  return bytes;
+  return framesOf([JSON.stringify(value) ?? 'null']);
+}
+
+/** The hits of a call's result that may carry listings: a search's, and the candidates. */
+export function hitsOf(call: SearchCall, result: unknown): (SearchHit | CandidateHit)[] | undefined {
+  if (call === 'findCandidates') return result as CandidateHit[];
+  if (call === 'search') return (result as SearchResult).hits;
+  return undefined;
+}
+
+/**
+ * The frames of a call's answer. The listings of its hits follow it, one frame each, written as the texts the
+ * embedded index keeps them in (lib/jsonText.ts): the primary does not serialize again what it stored as JSON,
+ * and both sides handle one small text per listing instead of one long answer (V8 builds, encodes and decodes
+ * a string of a few hundred KiB, as the candidates of a recommendation are, several times slower per byte).
+ */
+export function answerFrames(id: number, call: SearchCall, result: unknown): Buffer {
+  const hits = hitsOf(call, result);
+  if (!hits?.some((hit) => hit.listing)) return frame({ id, result: result ?? null } satisfies AnswerFrame);
+  const listed: number[] = [];
+  const listings: string[] = [];
+  const bare = hits.map(({ listing, ...hit }, i) => {
+    if (listing) {
+      listed.push(i);
+      listings.push(jsonOf(listing));
+    }
+    return hit;
+  });
+  const answer = call === 'search' ? { ...(result as SearchResult), hits: bare } : bare;
+  return framesOf([JSON.stringify({ id, result: answer, listed } satisfies AnswerFrame), ...listings]);
 }
 
 export class FrameTooLarge extends Error {
@@ -95,7 +140,8 @@ export class FrameReader {
       if (this.size < 4 + length) break;
       if (this.chunks[0]!.length < 4 + length) this.join();
       const head = this.chunks[0]!;
-      values.push(JSON.parse(head.toString('utf8', 4, 4 + length)));
+      // Its text kept: a listing that came in a frame of its own can be written out as it came (lib/jsonText.ts).
+      values.push(parseKeepingText(head.toString('utf8', 4, 4 + length)));
       this.size -= 4 + length;
       if (head.length === 4 + length) this.chunks.shift();
       else this.chunks[0] = head.subarray(4 + length);
