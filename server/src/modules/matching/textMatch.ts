@@ -8,6 +8,7 @@ import type { Listing } from '@app/shared';
 import { synonymsOf } from '../../lib/text/synonyms.js';
 import { indexTokens, queryTokens } from '../../lib/text/tokenizer.js';
 import { generalIdf } from '../../lib/text/wordRarity.js';
+import { characterSet, holds, onWordNumbersReset, wordNumber, wordSet } from './wordSets.js';
 
 /** Words every listing uses to say "I ask" or "I give", and fillers; they tell nothing about what. */
 const FRAME = new Set(
@@ -54,11 +55,15 @@ const meaningful = (w: string) => !FRAME.has(w) && (w.length > 1 || /[a-z0-9]/.t
 
 type NeedText = Pick<Listing, 'title' | 'description'> & Partial<Pick<Listing, 'id' | 'updatedAt'>>;
 
-/** A need word with its weight, and its characters for a word found only in part (cut once, not per offer). */
+/**
+ * A need word (its number, wordSets.ts) with its weight, and its characters (code points) for a word found only in
+ * part, cut once, not per offer; `length` is the word's length in UTF-16 units, as the share found is counted.
+ */
 interface NeedWord {
-  word: string;
+  word: number;
   weight: number;
-  chars: string[];
+  chars: Uint32Array;
+  length: number;
 }
 
 interface NeedWords {
@@ -80,7 +85,12 @@ function needWordsOf(need: NeedText): NeedWords {
   const weighted = needWords(need);
   let total = 0;
   for (const weight of weighted.values()) total += weight;
-  const words = [...weighted].map(([word, weight]) => ({ word, weight, chars: [...word] }));
+  const words = [...weighted].map(([word, weight]) => ({
+    word: wordNumber(word),
+    weight,
+    chars: Uint32Array.from([...word], (c) => c.codePointAt(0)!),
+    length: word.length,
+  }));
   const entry = { words, total };
   if (key) {
     if (needCache.size >= NEED_CACHE_SIZE) needCache.delete(needCache.keys().next().value!);
@@ -102,23 +112,28 @@ function needWords(need: Pick<Listing, 'title' | 'description'>): Map<string, nu
   return words;
 }
 
+/** An offer's words as sets of their numbers (wordSets.ts). */
 interface OfferWords {
-  title: Set<string>;
-  description: Set<string>;
-  /** The Chinese characters of title and description, for words found only in part (午饭 in 午餐). */
-  chars: Set<string>;
+  title: Uint32Array;
+  description: Uint32Array;
+  /** The Chinese characters of title and description (code points), for words found only in part (午饭 in 午餐). */
+  chars: Uint32Array;
 }
 
 const offerCache = new Map<string, OfferWords>();
 const OFFER_CACHE_SIZE = 20_000;
+onWordNumbersReset(() => {
+  offerCache.clear();
+  needCache.clear();
+});
 
 /** The offer's words, search mode (a long word also gives its parts), cached per listing version. */
 function offerWords(offer: Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>): OfferWords {
   const key = `${offer.id}@${offer.updatedAt}`;
   const cached = offerCache.get(key);
   if (cached) return cached;
-  const set = (text: string) => new Set(indexTokens(text).map(canonical));
-  const chars = new Set([...`${offer.title}${offer.description}`].filter((c) => /\p{Script=Han}/u.test(c)));
+  const set = (text: string) => wordSet(indexTokens(text).map(canonical));
+  const chars = characterSet([...`${offer.title}${offer.description}`].filter((c) => /\p{Script=Han}/u.test(c)));
   const words = { title: set(offer.title), description: set(offer.description), chars };
   if (offerCache.size >= OFFER_CACHE_SIZE) offerCache.delete(offerCache.keys().next().value!);
   offerCache.set(key, words);
@@ -137,13 +152,13 @@ export function relevanceTo(need: NeedText): (offer: OfferText) => number {
 function relevanceOf(wanted: readonly NeedWord[], total: number, offer: OfferWords): number {
   const { title, description, chars } = offer;
   let found = 0;
-  for (const { word, weight, chars: parts } of wanted) {
-    if (title.has(word)) found += weight;
-    else if (description.has(word)) found += weight * DESCRIPTION_HIT;
-    else if (word.length > 1) {
+  for (const { word, weight, chars: parts, length } of wanted) {
+    if (holds(title, word)) found += weight;
+    else if (holds(description, word)) found += weight * DESCRIPTION_HIT;
+    else if (length > 1) {
       let shared = 0;
-      for (const c of parts) if (chars.has(c)) shared++;
-      found += weight * PART_HIT * (shared / word.length);
+      for (const c of parts) if (holds(chars, c)) shared++;
+      found += weight * PART_HIT * (shared / length);
     }
   }
   return Math.min(1, found / total / FULL_AT);
