@@ -8,7 +8,14 @@ import type { Listing } from '@app/shared';
 import { synonymsOf } from '../../lib/text/synonyms.js';
 import { indexTokens, queryTokens } from '../../lib/text/tokenizer.js';
 import { generalIdf } from '../../lib/text/wordRarity.js';
-import { characterSet, holds, onWordNumbersReset, wordNumber, wordSet } from './wordSets.js';
+import {
+  characterSet,
+  holds,
+  onWordNumbersReset,
+  renumberWhenFull,
+  wordNumber,
+  wordSet,
+} from './wordSets.js';
 
 /** Words every listing uses to say "I ask" or "I give", and fillers; they tell nothing about what. */
 const FRAME = new Set(
@@ -133,7 +140,9 @@ function offerWords(offer: Pick<Listing, 'id' | 'title' | 'description' | 'updat
   const cached = offerCache.get(key);
   if (cached) return cached;
   const set = (text: string) => wordSet(indexTokens(text).map(canonical));
-  const chars = characterSet([...`${offer.title}${offer.description}`].filter((c) => /\p{Script=Han}/u.test(c)));
+  const chars = characterSet(
+    [...`${offer.title}${offer.description}`].filter((c) => /\p{Script=Han}/u.test(c)),
+  );
   const words = { title: set(offer.title), description: set(offer.description), chars };
   if (offerCache.size >= OFFER_CACHE_SIZE) offerCache.delete(offerCache.keys().next().value!);
   offerCache.set(key, words);
@@ -144,6 +153,7 @@ type OfferText = Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>;
 
 /** For one need, how much of what it says each offer also says, 0..1 (the need's words are cut once). */
 export function relevanceTo(need: NeedText): (offer: OfferText) => number {
+  renumberWhenFull();
   const { words: wanted, total } = needWordsOf(need);
   return (offer) => (total === 0 ? 0 : relevanceOf(wanted, total, offerWords(offer)));
 }
@@ -170,6 +180,7 @@ export const textRelevance = (need: NeedText, offer: OfferText): number => relev
 /** Relevance of a candidate to a subject, whichever of them is the need. */
 export function pairRelevance(subject: Listing): (candidate: Listing) => number {
   if (subject.side === 'need') return relevanceTo(subject);
+  renumberWhenFull();
   // The subject is the offer: its words are looked up once, each candidate need's from the cache.
   const offer = offerWords(subject);
   return (candidate) => {

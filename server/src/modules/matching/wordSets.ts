@@ -15,14 +15,20 @@ export function onWordNumbersReset(forget: () => void): void {
   restarts.push(forget);
 }
 
+/**
+ * Starts the numbering over once it holds `MOST_WORDS`. Called where a scoring begins, never inside one: the
+ * sets a scoring compares must all have been numbered in the same run (a scoring runs without awaiting).
+ */
+export function renumberWhenFull(): void {
+  if (numbers.size < MOST_WORDS) return;
+  numbers.clear();
+  for (const forget of restarts) forget();
+}
+
 /** The word's number (a new one for a word not seen before). */
 export function wordNumber(word: string): number {
   let n = numbers.get(word);
   if (n === undefined) {
-    if (numbers.size >= MOST_WORDS) {
-      numbers.clear();
-      for (const forget of restarts) forget();
-    }
     n = numbers.size;
     numbers.set(word, n);
   }
@@ -33,7 +39,8 @@ export function wordNumber(word: string): number {
 function sortedSet(values: number[]): Uint32Array {
   const sorted = Uint32Array.from(values).sort();
   let kept = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
   return kept === sorted.length ? sorted : sorted.slice(0, kept);
 }
 
