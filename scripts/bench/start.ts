@@ -3,8 +3,9 @@
  * memory once warm. Builds a data directory with the generated listings, makes sure client/dist and server/dist are built (so no
  * start pays for it), then runs `npm start` on the directory twice, as a deployment would: the first start builds
  * the search index from the database (and writes its snapshot), the second reads the snapshot back. After each,
- * a warm-up of searches and recommendations, then the server process's resident set; SIGTERM ends it cleanly
- * (which writes the snapshot again if the index changed).
+ * a warm-up of searches and recommendations, then the server process's resident set; then 200 listings written
+ * (by one organization's owner, until the last is found by search) and the resident set again, as a server that
+ * takes writes holds it; SIGTERM ends it cleanly (which writes the snapshot again if the index changed).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,12 +13,15 @@ import path from 'node:path';
 import { freePort, repoRoot } from '../lib/serverProcess.js';
 import type { StartPhasesSummary } from '../../server/src/lib/startPhases.js';
 import { snapshotFile } from '../../server/src/search/snapshots.js';
-import { prepareData, removeData } from './lib/benchServer.js';
+import type { Dataset } from '../../server/src/seed/generate/generate.js';
+import { DEFAULT_PASSWORD } from '../../server/src/seed/generate/generate.js';
+import { prepareData, removeData, signIn } from './lib/benchServer.js';
 import { round, summary, timeConcurrent } from './lib/stats.js';
 
 const listings = Number(process.argv[2] ?? 100_000);
 const SEARCHES = 300;
 const RECOMMENDATIONS = 60;
+const WRITES = 200;
 
 /** The pids of a process's descendants (from /proc). */
 function descendants(pid: number): number[] {
@@ -181,6 +185,32 @@ async function warmUp(url: string) {
   };
 }
 
+/** Listings posted one after the other by one organization's owner, then until search finds the last one. */
+async function writeListings(url: string, data: Dataset) {
+  const owner = data.organizations.find((o) => o.verified && o.body.type !== 'enterprise')!.ownerKey;
+  const session = await signIn(url, data.users.find((u) => u.key === owner)!.email, DEFAULT_PASSWORD);
+  const t0 = performance.now();
+  let token = '';
+  for (let i = 0; i < WRITES; i++) {
+    token = `启动${i}号${Date.now().toString(36)}`;
+    const posted = await session.post('/api/listings', {
+      side: 'offer',
+      kind: 'service',
+      subkind: 'training',
+      title: `${token}财务培训`,
+      description: `${token} 为社会组织提供财务制度培训。`,
+      domains: ['community-governance'],
+      district: '310104',
+    });
+    if (posted.status !== 201) throw new Error(`a write answered ${posted.status}`);
+  }
+  while ((await session.get(`/api/search?q=${encodeURIComponent(token)}&pageSize=5`)).body.total === 0) {
+    if (performance.now() - t0 > 120_000) throw new Error('the writes were not searchable within 120 s');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return performance.now() - t0;
+}
+
 async function main() {
   console.log(`setup: ${listings} generated listings; npm start twice on one data directory`);
   const built = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/prepare-start.mjs')], {
@@ -188,16 +218,20 @@ async function main() {
     stdio: 'inherit',
   });
   if (built.status !== 0) throw new Error('the client or server build failed');
-  const { dir, loadMs } = await prepareData(listings);
+  const { dir, data, loadMs } = await prepareData(listings);
   try {
     const runs = [];
     for (const label of ['first', 'second']) {
       const server = await npmStart(dir);
       let warm;
       let rss;
+      let rssAfterWrites;
+      let writesMs;
       try {
         warm = await warmUp(server.url);
         rss = rssMb(server.pid);
+        writesMs = await writeListings(server.url, data);
+        rssAfterWrites = rssMb(server.pid);
       } finally {
         await server.stop();
       }
@@ -208,6 +242,8 @@ async function main() {
         phases: server.phases,
         client: server.clientLine,
         rss_after_warm_up_mb: round(rss, 0),
+        rss_after_writes_mb: round(rssAfterWrites, 0),
+        writes: { listings: WRITES, searchable_after_ms: round(writesMs, 0) },
         search_p95_ms: warm.search.p95_ms,
         recommend_p95_ms: warm.recommend.p95_ms,
         snapshot_mb: round(fs.statSync(snapshotFile(dir)).size / 1024 / 1024, 1),

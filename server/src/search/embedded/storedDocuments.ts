@@ -60,10 +60,20 @@ export function decodeStored(text: string): StoredDocument {
   return stored;
 }
 
+/**
+ * The records of the slots. Records read back from a snapshot stay in the bytes the snapshot handed over (the
+ * taken-over part, never grown); records stored since go to a pool of their own. An offset below the taken-over
+ * part's length is in it, any other is in the own pool (less that length). The own pool is compacted when it is
+ * full; the taken-over part is copied out (and let go) only then, and only once half of it is holes.
+ */
 export class StoredDocuments {
+  /** The records taken over from a snapshot (`fromParts`), and how many of their bytes are still in use. */
+  private base: Buffer = Buffer.alloc(0);
+  private baseHeld = 0;
+  /** The own pool, and how much of it is handed out. */
   private bytes: Buffer = Buffer.alloc(1 << 16);
   private used = 0;
-  /** Bytes of the records in use (the rest of `used` is holes). */
+  /** Bytes of the records in use, in both parts (the rest is holes). */
   private held = 0;
   private offsets = new Int32Array(1024).fill(-1);
   private lengths = new Int32Array(1024);
@@ -73,9 +83,9 @@ export class StoredDocuments {
     const text = encodeStored(doc);
     const n = Buffer.byteLength(text);
     if (slot >= this.offsets.length) this.growSlots(slot + 1);
-    if (this.used + n > this.bytes.length) this.compact(Math.ceil((this.held + n) * 1.25) + 65_536);
+    if (this.used + n > this.bytes.length) this.compact(n);
     this.bytes.write(text, this.used, 'utf8');
-    this.offsets[slot] = this.used;
+    this.offsets[slot] = this.base.length + this.used;
     this.lengths[slot] = n;
     this.used += n;
     this.held += n;
@@ -83,7 +93,9 @@ export class StoredDocuments {
 
   unset(slot: number): void {
     if (slot >= this.offsets.length || this.offsets[slot] === -1) return;
-    this.held -= this.lengths[slot]!;
+    const n = this.lengths[slot]!;
+    this.held -= n;
+    if (this.offsets[slot]! < this.base.length) this.baseHeld -= n;
     this.offsets[slot] = -1;
     this.lengths[slot] = 0;
   }
@@ -91,7 +103,21 @@ export class StoredDocuments {
   get(slot: number): StoredDocument | undefined {
     const at = this.offsets[slot];
     if (at === undefined || at === -1) return undefined;
-    return decodeStored(this.bytes.toString('utf8', at, at + this.lengths[slot]!));
+    return decodeStored(this.text(at, this.lengths[slot]!));
+  }
+
+  /** The record at offset `at` (in either part), `n` bytes, as text. */
+  private text(at: number, n: number): string {
+    const split = this.base.length;
+    return at < split
+      ? this.base.toString('utf8', at, at + n)
+      : this.bytes.toString('utf8', at - split, at - split + n);
+  }
+
+  /** The bytes of the record at offset `at`. */
+  private record(at: number, n: number): Buffer {
+    const split = this.base.length;
+    return at < split ? this.base.subarray(at, at + n) : this.bytes.subarray(at - split, at - split + n);
   }
 
   private growSlots(min: number): void {
@@ -104,17 +130,29 @@ export class StoredDocuments {
     this.lengths = lengths;
   }
 
-  /** Copies the records in use, back to back, into a fresh pool of `size` bytes. */
-  private compact(size: number): void {
-    const bytes = Buffer.alloc(size);
+  /**
+   * Makes room for `n` more bytes: copies the own pool's records in use, back to back, into a fresh pool with a
+   * quarter more room than they and `n` take; the taken-over part's records too when half of it is holes (it is
+   * then let go).
+   */
+  private compact(n: number): void {
+    const dropBase = this.baseHeld * 2 < this.base.length;
+    const moving = dropBase ? this.held : this.held - this.baseHeld;
+    const bytes = Buffer.alloc(Math.ceil((moving + n) * 1.25) + 65_536);
+    const split = this.base.length;
+    const base = dropBase ? 0 : split;
     let at = 0;
     for (let slot = 0; slot < this.offsets.length; slot++) {
       const from = this.offsets[slot]!;
-      if (from === -1) continue;
-      const n = this.lengths[slot]!;
-      this.bytes.copy(bytes, at, from, from + n);
-      this.offsets[slot] = at;
-      at += n;
+      if (from === -1 || (!dropBase && from < split)) continue;
+      const length = this.lengths[slot]!;
+      this.record(from, length).copy(bytes, at);
+      this.offsets[slot] = base + at;
+      at += length;
+    }
+    if (dropBase) {
+      this.base = Buffer.alloc(0);
+      this.baseHeld = 0;
     }
     this.bytes = bytes;
     this.used = at;
@@ -129,7 +167,7 @@ export class StoredDocuments {
       const from = this.offsets[slot]!;
       if (from === -1) continue;
       const n = this.lengths[slot]!;
-      bytes.set(this.bytes.subarray(from, from + n), at);
+      bytes.set(this.record(from, n), at);
       offsets[slot] = at;
       lengths[slot] = n;
       at += n;
@@ -140,13 +178,14 @@ export class StoredDocuments {
   /**
    * Records holding what `exportParts` gave, their bytes taken over rather than copied (at start, a view of the
    * snapshot file, so that the file's bytes are the index's rather than garbage left to the collector: 100 MB at
-   * 100,000 listings). The pool has no room left: the first record stored after it moves the records into a
-   * larger one of their own.
+   * 100,000 listings). They stay there: records stored afterwards go to a pool of their own, and the taken-over
+   * bytes are copied out only when the own pool fills while half of them are holes.
    */
   static fromParts(parts: StoredParts): StoredDocuments {
     const stored = new StoredDocuments();
-    stored.bytes = Buffer.from(parts.bytes.buffer, parts.bytes.byteOffset, parts.bytes.byteLength);
-    stored.used = stored.held = parts.bytes.length;
+    stored.base = Buffer.from(parts.bytes.buffer, parts.bytes.byteOffset, parts.bytes.byteLength);
+    stored.baseHeld = stored.held = parts.bytes.length;
+    stored.bytes = Buffer.alloc(0);
     stored.growSlots(parts.offsets.length);
     stored.offsets.set(parts.offsets);
     stored.lengths.set(parts.lengths);

@@ -107,6 +107,42 @@ describe('text index', () => {
     expect(one.touched).toEqual([2999]);
   });
 
+  it('keeps scoring as an index never read back, through writes after a snapshot (its postings left in place, then copied out)', () => {
+    const tokensOf = (slot: number, round: number): Tokens => ({
+      title: [`t${(slot + round) % 7}`, '社区'],
+      description: [`d${slot % 101}`, `u${slot}`, ...(round % 2 ? ['老人'] : [])],
+    });
+    const twin = new TextIndex(listingIndexSettings);
+    const docs = new Map<number, Tokens>();
+    for (let slot = 0; slot < 3000; slot++) {
+      twin.add(slot, tokensOf(slot, 0));
+      docs.set(slot, tokensOf(slot, 0));
+    }
+    const read = TextIndex.fromParts(listingIndexSettings, twin.exportParts());
+    const same = (a: TextIndex, b: TextIndex) => {
+      for (const term of ['社区', '老人', 't0', 't3', 'd5', 'u1', 'u2999', 'u3998']) {
+        const want = new ScoreBuffer(4000);
+        const got = new ScoreBuffer(4000);
+        expect(b.scoreTerm(term, 1, null, got)).toBe(a.scoreTerm(term, 1, null, want));
+        expect(Array.from(got.scores)).toEqual(Array.from(want.scores));
+      }
+    };
+    for (let round = 1; round <= 4; round++) {
+      for (let slot = round % 2; slot < 4000; slot += round === 1 ? 97 : 2) {
+        const old = docs.get(slot);
+        const removed = slot % 9 === 0;
+        for (const index of [twin, read]) {
+          if (old) index.remove(slot, old);
+          if (!removed) index.add(slot, tokensOf(slot, round));
+        }
+        if (removed) docs.delete(slot);
+        else docs.set(slot, tokensOf(slot, round));
+      }
+      same(twin, read);
+    }
+    same(twin, TextIndex.fromParts(listingIndexSettings, read.exportParts()));
+  });
+
   it('reaches Latin words by prefix and by typos, Chinese words only as they are', () => {
     const index = new TextIndex(listingIndexSettings);
     index.add(0, { title: ['volunteer', 'volunteering', 'accounting', '志愿者'] });

@@ -91,10 +91,18 @@ export class TextIndex {
   private room = new Int32Array(1024);
   /** Per term id and field: how many listings have the term in that field (BM25's document frequency). */
   private fieldDocs: Int32Array;
-  /** The pools (`ArrayBufferLike`: read back from a snapshot, they are views of the file's bytes). */
+  /**
+   * The postings read back from a snapshot, taken over (`ArrayBufferLike`: views of the file's bytes): a block
+   * stays there until it grows (it then moves to the own pools) or the pools are compacted with half of these
+   * holes. A block starting below their length is in them; any other starts in the own pools at its start less
+   * that length.
+   */
+  private baseSlots: Int32Array = new Int32Array(0);
+  private baseInfo: Uint16Array = new Uint16Array(0);
+  /** The own pools. */
   private slots: Int32Array = new Int32Array(1 << 16);
   private info: Uint16Array = new Uint16Array(1 << 16);
-  /** Pool entries handed out (live postings, the room left in blocks, and holes). */
+  /** Own pool entries handed out (live postings, the room left in blocks, and holes). */
   private used = 0;
   private postings = 0;
   /** Token count per field per slot, and their sums, for BM25's length normalization. */
@@ -163,30 +171,46 @@ export class TextIndex {
     return id;
   }
 
+  /** Where term `id`'s block is: the pools holding it and its start in them. */
+  private block(id: number): [Int32Array, Uint16Array, number] {
+    const start = this.start[id]!;
+    const split = this.baseSlots.length;
+    return start < split
+      ? [this.baseSlots, this.baseInfo, start]
+      : [this.slots, this.info, start - split];
+  }
+
   private append(id: number, slot: number, info: number): void {
     const n = this.count[id]!;
     if (n === this.room[id]) {
       const room = Math.max(2, n * 2);
       const at = this.reserve(room, id);
-      const from = this.start[id]!;
-      this.slots.copyWithin(at, from, from + n);
-      this.info.copyWithin(at, from, from + n);
-      this.start[id] = at;
+      const [slots, infos, from] = this.block(id);
+      this.slots.set(slots.subarray(from, from + n), at);
+      this.info.set(infos.subarray(from, from + n), at);
+      this.start[id] = this.baseSlots.length + at;
       this.room[id] = room;
     }
-    const i = this.start[id]! + n;
-    this.slots[i] = slot;
-    this.info[i] = info;
+    const [slots, infos, from] = this.block(id);
+    slots[from + n] = slot;
+    infos[from + n] = info;
     this.count[id] = n + 1;
     this.postings++;
   }
 
-  /** Room for `n` postings at the end of the pool; compacts the pool (keeping block `keep` last) when full. */
+  /**
+   * Room for `n` postings at the end of the own pools (their index there); compacts them (keeping block `keep`
+   * last) when full, and the taken-over pools with them when half of those are holes.
+   */
   private reserve(n: number, keep: number): number {
     if (this.used + n > this.slots.length) {
+      const split = this.baseSlots.length;
+      let inBase = 0;
+      for (let id = 0; id < this.terms.length; id++) if (this.start[id]! < split) inBase += this.count[id]!;
+      const all = inBase * 2 < split;
       let rooms = n;
-      for (let id = 0; id < this.terms.length; id++) rooms += this.room[id]!;
-      this.compact(Math.ceil(rooms * 1.25) + 4096, keep);
+      for (let id = 0; id < this.terms.length; id++) if (all || this.start[id]! >= split) rooms += this.room[id]!;
+      this.compact(Math.ceil(rooms * 1.25) + 4096, keep, all);
     }
     const at = this.used;
     this.used += n;
@@ -194,23 +218,31 @@ export class TextIndex {
   }
 
   /**
-   * Copies every block, back to back, into fresh pools of `size` entries, dropping the holes. Each block keeps
-   * its room (so a growing term does not move again at once); `keep`'s block goes last (its caller moves it on).
+   * Copies the own pools' blocks (every block, with `all`: the taken-over pools are then let go), back to back,
+   * into fresh pools of `size` entries, dropping the holes. Each block keeps its room (so a growing term does not
+   * move again at once); `keep`'s block goes last (its caller moves it on).
    */
-  private compact(size: number, keep = -1): void {
+  private compact(size: number, keep = -1, all = true): void {
     const slots = new Int32Array(size);
     const info = new Uint16Array(size);
+    const split = this.baseSlots.length;
+    const offset = all ? 0 : split;
     let at = 0;
     const move = (id: number) => {
+      if (!all && this.start[id]! < split) return;
       const n = this.count[id]!;
-      const from = this.start[id]!;
-      slots.set(this.slots.subarray(from, from + n), at);
-      info.set(this.info.subarray(from, from + n), at);
-      this.start[id] = at;
+      const [fromSlots, fromInfo, from] = this.block(id);
+      slots.set(fromSlots.subarray(from, from + n), at);
+      info.set(fromInfo.subarray(from, from + n), at);
+      this.start[id] = offset + at;
       at += this.room[id]!;
     };
     for (let id = 0; id < this.terms.length; id++) if (id !== keep) move(id);
     if (keep >= 0) move(keep);
+    if (all) {
+      this.baseSlots = new Int32Array(0);
+      this.baseInfo = new Uint16Array(0);
+    }
     this.slots = slots;
     this.info = info;
     this.used = at;
@@ -218,12 +250,12 @@ export class TextIndex {
 
   /** Drops the slot's posting in a field from a term's block, keeping the order of the others. */
   private removePosting(id: number, slot: number, field: number): boolean {
-    const from = this.start[id]!;
+    const [slots, infos, from] = this.block(id);
     const n = this.count[id]!;
     for (let i = from; i < from + n; i++) {
-      if (this.slots[i] !== slot || this.info[i]! >>> FIELD_SHIFT !== field) continue;
-      this.slots.copyWithin(i, i + 1, from + n);
-      this.info.copyWithin(i, i + 1, from + n);
+      if (slots[i] !== slot || infos[i]! >>> FIELD_SHIFT !== field) continue;
+      slots.copyWithin(i, i + 1, from + n);
+      infos.copyWithin(i, i + 1, from + n);
       this.count[id] = n - 1;
       this.postings--;
       if (n === 1) this.forget(id);
@@ -297,9 +329,10 @@ export class TextIndex {
       averages[f] = this.lengthSums[f]! / this.live || 1;
       factors[f] = weight * this.boosts[f]! * idf(this.fieldDocs[id * fieldCount + f]!, this.live);
     }
-    const { slots, info, lengths } = this;
-    const end = this.start[id]! + this.count[id]!;
-    for (let i = this.start[id]!; i < end; i++) {
+    const { lengths } = this;
+    const [slots, info, from] = this.block(id);
+    const end = from + this.count[id]!;
+    for (let i = from; i < end; i++) {
       const slot = slots[i]!;
       if (allowed !== null && ((allowed[slot >>> 5]! >>> (slot & 31)) & 1) === 0) continue;
       const f = info[i]! >>> FIELD_SHIFT;
@@ -322,11 +355,11 @@ export class TextIndex {
     let at = 0;
     live.forEach((id, i) => {
       const n = this.count[id]!;
-      const from = this.start[id]!;
+      const [slots, info, from] = this.block(id);
       lengths[i] = n;
       fieldDocs.set(this.fieldDocs.subarray(id * fieldCount, (id + 1) * fieldCount), i * fieldCount);
-      postingSlots.set(this.slots.subarray(from, from + n), at);
-      postingInfo.set(this.info.subarray(from, from + n), at);
+      postingSlots.set(slots.subarray(from, from + n), at);
+      postingInfo.set(info.subarray(from, from + n), at);
       at += n;
     });
     const fieldLengths = new Float32Array(fieldCount * this.capacity);
@@ -366,11 +399,13 @@ export class TextIndex {
       at += n;
     });
     // The postings are taken over, not copied (at start, views of the snapshot file: see StoredDocuments.fromParts).
-    // The pools have no room left, so the first block that grows moves them into larger ones of their own. The
-    // small arrays are copied: a view of the file kept for good would keep all of its bytes.
-    index.slots = parts.postingSlots;
-    index.info = parts.postingInfo;
-    index.used = at;
+    // Their blocks have no room left: one that grows moves to the own pools, which start empty. The small arrays
+    // are copied: a view of the file kept for good would keep all of its bytes.
+    index.baseSlots = parts.postingSlots;
+    index.baseInfo = parts.postingInfo;
+    index.slots = new Int32Array(0);
+    index.info = new Uint16Array(0);
+    index.used = 0;
     index.postings = at;
     index.lengths = index.fields.map((_, f) =>
       parts.fieldLengths.slice(f * parts.capacity, (f + 1) * parts.capacity),

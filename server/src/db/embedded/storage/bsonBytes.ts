@@ -1,5 +1,5 @@
 import { ObjectId, deserialize, serialize, type Document } from 'bson';
-import { keyOf } from './keys.js';
+import { keyOf, objectIdKey } from './keys.js';
 
 /**
  * Committed documents are kept as their BSON bytes (never mutated; snapshots and transaction overlays share
@@ -220,7 +220,7 @@ export function idOf(bytes: Buffer): unknown {
 export function idKeyOf(bytes: Buffer): string {
   // `_id` first: type byte at 4, then the name `_id\0` at 5..8, the value at 9.
   if (bytes[5] === 0x5f && bytes[6] === 0x69 && bytes[7] === 0x64 && bytes[8] === 0) {
-    if (bytes[4] === 0x07) return 'o' + bytes.toString('hex', 9, 21);
+    if (bytes[4] === 0x07) return objectIdKey(bytes, 9);
     if (bytes[4] === 0x02) return 's' + utf8(bytes, 13, 9 + 4 + bytes.readInt32LE(9) - 1);
   }
   return keyOf(idOf(bytes));

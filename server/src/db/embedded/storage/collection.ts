@@ -7,6 +7,7 @@ import {
   readFields,
   type StoredBytes,
 } from './bsonBytes.js';
+import { DocumentMap } from './documentMap.js';
 import { Index, duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
 
@@ -32,8 +33,8 @@ function indexReader(indexes: Iterable<Index>, unbuilt = false): FieldSelection 
  * index), plus its secondary indexes. Stored bytes are never mutated: a write replaces them.
  */
 export class Collection {
-  /** `_id` key to the document's BSON bytes. */
-  readonly docs = new Map<string, StoredBytes>();
+  /** `_id` key to the document's BSON bytes (those read from the snapshot file kept as their offset in it). */
+  readonly docs = new DocumentMap();
   readonly indexes = new Map<string, Index>();
   readonly uuid: UUID;
   /** The fields the indexes read (null: the whole document), worked out again when the indexes change. */
@@ -93,9 +94,12 @@ export class Collection {
     this.docs.set(id, bytes);
   }
 
-  /** Stores a document without maintaining indexes (opening a snapshot: they are built afterwards). */
+  /**
+   * Stores a document read from the snapshot file (a view of its bytes) without maintaining indexes: they are
+   * built afterwards.
+   */
   load(bytes: StoredBytes): void {
-    this.docs.set(idKeyOf(bytes), bytes);
+    this.docs.setFromFile(idKeyOf(bytes), bytes);
   }
 
   remove(id: string): void {
