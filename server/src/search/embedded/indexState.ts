@@ -24,6 +24,8 @@ export interface TextMatch {
   slots: number[];
   /** Score of a matching slot (valid until `release()`). */
   score: (slot: number) => number;
+  /** The scores by slot that `score` reads (the title boost raises some in place). */
+  scores: Float64Array;
   /** Words found in the index for this query (synonyms and prefix completions included), for highlighting. */
   terms: string[];
   /** Returns the score buffers to the pool; call once the scores have been read. */
@@ -302,6 +304,7 @@ export class IndexState {
       return {
         slots: [...only.touched],
         score: (slot) => only.scores[slot]!,
+        scores: only.scores,
         terms: [...found],
         release: () => buffers.forEach((b) => b.reset()),
       };
@@ -333,6 +336,7 @@ export class IndexState {
     return {
       slots: [...total.touched],
       score: (slot) => total.scores[slot]!,
+      scores: total.scores,
       terms: [...found],
       release: () => buffers.forEach((b) => b.reset()),
     };
