@@ -28,7 +28,7 @@ import { jieba, queryTokens } from '../../lib/text/tokenizer.js';
 import { codesForWord } from './codeMatcher.js';
 import { DocumentColumns } from './columns.js';
 import { IndexState } from './indexState.js';
-import { selectFirst } from './select.js';
+import { compareSlots, selectFirst, type SlotOrder } from './select.js';
 import { decodeSnapshot, encodeSnapshot, indexFingerprint } from './snapshotFile.js';
 
 const DESCRIPTION_CROP = 120;
@@ -206,9 +206,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     const match = state.match(words, allowed);
     try {
-      const score = sort === 'relevance' ? titleBoosted(state, match.slots, match.score, words) : match.score;
-      sortSlots(match.slots, sort, columns, query, score, page * pageSize);
-      return this.answer(state, match.slots, score, match.terms, page, pageSize, query);
+      if (sort === 'relevance') titleBoost(state, match.slots, match.scores, words);
+      sortSlots(match.slots, sort, columns, query, match.scores, page * pageSize);
+      return this.answer(state, match.slots, match.score, match.terms, page, pageSize, query);
     } finally {
       match.release();
     }
@@ -260,30 +260,31 @@ function isPlaceWord(word: string): boolean {
 }
 
 /**
- * Scores in which a listing whose title holds the query's words, and better as a phrase, outranks one that only
- * mentions them in its description: among 100,000 listings many mention a word, few are about it. Place names
- * are left out of the check: they match the listing's district or street, not its title. Only the best
- * TITLE_CHECKED matches are re-weighed, so the cost does not grow with the index.
+ * Raises, in place, the scores of the listings whose title holds the query's words, and more when as a phrase:
+ * among 100,000 listings many mention a word, few are about it. Place names are left out of the check: they match
+ * the listing's district or street, not its title. Only the best TITLE_CHECKED matches are re-weighed, so the cost
+ * does not grow with the index.
  */
-function titleBoosted(
-  state: IndexState,
-  slots: number[],
-  score: (slot: number) => number,
-  words: readonly string[],
-): (slot: number) => number {
+function titleBoost(state: IndexState, slots: number[], scores: Float64Array, words: readonly string[]): void {
   const wanted = words.filter((w) => !isPlaceWord(w));
-  if (!wanted.length) return score;
+  if (!wanted.length) return;
   const phrase = wanted.join('');
-  const best = slots.slice();
-  if (best.length > TITLE_CHECKED) selectFirst(best, TITLE_CHECKED, (a, b) => score(b) - score(a));
-  const boosted = new Map<number, number>();
-  for (const slot of best.slice(0, TITLE_CHECKED)) {
+  let best = slots;
+  if (slots.length > TITLE_CHECKED) {
+    best = slots.slice();
+    selectFirst(best, TITLE_CHECKED, { keys: scores, ascending: false, createdAt: null, ids: [] }, false);
+  }
+  // Every factor is read from the scores as they were before any is raised.
+  const raised: number[] = [];
+  const count = Math.min(best.length, TITLE_CHECKED);
+  for (let i = 0; i < count; i++) {
+    const slot = best[i]!;
     const title = state.normalizedTitleOf(slot);
     if (!wanted.every((w) => title.includes(w))) continue;
     const factor = 1 + TITLE_ALL_WORDS + (wanted.length > 1 && title.includes(phrase) ? TITLE_PHRASE : 0);
-    boosted.set(slot, score(slot) * factor);
+    raised.push(slot, scores[slot]! * factor);
   }
-  return (slot) => boosted.get(slot) ?? score(slot);
+  for (let i = 0; i < raised.length; i += 2) scores[raised[i]!] = raised[i + 1]!;
 }
 
 /**
@@ -296,23 +297,18 @@ function sortSlots(
   sort: NonNullable<SearchQuery['sort']>,
   columns: DocumentColumns,
   query: SearchQuery,
-  score: ((slot: number) => number) | null,
+  scores: Float64Array | null,
   needed: number,
 ): void {
-  const { createdAt, amount, ids } = columns;
-  const newest = (a: number, b: number) =>
-    createdAt[b]! - createdAt[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
-  let order: (a: number, b: number) => number;
-  if (sort === 'newest' || (sort === 'relevance' && !score)) order = newest;
-  else if (sort === 'relevance') order = (a, b) => score!(b) - score!(a) || newest(a, b);
-  else if (sort === 'amount') order = (a, b) => amount[b]! - amount[a]! || newest(a, b);
-  else {
+  const by: SlotOrder = { keys: null, ascending: false, createdAt: columns.createdAt, ids: columns.ids };
+  if (sort === 'relevance') by.keys = scores;
+  else if (sort === 'amount') by.keys = columns.amount;
+  else if (sort === 'distance') {
     const distance = new Float64Array(columns.capacity);
     for (const slot of slots) distance[slot] = columns.distance(slot, query.geo!);
-    const byDistance = (a: number, b: number) =>
-      distance[a] === distance[b] ? 0 : distance[a]! < distance[b]! ? -1 : 1;
-    order = (a, b) => byDistance(a, b) || newest(a, b);
+    by.keys = distance;
+    by.ascending = true;
   }
-  if (needed * 4 < slots.length) selectFirst(slots, needed, order);
-  else slots.sort(order);
+  if (needed * 4 < slots.length) selectFirst(slots, needed, by);
+  else slots.sort((a, b) => compareSlots(a, b, by));
 }

@@ -14,6 +14,7 @@ import { codesForWord } from './codeMatcher.js';
 import { OrganizationTally, type OrganizationTallyParts } from './organizationTally.js';
 import { StoredDocuments, type StoredDocument, type StoredParts } from './storedDocuments.js';
 import { idf, ScoreBuffer, SINGLE_MATCH, TextIndex, type TextIndexParts } from './textIndex.js';
+import { fillAllowed, WordGroups } from './wordGroups.js';
 
 /** Synonyms count a little less than the word typed, so a listing using the word itself ranks first. */
 const SYNONYM_WEIGHT = 0.8;
@@ -23,6 +24,8 @@ export interface TextMatch {
   slots: number[];
   /** Score of a matching slot (valid until `release()`). */
   score: (slot: number) => number;
+  /** The scores by slot that `score` reads (the title boost raises some in place). */
+  scores: Float64Array;
   /** Words found in the index for this query (synonyms and prefix completions included), for highlighting. */
   terms: string[];
   /** Returns the score buffers to the pool; call once the scores have been read. */
@@ -62,11 +65,14 @@ export class IndexState {
   private free: number[] = [];
   private nextSlot = 0;
   private pool: ScoreBuffer[] = [];
+  /** Frequent query words' scores over every listing, forgotten at every write (wordGroups.ts). */
+  readonly wordGroups: WordGroups;
   /** This index's words by pinyin: built at the first query with Latin letters, then kept up with new terms. */
   private pinyin: PinyinLexicon | undefined;
   private pinyinRead = 0;
 
-  constructor(settings: IndexSettings) {
+  constructor(settings: IndexSettings, wordGroups = new WordGroups()) {
+    this.wordGroups = wordGroups;
     this.text = new TextIndex(settings);
     this.boosts = { title: 1, labels: 1, places: 1, organizationName: 1, description: 1 };
     for (const s of settings.searchable) this.boosts[s.field] = s.boost;
@@ -103,6 +109,7 @@ export class IndexState {
   }
 
   upsert(doc: SearchDocument): void {
+    this.wordGroups.clear();
     let slot = this.slotOf.get(doc.id);
     if (slot !== undefined) {
       const before = this.stored.get(slot)!;
@@ -122,6 +129,7 @@ export class IndexState {
   delete(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
+    this.wordGroups.clear();
     const before = this.stored.get(slot)!;
     this.text.remove(slot, tokensOf(before));
     this.organizations.remove(before.listing);
@@ -204,13 +212,62 @@ export class IndexState {
   }
 
   /**
+   * Scores one query word into `group` (empty): per allowed slot, the best score among its alternatives (itself and
+   * its synonyms, each with its prefix completions and label codes). `alt` (empty) is scratch; the two may trade
+   * places, so both come back: the word's scores first, then the scratch, empty. The terms the word reached are
+   * appended to `terms`, in the order found.
+   */
+  private scoreWord(
+    word: string,
+    allowed: Uint32Array | null,
+    group: ScoreBuffer,
+    alt: ScoreBuffer,
+    terms: string[],
+  ): [ScoreBuffer, ScoreBuffer] {
+    const alternatives: [string, number][] = [
+      [word, 1],
+      ...synonymsOf(word).map((s): [string, number] => [s, SYNONYM_WEIGHT]),
+    ];
+    for (const [alternative, weight] of alternatives) {
+      for (const [term, termWeight] of this.text.expand(alternative, weight)) {
+        if (this.text.scoreTerm(term, termWeight, allowed, alt)) terms.push(term);
+      }
+      if (this.scoreCodes(alternative, weight, allowed, alt)) terms.push(alternative);
+      if (group.touched.length === 0 && alt.positive) {
+        // Nothing to take the best of yet: the alternative's scores (each slot once, above 0) are the word's.
+        const swap = group;
+        group = alt;
+        alt = swap;
+        continue;
+      }
+      // Keep the best alternative per slot, clearing the alternative's buffer on the way.
+      const altScores = alt.scores;
+      const groupScores = group.scores;
+      const touched = alt.touched;
+      for (let i = 0; i < touched.length; i++) {
+        const slot = touched[i]!;
+        const score = altScores[slot]!;
+        altScores[slot] = 0;
+        if (score > groupScores[slot]!) {
+          if (groupScores[slot] === 0) group.touched.push(slot);
+          groupScores[slot] = score;
+        }
+      }
+      alt.touched = [];
+      alt.positive = true;
+    }
+    return [group, alt];
+  }
+
+  /**
    * All words must match, each by itself or by one of its synonyms; when no listing has them all, any word may,
    * and a listing's score is multiplied by how many words it has. A word's score is its best alternative's, not
    * the sum, so a listing that happens to use three synonyms does not outrank one using the word itself.
    */
   match(words: readonly string[], allowed: Uint32Array | null): TextMatch {
-    // Buffers: one per word, one for the alternative being scored, one for the combined result.
-    const buffers = this.buffers(words.length + 2);
+    // Buffers: one per word, one for the alternative being scored, one for the combined result, and two to score
+    // a word over every listing before keeping it.
+    const buffers = this.buffers(words.length + 4);
     const groups = buffers.slice(0, words.length);
     let alt = buffers[words.length]!;
     const total = buffers[words.length + 1]!;
@@ -218,38 +275,26 @@ export class IndexState {
 
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
-      const alternatives: [string, number][] = [
-        [word, 1],
-        ...synonymsOf(word).map((s): [string, number] => [s, SYNONYM_WEIGHT]),
-      ];
-      for (const [alternative, weight] of alternatives) {
-        for (const [term, termWeight] of this.text.expand(alternative, weight)) {
-          if (this.text.scoreTerm(term, termWeight, allowed, alt)) found.add(term);
-        }
-        if (this.scoreCodes(alternative, weight, allowed, alt)) found.add(alternative);
-        const group = groups[w]!;
-        if (group.touched.length === 0 && alt.positive) {
-          // Nothing to take the best of yet: the alternative's scores (each slot once, above 0) are the word's.
-          groups[w] = alt;
-          alt = group;
-          continue;
-        }
-        // Keep the best alternative per slot, clearing the alternative's buffer on the way.
-        const altScores = alt.scores;
-        const groupScores = group.scores;
-        const touched = alt.touched;
-        for (let i = 0; i < touched.length; i++) {
-          const slot = touched[i]!;
-          const score = altScores[slot]!;
-          altScores[slot] = 0;
-          if (score > groupScores[slot]!) {
-            if (groupScores[slot] === 0) group.touched.push(slot);
-            groupScores[slot] = score;
-          }
-        }
-        alt.touched = [];
-        alt.positive = true;
+      let kept = this.wordGroups.get(word);
+      if (!kept && this.wordGroups.wanted(word)) {
+        const all = buffers[words.length + 2]!;
+        const spare = buffers[words.length + 3]!;
+        const terms: string[] = [];
+        const [scored, left] = this.scoreWord(word, null, all, spare, terms);
+        this.wordGroups.keep(word, scored, terms, this.nextSlot);
+        scored.reset();
+        left.reset();
+        // When not kept (too few listings), the word is scored under this query's filters as usual.
+        kept = this.wordGroups.get(word);
       }
+      if (kept) {
+        fillAllowed(kept, allowed, groups[w]!);
+        for (const term of kept.terms) found.add(term);
+        continue;
+      }
+      const terms: string[] = [];
+      [groups[w], alt] = this.scoreWord(word, allowed, groups[w]!, alt, terms);
+      for (const term of terms) found.add(term);
     }
 
     if (groups.length === 1) {
@@ -259,6 +304,7 @@ export class IndexState {
       return {
         slots: [...only.touched],
         score: (slot) => only.scores[slot]!,
+        scores: only.scores,
         terms: [...found],
         release: () => buffers.forEach((b) => b.reset()),
       };
@@ -290,6 +336,7 @@ export class IndexState {
     return {
       slots: [...total.touched],
       score: (slot) => total.scores[slot]!,
+      scores: total.scores,
       terms: [...found],
       release: () => buffers.forEach((b) => b.reset()),
     };

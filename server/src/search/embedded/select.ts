@@ -1,18 +1,50 @@
 /** Partial ordering of matching slots: a page of hits needs only the best few in order. */
 
 /**
- * Moves the `k` first slots by `order` to the front of `slots`, sorted; the others follow in no particular order.
- * A heap of the best k so far, worst on top, sees every slot once: about n comparisons when few slots beat the
- * worst of the heap, instead of n log n for a full sort. `order` must be a total order (it is: ties end at ids).
+ * An order of slots read from typed columns, so that comparing two costs a few array reads rather than calls
+ * through closures: by `keys` (descending, or ascending), then (with `createdAt`) the newer listing first, then
+ * the smaller id. Without `createdAt`, slots with equal keys are equal.
  */
-export function selectFirst(slots: number[], k: number, order: (a: number, b: number) => number): void {
+export interface SlotOrder {
+  keys: Float64Array | null;
+  ascending: boolean;
+  createdAt: Float64Array | null;
+  ids: readonly (string | undefined)[];
+}
+
+/** Below 0 when slot a comes before slot b, above 0 when after, 0 when the order holds them equal. */
+export function compareSlots(a: number, b: number, by: SlotOrder): number {
+  const { keys } = by;
+  if (keys !== null) {
+    const ka = keys[a]!;
+    const kb = keys[b]!;
+    if (ka !== kb) return (by.ascending ? ka < kb : ka > kb) ? -1 : 1;
+  }
+  const { createdAt } = by;
+  if (createdAt === null) return 0;
+  const newer = createdAt[b]! - createdAt[a]!;
+  if (newer !== 0) return newer;
+  const ia = by.ids[a]!;
+  const ib = by.ids[b]!;
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+/**
+ * Moves the `k` first slots by `by` to the front of `slots`, sorted (or, with `sorted` false, in no particular
+ * order among themselves); the others follow in no particular order. A heap of the best k so far, worst on top,
+ * sees every slot once: about n comparisons when few slots beat the worst of the heap, instead of n log n for a
+ * full sort. With an order that holds no two slots equal (ties end at ids) the first k are the same whatever the
+ * order of `slots`.
+ */
+export function selectFirst(slots: number[], k: number, by: SlotOrder, sorted = true): void {
   const n = slots.length;
   if (k <= 0) return;
+  const order = (a: number, b: number) => compareSlots(a, b, by);
   if (k >= n) {
     slots.sort(order);
     return;
   }
-  // slots[0..k) is a heap with the worst slot (largest by `order`) at the root.
+  // slots[0..k) is a heap with the worst slot (largest by the order) at the root.
   const siftDown = (from: number) => {
     let i = from;
     const slot = slots[i]!;
@@ -20,8 +52,8 @@ export function selectFirst(slots: number[], k: number, order: (a: number, b: nu
       const left = 2 * i + 1;
       if (left >= k) break;
       const right = left + 1;
-      const worse = right < k && order(slots[right]!, slots[left]!) > 0 ? right : left;
-      if (order(slots[worse]!, slot) <= 0) break;
+      const worse = right < k && compareSlots(slots[right]!, slots[left]!, by) > 0 ? right : left;
+      if (compareSlots(slots[worse]!, slot, by) <= 0) break;
       slots[i] = slots[worse]!;
       i = worse;
     }
@@ -31,12 +63,13 @@ export function selectFirst(slots: number[], k: number, order: (a: number, b: nu
   // Newer listings tend to sit in later slots: scanning from the end fills the heap with good ones early.
   for (let i = n - 1; i >= k; i--) {
     const slot = slots[i]!;
-    if (order(slot, slots[0]!) < 0) {
+    if (compareSlots(slot, slots[0]!, by) < 0) {
       slots[i] = slots[0]!;
       slots[0] = slot;
       siftDown(0);
     }
   }
+  if (!sorted) return;
   const best = slots.slice(0, k).sort(order);
   for (let i = 0; i < k; i++) slots[i] = best[i]!;
 }
