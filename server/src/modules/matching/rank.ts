@@ -5,7 +5,15 @@
 import { defaultLocale, type Kind, type Listing, type Locale, type MatchLabel, type Side } from '@app/shared';
 import { checkEligibility } from './eligibility.js';
 import { fittingKinds, kindFit } from './kindFit.js';
-import { orient, scoreCandidate, type ScoreInput } from './score.js';
+import {
+  orient,
+  pairFactors,
+  scoreBound,
+  scoreCandidate,
+  scorePair,
+  type PairFactors,
+  type ScoreInput,
+} from './score.js';
 import type { EligibilityFactor, MatchOrganization, ProviderRecord, ScoreReason } from './types.js';
 import type { Weights } from './weights.js';
 
@@ -62,10 +70,49 @@ function isAvailable(subject: Listing, candidate: Listing, now: number): boolean
   return kindFit(need, offer).fit > 0;
 }
 
-const byScoreThenNewer = (a: { score: number; listing: Listing }, b: { score: number; listing: Listing }) =>
+/** A candidate on its way through the ranking: its bound first, its score once its words are weighed. */
+interface Ranked {
+  listing: Listing;
+  input: ScoreInput;
+  need: Listing;
+  offer: Listing;
+  factors: PairFactors;
+  /** The most it can score (`scoreBound`). */
+  bound: number;
+  /** `createdAt` in ms, read once for the ties. */
+  created: number;
+  score: number;
+  label: MatchLabel;
+  /** The eligibility rules the taker fails (a near miss). */
+  rules?: ExcludedCandidate['reasons'];
+}
+
+const byScoreThenNewer = (a: Ranked, b: Ranked) =>
   b.score - a.score ||
-  Date.parse(b.listing.createdAt) - Date.parse(a.listing.createdAt) ||
+  b.created - a.created ||
   (a.listing.id < b.listing.id ? -1 : a.listing.id > b.listing.id ? 1 : 0);
+
+/**
+ * The first `limit` of the candidates by score (ties: newer first), in order, weighing the words of as few as
+ * can decide them: candidates are taken by their bound, highest first, and scored in full until the next bound is
+ * below the score of the last one kept, when no candidate left can reach the list. The same list as scoring every
+ * candidate and sorting them all.
+ */
+function best(candidates: Ranked[], limit: number, score: (candidate: Ranked) => void): Ranked[] {
+  const kept: Ranked[] = [];
+  if (!(limit >= 1)) return kept;
+  candidates.sort((a, b) => b.bound - a.bound);
+  for (const candidate of candidates) {
+    if (kept.length === limit && candidate.bound < kept[limit - 1]!.score) break;
+    score(candidate);
+    let at = kept.length;
+    while (at > 0 && byScoreThenNewer(candidate, kept[at - 1]!) < 0) at--;
+    if (at === limit) continue;
+    kept.splice(at, 0, candidate);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
+}
 
 /** Ranks candidates for the subject: matches by score (ties: newer first), and excluded near misses. */
 export function rankCandidates(
@@ -77,8 +124,8 @@ export function rankCandidates(
   const locale = options.locale ?? defaultLocale;
   const limit = options.limit ?? 10;
   const now = context.now ?? new Date();
-  const matches: (RankedMatch & { input: ScoreInput })[] = [];
-  const excluded: (ExcludedCandidate & { score: number })[] = [];
+  const eligible: Ranked[] = [];
+  const ruledOut: Ranked[] = [];
   const seen = new Set<string>();
 
   for (const candidate of candidates) {
@@ -92,35 +139,48 @@ export function rankCandidates(
       candidate,
       subjectOrg: context.subjectOrg,
       candidateOrg,
-      textRelevance: context.relevanceOf?.(candidate) ?? 0,
+      textRelevance: 0,
       providerRecord: context.recordOf?.(candidate),
       locale,
       now,
       ...(context.weights ? { weights: context.weights } : {}),
+      // Scored without words: only the matches shown below are explained.
+      explain: false,
     };
-    // Scored without words: only the matches shown below are explained.
-    const { score, label } = scoreCandidate({ ...input, explain: false });
+    const factors = pairFactors(input, need, offer);
+    const ranked: Ranked = {
+      listing: candidate,
+      input,
+      need,
+      offer,
+      factors,
+      bound: scoreBound(factors, context.weights),
+      created: Date.parse(candidate.createdAt),
+      score: 0,
+      label: 'low',
+    };
     const failures = checkEligibility(offer, takerOrg, need);
     if (failures.length) {
-      const rules = failures.map((f) => ({ factor: f.factor, detail: f.detail[locale] }));
-      excluded.push({ listing: candidate, reasons: rules, score });
-    } else {
-      matches.push({ listing: candidate, score, label, reasons: [], input });
-    }
+      ranked.rules = failures.map((f) => ({ factor: f.factor, detail: f.detail[locale] }));
+      ruledOut.push(ranked);
+    } else eligible.push(ranked);
   }
-  matches.sort(byScoreThenNewer);
-  // Near misses in the order they would have ranked, so the closest misses come first.
-  excluded.sort(byScoreThenNewer);
+  // The text relevance of a candidate, then its score, only for those whose bound can still reach a list.
+  const score = (ranked: Ranked) => {
+    ranked.input.textRelevance = context.relevanceOf?.(ranked.listing) ?? 0;
+    const { score, label } = scorePair(ranked.input, ranked.need, ranked.offer, ranked.factors);
+    ranked.score = score;
+    ranked.label = label;
+  };
   return {
-    matches: matches
-      .slice(0, limit)
-      .map(({ listing, score, label, input }) => ({
-        listing,
-        score,
-        label,
-        reasons: scoreCandidate(input).reasons,
-      })),
-    excluded: excluded.slice(0, limit).map(({ listing, reasons }) => ({ listing, reasons })),
+    matches: best(eligible, limit, score).map(({ listing, score, label, input }) => ({
+      listing,
+      score,
+      label,
+      reasons: scoreCandidate({ ...input, explain: true }).reasons,
+    })),
+    // Near misses in the order they would have ranked, so the closest misses come first.
+    excluded: best(ruledOut, limit, score).map(({ listing, rules }) => ({ listing, reasons: rules! })),
   };
 }
 

@@ -52,22 +52,64 @@ export function orient(subject: Listing, candidate: Listing): { need: Listing; o
   return subject.side === 'need' ? { need: subject, offer: candidate } : { need: candidate, offer: subject };
 }
 
-/** Scores a candidate against the subject; eligibility is not judged here (see checkEligibility). */
-export function scoreCandidate(input: ScoreInput): MatchScore {
+/** A pair's factors other than its text relevance, each as its share and (when explained) its sentence. */
+export type PairFactors = Record<Exclude<ScoreFactor, 'text'>, FactorResult>;
+
+/** The factors of the pair that do not read its words: kind, domains, place, time, amount and record. */
+export function pairFactors(
+  input: Omit<ScoreInput, 'textRelevance'>,
+  need: Listing,
+  offer: Listing,
+): PairFactors {
   const locale = input.locale ?? defaultLocale;
-  const weights = input.weights ?? WEIGHTS;
   const now = input.now ?? new Date();
   const explain = input.explain ?? true;
-  const { need, offer } = orient(input.subject, input.candidate);
-
-  const results: Record<ScoreFactor, FactorResult> = {
+  return {
     kind: kindFactor(need, offer, locale, explain),
     domains: domainFactor(need, offer, locale, explain),
     place: placeFactor(need, offer, locale, explain),
     time: timeFactor(need, offer, now, locale, explain),
     amount: amountFactor(need, offer, locale, explain),
-    text: textFactor(input.textRelevance, locale, explain),
     record: recordFactor(input.providerRecord, locale, explain),
+  };
+}
+
+const pointsOf = (fraction: number, max: number) => Math.min(max, Math.max(0, Math.round(fraction * max)));
+
+/**
+ * The most points a pair can score whatever its text relevance: its other factors as they stand (halving an
+ * off-topic pair's context only takes points away) and the text's weight in full. Ranking weighs the words of
+ * only the candidates whose bound can still reach the matches it shows.
+ */
+export function scoreBound(factors: PairFactors, weights: Weights = WEIGHTS): number {
+  let bound = 0;
+  for (const factor of FACTOR_ORDER) {
+    const max = weights[factor];
+    if (max === 0) continue;
+    bound += factor === 'text' ? max : pointsOf(factors[factor].fraction, max);
+  }
+  return bound;
+}
+
+/** Scores a candidate against the subject; eligibility is not judged here (see checkEligibility). */
+export function scoreCandidate(input: ScoreInput): MatchScore {
+  const { need, offer } = orient(input.subject, input.candidate);
+  return scorePair(input, need, offer, pairFactors(input, need, offer));
+}
+
+/** The score of a pair from its other factors (`pairFactors`, made with the same `explain`) and its text relevance. */
+export function scorePair(
+  input: ScoreInput,
+  need: Listing,
+  offer: Listing,
+  factors: PairFactors,
+): MatchScore {
+  const locale = input.locale ?? defaultLocale;
+  const weights = input.weights ?? WEIGHTS;
+  const explain = input.explain ?? true;
+  const results: Record<ScoreFactor, FactorResult> = {
+    ...factors,
+    text: textFactor(input.textRelevance, locale, explain),
   };
 
   // Nearness, timing, amount and record make a good answer better; they do not make an answer of what is not
@@ -91,7 +133,7 @@ export function scoreCandidate(input: ScoreInput): MatchScore {
     const max = weights[factor];
     if (max === 0) continue;
     const { fraction, detail } = results[factor];
-    const points = Math.min(max, Math.max(0, Math.round(fraction * max)));
+    const points = pointsOf(fraction, max);
     score += points;
     if (explain) reasons.push({ factor, points, max, detail });
   }

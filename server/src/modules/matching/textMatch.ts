@@ -10,9 +10,10 @@ import { indexTokens, queryTokens } from '../../lib/text/tokenizer.js';
 import { generalIdf } from '../../lib/text/wordRarity.js';
 import {
   characterSet,
-  holds,
+  markHeld,
   onWordNumbersReset,
   renumberWhenFull,
+  sortedSet,
   wordNumber,
   wordSet,
 } from './wordSets.js';
@@ -63,8 +64,9 @@ const meaningful = (w: string) => !FRAME.has(w) && (w.length > 1 || /[a-z0-9]/.t
 type NeedText = Pick<Listing, 'title' | 'description'> & Partial<Pick<Listing, 'id' | 'updatedAt'>>;
 
 /**
- * A need word (its number, wordSets.ts) with its weight, and its characters (code points) for a word found only in
- * part, cut once, not per offer; `length` is the word's length in UTF-16 units, as the share found is counted.
+ * A need word (its number, wordSets.ts) with its weight, and its characters for a word found only in part, as
+ * positions in the need's `characters`, cut once, not per offer; `length` is the word's length in UTF-16 units, as
+ * the share found is counted.
  */
 interface NeedWord {
   word: number;
@@ -73,9 +75,17 @@ interface NeedWord {
   length: number;
 }
 
+/**
+ * A need's words in the order they are summed, with what lets an offer's sets be walked once rather than searched
+ * per word: the word numbers sorted (`numbers`, `order[k]` the position in `words` of `numbers[k]`), and every
+ * character of the words (code points) sorted.
+ */
 interface NeedWords {
   words: NeedWord[];
   total: number;
+  numbers: Uint32Array;
+  order: Uint32Array;
+  characters: Uint32Array;
 }
 
 const needCache = new Map<string, NeedWords>();
@@ -92,18 +102,40 @@ function needWordsOf(need: NeedText): NeedWords {
   const weighted = needWords(need);
   let total = 0;
   for (const weight of weighted.values()) total += weight;
-  const words = [...weighted].map(([word, weight]) => ({
-    word: wordNumber(word),
-    weight,
-    chars: Uint32Array.from([...word], (c) => c.codePointAt(0)!),
-    length: word.length,
-  }));
-  const entry = { words, total };
+  const entry = needWordsIndexed([...weighted]);
+  entry.total = total;
   if (key) {
     if (needCache.size >= NEED_CACHE_SIZE) needCache.delete(needCache.keys().next().value!);
     needCache.set(key, entry);
   }
   return entry;
+}
+
+/** The need's words, numbered, with their sorted numbers and characters (see NeedWords). */
+function needWordsIndexed(weighted: [string, number][]): NeedWords {
+  const codePoints = weighted.map(([word]) => Array.from(word, (c) => c.codePointAt(0)!));
+  const characters = sortedSet(codePoints.flat());
+  const words = weighted.map(([word, weight], i) => ({
+    word: wordNumber(word),
+    weight,
+    chars: Uint32Array.from(codePoints[i]!, (c) => positionIn(characters, c)),
+    length: word.length,
+  }));
+  const order = Uint32Array.from(words.keys()).sort((a, b) => words[a]!.word - words[b]!.word);
+  const numbers = Uint32Array.from(order, (i) => words[i]!.word);
+  return { words, total: 0, numbers, order, characters };
+}
+
+/** The position of a value the sorted set holds. */
+function positionIn(set: Uint32Array, value: number): number {
+  let low = 0;
+  let high = set.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (set[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The need's words with their weights (title words count double). */
@@ -154,24 +186,52 @@ type OfferText = Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>;
 /** For one need, how much of what it says each offer also says, 0..1 (the need's words are cut once). */
 export function relevanceTo(need: NeedText): (offer: OfferText) => number {
   renumberWhenFull();
-  const { words: wanted, total } = needWordsOf(need);
-  return (offer) => (total === 0 ? 0 : relevanceOf(wanted, total, offerWords(offer)));
+  const wanted = needWordsOf(need);
+  return (offer) => (wanted.total === 0 ? 0 : relevanceOf(wanted, offerWords(offer)));
 }
 
-/** How much of the need's weighted words the offer's words say, 0..1. */
-function relevanceOf(wanted: readonly NeedWord[], total: number, offer: OfferWords): number {
-  const { title, description, chars } = offer;
-  let found = 0;
-  for (const { word, weight, chars: parts, length } of wanted) {
-    if (holds(title, word)) found += weight;
-    else if (holds(description, word)) found += weight * DESCRIPTION_HIT;
+/** Where each need word was found (1 title, 2 description, 0 neither), and which need characters the offer has. */
+let found = new Uint8Array(64);
+let present = new Uint8Array(256);
+
+/**
+ * How much of the need's weighted words the offer's words say, 0..1. The need's sorted numbers are walked along
+ * the offer's title and description once each, and its characters along the offer's when a word is missing; the
+ * sum is then taken word by word in the need's order, as before (the same figure to the last bit).
+ */
+function relevanceOf(need: NeedWords, offer: OfferWords): number {
+  const { words, total, numbers, order, characters } = need;
+  if (found.length < words.length) found = new Uint8Array(words.length * 2);
+  found.fill(0, 0, words.length);
+  markHeld(numbers, order, offer.title, found, 1);
+  markHeld(numbers, order, offer.description, found, 2);
+  let charactersRead = false;
+  let sum = 0;
+  for (let i = 0; i < words.length; i++) {
+    const { weight, chars: parts, length } = words[i]!;
+    const at = found[i];
+    if (at === 1) sum += weight;
+    else if (at === 2) sum += weight * DESCRIPTION_HIT;
     else if (length > 1) {
+      if (!charactersRead) {
+        if (present.length < characters.length) present = new Uint8Array(characters.length * 2);
+        present.fill(0, 0, characters.length);
+        markHeld(characters, identity(characters.length), offer.chars, present, 1);
+        charactersRead = true;
+      }
       let shared = 0;
-      for (const c of parts) if (holds(chars, c)) shared++;
-      found += weight * PART_HIT * (shared / length);
+      for (const c of parts) if (present[c] === 1) shared++;
+      sum += weight * PART_HIT * (shared / length);
     }
   }
-  return Math.min(1, found / total / FULL_AT);
+  return Math.min(1, sum / total / FULL_AT);
+}
+
+let identities = new Uint32Array(0);
+/** 0, 1, 2, … n - 1. */
+function identity(n: number): Uint32Array {
+  if (identities.length < n) identities = Uint32Array.from({ length: n * 2 }, (_, i) => i);
+  return identities;
 }
 
 /** The text relevance of one pair, 0..1. */
@@ -184,7 +244,7 @@ export function pairRelevance(subject: Listing): (candidate: Listing) => number 
   // The subject is the offer: its words are looked up once, each candidate need's from the cache.
   const offer = offerWords(subject);
   return (candidate) => {
-    const { words, total } = needWordsOf(candidate);
-    return total === 0 ? 0 : relevanceOf(words, total, offer);
+    const wanted = needWordsOf(candidate);
+    return wanted.total === 0 ? 0 : relevanceOf(wanted, offer);
   };
 }

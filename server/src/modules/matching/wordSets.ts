@@ -36,7 +36,7 @@ export function wordNumber(word: string): number {
 }
 
 /** Sorted, without repeats. */
-function sortedSet(values: number[]): Uint32Array {
+export function sortedSet(values: number[]): Uint32Array {
   const sorted = Uint32Array.from(values).sort();
   let kept = 0;
   for (let i = 0; i < sorted.length; i++)
@@ -63,4 +63,32 @@ export function holds(set: Uint32Array, value: number): boolean {
     else high = mid - 1;
   }
   return false;
+}
+
+/**
+ * Marks, for each number of the sorted `wanted` whose mark is still 0, `mark` when the sorted set holds it: one walk
+ * along both, where asking the set for each number would search it again every time. `marks` is by position in
+ * `wanted`'s order as `order` gives it (the number at `wanted[k]` is the one at `order[k]`).
+ */
+export function markHeld(
+  wanted: Uint32Array,
+  order: Uint32Array,
+  set: Uint32Array,
+  marks: Uint8Array,
+  mark: number,
+): void {
+  let i = 0;
+  let j = 0;
+  while (i < wanted.length && j < set.length) {
+    const a = wanted[i]!;
+    const b = set[j]!;
+    if (a < b) i++;
+    else if (a > b) j++;
+    else {
+      const at = order[i]!;
+      if (marks[at] === 0) marks[at] = mark;
+      i++;
+      j++;
+    }
+  }
 }
