@@ -11,8 +11,7 @@ import type { UserRecord } from '../users/model.js';
 import { MatchModel, RESPONSE_DAYS, type MatchRecord } from './model.js';
 import { matchPolicy as policy } from './policy.js';
 import { openMatchConversation } from '../conversations/opening.js';
-import type { MatchParties } from './events.js';
-import './events.js';
+import { withCommittedMatch, type MatchParties } from './events.js';
 import '../listings/events.js';
 
 const DAY = 86_400_000;
@@ -129,7 +128,11 @@ export function matchService(ctx: AppContext) {
             { session },
           );
           const m = doc!.toObject<MatchRecord>();
-          await record('match.proposed', { ...matchParties(m, user), side: m.proposedSide });
+          // Handed to the subscribers in this process as committed (the counters, the notification).
+          await record(
+            'match.proposed',
+            withCommittedMatch({ ...matchParties(m, user), side: m.proposedSide }, m),
+          );
           out.push(m);
         }
         return out;
@@ -170,10 +173,13 @@ export function matchService(ctx: AppContext) {
             changed(need._id, needFull),
             {
               event: 'match.accepted',
-              payload: {
-                ...matchParties(accepted, user),
-                side: accepted.proposedSide === 'need' ? 'offer' : 'need',
-              },
+              payload: withCommittedMatch(
+                {
+                  ...matchParties(accepted, user),
+                  side: accepted.proposedSide === 'need' ? 'offer' : 'need',
+                },
+                accepted,
+              ),
             },
           ],
           session,
