@@ -58,6 +58,11 @@ describe('a message while offline', () => {
       const later = await b.client.get('/api/notifications?unread=true');
       expect(later.body).toMatchObject({ total: 1, unreadCount: 1 });
       expect(later.body.items[0].body).toBe('还在吗？');
+      // While that one is unread, another message makes no second one, nor a second email.
+      await a.client.post(`/api/conversations/${id}/messages`, { body: '我们周三到', clientId: clientId() });
+      await server.ctx.events.settle();
+      expect((await b.client.get('/api/notifications?unread=true')).body).toMatchObject({ total: 1 });
+      expect(await EmailOutboxModel.countDocuments({ userId: b.user._id })).toBe(2);
       expect((await b.client.post('/api/notifications/read-all')).body).toEqual({ updated: 1 });
       expect((await b.client.get('/api/notifications')).body).toMatchObject({ total: 2, unreadCount: 0 });
     } finally {
