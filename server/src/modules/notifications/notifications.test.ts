@@ -135,4 +135,29 @@ describe('the email outbox', () => {
     expect(sent.map((e) => e.text)).toEqual(['一', '二']);
     expect(await EmailOutboxModel.countDocuments({ status: 'sent' })).toBe(2);
   });
+
+  it('sends each email once when two runs claim the same batch at the same time', async () => {
+    const { user } = await signedIn(server);
+    await EmailOutboxModel.deleteMany({});
+    await EmailOutboxModel.create(
+      ['一', '二', '三', '四', '五', '六'].map((text) => ({
+        userId: user._id,
+        to: user.email,
+        subject: `【资源链】${text}`,
+        text,
+      })),
+    );
+    const sent: string[] = [];
+    const sender = {
+      async send(email: OutgoingEmail) {
+        sent.push(email.text);
+      },
+    };
+    const counts = await Promise.all([dispatchEmails(sender), dispatchEmails(sender)]);
+    // (The server's own run, every 5 s, may take some of them: each still goes out once.)
+    expect(counts[0]! + counts[1]!).toBe(sent.length);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(await EmailOutboxModel.countDocuments({ status: 'sent' })).toBe(6);
+    expect(await EmailOutboxModel.countDocuments({ attempts: 1 })).toBe(6);
+  });
 });
