@@ -42,6 +42,7 @@ function normalize(collection: string, doc: Record<string, unknown>): Record<str
     const {
       status: _s,
       claimedUntil: _c,
+      claim: _k,
       attempts: _a,
       sentAt: _t,
       lastError: _e,

@@ -78,60 +78,63 @@ export function planCommitment(need: Amounts, offer: Amounts, requested?: number
  */
 const matchedWhen = (full: boolean) => (full ? { status: 'matched' } : {});
 
-/**
- * Takes the commitment from the offer: one award of a funding offer, otherwise the units given. Answers whether
- * the offer is now used up (and `matched`).
- */
+/** What a take did: whether the listing is now used up (and `matched`), and the listing as the take left it. */
+export interface Taken {
+  full: boolean;
+  listing: ListingRecord;
+}
+
+const takeOne = (filter: object, update: object, session: ClientSession) =>
+  ListingModel.findOneAndUpdate(filter, update, { returnDocument: 'after', session }).lean<ListingRecord>();
+
+/** Takes the commitment from the offer: one award of a funding offer, otherwise the units given. */
 export async function takeFromOffer(
   offer: ListingRecord,
   c: Commitment,
   session: ClientSession,
-): Promise<boolean> {
+): Promise<Taken> {
   const take = offer.kind === 'funding' ? 1 : (c.units ?? 1);
   const capacity = offer.capacity ?? 1;
   const full = (offer.capacityUsed ?? 0) + take >= capacity;
-  const taken = await ListingModel.updateOne(
+  const listing = await takeOne(
     { _id: offer._id, status: 'open', capacityUsed: trusted({ $lte: capacity - take }) },
     { $inc: { capacityUsed: take, amountCommitted: c.amount ?? 0 }, $set: matchedWhen(full) },
-    { session },
+    session,
   );
-  if (!taken.matchedCount) throw conflict('match.noCapacity', { title: offer.title });
-  return full;
+  if (!listing) throw conflict('match.noCapacity', { title: offer.title });
+  return { full, listing };
 }
 
-/**
- * Takes the commitment from the need: the amount of a funding need, otherwise the units. Answers whether the
- * need is now covered (and `matched`).
- */
+/** Takes the commitment from the need: the amount of a funding need, otherwise the units. */
 export async function takeFromNeed(
   need: ListingRecord,
   c: Commitment,
   session: ClientSession,
-): Promise<boolean> {
+): Promise<Taken> {
   const asked = askedAmount(need);
   if (asked !== undefined) {
     const amount = c.amount ?? 0;
     const full = (need.amountCommitted ?? 0) + amount >= asked;
-    const taken = await ListingModel.updateOne(
+    const listing = await takeOne(
       { _id: need._id, status: 'open', amountCommitted: trusted({ $lte: asked - amount }) },
       {
         $inc: { amountCommitted: amount },
         // Covered in full, the need counts as one unit taken, so its capacity reads as covered too.
         $set: full ? { ...matchedWhen(full), capacityUsed: need.capacity ?? 1 } : {},
       },
-      { session },
+      session,
     );
-    if (!taken.matchedCount) throw conflict('match.overCommitted', { title: need.title });
-    return full;
+    if (!listing) throw conflict('match.overCommitted', { title: need.title });
+    return { full, listing };
   }
   const units = c.units ?? 1;
   const capacity = need.capacity ?? 1;
   const full = (need.capacityUsed ?? 0) + units >= capacity;
-  const taken = await ListingModel.updateOne(
+  const listing = await takeOne(
     { _id: need._id, status: 'open', capacityUsed: trusted({ $lte: capacity - units }) },
     { $inc: { capacityUsed: units }, $set: matchedWhen(full) },
-    { session },
+    session,
   );
-  if (!taken.matchedCount) throw conflict('match.noCapacity', { title: need.title });
-  return full;
+  if (!listing) throw conflict('match.noCapacity', { title: need.title });
+  return { full, listing };
 }

@@ -1,5 +1,6 @@
 import type { Side } from '@app/shared';
 import type { ActorInfo } from '../auth/events.js';
+import type { MatchRecord } from './model.js';
 
 /** Who the two sides are, so subscribers (notifications, conversations) need not load the match. */
 export interface MatchParties {
@@ -33,4 +34,19 @@ declare module '../../lib/events.js' {
     'contact.revealed': ActorInfo & { matchId: string; revealedUserId: string };
   }
 }
-export {};
+
+const committed = new WeakMap<object, MatchRecord>();
+
+/**
+ * A match event's payload that carries, for the subscribers in the writer's own process, the match as its write
+ * committed it (proposed, accepted): they start from it instead of reading it. Never stored with the event:
+ * delivered again (the relay), the payload has none and they read the match. A subscriber that uses it checks
+ * afterwards, as after a read, whatever may have changed since.
+ */
+export function withCommittedMatch<T extends object>(payload: T, match: MatchRecord): T {
+  committed.set(payload, match);
+  return payload;
+}
+
+/** The match a match event's payload carries from its writer, if it does. */
+export const committedMatch = (payload: object): MatchRecord | undefined => committed.get(payload);

@@ -170,6 +170,20 @@ describe('the match lifecycle', () => {
     expect(mine.body.items.map((m: { id: string }) => m.id)).toContain(id);
   });
 
+  it('shows an acceptance in search before answering: the covered need gone, the offer with its unit taken', async () => {
+    const { resident, provider, needId, offerId } = await pair();
+    const proposed = await resident.client.post('/api/matches', { needId, offerId });
+    expect(proposed.status).toBe(201);
+    expect((await provider.client.post(`/api/matches/${proposed.body.match.id}/accept`)).status).toBe(200);
+    const found = async (title: string) => {
+      const res = await server.client().get(`/api/search?q=${encodeURIComponent(title)}&pageSize=50`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items as { id: string; capacityUsed?: number }[];
+    };
+    expect((await found(mealsNeed.title)).map((i) => i.id)).not.toContain(needId);
+    expect((await found(mealsOffer.title)).find((i) => i.id === offerId)).toMatchObject({ capacityUsed: 1 });
+  });
+
   it('never accepts a declined or an expired match', async () => {
     const { resident, provider, needId, offerId } = await pair();
     const first = (await resident.client.post('/api/matches', { needId, offerId })).body.match.id;

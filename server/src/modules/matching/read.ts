@@ -23,14 +23,27 @@ type Named = Pick<
 
 const byId = <T extends { _id: unknown }>(docs: T[]) => new Map(docs.map((d) => [String(d._id), d]));
 
-/** The names of each match asked for, by match id; a match that is gone is missing from the map. */
-export async function matchNames(matchIds: readonly string[]): Promise<Map<string, MatchNames>> {
+/**
+ * The names of each match asked for, by match id; a match that is gone is missing from the map. `known`: matches
+ * at hand (as their writer committed them), not read again.
+ */
+export async function matchNames(
+  matchIds: readonly string[],
+  known: readonly Named[] = [],
+): Promise<Map<string, MatchNames>> {
   const ids = objectIdsOf(matchIds);
   const out = new Map<string, MatchNames>();
   if (!ids.length) return out;
-  const matches = await MatchModel.find({ _id: trusted({ $in: ids }) })
-    .select({ needId: 1, offerId: 1, needOwnerId: 1, offerOwnerId: 1, needOrgId: 1, offerOrgId: 1 })
-    .lean<Named[]>();
+  const given = new Map(known.map((m) => [String(m._id), m]));
+  const unread = ids.filter((id) => !given.has(String(id)));
+  const matches = [
+    ...ids.flatMap((id) => given.get(String(id)) ?? []),
+    ...(unread.length
+      ? await MatchModel.find({ _id: trusted({ $in: unread }) })
+          .select({ needId: 1, offerId: 1, needOwnerId: 1, offerOwnerId: 1, needOrgId: 1, offerOrgId: 1 })
+          .lean<Named[]>()
+      : []),
+  ];
   const listingIds = matches.flatMap((m) => [m.needId, m.offerId]);
   const orgIds = matches.flatMap((m) => [m.needOrgId, m.offerOrgId]).filter(Boolean);
   const userIds = matches.flatMap((m) => [m.needOwnerId, m.offerOwnerId]);

@@ -5,15 +5,14 @@ import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { deliverRecorded, recordEvents, writeWithEvents } from '../../lib/outbox.js';
 import { ListingModel, type ListingRecord } from '../listings/model.js';
 import { listingPolicy } from '../listings/policy.js';
-import { planCommitment, takeFromNeed, takeFromOffer } from './commitment.js';
+import { planCommitment, takeFromNeed, takeFromOffer, type Taken } from './commitment.js';
 import { proposalFor } from './proposal.js';
 import type { UserRecord } from '../users/model.js';
 import { MatchModel, RESPONSE_DAYS, type MatchRecord } from './model.js';
 import { matchPolicy as policy } from './policy.js';
 import { openMatchConversation } from '../conversations/opening.js';
-import type { MatchParties } from './events.js';
-import './events.js';
-import '../listings/events.js';
+import { withCommittedMatch, type MatchParties } from './events.js';
+import { withCommittedListing } from '../listings/events.js';
 
 const DAY = 86_400_000;
 
@@ -129,7 +128,11 @@ export function matchService(ctx: AppContext) {
             { session },
           );
           const m = doc!.toObject<MatchRecord>();
-          await record('match.proposed', { ...matchParties(m, user), side: m.proposedSide });
+          // Handed to the subscribers in this process as committed (the counters, the notification).
+          await record(
+            'match.proposed',
+            withCommittedMatch({ ...matchParties(m, user), side: m.proposedSide }, m),
+          );
           out.push(m);
         }
         return out;
@@ -151,29 +154,36 @@ export function matchService(ctx: AppContext) {
         if (!need || !offer) throw conflict('match.listingGone');
         if (need.status !== 'open' || offer.status !== 'open') throw conflict('match.coveredOrSpent');
         const commitment = planCommitment(need, offer, amount);
-        const offerFull = await takeFromOffer(offer, commitment, session);
-        const needFull = await takeFromNeed(need, commitment, session);
-        // Capacity and status only: nothing the statistics read of the listings for their matches.
-        const changed = (listingId: unknown, full: boolean) => ({
+        const offerTaken = await takeFromOffer(offer, commitment, session);
+        const needTaken = await takeFromNeed(need, commitment, session);
+        // Capacity and status only: nothing the statistics read of the listings for their matches. Each listing
+        // as its take left it goes to the subscribers in this process (the search index), not read again.
+        const changed = ({ full, listing }: Taken) => ({
           event: 'listing.changed' as const,
-          payload: {
-            listingId: String(listingId),
-            change: full ? ('matched' as const) : ('updated' as const),
-            factsChanged: false,
-          },
+          payload: withCommittedListing(
+            {
+              listingId: String(listing._id),
+              change: full ? ('matched' as const) : ('updated' as const),
+              factsChanged: false,
+            },
+            listing,
+          ),
         });
         const accepted = await transition(user, m, 'proposed', 'accepted', { ...commitment }, session);
         // The three events in one round trip.
         const recorded = await recordEvents(
           [
-            changed(offer._id, offerFull),
-            changed(need._id, needFull),
+            changed(offerTaken),
+            changed(needTaken),
             {
               event: 'match.accepted',
-              payload: {
-                ...matchParties(accepted, user),
-                side: accepted.proposedSide === 'need' ? 'offer' : 'need',
-              },
+              payload: withCommittedMatch(
+                {
+                  ...matchParties(accepted, user),
+                  side: accepted.proposedSide === 'need' ? 'offer' : 'need',
+                },
+                accepted,
+              ),
             },
           ],
           session,

@@ -26,7 +26,7 @@ export interface MatchTimeline {
   evidenceAmount?: number;
 }
 
-interface StoredMatch {
+export interface StoredMatch {
   _id: Types.ObjectId;
   needId: Types.ObjectId;
   offerId: Types.ObjectId;
@@ -39,7 +39,7 @@ interface StoredMatch {
 }
 
 /** A stored match reduced to its timeline: the first time its history reached each status. */
-function timelineOf(m: StoredMatch): MatchTimeline {
+export function timelineOf(m: StoredMatch): MatchTimeline {
   const t: MatchTimeline = {
     id: String(m._id),
     needId: m.needId,

@@ -1,4 +1,4 @@
-import { trusted, type Types } from 'mongoose';
+import { Types, trusted } from 'mongoose';
 import type { Logger } from 'pino';
 import { EmailOutboxModel, type EmailOutboxRecord } from './model.js';
 
@@ -29,8 +29,11 @@ const MAX_ATTEMPTS = 5;
 const CLAIM_MS = 60_000;
 
 /**
- * Hands pending outbox emails to the sender: each is claimed first, so two processes never send one twice, and a
- * failure is retried on a later run up to five attempts. Returns how many were sent.
+ * Hands pending outbox emails to the sender: claimed first, all of a run together (one update stamps them with
+ * this run's claim, one read takes back those it won), so two processes never send one twice; the sent are marked
+ * in one update, and a failure is retried on a later run up to five attempts. A process that dies after sending
+ * and before marking leaves its claim to lapse: those emails go out again (at least once, as before). Returns how
+ * many were sent.
  */
 export async function dispatchEmails(sender: EmailSender, limit = 50): Promise<number> {
   const now = new Date();
@@ -39,22 +42,25 @@ export async function dispatchEmails(sender: EmailSender, limit = 50): Promise<n
     .limit(limit)
     .select({ _id: 1 })
     .lean<{ _id: Types.ObjectId }[]>();
-  let sent = 0;
-  for (const { _id } of candidates) {
-    const claimed = await EmailOutboxModel.findOneAndUpdate(
-      { _id, status: 'pending', claimedUntil: trusted({ $lte: now }) },
-      { $set: { claimedUntil: new Date(Date.now() + CLAIM_MS) }, $inc: { attempts: 1 } },
-      { returnDocument: 'after' },
-    ).lean<EmailOutboxRecord>();
-    if (!claimed) continue;
+  if (!candidates.length) return 0;
+  const claim = new Types.ObjectId().toHexString();
+  const ids = candidates.map((c) => c._id);
+  await EmailOutboxModel.updateMany(
+    { _id: trusted({ $in: ids }), status: 'pending', claimedUntil: trusted({ $lte: now }) },
+    { $set: { claimedUntil: new Date(Date.now() + CLAIM_MS), claim }, $inc: { attempts: 1 } },
+  );
+  const claimed = await EmailOutboxModel.find({ _id: trusted({ $in: ids }), claim })
+    .sort({ _id: 1 })
+    .lean<EmailOutboxRecord[]>();
+  const sent: Types.ObjectId[] = [];
+  for (const email of claimed) {
     try {
-      await sender.send({ to: claimed.to, subject: claimed.subject, text: claimed.text });
-      await EmailOutboxModel.updateOne({ _id }, { $set: { status: 'sent', sentAt: new Date() } });
-      sent++;
+      await sender.send({ to: email.to, subject: email.subject, text: email.text });
+      sent.push(email._id);
     } catch (err) {
-      const failed = (claimed.attempts ?? 0) >= MAX_ATTEMPTS;
+      const failed = (email.attempts ?? 0) >= MAX_ATTEMPTS;
       await EmailOutboxModel.updateOne(
-        { _id },
+        { _id: email._id },
         {
           $set: {
             lastError: err instanceof Error ? err.message : String(err),
@@ -64,7 +70,12 @@ export async function dispatchEmails(sender: EmailSender, limit = 50): Promise<n
       );
     }
   }
-  return sent;
+  if (sent.length)
+    await EmailOutboxModel.updateMany(
+      { _id: trusted({ $in: sent }) },
+      { $set: { status: 'sent', sentAt: new Date() } },
+    );
+  return sent.length;
 }
 
 /** Puts one email in the outbox; the dispatcher hands it to the email adapter. */

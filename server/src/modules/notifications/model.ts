@@ -42,6 +42,8 @@ const emailOutboxSchema = new Schema(
     attempts: { type: Number, default: 0 },
     /** A sender's claim; a claim that lapsed (its process died) is taken again. */
     claimedUntil: { type: Date, default: () => new Date(0) },
+    /** The run that claimed it last (each run claims its batch in one update, then reads back what it won). */
+    claim: { type: String },
     sentAt: { type: Date },
     lastError: { type: String },
   },

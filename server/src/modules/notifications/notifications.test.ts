@@ -58,6 +58,11 @@ describe('a message while offline', () => {
       const later = await b.client.get('/api/notifications?unread=true');
       expect(later.body).toMatchObject({ total: 1, unreadCount: 1 });
       expect(later.body.items[0].body).toBe('还在吗？');
+      // While that one is unread, another message makes no second one, nor a second email.
+      await a.client.post(`/api/conversations/${id}/messages`, { body: '我们周三到', clientId: clientId() });
+      await server.ctx.events.settle();
+      expect((await b.client.get('/api/notifications?unread=true')).body).toMatchObject({ total: 1 });
+      expect(await EmailOutboxModel.countDocuments({ userId: b.user._id })).toBe(2);
       expect((await b.client.post('/api/notifications/read-all')).body).toEqual({ updated: 1 });
       expect((await b.client.get('/api/notifications')).body).toMatchObject({ total: 2, unreadCount: 0 });
     } finally {
@@ -129,5 +134,30 @@ describe('the email outbox', () => {
     expect(await dispatchEmails(sender)).toBe(0);
     expect(sent.map((e) => e.text)).toEqual(['一', '二']);
     expect(await EmailOutboxModel.countDocuments({ status: 'sent' })).toBe(2);
+  });
+
+  it('sends each email once when two runs claim the same batch at the same time', async () => {
+    const { user } = await signedIn(server);
+    await EmailOutboxModel.deleteMany({});
+    await EmailOutboxModel.create(
+      ['一', '二', '三', '四', '五', '六'].map((text) => ({
+        userId: user._id,
+        to: user.email,
+        subject: `【资源链】${text}`,
+        text,
+      })),
+    );
+    const sent: string[] = [];
+    const sender = {
+      async send(email: OutgoingEmail) {
+        sent.push(email.text);
+      },
+    };
+    const counts = await Promise.all([dispatchEmails(sender), dispatchEmails(sender)]);
+    // (The server's own run, every 5 s, may take some of them: each still goes out once.)
+    expect(counts[0]! + counts[1]!).toBe(sent.length);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(await EmailOutboxModel.countDocuments({ status: 'sent' })).toBe(6);
+    expect(await EmailOutboxModel.countDocuments({ attempts: 1 })).toBe(6);
   });
 });

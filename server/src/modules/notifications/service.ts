@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import type { Notification, NotificationList, NotificationType } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
@@ -30,7 +30,12 @@ export function notificationService(ctx: AppContext) {
      * Stores a notification and announces it (pushed live to the user's sockets). A user with no socket open
      * also gets an email, through the outbox.
      */
-    async notify(userId: UserId, input: NotificationInput): Promise<Notification | null> {
+    async notify(
+      userId: UserId,
+      input: NotificationInput,
+      /** `offline`: the caller has just asked, and the user had no socket open (not asked again). */
+      presence: { offline?: boolean } = {},
+    ): Promise<Notification | null> {
       let record: NotificationRecord;
       // The unique index on unreadKey is what makes concurrent notifiers make one: wait until it is built (a
       // fresh database builds its indexes in the background; once built this resolves at once).
@@ -43,7 +48,9 @@ export function notificationService(ctx: AppContext) {
       }
       const notification = presentNotification(record);
       ctx.events.emit('notification.created', { userId: String(userId), notification });
-      const online = (await ctx.presence?.onlineUsers([String(userId)])) ?? new Set<string>();
+      const online = presence.offline
+        ? new Set<string>()
+        : ((await ctx.presence?.onlineUsers([String(userId)])) ?? new Set<string>());
       if (!online.has(String(userId))) {
         // The user as read in the last moments (every signed-in request reads its own).
         const user = await recentUser(String(userId));
@@ -59,6 +66,17 @@ export function notificationService(ctx: AppContext) {
         }
       }
       return notification;
+    },
+
+    /**
+     * Which of these users hold an unread notification with this key (a new one would not be made): one
+     * indexed query.
+     */
+    async holdingUnread(userIds: readonly string[], unreadKey: string): Promise<Set<string>> {
+      const held = await NotificationModel.find({ userId: trusted({ $in: userIds }), unreadKey })
+        .select({ userId: 1 })
+        .lean<{ userId: Types.ObjectId }[]>();
+      return new Set(held.map((n) => String(n.userId)));
     },
 
     async list(

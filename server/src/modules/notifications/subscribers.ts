@@ -5,7 +5,7 @@ import type { ConversationMembership } from '../conversations/events.js';
 import { UserModel } from '../users/model.js';
 import { recentUser } from '../users/read.js';
 import { notificationService, type NotificationInput } from './service.js';
-import type { MatchParties } from '../matching/events.js';
+import { committedMatch, type MatchParties } from '../matching/events.js';
 import { subscribeAccountEmails } from './accountEmails.js';
 import { matchNames } from '../matching/read.js';
 import { matchNotice, type MatchNoticeType } from './matchWording.js';
@@ -41,7 +41,11 @@ export function subscribeNotifications(ctx: AppContext): void {
   const notifications = notificationService(ctx);
 
   async function messageWhileOffline(message: Message, membership: ConversationMembership) {
-    const recipients = (await membersOf(membership)).filter((id) => id !== message.senderId);
+    const unreadKey = `message.offline:${message.conversationId}`;
+    const members = (await membersOf(membership)).filter((id) => id !== message.senderId);
+    // Those still holding this conversation's unread notification get no second one: not asked after.
+    const told = members.length ? await notifications.holdingUnread(members, unreadKey) : new Set<string>();
+    const recipients = members.filter((id) => !told.has(id));
     if (!recipients.length) return;
     const online = (await ctx.presence?.onlineUsers(recipients)) ?? new Set<string>();
     const offline = recipients.filter((id) => !online.has(id));
@@ -52,14 +56,19 @@ export function subscribeNotifications(ctx: AppContext): void {
     const body =
       message.body.length > PREVIEW_CHARS ? `${message.body.slice(0, PREVIEW_CHARS)}…` : message.body;
     for (const userId of offline) {
-      await notifications.notify(userId, {
-        unreadKey: `message.offline:${message.conversationId}`,
-        type: 'message.offline',
-        title: `${senderName} 给您发来了新消息`,
-        body,
-        link: `/messages/${message.conversationId}`,
-        data: { conversationId: message.conversationId, senderId: message.senderId, senderName },
-      });
+      await notifications.notify(
+        userId,
+        {
+          unreadKey,
+          type: 'message.offline',
+          title: `${senderName} 给您发来了新消息`,
+          body,
+          link: `/messages/${message.conversationId}`,
+          data: { conversationId: message.conversationId, senderId: message.senderId, senderName },
+        },
+        // Just asked: not asked again per recipient.
+        { offline: true },
+      );
     }
   }
 
@@ -97,7 +106,9 @@ export function subscribeMatchNotifications(
     unreadKey?: string,
   ) => {
     if (!recipients.length) return;
-    const names = (await matchNames([event.matchId])).get(event.matchId);
+    // The match as its writer committed it, when handed over in this process: its listings and owners named.
+    const committed = committedMatch(event);
+    const names = (await matchNames([event.matchId], committed ? [committed] : [])).get(event.matchId);
     for (const userId of recipients) {
       const side =
         userId === event.needOwnerId ? 'need' : userId === event.offerOwnerId ? 'offer' : undefined;

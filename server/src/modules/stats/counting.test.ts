@@ -153,11 +153,40 @@ describe('the counters of listings posted', () => {
     expect(await snapshot()).toEqual(kept);
   });
 
+  it("stay exact when a creation's delivery, swapping its mark in unread, overlaps the listing's changes", async () => {
+    await server.ctx.events.settle();
+    // Stored behind the service's back: no mark yet and nothing counted, as right after its writer committed it.
+    const owner = (await ListingModel.findOne().lean())!.ownerId;
+    const created = await ListingModel.create({ ...listing('need', '310104', ['elderly']), ownerId: owner });
+    const id = String(created._id);
+    const asPosted = (await countedListing(id))!;
+    const changes: [string, string[]][] = [
+      ['310115', ['education']],
+      ['310104', ['elderly', 'education']],
+      ['310101', []],
+    ];
+    // The creation's own delivery first, racing the changes and their deliveries; then a late one of it again.
+    const deliveries: Promise<void>[] = [countListing(id, asPosted, { created: true })];
+    for (const [district, domains] of changes) {
+      await ListingModel.updateOne({ _id: id }, { $set: { district, domains } });
+      deliveries.push(countListing(id), countListing(id, asPosted, { created: true }));
+    }
+    const outcomes = await Promise.allSettled(deliveries);
+    for (const o of outcomes) if (o.status === 'rejected') await countListing(id);
+    await countListing(id, asPosted, { created: true });
+
+    const kept = await snapshot();
+    const mark = kept.marks.find((m) => String(m._id) === id);
+    expect(JSON.parse(mark!.m as string).slice(1)).toEqual(['need', '310101']);
+    await rebuildListingCounts();
+    expect(await snapshot()).toEqual(kept);
+  });
+
   it('are rebuilt at start when they do not cover the listings', async () => {
     await server.ctx.events.settle();
     await ListingMarkModel.deleteMany({});
     expect(await ensureListingCounts()).toBe(true);
-    expect(await ListingMarkModel.countDocuments()).toBe(5);
+    expect(await ListingMarkModel.countDocuments()).toBe(6);
   });
 
   it('rebuild marks of the older format (five fields a listing) as one string each', async () => {
@@ -176,7 +205,7 @@ describe('the counters of listings posted', () => {
     const before = await snapshot();
     expect(await ensureListingCounts()).toBe(true);
     const after = await snapshot();
-    expect(after.marks).toHaveLength(5);
+    expect(after.marks).toHaveLength(6);
     for (const mark of after.marks) expect(Object.keys(mark).sort()).toEqual(['_id', 'm']);
     expect(after.counters).toEqual(before.counters);
     expect(await ensureListingCounts()).toBe(false);

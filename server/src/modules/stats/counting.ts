@@ -91,14 +91,18 @@ function countedOf(mark: string): Counted {
 export async function countListing(
   listingId: string,
   committed?: CountedListing,
-  tries = 3,
+  options: { created?: boolean; tries?: number } = {},
 ): Promise<void> {
+  const { created = false, tries = 3 } = options;
   if (!Types.ObjectId.isValid(listingId)) return;
   // As its writer committed it (checked below like a read), or read now.
   const now = committed ? countedListingOf(committed) : await countedListing(listingId);
   const mark = now ? markOf(now) : null;
-  const counted = await ListingMarkModel.findById(listingId).lean<ListingMark>();
-  if (mark ? counted?.m === mark : !counted) return;
+  // A creation's delivery finds no mark (but when delivered again): it swaps its mark in without reading first.
+  if (!created || !now) {
+    const counted = await ListingMarkModel.findById(listingId).lean<ListingMark>();
+    if (mark ? counted?.m === mark : !counted) return;
+  }
   const before = mark
     ? await ListingMarkModel.findOneAndReplace(
         { _id: now!._id },
@@ -111,9 +115,13 @@ export async function countListing(
   if (before) tally(deltas, countedOf(before.m), -1);
   if (now) tally(deltas, now, 1);
   await increment(ListingCountModel, deltas.values());
+  // The listing's first mark, swapped in by its creation's delivery: every other delivery swaps after this one and
+  // checks its own swap, and listings are never deleted (no delivery can find it gone and leave no mark), so the
+  // last swap is checked whoever made it. Nothing to check here.
+  if (created && !before) return;
   const again = await countedListing(listingId);
   if ((again ? markOf(again) : null) === mark) return;
-  if (tries > 1) await countListing(listingId, undefined, tries - 1);
+  if (tries > 1) await countListing(listingId, undefined, { tries: tries - 1 });
   else throw new Error(`listing ${listingId} changed under every count of it`);
 }
 
@@ -172,10 +180,14 @@ export function subscribeStatCounters(ctx: AppContext): void {
   // A listing's district, domains or amount scope its matches' figures too.
   ctx.events.on('listing.changed', async (changed) => {
     const { listingId, change, factsChanged } = changed;
-    await countListing(listingId, committedListing(changed));
-    // A new listing has no matches counted yet (a match proposed since counts it itself); a change that left
-    // the facts the match counters read as they were moves none of its matches.
-    if (change !== 'created' && factsChanged !== false) await recountMatchesOf(listingId);
+    // A change that left the listing's side, kind, district, domains and amount as they were (a title, a
+    // capacity, a close) left what the counters read of it (when it was posted, its side, district and domains)
+    // as it was too, and what its matches' counters read: nothing to count. The counted state is the earlier
+    // change's, whose delivery counts it (its outbox entry stays until it has).
+    if (factsChanged === false) return;
+    await countListing(listingId, committedListing(changed), { created: change === 'created' });
+    // A new listing has no matches counted yet (a match proposed since counts it itself).
+    if (change !== 'created') await recountMatchesOf(listingId);
   });
   subscribeMatchCounters(ctx);
 }

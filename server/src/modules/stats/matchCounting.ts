@@ -1,8 +1,15 @@
 import { Types } from 'mongoose';
 import type { AppContext } from '../../context.js';
-import '../matching/events.js';
+import { committedMatch } from '../matching/events.js';
 import { listingFacts } from '../listings/stats.js';
-import { everyMatchTimeline, matchTimeline, matchTotal } from '../matching/stats.js';
+import {
+  everyMatchTimeline,
+  matchTimeline,
+  matchTotal,
+  timelineOf,
+  type MatchTimeline,
+  type StoredMatch,
+} from '../matching/stats.js';
 import { increment } from './increment.js';
 import {
   counterOf,
@@ -35,24 +42,32 @@ const counterPlace: Place = (at) => {
   return [day, day.slice(0, 7)];
 };
 
+/** The facts a match's mark reads: its need's, and once it is completed its offer's. */
+const factsOf = (t: MatchTimeline) => listingFacts(t.completedAt ? [t.needId, t.offerId] : [t.needId]);
+
 /** What a match adds now (null: no such match). */
 async function currentMark(id: Types.ObjectId): Promise<MarkFields | null> {
   const t = await matchTimeline(id);
   if (!t) return null;
-  return markOf(t, await listingFacts(t.completedAt ? [t.needId, t.offerId] : [t.needId]));
+  return markOf(t, await factsOf(t));
 }
 
 /**
  * Brings the counters in line with one match as it is now (absent: as if it had never been), as countListing does
  * (counting.ts): the mark swapped in one atomic step, the counters moved by the difference in one round trip, and
  * the match and its listings' facts read once more to check that what was swapped in is still the match's.
+ * `committed`: the match as its writer committed it a moment ago (a proposal, an acceptance), not read again; it
+ * has just changed, so its mark is swapped without reading it first.
  */
-export async function countMatch(matchId: string, tries = 3): Promise<void> {
+export async function countMatch(matchId: string, committed?: StoredMatch, tries = 3): Promise<void> {
   if (!Types.ObjectId.isValid(matchId)) return;
   const id = new Types.ObjectId(matchId);
-  const mark = await currentMark(id);
-  const counted = await MatchMarkModel.findById(id).lean<MatchMark>();
-  if (mark ? counted && sameMark(counted, mark) : !counted) return;
+  const timeline = committed ? timelineOf(committed) : await matchTimeline(id);
+  const mark = timeline ? markOf(timeline, await factsOf(timeline)) : null;
+  if (!committed) {
+    const counted = await MatchMarkModel.findById(id).lean<MatchMark>();
+    if (mark ? counted && sameMark(counted, mark) : !counted) return;
+  }
   // Swapping the mark in one atomic step decides who moves the counters: a second delivery finds its own mark.
   const before = mark
     ? await MatchMarkModel.findOneAndReplace({ _id: id }, mark, {
@@ -65,10 +80,16 @@ export async function countMatch(matchId: string, tries = 3): Promise<void> {
   if (before) tallyMatch(deltas, before, -1, counterPlace);
   if (mark) tallyMatch(deltas, mark, 1, counterPlace);
   await increment(MatchCountModel, deltas.values());
-  // Another delivery may have read the match or its listings before a later change: count again if so.
-  const again = await currentMark(id);
+  // Another delivery may have read the match or its listings before a later change: count again if so. The
+  // match's first mark (its proposal's, swapped in first) needs its need's facts alone read again: every
+  // delivery of a later event of the match swaps after it and checks its own (matches are never deleted), but a
+  // change of the need's district or domains found no mark of this match to count again.
+  const again =
+    timeline && committed && !before
+      ? markOf(timeline, await factsOf(timeline))
+      : await currentMark(id);
   if (again && mark ? sameMark(again, mark) : !again && !mark) return;
-  if (tries > 1) await countMatch(matchId, tries - 1);
+  if (tries > 1) await countMatch(matchId, undefined, tries - 1);
   else throw new Error(`match ${matchId} changed under every count of it`);
 }
 
@@ -134,5 +155,6 @@ const MATCH_EVENTS = [
 
 /** Keeps the match counters with every event that changes what a match adds to them. */
 export function subscribeMatchCounters(ctx: AppContext): void {
-  for (const event of MATCH_EVENTS) ctx.events.on(event, ({ matchId }) => countMatch(matchId));
+  for (const event of MATCH_EVENTS)
+    ctx.events.on(event, (payload) => countMatch(payload.matchId, committedMatch(payload)));
 }
