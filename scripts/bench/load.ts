@@ -13,6 +13,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { processTable } from './lib/processCpu.js';
 import { runLoad } from './load/runLoad.js';
 import { operationTable, percentile, round } from './load/stats.js';
 
@@ -55,6 +56,8 @@ console.log(
   `CPU per call: server ${result.cpuPerCall.server ?? '?'} ms (all its processes), load driver ${result.cpuPerCall.client} ms ` +
     `(the server used ${core}% of one core)`,
 );
+console.log(processTable(result.processes));
+console.log(`HTTP connections opened by the simulated users during the run: ${result.connectionsOpened}`);
 for (const sample of result.stats.errorSamples.slice(0, 10)) console.log(`  error: ${sample}`);
 for (const line of result.serverErrorLogs.slice(0, 5)) console.log(`  server: ${line.slice(0, 300)}`);
 const met = result.errors === 0 && result.p99 < 200;
@@ -86,5 +89,14 @@ console.log(
     server_cpu_ms_per_call: result.cpuPerCall.server ?? null,
     driver_cpu_ms_per_call: result.cpuPerCall.client,
     server_start_ms: result.setup.serverStartMs,
+    processes: result.processes.map((p) => ({
+      role: p.role,
+      user_ms_per_call: p.userMsPerCall,
+      system_ms_per_call: p.systemMsPerCall,
+      core: p.core,
+      peak_core: p.peakCore,
+      threads_ms_per_call: p.threadMsPerCall,
+    })),
+    connections_opened: result.connectionsOpened,
   }),
 );

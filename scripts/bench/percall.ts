@@ -24,6 +24,9 @@ import {
   summariseProfile,
   summariseProfiles,
 } from './lib/cpuProfile.js';
+import { cpuBetween, CpuSampler, processesCpu, processLoads, processTable } from './lib/processCpu.js';
+import { categoryComparison } from './lib/profileCategories.js';
+import { processTree } from '../lib/serverProcess.js';
 import { prepareData } from './load/dataset.js';
 import { treeCpuMs, startServerProcess } from './load/serverProcess.js';
 import { OPERATIONS, percentile, round, type Operation } from './load/stats.js';
@@ -62,6 +65,8 @@ if (profileDir) process.env.BENCH_CPU_PROF = profileDir;
 const before = profileDir ? new Set(await readdir(profileDir).catch(() => [])) : new Set<string>();
 const phases: { name: string; calls: number; cpuMs?: number; fromUs: number; toUs: number }[] = [];
 let primaryPid: number | undefined;
+/** The load's calls by operation, to weigh the operations alone by (profileCategories.ts). */
+let loadCalls: Record<string, number> | undefined;
 try {
   const data = await prepareData(dataDir, {
     listings: Number(values.listings),
@@ -108,10 +113,19 @@ try {
         mix,
       });
       await workload.started;
+      const pids = processTree(server.child.pid) ?? [];
+      const sampler = new CpuSampler(pids);
+      const processesBefore = processesCpu(server.child.pid!, pids);
+      sampler.start();
+      const driver0 = process.cpuUsage();
       const fromUs = monotonicUs();
       const cpu0 = serverCpu();
       const { requests, durationMs } = await workload.done;
       const cpu1 = serverCpu();
+      const driverUsed = process.cpuUsage(driver0);
+      sampler.stop();
+      const used = cpuBetween(processesBefore, processesCpu(server.child.pid!, pids));
+      loadCalls = Object.fromEntries([...workload.stats.ops].map(([op, s]) => [op, s.calls]));
       const cpu = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
       phases.push({
         name: `load (${users} users)`,
@@ -127,6 +141,7 @@ try {
           cpu === undefined ? '?' : round(cpu / requests, 2)
         } ms/call`,
       );
+      console.log(processTable(processLoads(used, driverUsed, sampler, requests, durationMs)));
     }
   } finally {
     await server.stop('SIGTERM');
@@ -156,6 +171,17 @@ if (profileDir) {
     await writeFile(file.replace(/\.cpuprofile$/, '.phases.json'), JSON.stringify(phases, null, 1));
   const top = Number(values.top);
   for (const { file, name } of profiles) console.log(`profile (${name}): ${file}`);
+  const load = phases.find((p) => p.name.startsWith('load'));
+  if (load && loadCalls) {
+    console.log(
+      `\n${categoryComparison(
+        profiles,
+        phases.filter((p) => p !== load),
+        load,
+        loadCalls,
+      )}`,
+    );
+  }
   for (const phase of phases) {
     console.log(
       `\n=== ${phase.name}: ${phase.calls} calls${profiles.length > 1 ? ', all processes' : ''} ===`,

@@ -57,8 +57,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The fields of /proc/<pid>/stat after the name (which may hold spaces), or undefined when it is gone. */
-function statFields(pid: number | string): string[] | undefined {
+/**
+ * The fields of /proc/<pid>/stat after the name (which may hold spaces), or undefined when it is gone; `pid` may
+ * be `<pid>/task/<tid>` for one thread.
+ */
+export function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -79,6 +82,17 @@ export function cpuMs(pid: number | undefined): number | undefined {
  * `WORKERS=n`), counting children that already ended and were reaped (fields 16 and 17: a replaced worker).
  */
 export function treeCpuMs(pid: number | undefined): number | undefined {
+  const tree = processTree(pid);
+  let total: number | undefined;
+  for (const id of tree ?? []) {
+    const fields = statFields(id);
+    if (fields) total = (total ?? 0) + fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
+  }
+  return total;
+}
+
+/** A process and all its descendants, parents before children; undefined where /proc is not available. */
+export function processTree(pid: number | undefined): number[] | undefined {
   if (pid === undefined) return undefined;
   const children = new Map<number, number[]>();
   let entries: string[];
@@ -92,15 +106,13 @@ export function treeCpuMs(pid: number | undefined): number | undefined {
     if (!Number.isFinite(parent)) continue;
     children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
   }
-  let total: number | undefined;
+  const tree: number[] = [];
   const visit = (id: number) => {
-    const fields = statFields(id);
-    if (!fields) return;
-    total = (total ?? 0) + fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
+    tree.push(id);
     for (const child of children.get(id) ?? []) visit(child);
   };
   visit(pid);
-  return total;
+  return tree;
 }
 
 const STDIO: Record<NonNullable<ServerProcessOptions['output']>, StdioOptions> = {

@@ -58,6 +58,15 @@ export interface WorkerSetup {
   search?: SearchHostAddress;
 }
 
+/**
+ * How long an idle kept-alive connection stays open (node's default: 5 s). A person pauses longer than 5 s
+ * between clicks, so with the default nearly every call of a browser opened a new connection: with `WORKERS=n`
+ * one more the primary accepts and hands to a worker, and a client reusing a connection just as the server
+ * closed it met a reset. 65 s also outlasts a proxy's or load balancer's usual 60 s idle timeout, so that the
+ * proxy, not this server, closes an idle upstream connection. The headers timeout stays above it, as node wants.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 /** Names the worker that answered, in `WORKERS=n` mode only (tests, an operator's `curl -i`). */
 const WORKER_HEADER = 'X-Worker';
 
@@ -152,7 +161,10 @@ export async function startServer(
     res.setHeader(WORKER_HEADER, String(worker!.id));
     app(req, res);
   };
-  const http = createServer({ maxHeaderSize: 128 * 1024 }, worker ? named : app);
+  const http = createServer(
+    { maxHeaderSize: 128 * 1024, keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1_000 },
+    worker ? named : app,
+  );
   phases.end('app');
   const realtime = await attachRealtime(ctx, http, { cluster: !!worker });
   // The Socket.IO handshake and websocket upgrade answers name the worker too.

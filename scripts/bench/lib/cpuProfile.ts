@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
@@ -81,28 +81,14 @@ export function summariseProfiles(
   let busy = 0;
   const add = (m: Map<string, number>, key: string, ms: number) => m.set(key, (m.get(key) ?? 0) + ms);
   for (const profile of profiles) {
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    let t = profile.startTime;
-    for (let i = 0; i < profile.samples.length; i++) {
-      t += profile.timeDeltas[i] ?? 0;
-      if (
-        (window.fromUs !== undefined && t < window.fromUs) ||
-        (window.toUs !== undefined && t > window.toUs)
-      ) {
-        continue;
-      }
-      // A sample stands for the time until the next one.
-      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-      const node = byId.get(profile.samples[i]!)!;
-      if (node.callFrame.functionName === '(idle)') continue;
+    for (const { ms, stack } of samplesOf(profile, window)) {
+      const node = stack[0]!;
       busy += ms;
       add(area, areaOf(node.callFrame.url, node.callFrame.functionName), ms);
       add(self, frameName(node), ms);
       const seen = new Set<string>();
-      for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
-        const name = frameName(byId.get(id)!);
+      for (const frame of stack) {
+        const name = frameName(frame);
         if (!seen.has(name)) add(total, name, ms);
         seen.add(name);
       }
@@ -114,6 +100,31 @@ export function summariseProfiles(
     selfByFunction: top(self, limit),
     totalByFunction: top(total, limit),
   };
+}
+
+/**
+ * The busy samples of a profile taken within [fromUs, toUs] (all when omitted): the time each stands for (until
+ * the next sample), and its stack from the sampled frame out to the root.
+ */
+export function* samplesOf(
+  profile: CpuProfile,
+  window: { fromUs?: number; toUs?: number } = {},
+): Generator<{ ms: number; stack: ProfileNode[] }> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    if ((window.fromUs !== undefined && t < window.fromUs) || (window.toUs !== undefined && t > window.toUs))
+      continue;
+    const node = byId.get(profile.samples[i]!)!;
+    if (node.callFrame.functionName === '(idle)') continue;
+    const stack: ProfileNode[] = [];
+    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id))
+      stack.push(byId.get(id)!);
+    yield { ms: (profile.timeDeltas[i + 1] ?? 0) / 1000, stack };
+  }
 }
 
 /** The summary as text, each time also per call when `calls` is given. */

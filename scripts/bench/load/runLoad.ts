@@ -3,8 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareData } from './dataset.js';
+import { cpuBetween, CpuSampler, processesCpu, processLoads, type ProcessLoad } from '../lib/processCpu.js';
+import { processTree } from '../../lib/serverProcess.js';
 import { startServerProcess, treeCpuMs } from './serverProcess.js';
 import { percentile, round, type Operation, type WorkloadStats } from './stats.js';
+import { connectionsOpened } from './virtualUser.js';
 import { BROWSING_MIX, measureAlone, startWorkload, type Mix } from './workload.js';
 
 export interface LoadSettings {
@@ -38,6 +41,10 @@ export interface LoadResult {
   serverErrorLogs: string[];
   /** CPU the server (its whole process tree) and this (client) process used per call during the run, in ms. */
   cpuPerCall: { server?: number; client: number };
+  /** Each server process (the primary and each worker, or the one process), then the load driver, over the run. */
+  processes: ProcessLoad[];
+  /** HTTP connections the simulated users opened during the run (kept-alive ones are reused). */
+  connectionsOpened: number;
   setup: {
     prepareMs: number;
     serverStartMs: number;
@@ -83,11 +90,18 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
       log(
         `running ${settings.seconds} s with ${settings.users} users, mean think time ${settings.thinkMs} ms...`,
       );
+      const pids = processTree(server.child.pid) ?? [];
+      const sampler = new CpuSampler(pids);
+      const processesBefore = processesCpu(server.child.pid!, pids);
+      const connectionsBefore = connectionsOpened();
+      sampler.start();
       const serverCpu = treeCpuMs(server.child.pid);
       const clientCpu = process.cpuUsage();
       const { durationMs, requests } = await workload.done;
       const serverCpuEnd = treeCpuMs(server.child.pid);
       const clientUsed = process.cpuUsage(clientCpu);
+      sampler.stop();
+      const processesUsed = cpuBetween(processesBefore, processesCpu(server.child.pid!, pids));
       const all = workload.stats.latencies();
       const health = workload.stats.of('health').ms;
       return {
@@ -115,6 +129,8 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
             : {}),
           client: round((clientUsed.user + clientUsed.system) / 1000 / requests, 2),
         },
+        processes: processLoads(processesUsed, clientUsed, sampler, requests, durationMs),
+        connectionsOpened: connectionsOpened() - connectionsBefore,
         setup: { prepareMs, serverStartMs: server.startMs, dataset: data.counts },
       };
     } finally {

@@ -56,6 +56,11 @@ export interface Catalogue {
  */
 const agent = new http.Agent({ keepAlive: true });
 
+let opened = 0;
+const seen = new WeakSet<object>();
+/** Connections the simulated users have opened so far in this process (a kept-alive one counts once). */
+export const connectionsOpened = () => opened;
+
 /** One request: the status, the session cookies set and the body's text; rejects when no answer comes in 15 s. */
 function send(
   url: string,
@@ -76,6 +81,11 @@ function send(
         });
       });
       res.on('error', reject);
+    });
+    req.on('socket', (socket) => {
+      if (seen.has(socket)) return;
+      seen.add(socket);
+      opened += 1;
     });
     const timer = setTimeout(() => req.destroy(new Error('no answer in 15 s')), 15_000);
     req.on('error', (err) => {

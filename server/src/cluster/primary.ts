@@ -9,6 +9,15 @@ import { WorkerPool } from './workerPool.js';
 const WORKER_GRACE_MS = 7_000;
 
 /**
+ * V8 flags of the HTTP workers, after the primary's own (tsx's loader, a profiler's flags): a young generation
+ * of 2 × 32 MiB instead of 2 × 16. A worker's garbage is mostly per request (parsed answers of the database and
+ * the search RPC, the JSON it writes); under load more requests are in flight at each scavenge, so more of it
+ * survives one and is copied, then promoted and marked by the old generation's collector (whose helper threads
+ * were a fifth of the server's CPU under load: docs/benchmarks/load.md).
+ */
+const WORKER_V8_FLAGS = ['--max-semi-space-size=32'];
+
+/**
  * The primary process of `WORKERS=n` (docs/architecture.md, "Processes"): starts what the workers share
  * (primaryServices.ts), then forks the n HTTP workers, which listen on PORT through node:cluster: the primary
  * accepts each connection and passes it to the next worker in turn (round-robin), once; every request a client
@@ -19,7 +28,7 @@ const WORKER_GRACE_MS = 7_000;
  */
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
   // Buffers cross the IPC channel as they are (binary Socket.IO payloads relayed by the cluster adapter).
-  cluster.setupPrimary({ serialization: 'advanced' });
+  cluster.setupPrimary({ serialization: 'advanced', execArgv: [...process.execArgv, ...WORKER_V8_FLAGS] });
   // The default on Linux already, but not on Windows: connections are dealt out by the primary, never left to
   // whichever worker the kernel wakes (which can give one worker most of them).
   cluster.schedulingPolicy = cluster.SCHED_RR;
