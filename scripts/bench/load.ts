@@ -58,6 +58,14 @@ console.log(
 );
 console.log(processTable(result.processes));
 console.log(`HTTP connections opened by the simulated users during the run: ${result.connectionsOpened}`);
+console.log(
+  `latency by when calls started (health left out), s: calls p50/p99/max ms\n` +
+    result.overTime
+      .map(
+        (s) => `  ${String(s.fromS).padStart(3)}: ${String(s.calls).padStart(5)} ${s.p50}/${s.p99}/${s.max}`,
+      )
+      .join('\n'),
+);
 for (const sample of result.stats.errorSamples.slice(0, 10)) console.log(`  error: ${sample}`);
 for (const line of result.serverErrorLogs.slice(0, 5)) console.log(`  server: ${line.slice(0, 300)}`);
 const met = result.errors === 0 && result.p99 < 200;
@@ -98,5 +106,12 @@ console.log(
       threads_ms_per_call: p.threadMsPerCall,
     })),
     connections_opened: result.connectionsOpened,
+    over_time: result.overTime.map((s) => ({
+      from_s: s.fromS,
+      calls: s.calls,
+      p50_ms: s.p50,
+      p99_ms: s.p99,
+      max_ms: s.max,
+    })),
   }),
 );

@@ -6,9 +6,19 @@ import { prepareData } from './dataset.js';
 import { cpuBetween, CpuSampler, processesCpu, processLoads, type ProcessLoad } from '../lib/processCpu.js';
 import { processTree } from '../../lib/serverProcess.js';
 import { startServerProcess, treeCpuMs } from './serverProcess.js';
-import { percentile, round, type Operation, type WorkloadStats } from './stats.js';
+import {
+  latencyOverTime,
+  percentile,
+  round,
+  type LatencySlice,
+  type Operation,
+  type WorkloadStats,
+} from './stats.js';
 import { connectionsOpened } from './virtualUser.js';
 import { BROWSING_MIX, measureAlone, startWorkload, type Mix } from './workload.js';
+
+/** The run's latency is also reported by slices of this many seconds (by when each call started). */
+const OVER_TIME_SLICE_S = 5;
 
 export interface LoadSettings {
   users: number;
@@ -45,6 +55,8 @@ export interface LoadResult {
   processes: ProcessLoad[];
   /** HTTP connections the simulated users opened during the run (kept-alive ones are reused). */
   connectionsOpened: number;
+  /** Latency (health left out) by slices of the run's time: where in the run a high p99 comes from. */
+  overTime: LatencySlice[];
   setup: {
     prepareMs: number;
     serverStartMs: number;
@@ -87,6 +99,7 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
         mix: settings.mix ?? BROWSING_MIX,
       });
       await workload.started;
+      const begin = performance.now();
       log(
         `running ${settings.seconds} s with ${settings.users} users, mean think time ${settings.thinkMs} ms...`,
       );
@@ -131,6 +144,7 @@ export async function runLoad(settings: LoadSettings): Promise<LoadResult> {
         },
         processes: processLoads(processesUsed, clientUsed, sampler, requests, durationMs),
         connectionsOpened: connectionsOpened() - connectionsBefore,
+        overTime: latencyOverTime(workload.stats, begin, OVER_TIME_SLICE_S),
         setup: { prepareMs, serverStartMs: server.startMs, dataset: data.counts },
       };
     } finally {

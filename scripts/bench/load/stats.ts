@@ -26,14 +26,29 @@ export interface OperationStats {
   conflicts: number;
 }
 
+/** One answered call: when it started (the driver's `performance.now()`, ms) and how long it took. */
+export interface AnsweredCall {
+  op: Operation;
+  startedAt: number;
+  ms: number;
+}
+
 export class WorkloadStats {
   readonly ops = new Map<Operation, OperationStats>();
   readonly errorSamples: string[] = [];
+  /** Every answered call in the order answers came, to read latency over the run's time. */
+  readonly answered: AnsweredCall[] = [];
 
   of(op: Operation): OperationStats {
     let stats = this.ops.get(op);
     if (!stats) this.ops.set(op, (stats = { calls: 0, ms: [], errors: 0, conflicts: 0 }));
     return stats;
+  }
+
+  /** Records an answered call's latency. */
+  answer(op: Operation, startedAt: number, ms: number): void {
+    this.of(op).ms.push(ms);
+    this.answered.push({ op, startedAt, ms });
   }
 
   error(op: Operation, what: string): void {
@@ -101,4 +116,42 @@ export function operationTable(
     );
   }
   return lines.join('\n');
+}
+
+/** Latency of the calls started in one slice of the run's time. */
+export interface LatencySlice {
+  fromS: number;
+  calls: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * The run cut into slices of `sliceS` seconds by when each call started (from `begin`, the driver's clock): a
+ * p99 made by one stretch of the run (a stall, the first seconds' cold caches) shows as that slice's, where a
+ * server short of capacity all along raises every slice.
+ */
+export function latencyOverTime(
+  stats: WorkloadStats,
+  begin: number,
+  sliceS: number,
+  exclude: Operation[] = ['health'],
+): LatencySlice[] {
+  const slices: number[][] = [];
+  for (const call of stats.answered) {
+    if (exclude.includes(call.op) || call.startedAt < begin) continue;
+    const at = Math.floor((call.startedAt - begin) / 1000 / sliceS);
+    (slices[at] ??= []).push(call.ms);
+  }
+  return [...slices.keys()].map((at) => {
+    const ms = slices[at] ?? [];
+    return {
+      fromS: at * sliceS,
+      calls: ms.length,
+      p50: round(percentile(ms, 0.5)),
+      p99: round(percentile(ms, 0.99)),
+      max: round(ms.length ? Math.max(...ms) : NaN),
+    };
+  });
 }

@@ -151,7 +151,7 @@ export class VirtualUser {
     const answer = await this.call(method, path, body);
     const stats = this.stats.of(op);
     stats.calls += 1;
-    if (answer.status) stats.ms.push(performance.now() - started);
+    if (answer.status) this.stats.answer(op, started, performance.now() - started);
     if (answer.status === 409) stats.conflicts += 1;
     else if (!ok.includes(answer.status)) {
       this.stats.error(
