@@ -10,7 +10,7 @@ import { trusted } from 'mongoose';
 import { districts } from '@app/shared';
 import { ListingModel } from '../../server/src/modules/listings/model.js';
 import { DEFAULT_PASSWORD } from '../../server/src/seed/generate/generate.js';
-import { prepareData, removeData, signIn, startBenchServer } from './lib/benchServer.js';
+import { prepareData, removeData, signIn, startBenchServer, taggedOffer } from './lib/benchServer.js';
 import { treeCpuMs } from '../lib/serverProcess.js';
 import { percentile, round, summary, timeConcurrent } from './lib/stats.js';
 
@@ -113,15 +113,7 @@ async function main() {
     for (let i = 0; i < WRITES; i++) {
       const token = `基准${i}号${Date.now().toString(36)}`;
       const t0 = performance.now();
-      const posted = await session.post('/api/listings', {
-        side: 'offer',
-        kind: 'service',
-        subkind: 'training',
-        title: `${token}财务培训`,
-        description: `${token} 为社会组织提供财务制度培训。`,
-        domains: ['community-governance'],
-        district: '310104',
-      });
+      const posted = await session.post('/api/listings', taggedOffer(token));
       if (posted.status !== 201) throw new Error(`post answered ${posted.status}`);
       const id = (posted.body.listing as { id: string }).id;
       for (;;) {

@@ -15,7 +15,7 @@ import type { StartPhasesSummary } from '../../server/src/lib/startPhases.js';
 import { snapshotFile } from '../../server/src/search/snapshots.js';
 import type { Dataset } from '../../server/src/seed/generate/generate.js';
 import { DEFAULT_PASSWORD } from '../../server/src/seed/generate/generate.js';
-import { prepareData, removeData, signIn } from './lib/benchServer.js';
+import { prepareData, removeData, signIn, taggedOffer } from './lib/benchServer.js';
 import { round, summary, timeConcurrent } from './lib/stats.js';
 
 const listings = Number(process.argv[2] ?? 100_000);
@@ -193,15 +193,7 @@ async function writeListings(url: string, data: Dataset) {
   let token = '';
   for (let i = 0; i < WRITES; i++) {
     token = `启动${i}号${Date.now().toString(36)}`;
-    const posted = await session.post('/api/listings', {
-      side: 'offer',
-      kind: 'service',
-      subkind: 'training',
-      title: `${token}财务培训`,
-      description: `${token} 为社会组织提供财务制度培训。`,
-      domains: ['community-governance'],
-      district: '310104',
-    });
+    const posted = await session.post('/api/listings', taggedOffer(token));
     if (posted.status !== 201) throw new Error(`a write answered ${posted.status}`);
   }
   while ((await session.get(`/api/search?q=${encodeURIComponent(token)}&pageSize=5`)).body.total === 0) {

@@ -69,6 +69,22 @@ export function removeData(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * A small offer a benchmark posts and then searches for: `token` (a word no generated listing holds) leads its
+ * title and description, so a search for it finds exactly this listing.
+ */
+export function taggedOffer(token: string) {
+  return {
+    side: 'offer',
+    kind: 'service',
+    subkind: 'training',
+    title: `${token}财务培训`,
+    description: `${token} 为社会组织提供财务制度培训。`,
+    domains: ['community-governance'],
+    district: '310104',
+  };
+}
+
 /** A signed-in HTTP session (cookie and CSRF token) for benchmarks. */
 export async function signIn(url: string, email: string, password: string) {
   let cookie = '';
