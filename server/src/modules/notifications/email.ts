@@ -31,11 +31,12 @@ const CLAIM_MS = 60_000;
 /**
  * Hands pending outbox emails to the sender: claimed first, all of a run together (one update stamps them with
  * this run's claim, one read takes back those it won), so two processes never send one twice; the sent are marked
- * in one update, and a failure is retried on a later run up to five attempts. A process that dies after sending
- * and before marking leaves its claim to lapse: those emails go out again (at least once, as before). Returns how
- * many were sent.
+ * in one update, and a failure is retried on a later run up to five attempts. A run sends for at most half its
+ * claim's time: a slow sender stops it there, the sent are marked and the untried given back uncounted, so no
+ * claim lapses while its email is still to be sent. A process that dies after sending and before marking leaves
+ * its claim to lapse: those emails go out again (at least once, as before). Returns how many were sent.
  */
-export async function dispatchEmails(sender: EmailSender, limit = 50): Promise<number> {
+export async function dispatchEmails(sender: EmailSender, limit = 50, claimMs = CLAIM_MS): Promise<number> {
   const now = new Date();
   const candidates = await EmailOutboxModel.find({ status: 'pending', claimedUntil: trusted({ $lte: now }) })
     .sort({ _id: 1 })
@@ -47,13 +48,17 @@ export async function dispatchEmails(sender: EmailSender, limit = 50): Promise<n
   const ids = candidates.map((c) => c._id);
   await EmailOutboxModel.updateMany(
     { _id: trusted({ $in: ids }), status: 'pending', claimedUntil: trusted({ $lte: now }) },
-    { $set: { claimedUntil: new Date(Date.now() + CLAIM_MS), claim }, $inc: { attempts: 1 } },
+    { $set: { claimedUntil: new Date(Date.now() + claimMs), claim }, $inc: { attempts: 1 } },
   );
+  const sendUntil = Date.now() + claimMs / 2;
   const claimed = await EmailOutboxModel.find({ _id: trusted({ $in: ids }), claim })
     .sort({ _id: 1 })
     .lean<EmailOutboxRecord[]>();
   const sent: Types.ObjectId[] = [];
+  let tried = 0;
   for (const email of claimed) {
+    if (Date.now() > sendUntil) break;
+    tried++;
     try {
       await sender.send({ to: email.to, subject: email.subject, text: email.text });
       sent.push(email._id);
@@ -74,6 +79,12 @@ export async function dispatchEmails(sender: EmailSender, limit = 50): Promise<n
     await EmailOutboxModel.updateMany(
       { _id: trusted({ $in: sent }) },
       { $set: { status: 'sent', sentAt: new Date() } },
+    );
+  const untried = claimed.slice(tried).map((email) => email._id);
+  if (untried.length)
+    await EmailOutboxModel.updateMany(
+      { _id: trusted({ $in: untried }), claim },
+      { $set: { claimedUntil: now }, $inc: { attempts: -1 } },
     );
   return sent.length;
 }

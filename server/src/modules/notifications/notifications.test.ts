@@ -136,6 +136,41 @@ describe('the email outbox', () => {
     expect(await EmailOutboxModel.countDocuments({ status: 'sent' })).toBe(2);
   });
 
+  it('stops a slow run at half its claim, marks what it sent and gives back the rest uncounted', async () => {
+    const { user } = await signedIn(server);
+    await EmailOutboxModel.deleteMany({});
+    await EmailOutboxModel.create(
+      ['一', '二', '三', '四', '五', '六'].map((text) => ({
+        userId: user._id,
+        to: user.email,
+        subject: `【资源链】${text}`,
+        text,
+      })),
+    );
+    const sent: string[] = [];
+    const slow = {
+      async send(email: OutgoingEmail) {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        sent.push(email.text);
+      },
+    };
+    // A claim of 100 ms: the run may send for 50 ms, so one or two of the six.
+    const first = await dispatchEmails(slow, 50, 100);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(6);
+    expect(await EmailOutboxModel.countDocuments({ status: 'sent' })).toBe(first);
+    const left = await EmailOutboxModel.find({ status: 'pending' }).lean();
+    expect(left.length).toBe(6 - first);
+    for (const email of left) {
+      expect(email.attempts).toBe(0);
+      expect(email.claimedUntil.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    // The next run sends the rest at once, not after the given-back claims' 100 ms.
+    expect(await dispatchEmails({ send: async (email) => void sent.push(email.text) })).toBe(6 - first);
+    expect([...sent].sort()).toEqual(['一', '二', '三', '四', '五', '六'].sort());
+    expect(await EmailOutboxModel.countDocuments({ status: 'sent', attempts: 1 })).toBe(6);
+  });
+
   it('sends each email once when two runs claim the same batch at the same time', async () => {
     const { user } = await signedIn(server);
     await EmailOutboxModel.deleteMany({});
