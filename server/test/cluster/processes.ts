@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import {
   repoRoot,
   startServerProcess as start,
@@ -64,4 +65,36 @@ export function startServerProcess(
   timeoutMs = 60_000,
 ): Promise<ServerProcess> {
   return start({ env, output: 'inherit', timeoutMs, ...(dataDir ? { dataDir } : {}) });
+}
+
+/** The worker (`X-Worker`) that answered one GET /api/health on a connection of its own. */
+function healthAnsweredBy(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/api/health`, { agent: false }, (res) => {
+      res.resume();
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolve(String(res.headers['x-worker'] ?? 'none'))
+          : reject(new Error(`health answered ${res.statusCode}`)),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * The workers that answered GET /api/health, each call a connection of its own, asked until `count` have or `ms`
+ * passed: health answers once the first worker listens, and the others may still be loading (jieba's dictionary,
+ * before they listen), so a test that needs every worker waits for them here.
+ */
+export async function workersAnsweringWithin(url: string, ms: number, count = 2): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const deadline = Date.now() + ms;
+  do {
+    for (let i = 0; i < 4 * count && seen.size < count; i++) seen.add(await healthAnsweredBy(url));
+    if (seen.size >= count) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  } while (Date.now() < deadline);
+  return seen;
 }

@@ -16,6 +16,7 @@ import {
 } from '../factories.js';
 import { TestClient } from '../harness.js';
 import { startServerProcess, type ServerProcess } from '../../../scripts/lib/serverProcess.js';
+import { workersAnsweringWithin } from './processes.js';
 
 // Each worker of WORKERS=2 keeps the sessions, users and organizations its requests read for a moment: a write through one worker
 // must reach the other's next request (the forget travels through the cluster adapter).
@@ -31,6 +32,9 @@ beforeAll(async () => {
     output: 'inherit',
     timeoutMs: 150_000,
   });
+  // Both workers listening: health answers once the first does.
+  const workers = await workersAnsweringWithin(server.url, 30_000);
+  if (workers.size < 2) throw new Error(`only worker ${[...workers].join(', ')} answered within 30 s`);
   const engine = readAddress(path.join(dataDir, 'db'));
   if (!engine) throw new Error('the primary published no database address');
   await mongoose.connect(engine.uri, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 10_000 });

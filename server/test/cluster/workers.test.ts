@@ -15,7 +15,7 @@ import { buildTestContext } from '../context.js';
 import { buildOrganization, buildUser, login } from '../factories.js';
 import { TestClient } from '../harness.js';
 import { collect, connected, openSocket, until, type ClientSocket } from '../sockets.js';
-import { startServerProcess, type ServerProcess } from './processes.js';
+import { startServerProcess, workersAnsweringWithin, type ServerProcess } from './processes.js';
 
 // WORKERS=2 on the embedded defaults: one primary (database engine, search index) and two HTTP workers.
 let dataDir: string;
@@ -91,21 +91,6 @@ async function workersAnswering(tries = 8): Promise<Set<string>> {
   return seen;
 }
 
-/**
- * Workers that answered GET /api/health, asked until both have or `ms` passed: health answers once the first
- * worker listens, and the second may still be loading (jieba's dictionary, before it listens).
- */
-async function workersAnsweringWithin(ms: number): Promise<Set<string>> {
-  const seen = new Set<string>();
-  const deadline = Date.now() + ms;
-  do {
-    for (const worker of await workersAnswering()) seen.add(worker);
-    if (seen.size === 2) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  } while (Date.now() < deadline);
-  return seen;
-}
-
 async function provider() {
   const user = await buildUser({ role: 'organization' });
   await buildOrganization(user, { verification: { status: 'verified' } });
@@ -143,7 +128,7 @@ describe('WORKERS=2', () => {
       search: 'embedded',
       realtime: 'cluster',
     });
-    expect(await workersAnsweringWithin(30_000)).toEqual(new Set(['1', '2']));
+    expect(await workersAnsweringWithin(server.url, 30_000)).toEqual(new Set(['1', '2']));
   });
 
   it('keeps a kept-alive connection on one worker, and deals new connections to both', async () => {
@@ -220,13 +205,11 @@ describe('WORKERS=2', () => {
     const burst = (socket: ClientSocket, from: string) =>
       Promise.all(
         Array.from({ length: 15 }, (_, i) =>
-          socket
-            .timeout(10_000)
-            .emitWithAck('message:send', {
-              conversationId,
-              body: `${from}-${i}`,
-              clientId: `burst-${from}-${i}`,
-            }),
+          socket.timeout(10_000).emitWithAck('message:send', {
+            conversationId,
+            body: `${from}-${i}`,
+            clientId: `burst-${from}-${i}`,
+          }),
         ),
       );
     const acks = (await Promise.all([burst(s1, 'one'), burst(s2, 'two')])).flat() as MessageSendAck[];
