@@ -111,6 +111,16 @@ describe('match notifications', () => {
 });
 
 describe('the email outbox', () => {
+  const SIX = ['一', '二', '三', '四', '五', '六'];
+  /** An outbox holding six pending emails to a signed-in user, and nothing else. */
+  async function sixQueuedEmails() {
+    const { user } = await signedIn(server);
+    await EmailOutboxModel.deleteMany({});
+    await EmailOutboxModel.create(
+      SIX.map((text) => ({ userId: user._id, to: user.email, subject: `【资源链】${text}`, text })),
+    );
+  }
+
   it('hands pending emails to the adapter once, and retries a failed send later', async () => {
     const { user } = await signedIn(server);
     await EmailOutboxModel.deleteMany({});
@@ -137,16 +147,7 @@ describe('the email outbox', () => {
   });
 
   it('stops a slow run at half its claim, marks what it sent and gives back the rest uncounted', async () => {
-    const { user } = await signedIn(server);
-    await EmailOutboxModel.deleteMany({});
-    await EmailOutboxModel.create(
-      ['一', '二', '三', '四', '五', '六'].map((text) => ({
-        userId: user._id,
-        to: user.email,
-        subject: `【资源链】${text}`,
-        text,
-      })),
-    );
+    await sixQueuedEmails();
     const sent: string[] = [];
     const slow = {
       async send(email: OutgoingEmail) {
@@ -167,21 +168,12 @@ describe('the email outbox', () => {
     }
     // The next run sends the rest at once, not after the given-back claims' 100 ms.
     expect(await dispatchEmails({ send: async (email) => void sent.push(email.text) })).toBe(6 - first);
-    expect([...sent].sort()).toEqual(['一', '二', '三', '四', '五', '六'].sort());
+    expect([...sent].sort()).toEqual([...SIX].sort());
     expect(await EmailOutboxModel.countDocuments({ status: 'sent', attempts: 1 })).toBe(6);
   });
 
   it('sends each email once when two runs claim the same batch at the same time', async () => {
-    const { user } = await signedIn(server);
-    await EmailOutboxModel.deleteMany({});
-    await EmailOutboxModel.create(
-      ['一', '二', '三', '四', '五', '六'].map((text) => ({
-        userId: user._id,
-        to: user.email,
-        subject: `【资源链】${text}`,
-        text,
-      })),
-    );
+    await sixQueuedEmails();
     const sent: string[] = [];
     const sender = {
       async send(email: OutgoingEmail) {
