@@ -4,7 +4,7 @@
  * bytes of a snapshot (search/snapshots.ts decides when). Text scoring is in TextIndex; filters, facets and
  * sorting read the typed columns of DocumentColumns.
  */
-import { searchCandidates } from '../candidates.js';
+import { firstFound, searchCandidates, type StoredCandidate } from '../candidates.js';
 import { highlightText, termMatcher } from '../highlight.js';
 import {
   DEFAULT_PAGE_SIZE,
@@ -187,6 +187,49 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async close(): Promise<void> {}
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    return this.run(query, (state, slots, score, terms, page, pageSize) =>
+      this.answer(state, slots, score, terms, page, pageSize, query),
+    );
+  }
+
+  findCandidates(queries: readonly SearchQuery[]): Promise<CandidateHit[]> {
+    return searchCandidates(this, queries);
+  }
+
+  /**
+   * The candidates as `findCandidates` finds them, each with its stored listing's JSON as the bytes the index
+   * keeps, not decoded: the search RPC writes them out as they are.
+   */
+  storedCandidates(queries: readonly SearchQuery[]): Promise<StoredCandidate[]> {
+    return firstFound(
+      async (query) => ({
+        hits: this.run(query, (state, slots, _score, _terms, page, pageSize) =>
+          slots.slice((page - 1) * pageSize, page * pageSize).map((slot): StoredCandidate => {
+            const id = state.columns.ids[slot]!;
+            const listingJson = state.listingJson(slot);
+            return listingJson ? { id, listingJson } : { id };
+          }),
+        ),
+      }),
+      queries,
+    );
+  }
+
+  /**
+   * Runs a query: its matching slots, the first `page * pageSize` of them in order, handed to `respond` with their
+   * scores (null without words) and the words matched, while the scores are still held.
+   */
+  private run<T>(
+    query: SearchQuery,
+    respond: (
+      state: IndexState,
+      slots: number[],
+      score: ((slot: number) => number) | null,
+      terms: string[],
+      page: number,
+      pageSize: number,
+    ) => T,
+  ): T {
     const state = this.current();
     const { columns } = state;
     const page = Math.max(1, Math.floor(query.page ?? 1));
@@ -202,20 +245,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (words.length === 0) {
       const slots = state.slotsIn(allowed);
       sortSlots(slots, sort, columns, query, null, page * pageSize);
-      return this.answer(state, slots, null, [], page, pageSize, query);
+      return respond(state, slots, null, [], page, pageSize);
     }
     const match = state.match(words, allowed);
     try {
       if (sort === 'relevance') titleBoost(state, match.slots, match.scores, words);
       sortSlots(match.slots, sort, columns, query, match.scores, page * pageSize);
-      return this.answer(state, match.slots, match.score, match.terms, page, pageSize, query);
+      return respond(state, match.slots, match.score, match.terms, page, pageSize);
     } finally {
       match.release();
     }
-  }
-
-  findCandidates(queries: readonly SearchQuery[]): Promise<CandidateHit[]> {
-    return searchCandidates(this, queries);
   }
 
   private answer(

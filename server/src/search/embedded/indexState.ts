@@ -184,6 +184,11 @@ export class IndexState {
     return (this.titles[slot] ??= normalizeText(this.stored.get(slot)?.title ?? ''));
   }
 
+  /** The JSON of the slot's stored listing as bytes, not decoded (StoredDocuments.listingJson). */
+  listingJson(slot: number): Uint8Array | undefined {
+    return this.stored.listingJson(slot);
+  }
+
   /** The slot's texts and stored listing. */
   storedDocument(slot: number): StoredDocument {
     return this.stored.get(slot) ?? { title: '', description: '' };

@@ -39,6 +39,9 @@ export function encodeStored(doc: StoredDocument): string {
   });
 }
 
+/** How a record stored beside its texts begins (`encodeStored`); a listing stored alone never does. */
+const BESIDE = Buffer.from('{"$t":');
+
 export function decodeStored(text: string): StoredDocument {
   // A listing stored alone keeps its text: an answer can send it as it is (lib/jsonText.ts).
   const value = parseKeepingText(text) as Record<string, unknown>;
@@ -104,6 +107,21 @@ export class StoredDocuments {
     const at = this.offsets[slot];
     if (at === undefined || at === -1) return undefined;
     return decodeStored(this.text(at, this.lengths[slot]!));
+  }
+
+  /**
+   * The JSON of the slot's stored listing, as bytes, without decoding it: a record stored alone is that JSON; a
+   * record stored beside its texts is decoded and its listing written again (what `jsonOf` of the decoded
+   * listing gives). A view of the pool: records are never written over in place (a new record goes after the
+   * last, a compaction into a fresh pool), so it says the same after later writes.
+   */
+  listingJson(slot: number): Uint8Array | undefined {
+    const at = this.offsets[slot];
+    if (at === undefined || at === -1) return undefined;
+    const bytes = this.record(at, this.lengths[slot]!);
+    if (!bytes.subarray(0, BESIDE.length).equals(BESIDE)) return bytes;
+    const { listing } = decodeStored(bytes.toString('utf8'));
+    return listing ? Buffer.from(JSON.stringify(listing)) : undefined;
   }
 
   /** The record at offset `at` (in either part), `n` bytes, as text. */

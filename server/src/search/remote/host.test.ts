@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Listing } from '@app/shared';
-import { parseKeepingText } from '../../lib/jsonText.js';
+import { jsonOf, parseKeepingText } from '../../lib/jsonText.js';
 import { createLogger } from '../../lib/logger.js';
 import { fixtureDocuments, storedListing } from '../contract.fixtures.js';
 import { EmbeddedSearchEngine } from '../embedded/engine.js';
@@ -144,6 +144,34 @@ describe('the search host', () => {
       ),
     );
     together.forEach((result, i) => expect(result).toEqual(alone[((i >> 1) % 3) * 2 + (i % 2)]));
+  });
+
+  it("hands the candidates' listings over as the bytes the index keeps, the same as decoded and written out", async () => {
+    await remote.clear();
+    // Stored alone (its texts are the document's), stored beside other texts (a title that differs), and none.
+    const beside = { ...withListing(second), title: `${second.title} 新` };
+    await remote.upsert(
+      fixtureDocuments.map((doc, i) => (doc.id === second.id ? beside : i % 2 ? doc : withListing(doc))),
+    );
+    const queries = [
+      { q: first.title, pageSize: 50 },
+      { filters: { side: 'offer' as const }, sort: 'newest' as const, pageSize: 50 },
+      { filters: { district: [third.district] }, sort: 'newest' as const, pageSize: 50 },
+      { q: beside.title, pageSize: 5 },
+    ];
+    const stored = await local.storedCandidates(queries);
+    const decoded = await local.findCandidates(queries);
+    expect(stored.map((c) => c.id)).toEqual(decoded.map((c) => c.id));
+    expect(stored.filter((c) => c.listingJson)).toHaveLength(decoded.filter((c) => c.listing).length);
+    expect(decoded.some((c) => c.id === beside.id && c.listing)).toBe(true);
+    expect(decoded.some((c) => !c.listing)).toBe(true);
+    expect(answerFrames(3, 'findCandidates', stored).equals(answerFrames(3, 'findCandidates', decoded))).toBe(true);
+    // Over the RPC, the worker gets what the in-process adapter gives, each listing's text kept.
+    const found = await remote.findCandidates(queries);
+    expect(found).toEqual(decoded);
+    for (const [i, hit] of found.entries()) {
+      if (hit.listing) expect(jsonOf(hit.listing)).toBe(jsonOf(decoded[i]!.listing));
+    }
   });
 
   it('fails the calls in flight when the connection drops, and opens a new one for the next', async () => {

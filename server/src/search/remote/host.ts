@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { hasStoredCandidates } from '../candidates.js';
 import type { IndexSettings, SearchDocument, SearchEngine, SearchQuery } from '../port.js';
 import {
   answerFrames,
@@ -50,7 +51,11 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
     upsert: async ([docs]) => engine.upsert(docs as SearchDocument[]),
     delete: async ([ids]) => engine.delete(ids as string[]),
     search: async ([query]) => engine.search(query as SearchQuery),
-    findCandidates: async ([queries]) => engine.findCandidates(queries as SearchQuery[]),
+    // The embedded index hands the candidates' listings over as the JSON it keeps them in, not decoded.
+    findCandidates: async ([queries]) =>
+      hasStoredCandidates(engine)
+        ? engine.storedCandidates(queries as SearchQuery[])
+        : engine.findCandidates(queries as SearchQuery[]),
     stats: async () => engine.stats(),
     clear: async () => engine.clear(),
     checkWrites: async () => engine.checkWrites(),

@@ -9,6 +9,7 @@
  * primary its own work, one frame read and one write.
  */
 import { jsonOf, parseKeepingText } from '../../lib/jsonText.js';
+import type { StoredCandidate } from '../candidates.js';
 import type { CandidateHit, SearchHit, SearchResult } from '../port.js';
 
 /** The calls the host answers. */
@@ -66,14 +67,16 @@ export interface CallFrame {
 export type AnswerFrame =
   { id: number; result: unknown; listed?: number[] } | { id: number; status: number; error: string };
 
-/** Frames of JSON texts made already, back to back in one buffer (one write to the socket). */
-export function framesOf(jsons: readonly string[]): Buffer {
-  const lengths = jsons.map((json) => Buffer.byteLength(json));
+/** Frames of JSON texts made already (strings, or their UTF-8 bytes), back to back in one buffer (one write). */
+export function framesOf(jsons: readonly (string | Uint8Array)[]): Buffer {
+  const lengths = jsons.map((json) => (typeof json === 'string' ? Buffer.byteLength(json) : json.length));
   const bytes = Buffer.allocUnsafe(lengths.reduce((sum, n) => sum + 4 + n, 0));
   let at = 0;
   jsons.forEach((json, i) => {
     bytes.writeUInt32BE(lengths[i]!, at);
-    at += 4 + bytes.write(json, at + 4, 'utf8');
+    if (typeof json === 'string') bytes.write(json, at + 4, 'utf8');
+    else bytes.set(json, at + 4);
+    at += 4 + lengths[i]!;
   });
   return bytes;
 }
@@ -83,28 +86,35 @@ export function frame(value: unknown): Buffer {
   return framesOf([JSON.stringify(value) ?? 'null']);
 }
 
+/** A hit as an answer may hold it: a listing decoded, or the stored JSON of one (search/candidates.ts). */
+type AnsweredHit = (SearchHit | CandidateHit) & Partial<StoredCandidate>;
+
 /** The hits of a call's result that may carry listings: a search's, and the candidates. */
-export function hitsOf(call: SearchCall, result: unknown): (SearchHit | CandidateHit)[] | undefined {
-  if (call === 'findCandidates') return result as CandidateHit[];
+export function hitsOf(call: SearchCall, result: unknown): AnsweredHit[] | undefined {
+  if (call === 'findCandidates') return result as AnsweredHit[];
   if (call === 'search') return (result as SearchResult).hits;
   return undefined;
 }
 
 /**
  * The frames of a call's answer. The listings of its hits follow it, one frame each, written as the texts the
- * embedded index keeps them in (lib/jsonText.ts): the primary does not serialize again what it stored as JSON,
- * and both sides handle one small text per listing instead of one long answer (V8 builds, encodes and decodes
- * a string of a few hundred KiB, as the candidates of a recommendation are, several times slower per byte).
+ * embedded index keeps them in (lib/jsonText.ts), or as the very bytes it keeps them in (`listingJson`, the
+ * candidates): the primary neither decodes nor serializes again what it stored as JSON, and both sides handle one
+ * small text per listing instead of one long answer (V8 builds, encodes and decodes a string of a few hundred
+ * KiB, as the candidates of a recommendation are, several times slower per byte).
  */
 export function answerFrames(id: number, call: SearchCall, result: unknown): Buffer {
   const hits = hitsOf(call, result);
-  if (!hits?.some((hit) => hit.listing)) return frame({ id, result: result ?? null } satisfies AnswerFrame);
+  if (!hits?.some((hit) => hit.listing || hit.listingJson)) {
+    return frame({ id, result: result ?? null } satisfies AnswerFrame);
+  }
   const listed: number[] = [];
-  const listings: string[] = [];
-  const bare = hits.map(({ listing, ...hit }, i) => {
-    if (listing) {
+  const listings: (string | Uint8Array)[] = [];
+  const bare = hits.map(({ listing, listingJson, ...hit }, i) => {
+    const json = listingJson ?? (listing ? jsonOf(listing) : undefined);
+    if (json) {
       listed.push(i);
-      listings.push(jsonOf(listing));
+      listings.push(json);
     }
     return hit;
   });
