@@ -34,7 +34,8 @@ export const organizationOf =
  * matches, and their reviews from the other side.
  */
 export async function providerRecords(ownerIds: readonly string[]): Promise<Map<string, ProviderRecord>> {
-  const ids = [...new Set(ownerIds)];
+  const asked = new Set(ownerIds);
+  const ids = [...asked];
   const records = new Map<string, ProviderRecord>();
   if (!ids.length) return records;
   const matches = await MatchModel.find({
@@ -48,7 +49,7 @@ export async function providerRecords(ownerIds: readonly string[]): Promise<Map<
   for (const m of matches) {
     for (const side of ['need', 'offer'] as const) {
       const owner = String(side === 'need' ? m.needOwnerId : m.offerOwnerId);
-      if (!ids.includes(owner)) continue;
+      if (!asked.has(owner)) continue;
       const e = entry(owner);
       if (m.proposedSide !== side) {
         e.asked++;

@@ -56,16 +56,25 @@ export interface Ranking {
 const otherSide = (side: Side): Side => (side === 'need' ? 'offer' : 'need');
 
 /**
- * Whether a candidate can be offered to the subject at all: the other side, open, not over, not full, not the
- * subject owner's own, and of a kind that can answer it. Those that fail are left out silently.
+ * Whether a candidate is open to the subject: the other side, open, not over at `now` (ms), not full, and not the
+ * subject owner's own. One that is not at some moment is not at any later one either: the candidates whose owners'
+ * records a ranking needs can be picked before it runs.
  */
-function isAvailable(subject: Listing, candidate: Listing, now: number): boolean {
+export function isOpenTo(subject: Listing, candidate: Listing, now: number): boolean {
   if (candidate.side === subject.side || candidate.id === subject.id) return false;
   if (candidate.ownerId === subject.ownerId) return false;
   if (subject.organizationId && candidate.organizationId === subject.organizationId) return false;
   if (candidate.status !== 'open') return false;
   if (candidate.endsAt && Date.parse(candidate.endsAt) < now) return false;
-  if (candidate.capacity !== undefined && (candidate.capacityUsed ?? 0) >= candidate.capacity) return false;
+  return !(candidate.capacity !== undefined && (candidate.capacityUsed ?? 0) >= candidate.capacity);
+}
+
+/**
+ * Whether a candidate can be offered to the subject at all: open to it, and of a kind that can answer it. Those
+ * that fail are left out silently.
+ */
+function isAvailable(subject: Listing, candidate: Listing, now: number): boolean {
+  if (!isOpenTo(subject, candidate, now)) return false;
   const { need, offer } = orient(subject, candidate);
   return kindFit(need, offer).fit > 0;
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { CandidateHit, SearchEngine, SearchQuery } from '../../search/port.js';
 import { listingsOfHits } from '../listings/hitListings.js';
 import { matchOrganizations, organizationOf, providerRecords } from './context.js';
-import { candidateQuery, rankCandidates, type Ranking } from './rank.js';
+import { candidateQuery, isOpenTo, rankCandidates, type Ranking } from './rank.js';
 import { pairRelevance } from './textMatch.js';
 
 /** How many candidates each search brings: by words, by domain, and nearby. */
@@ -42,9 +42,13 @@ export function recommendationService(ctx: AppContext) {
     candidates: Listing[],
     options: { limit: number; locale: Locale },
   ): Promise<Ranking> {
+    // Records only of the owners of candidates open to the subject now, hence also when the ranking runs: the
+    // others are left out before any record is read.
+    const now = Date.now();
+    const open = candidates.filter((c) => isOpenTo(subject, c, now));
     const [orgs, providers] = await Promise.all([
       matchOrganizations([subject.organizationId, ...candidates.map((c) => c.organizationId)]),
-      providerRecords(candidates.map((c) => c.ownerId)),
+      providerRecords(open.map((c) => c.ownerId)),
     ]);
     const orgOf = organizationOf(orgs);
     return rankCandidates(
