@@ -181,6 +181,42 @@ describe('WORKERS=2', () => {
     expect(answeredBy).toContain(writer === '1' ? '2' : '1');
   });
 
+  it("recommends, on either worker, an offer as its own read shows it (the candidates' listings over the RPC)", async () => {
+    const [asker, giver] = [await provider(), await provider()];
+    const posted = await Promise.all([
+      giver.client.post('/api/listings', {
+        side: 'offer',
+        kind: 'service',
+        title: '跨进程独居老人助餐配送',
+        description: '每天中午为社区独居老人送餐上门，含"少盐"餐。',
+        domains: ['elderly'],
+        district: '310104',
+      }),
+      asker.client.post('/api/listings', {
+        side: 'need',
+        kind: 'service',
+        title: '独居老人助餐配送',
+        description: '社区里行动不便的独居老人需要每天送餐上门。',
+        domains: ['elderly'],
+        district: '310104',
+      }),
+    ]);
+    expect(posted.map((p) => p.status)).toEqual([201, 201]);
+    const [offerId, needId] = posted.map((p) => p.body.listing.id as string);
+    const read = await get(`/api/listings/${offerId}`, false);
+    expect(read.status).toBe(200);
+    const shown = JSON.parse(read.body).listing;
+    const answeredBy = new Set<string>();
+    for (let i = 0; i < 10 && answeredBy.size < 2; i++) {
+      const res = await get(`/api/listings/${needId}/matches?limit=50`, false);
+      expect(res.status).toBe(200);
+      const { matches } = JSON.parse(res.body) as { matches: { listing: { id: string } }[] };
+      expect(matches.find((m) => m.listing.id === offerId)?.listing).toEqual(shown);
+      answeredBy.add(res.worker);
+    }
+    expect(answeredBy).toEqual(new Set(['1', '2']));
+  });
+
   it('delivers a message sent by a socket on one worker to a socket on the other', async () => {
     const [one, two] = [await provider(), await provider()];
     const conversation = await openMatchConversation(buildTestContext(), {
