@@ -50,6 +50,18 @@ function wordsOf(text: string): readonly string[] {
 
 type WriteOp = { upsert: SearchDocument } | { delete: string };
 
+/** What a query selected: its matching slots, the first `page * pageSize` in order, their scores and words. */
+interface Selected {
+  state: IndexState;
+  slots: number[];
+  /** A slot's score; null without words. */
+  score: ((slot: number) => number) | null;
+  /** The words matched, for highlights. */
+  terms: string[];
+  page: number;
+  pageSize: number;
+}
+
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly engine = 'embedded' as const;
   private settings: IndexSettings = listingIndexSettings;
@@ -187,9 +199,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async close(): Promise<void> {}
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    return this.run(query, (state, slots, score, terms, page, pageSize) =>
-      this.answer(state, slots, score, terms, page, pageSize, query),
-    );
+    return this.run(query, (selected) => this.answer(selected, query));
   }
 
   findCandidates(queries: readonly SearchQuery[]): Promise<CandidateHit[]> {
@@ -203,7 +213,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   storedCandidates(queries: readonly SearchQuery[]): Promise<StoredCandidate[]> {
     return firstFound(
       async (query) => ({
-        hits: this.run(query, (state, slots, _score, _terms, page, pageSize) =>
+        hits: this.run(query, ({ state, slots, page, pageSize }) =>
           slots.slice((page - 1) * pageSize, page * pageSize).map((slot): StoredCandidate => {
             const id = state.columns.ids[slot]!;
             const listingJson = state.listingJson(slot);
@@ -215,21 +225,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     );
   }
 
-  /**
-   * Runs a query: its matching slots, the first `page * pageSize` of them in order, handed to `respond` with their
-   * scores (null without words) and the words matched, while the scores are still held.
-   */
-  private run<T>(
-    query: SearchQuery,
-    respond: (
-      state: IndexState,
-      slots: number[],
-      score: ((slot: number) => number) | null,
-      terms: string[],
-      page: number,
-      pageSize: number,
-    ) => T,
-  ): T {
+  /** Runs a query and hands what it selected to `respond` while the scores are still held. */
+  private run<T>(query: SearchQuery, respond: (selected: Selected) => T): T {
     const state = this.current();
     const { columns } = state;
     const page = Math.max(1, Math.floor(query.page ?? 1));
@@ -245,27 +242,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (words.length === 0) {
       const slots = state.slotsIn(allowed);
       sortSlots(slots, sort, columns, query, null, page * pageSize);
-      return respond(state, slots, null, [], page, pageSize);
+      return respond({ state, slots, score: null, terms: [], page, pageSize });
     }
     const match = state.match(words, allowed);
     try {
       if (sort === 'relevance') titleBoost(state, match.slots, match.scores, words);
       sortSlots(match.slots, sort, columns, query, match.scores, page * pageSize);
-      return respond(state, match.slots, match.score, match.terms, page, pageSize);
+      return respond({ state, slots: match.slots, score: match.score, terms: match.terms, page, pageSize });
     } finally {
       match.release();
     }
   }
 
-  private answer(
-    state: IndexState,
-    slots: number[],
-    score: ((slot: number) => number) | null,
-    terms: string[],
-    page: number,
-    pageSize: number,
-    query: SearchQuery,
-  ): SearchResult {
+  private answer({ state, slots, score, terms, page, pageSize }: Selected, query: SearchQuery): SearchResult {
     const matcher = query.highlight === false ? null : termMatcher(terms);
     const hits = slots.slice((page - 1) * pageSize, page * pageSize).map((slot): SearchHit => {
       const hit: SearchHit = { id: state.columns.ids[slot]!, score: score ? score(slot) : 0 };

@@ -165,7 +165,9 @@ describe('the search host', () => {
     expect(stored.filter((c) => c.listingJson)).toHaveLength(decoded.filter((c) => c.listing).length);
     expect(decoded.some((c) => c.id === beside.id && c.listing)).toBe(true);
     expect(decoded.some((c) => !c.listing)).toBe(true);
-    expect(answerFrames(3, 'findCandidates', stored).equals(answerFrames(3, 'findCandidates', decoded))).toBe(true);
+    expect(answerFrames(3, 'findCandidates', stored).equals(answerFrames(3, 'findCandidates', decoded))).toBe(
+      true,
+    );
     // Over the RPC, the worker gets what the in-process adapter gives, each listing's text kept.
     const found = await remote.findCandidates(queries);
     expect(found).toEqual(decoded);
