@@ -14,7 +14,7 @@ import {
   type Operation,
   type WorkloadStats,
 } from './stats.js';
-import { connectionsOpened } from './virtualUser.js';
+import { connectionsOpened } from '../lib/keptAlive.js';
 import { BROWSING_MIX, measureAlone, startWorkload, type Mix } from './workload.js';
 
 /** The run's latency is also reported by slices of this many seconds (by when each call started). */
