@@ -8,6 +8,7 @@ import { apiCors } from './lib/http/cors.js';
 import { clientAssets } from './lib/http/clientAssets.js';
 import { errorHandler, notFoundHandler } from './lib/http/errorHandler.js';
 import { requestLog } from './lib/http/requestLog.js';
+import { gateRouter } from './lib/http/routerGate.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { openapiRoutes } from './modules/openapi/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -97,14 +98,15 @@ export function createApp(ctx: AppContext, extraModules: ModuleRoutes[] = []): E
   // First: a preflight is answered before any body, session or CSRF check.
   api.use(apiCors(ctx.config.CORS_ORIGINS));
   api.use(express.json({ limit: '256kb', strict: true }));
-  // Made in the table's order (the API document's), mounted busiest first: a router that does not match hands
-  // the request on through setImmediate, so every router before search's cost each search a turn of the loop.
+  // Made in the table's order (the API document's), mounted busiest first. Each module's router is entered only
+  // by the requests its routes' first segments name (routerGate.ts): one that does not match costs a dispatch
+  // and a test of each of its routes.
   const sessionless = sessionlessModules.map((mod) => ({ mod, router: mod(ctx) }));
   for (const { router } of [...sessionless].sort((a, b) => busiestFirst(a.mod) - busiestFirst(b.mod)))
-    api.use(router);
+    api.use(gateRouter(router));
   api.use(sessionParts(ctx).middleware, loadUser, requireCsrf);
   for (const mod of [...apiModules, ...extraModules]) {
-    if (!sessionlessModules.includes(mod)) api.use(mod(ctx));
+    if (!sessionlessModules.includes(mod)) api.use(gateRouter(mod(ctx)));
   }
   api.use(notFoundHandler);
   api.use(errorHandler);

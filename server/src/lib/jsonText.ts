@@ -24,9 +24,55 @@ export function jsonOf(value: unknown): string {
 export function jsonWith(value: object, key: string, extra: unknown): string {
   if (extra === undefined) return jsonOf(value);
   if (Object.hasOwn(value, key)) return JSON.stringify({ ...value, [key]: extra });
-  const json = jsonOf(value);
+  return withLast(jsonOf(value), key, extra);
+}
+
+/** An object's JSON text (as JSON.stringify writes it) with a property added at its end. */
+function withLast(json: string, key: string, extra: unknown): string {
   const tail = `${JSON.stringify(key)}:${JSON.stringify(extra)}}`;
   return json === '{}' ? `{${tail}` : `${json.slice(0, -1)},${tail}`;
+}
+
+/**
+ * `jsonWith` for an object known by its JSON text (as JSON.stringify writes it), parsing it only when the key may
+ * be among its properties already.
+ */
+export function textWith(text: string, key: string, extra: unknown): string {
+  if (extra === undefined) return text;
+  if (text.includes(`${JSON.stringify(key)}:`)) return jsonWith(parseKeepingText(text) as object, key, extra);
+  return withLast(text, key, extra);
+}
+
+/** Properties set by `setParsedOnRead` and not read since: their holder, name and JSON text. */
+const unread = new WeakMap<object, { key: string; text: string }>();
+
+/**
+ * Makes `holder[key]` the value of a JSON text (an object's, as JSON.stringify writes it) that is parsed, with its
+ * text kept, when the property is first read or replaced: a reader that only writes it out as JSON
+ * (`unreadText`) never parses it. One such property per holder.
+ */
+export function setParsedOnRead(holder: object, key: string, text: string): void {
+  const settle = (value: unknown) => {
+    unread.delete(holder);
+    Object.defineProperty(holder, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  unread.set(holder, { key, text });
+  Object.defineProperty(holder, key, {
+    get() {
+      const value = parseKeepingText(text);
+      settle(value);
+      return value;
+    },
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** The JSON text of `holder[key]` when `setParsedOnRead` gave it and it was neither read nor replaced since. */
+export function unreadText(holder: object, key: string): string | undefined {
+  const kept = unread.get(holder);
+  return kept?.key === key ? kept.text : undefined;
 }
 
 /** A body already serialized as JSON, which `mountRoute` sends as it is (`application/json`). */

@@ -2,7 +2,7 @@ import express from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { sendJsonText } from './jsonAnswer.js';
+import { sendJson, sendJsonText } from './jsonAnswer.js';
 
 /** The same text sent by express's `res.type('json').send` and by `sendJsonText`. */
 function bothWays(text: string) {
@@ -46,6 +46,48 @@ describe('a JSON text answer', () => {
     const head = await request(app).head('/ours').expect(200);
     expect(headersOf(head)).toEqual(headersOf(first));
     expect(head.text).toBeUndefined();
+  });
+});
+
+/** The same value answered by express's `res.status(status).json` and by `sendJson`, after `before` ran. */
+function bothJsonWays(value: unknown, status: number, before: (res: express.Response) => void = () => {}) {
+  const app = express();
+  app.get('/express', (_req, res) => {
+    before(res);
+    res.status(status).json(value);
+  });
+  app.get('/ours', (req, res) => {
+    before(res);
+    sendJson(req, res, status, value);
+  });
+  return app;
+}
+
+describe('a JSON value answer', () => {
+  it('is the answer express would send, for any value, status and conditional GET', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.jsonValue(),
+        fc.constantFrom(200, 201, 202, 204),
+        fc.boolean(),
+        fc.boolean(),
+        async (value, status, typed, conditional) => {
+          const app = bothJsonWays(value, status, typed ? (res) => void res.type('text/plain') : undefined);
+          const theirs = await request(app).get('/express').buffer(true).parse(rawBody);
+          const etag = conditional ? theirs.headers.etag : undefined;
+          const again = async (path: string) => {
+            const call = request(app).get(path);
+            if (etag) void call.set('If-None-Match', String(etag));
+            return call.buffer(true).parse(rawBody);
+          };
+          const [before, ours] = [await again('/express'), await again('/ours')];
+          expect(ours.status).toBe(before.status);
+          expect(headersOf(ours)).toEqual(headersOf(before));
+          expect((ours.body as Buffer).equals(before.body as Buffer)).toBe(true);
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });
 

@@ -31,3 +31,24 @@ export function sendJsonText(req: Request, res: Response, status: number, text: 
   } else if (req.method === 'HEAD') res.end();
   else res.end(body);
 }
+
+/** Statuses whose answer express sends without a body (and without its type and length). */
+const BODILESS = new Set([204, 205, 304]);
+
+/**
+ * `res.status(status).json(value)`: through `sendJsonText` where that is the same answer (no JSON settings on the
+ * app, no content type chosen by the handler, a status with a body, a value JSON can write), else through express.
+ */
+export function sendJson(req: Request, res: Response, status: number, value: unknown): void {
+  const app = req.app;
+  const text =
+    BODILESS.has(status) ||
+    res.hasHeader('Content-Type') ||
+    app.get('json replacer') ||
+    app.get('json spaces') ||
+    app.get('json escape')
+      ? undefined
+      : (JSON.stringify(value) as string | undefined);
+  if (text === undefined) res.status(status).json(value);
+  else sendJsonText(req, res, status, text);
+}

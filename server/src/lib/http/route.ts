@@ -1,7 +1,7 @@
 import type { Request, Response, Router, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { JsonText } from '../jsonText.js';
-import { sendJsonText } from './jsonAnswer.js';
+import { sendJson, sendJsonText } from './jsonAnswer.js';
 import { parseInput, refuseInput } from './validate.js';
 import { registerRoute, type RouteSpec } from './registry.js';
 
@@ -17,7 +17,9 @@ export interface RouteInput<S extends RouteSpec> {
 
 /**
  * Mounts one route: its middlewares (rate limit, auth), input parsing by the declared schemas, then the handler,
- * whose return value is sent as JSON with the declared status (a `JsonText` as the JSON it already is). The spec is registered for the OpenAPI document.
+ * whose return value is sent as JSON with the declared status (a `JsonText` as the JSON it already is; both through
+ * jsonAnswer.ts, which writes what `res.json` would without its detours). The spec is registered for the OpenAPI
+ * document.
  */
 export function mountRoute<const S extends RouteSpec>(
   router: Router,
@@ -47,6 +49,6 @@ export function mountRoute<const S extends RouteSpec>(
     if (res.headersSent) return;
     if (result === undefined) res.status(spec.status ?? 204).end();
     else if (result instanceof JsonText) sendJsonText(req, res, spec.status ?? 200, result.text);
-    else res.status(spec.status ?? 200).json(result);
+    else sendJson(req, res, spec.status ?? 200, result);
   });
 }

@@ -4,7 +4,7 @@ import { mountRoute } from '../../lib/http/route.js';
 import type { AppContext } from '../../context.js';
 import { perAddressLimit } from '../auth/rateLimits.js';
 import { listingsOfHits } from '../listings/hitListings.js';
-import { SEARCH_FACETS, searchAnswer } from './presenter.js';
+import { hitsToRead, SEARCH_FACETS, searchAnswer } from './presenter.js';
 
 /** `GET /api/search`: open listings by words, side, kind, domain and place, with facet counts. */
 export function searchRoutes(ctx: AppContext): Router {
@@ -47,7 +47,7 @@ export function searchRoutes(ctx: AppContext): Router {
         page: query.page,
         pageSize: query.pageSize,
       });
-      return searchAnswer(result, await listingsOfHits(result.hits));
+      return searchAnswer(result, await listingsOfHits(hitsToRead(result)));
     },
   );
   return router;

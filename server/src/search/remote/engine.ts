@@ -1,11 +1,11 @@
 import { connect, type Socket } from 'node:net';
+import { setParsedOnRead } from '../../lib/jsonText.js';
 import type {
   CandidateHit,
   DocumentBatches,
   IndexSettings,
   SearchDocument,
   SearchEngine,
-  SearchHit,
   SearchQuery,
   SearchResult,
   SearchStats,
@@ -37,8 +37,8 @@ type Answered = Extract<AnswerFrame, { result: unknown }>;
  * call is a frame on the one connection this worker keeps open to 127.0.0.1 (opened at the first call, opened
  * again at the next call after it dropped), pipelined with the calls in flight; a write returns once the primary
  * applied it, so a listing written through any worker is found by a search on any other in the next request.
- * The listings of a search's hits and of candidates come after their answer, a frame each, parsed with their
- * text kept (lib/jsonText.ts): a search answer writes them out as they came.
+ * The listings of a search's hits and of candidates come after their answer, a frame each, kept as their text
+ * and parsed when first read (lib/jsonText.ts): a search answer writes them out as they came, unparsed.
  */
 export class RemoteSearchEngine implements SearchEngine {
   readonly engine = 'embedded' as const;
@@ -131,28 +131,25 @@ export class RemoteSearchEngine implements SearchEngine {
     socket.write(frame({ token: this.host.token } satisfies Hello));
     const reader = new FrameReader();
     // An answer whose hits' listings are still to come, one frame each (protocol.ts `answerFrames`).
-    let incomplete: { answer: Answered; expected: number; listings: unknown[] } | undefined;
+    let incomplete: { answer: Answered; expected: number; listings: string[] } | undefined;
     socket.on('data', (chunk: Buffer) => {
-      let values: unknown[];
       try {
-        values = reader.push(chunk);
+        for (const text of reader.pushTexts(chunk)) {
+          if (incomplete) {
+            incomplete.listings.push(text);
+            if (incomplete.listings.length < incomplete.expected) continue;
+            const { answer, listings } = incomplete;
+            incomplete = undefined;
+            this.settle(socket, answer, listings);
+            continue;
+          }
+          const answer = JSON.parse(text) as AnswerFrame;
+          const expected = 'listed' in answer ? (answer.listed?.length ?? 0) : 0;
+          if (expected) incomplete = { answer: answer as Answered, expected, listings: [] };
+          else this.settle(socket, answer);
+        }
       } catch (err) {
         socket.destroy(err as Error);
-        return;
-      }
-      for (const value of values) {
-        if (incomplete) {
-          incomplete.listings.push(value);
-          if (incomplete.listings.length < incomplete.expected) continue;
-          const { answer, listings } = incomplete;
-          incomplete = undefined;
-          this.settle(socket, answer, listings);
-          continue;
-        }
-        const answer = value as AnswerFrame;
-        const expected = 'listed' in answer ? (answer.listed?.length ?? 0) : 0;
-        if (expected) incomplete = { answer: answer as Answered, expected, listings: [] };
-        else this.settle(socket, answer);
       }
     });
     socket.on('error', () => {}); // 'close' follows and fails the calls in flight.
@@ -164,15 +161,18 @@ export class RemoteSearchEngine implements SearchEngine {
     return socket;
   }
 
-  /** Resolves or fails the call answered; `listings` go to the hits `answer.listed` names, in order. */
-  private settle(socket: Socket, answer: AnswerFrame, listings?: unknown[]): void {
+  /**
+   * Resolves or fails the call answered; `listings` (their JSON texts) go to the hits `answer.listed` names, in
+   * order, each parsed when first read: a search answer writes them out as they came without parsing them.
+   */
+  private settle(socket: Socket, answer: AnswerFrame, listings?: string[]): void {
     if ('result' in answer) {
       const waiting = this.pending.get(answer.id);
       this.pending.delete(answer.id);
       if (!waiting) return;
       if (listings) {
         const hits = hitsOf(waiting.call, answer.result)!;
-        answer.listed!.forEach((at, i) => (hits[at]!.listing = listings[i] as SearchHit['listing']));
+        answer.listed!.forEach((at, i) => setParsedOnRead(hits[at]!, 'listing', listings[i]!));
       }
       waiting.resolve(answer.result);
       return;

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Listing } from '@app/shared';
-import { jsonOf, parseKeepingText } from '../../lib/jsonText.js';
+import { jsonOf, parseKeepingText, unreadText } from '../../lib/jsonText.js';
 import { createLogger } from '../../lib/logger.js';
 import { fixtureDocuments, storedListing } from '../contract.fixtures.js';
 import { EmbeddedSearchEngine } from '../embedded/engine.js';
@@ -174,6 +174,21 @@ describe('the search host', () => {
     for (const [i, hit] of found.entries()) {
       if (hit.listing) expect(jsonOf(hit.listing)).toBe(jsonOf(decoded[i]!.listing));
     }
+  });
+
+  it("leaves a search's listings as the text that came until they are read", async () => {
+    await remote.clear();
+    await remote.upsert([withListing(first)]);
+    const query = { q: first.title, pageSize: 1 };
+    const [hit] = (await remote.search(query)).hits;
+    const [expected] = (await local.search(query)).hits;
+    const text = unreadText(hit!, 'listing');
+    expect(text).toBeDefined();
+    expect(JSON.parse(text!)).toEqual(expected!.listing);
+    expect(hit!.listing).toEqual(expected!.listing);
+    expect(unreadText(hit!, 'listing')).toBeUndefined();
+    const [candidate] = await remote.findCandidates([query]);
+    expect(candidate!.listing).toEqual(expected!.listing);
   });
 
   it('fails the calls in flight when the connection drops, and opens a new one for the next', async () => {

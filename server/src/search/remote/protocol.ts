@@ -140,9 +140,15 @@ export class FrameReader {
 
   /** The values of the frames completed by `chunk`, in order; throws FrameTooLarge or the JSON's SyntaxError. */
   push(chunk: Buffer): unknown[] {
+    // Its text kept: a listing that came in a frame of its own can be written out as it came (lib/jsonText.ts).
+    return this.pushTexts(chunk).map(parseKeepingText);
+  }
+
+  /** The JSON texts of the frames completed by `chunk`, in order, not parsed; throws FrameTooLarge. */
+  pushTexts(chunk: Buffer): string[] {
     this.chunks.push(chunk);
     this.size += chunk.length;
-    const values: unknown[] = [];
+    const texts: string[] = [];
     while (this.size >= 4) {
       if (this.chunks[0]!.length < 4) this.join();
       const length = this.chunks[0]!.readUInt32BE(0);
@@ -150,13 +156,12 @@ export class FrameReader {
       if (this.size < 4 + length) break;
       if (this.chunks[0]!.length < 4 + length) this.join();
       const head = this.chunks[0]!;
-      // Its text kept: a listing that came in a frame of its own can be written out as it came (lib/jsonText.ts).
-      values.push(parseKeepingText(head.toString('utf8', 4, 4 + length)));
+      texts.push(head.toString('utf8', 4, 4 + length));
       this.size -= 4 + length;
       if (head.length === 4 + length) this.chunks.shift();
       else this.chunks[0] = head.subarray(4 + length);
     }
-    return values;
+    return texts;
   }
 
   private join(): void {
