@@ -24,8 +24,8 @@ export interface TextWarmUpOptions {
 
 /**
  * Bounded for memory: measured in process on generated listings, a cached offer takes about 3 KiB of RSS and a
- * need about 4.6 KiB, so 3,000 of each are about 23 MiB (the caches' own bounds, 20,000 offers and 10,000 needs,
- * about 106 MiB). The candidates by domain (60) and nearby (40) are the newest open listings of their side, which
+ * need about 4.6 KiB, so 3,000 of each are about 23 MiB (the caches' own bounds, 20,000 of each, about 150
+ * MiB). The candidates by domain (60) and nearby (40) are the newest open listings of their side, which
  * the newest 3,000 mostly hold; those found by words can be of any age and are cut when first met.
  */
 export const WARM_UP_PER_SIDE = 3_000;
