@@ -64,24 +64,17 @@ const meaningful = (w: string) => !FRAME.has(w) && (w.length > 1 || /[a-z0-9]/.t
 type NeedText = Pick<Listing, 'title' | 'description'> & Partial<Pick<Listing, 'id' | 'updatedAt'>>;
 
 /**
- * A need word (its number, wordSets.ts) with its weight, and its characters for a word found only in part, as
- * positions in the need's `characters`, cut once, not per offer; `length` is the word's length in UTF-16 units, as
- * the share found is counted.
- */
-interface NeedWord {
-  word: number;
-  weight: number;
-  chars: Uint32Array;
-  length: number;
-}
-
-/**
- * A need's words in the order they are summed, with what lets an offer's sets be walked once rather than searched
- * per word: the word numbers sorted (`numbers`, `order[k]` the position in `words` of `numbers[k]`), and every
- * character of the words (code points) sorted.
+ * A need's words in the order they are summed, packed into a few typed arrays: as an object and an array of its
+ * own per word (about 200 bytes each, dozens of words a need) a cached need took about 11 KiB, so that 10,000 of
+ * them held about 110 MiB. Word i weighs `weights[i]`; `parts[i]` is its length in UTF-16 units (as the share found
+ * is counted); its characters, for a word found only in part, are positions in `characters` at
+ * `parts[parts[n + i]]` up to `parts[parts[n + i + 1]]` (n words). What lets an offer's sets be walked once rather
+ * than searched per word: the word numbers sorted (`numbers`, `order[k]` the position of `numbers[k]` among the
+ * words), and every character of the words (code points) sorted.
  */
 interface NeedWords {
-  words: NeedWord[];
+  weights: Float64Array;
+  parts: Uint32Array;
   total: number;
   numbers: Uint32Array;
   order: Uint32Array;
@@ -89,7 +82,12 @@ interface NeedWords {
 }
 
 const needCache = new Map<string, NeedWords>();
-const NEED_CACHE_SIZE = 10_000;
+/**
+ * As many as offers: at 10,000 a world of 20,000 listings (11,155 needs) kept cutting needs all run, the oldest
+ * stored forgotten first (about half the ranking's time in the 1,000-user run's last 20 s). Packed, 20,000 needs
+ * take about 92 MiB at most, less than 10,000 did unpacked (about 125 MiB).
+ */
+const NEED_CACHE_SIZE = 20_000;
 
 /**
  * The need's weighted words and their sum, cached per listing version like an offer's: when the subject is an
@@ -113,17 +111,26 @@ function needWordsOf(need: NeedText): NeedWords {
 
 /** The need's words, numbered, with their sorted numbers and characters (see NeedWords). */
 function needWordsIndexed(weighted: [string, number][]): NeedWords {
+  const n = weighted.length;
   const codePoints = weighted.map(([word]) => Array.from(word, (c) => c.codePointAt(0)!));
   const characters = sortedSet(codePoints.flat());
-  const words = weighted.map(([word, weight], i) => ({
-    word: wordNumber(word),
-    weight,
-    chars: Uint32Array.from(codePoints[i]!, (c) => positionIn(characters, c)),
-    length: word.length,
-  }));
-  const order = Uint32Array.from(words.keys()).sort((a, b) => words[a]!.word - words[b]!.word);
-  const numbers = Uint32Array.from(order, (i) => words[i]!.word);
-  return { words, total: 0, numbers, order, characters };
+  let partCount = 0;
+  for (const points of codePoints) partCount += points.length;
+  const weights = new Float64Array(n);
+  const parts = new Uint32Array(2 * n + 1 + partCount);
+  const wordNumbers = new Uint32Array(n);
+  let at = 2 * n + 1;
+  weighted.forEach(([word, weight], i) => {
+    weights[i] = weight;
+    wordNumbers[i] = wordNumber(word);
+    parts[i] = word.length;
+    parts[n + i] = at;
+    for (const c of codePoints[i]!) parts[at++] = positionIn(characters, c);
+  });
+  parts[2 * n] = at;
+  const order = Uint32Array.from(wordNumbers.keys()).sort((x, y) => wordNumbers[x]! - wordNumbers[y]!);
+  const numbers = Uint32Array.from(order, (i) => wordNumbers[i]!);
+  return { weights, parts, total: 0, numbers, order, characters };
 }
 
 /** The position of a value the sorted set holds. */
@@ -183,6 +190,32 @@ function offerWords(offer: Pick<Listing, 'id' | 'title' | 'description' | 'updat
 
 type OfferText = Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>;
 
+/** A listing as the word caches know it. */
+export type ListingText = Pick<Listing, 'id' | 'side' | 'title' | 'description' | 'updatedAt'>;
+
+/**
+ * Cuts the listing's words into its side's cache ahead of a ranking that needs them (textWarmUp.ts), unless that
+ * cache is full or holds them already; true when it did. The same words as a ranking would cut: the same figures.
+ */
+export function rememberWords(listing: ListingText): boolean {
+  renumberWhenFull();
+  const key = `${listing.id}@${listing.updatedAt}`;
+  const cache = listing.side === 'offer' ? offerCache : needCache;
+  if (cache.has(key) || cache.size >= (listing.side === 'offer' ? OFFER_CACHE_SIZE : NEED_CACHE_SIZE))
+    return false;
+  if (listing.side === 'offer') offerWords(listing);
+  else needWordsOf(listing);
+  return true;
+}
+
+/** How many listings' words each side's cache holds, and at most. */
+export function wordCacheSizes(): Record<ListingText['side'], { held: number; most: number }> {
+  return {
+    offer: { held: offerCache.size, most: OFFER_CACHE_SIZE },
+    need: { held: needCache.size, most: NEED_CACHE_SIZE },
+  };
+}
+
 /** For one need, how much of what it says each offer also says, 0..1 (the need's words are cut once). */
 export function relevanceTo(need: NeedText): (offer: OfferText) => number {
   renumberWhenFull();
@@ -200,15 +233,17 @@ let present = new Uint8Array(256);
  * sum is then taken word by word in the need's order, as before (the same figure to the last bit).
  */
 function relevanceOf(need: NeedWords, offer: OfferWords): number {
-  const { words, total, numbers, order, characters } = need;
-  if (found.length < words.length) found = new Uint8Array(words.length * 2);
-  found.fill(0, 0, words.length);
+  const { weights, parts, total, numbers, order, characters } = need;
+  const n = weights.length;
+  if (found.length < n) found = new Uint8Array(n * 2);
+  found.fill(0, 0, n);
   markHeld(numbers, order, offer.title, found, 1);
   markHeld(numbers, order, offer.description, found, 2);
   let charactersRead = false;
   let sum = 0;
-  for (let i = 0; i < words.length; i++) {
-    const { weight, chars: parts, length } = words[i]!;
+  for (let i = 0; i < n; i++) {
+    const weight = weights[i]!;
+    const length = parts[i]!;
     const at = found[i];
     if (at === 1) sum += weight;
     else if (at === 2) sum += weight * DESCRIPTION_HIT;
@@ -220,7 +255,7 @@ function relevanceOf(need: NeedWords, offer: OfferWords): number {
         charactersRead = true;
       }
       let shared = 0;
-      for (const c of parts) if (present[c] === 1) shared++;
+      for (let p = parts[n + i]!, end = parts[n + i + 1]!; p < end; p++) if (present[parts[p]!] === 1) shared++;
       sum += weight * PART_HIT * (shared / length);
     }
   }
