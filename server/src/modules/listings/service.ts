@@ -20,6 +20,15 @@ const toDates = <T extends { startsAt?: string | null; endsAt?: string | null }>
   ...(body.endsAt ? { endsAt: new Date(body.endsAt) } : {}),
 });
 
+/**
+ * Stores a new listing, cast, defaulted, validated and timestamped by its schema as `create` would, but through
+ * `insertMany`, which skips `save`'s machinery (its hooks and the transaction's tracking of saved documents).
+ */
+async function insertListing(fields: object, session: ClientSession): Promise<ListingRecord> {
+  const [created] = await ListingModel.insertMany([fields], { session });
+  return created!.toObject() as ListingRecord;
+}
+
 export async function findListing(id: string): Promise<ListingRecord> {
   const listing = await ListingModel.findById(id).lean<ListingRecord>();
   if (!listing) throw notFound('Listing');
@@ -73,19 +82,16 @@ export function listingService(ctx: AppContext) {
             : 'listing.sideNotAllowed',
         );
       }
-      const created = await write('created', async (session) => {
-        const [created] = await ListingModel.create(
-          [
-            {
-              ...toDates(body),
-              ownerId: user._id,
-              ...(user.organizationId ? { organizationId: user.organizationId } : {}),
-            },
-          ],
-          { session },
-        );
-        return created!.toObject();
-      });
+      const created = await write('created', (session) =>
+        insertListing(
+          {
+            ...toDates(body),
+            ownerId: user._id,
+            ...(user.organizationId ? { organizationId: user.organizationId } : {}),
+          },
+          session,
+        ),
+      );
       return created!;
     },
 
@@ -98,13 +104,9 @@ export function listingService(ctx: AppContext) {
       body: CreateListingBody,
       organizationId: Types.ObjectId,
     ): Promise<ListingRecord> {
-      const created = await write('created', async (session) => {
-        const [created] = await ListingModel.create(
-          [{ ...toDates(body), ownerId: actor._id, organizationId }],
-          { session },
-        );
-        return created!.toObject();
-      });
+      const created = await write('created', (session) =>
+        insertListing({ ...toDates(body), ownerId: actor._id, organizationId }, session),
+      );
       return created!;
     },
 
