@@ -1,4 +1,4 @@
-import { trusted, type ClientSession, type Types } from 'mongoose';
+import { Types, trusted, type ClientSession } from 'mongoose';
 import type { CreateListingBody, UpdateListingBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -27,6 +27,30 @@ const toDates = <T extends { startsAt?: string | null; endsAt?: string | null }>
 async function insertListing(fields: object, session: ClientSession): Promise<ListingRecord> {
   const [created] = await ListingModel.insertMany([fields], { session });
   return created!.toObject() as ListingRecord;
+}
+
+/**
+ * Applies an edit to an open listing whose accepted matches have taken `used`, and answers the listing after it
+ * (null if it is no longer so). The command mongoose's `findOneAndUpdate` would send (the schema's `updatedAt` in
+ * `$set`, no empty `$unset`), sent straight to the driver: the values come from the update body's schema, typed
+ * as stored (dates made by `toDates`), with nothing for mongoose's casting of the update to change but its cost.
+ */
+async function editListing(
+  id: string,
+  used: number,
+  $set: Record<string, unknown>,
+  $unset: Record<string, 1>,
+  session: ClientSession,
+): Promise<ListingRecord | null> {
+  const update = {
+    $set: { ...$set, updatedAt: new Date() },
+    ...(Object.keys($unset).length ? { $unset } : {}),
+  };
+  return (await ListingModel.collection.findOneAndUpdate(
+    { _id: new Types.ObjectId(id), status: 'open', capacityUsed: used },
+    update,
+    { returnDocument: 'after', session },
+  )) as ListingRecord | null;
 }
 
 export async function findListing(id: string): Promise<ListingRecord> {
@@ -134,12 +158,7 @@ export function listingService(ctx: AppContext) {
       }
       const updated = await write(
         'updated',
-        (session) =>
-          ListingModel.findOneAndUpdate(
-            { _id: id, status: 'open', capacityUsed: used },
-            { $set, $unset },
-            { returnDocument: 'after', session },
-          ).lean<ListingRecord>(),
+        (session) => editListing(id, used, $set, $unset, session),
         FACT_FIELDS.some((field) => field in $set || field in $unset),
       );
       if (!updated) throw conflict('listing.changedMeanwhile');
