@@ -3,7 +3,14 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/db.js';
 import { DomainEvents } from './events.js';
-import { EventOutboxModel, forgetDelivered, MAX_ATTEMPTS, OutboxRelay, writeWithEvents } from './outbox.js';
+import {
+  CLAIM_MS,
+  EventOutboxModel,
+  forgetDelivered,
+  MAX_ATTEMPTS,
+  OutboxRelay,
+  writeWithEvents,
+} from './outbox.js';
 
 declare module './events.js' {
   interface DomainEventMap {
@@ -53,6 +60,32 @@ describe('the domain-event outbox', () => {
     expect(seen).toEqual([11, 12, 13]);
     await events.settle();
     expect(await EventOutboxModel.countDocuments()).toBe(0);
+  });
+
+  it('stores each entry whole, claimed by its writer, in the order recorded', async () => {
+    const events = new DomainEvents(() => {});
+    // A subscriber that fails keeps the entries, as stored, until the relay's turn.
+    events.on('outbox.tested', () => {
+      throw new Error('not now');
+    });
+    const before = Date.now();
+    await writeWithEvents(events, async (_session, record) => {
+      for (const n of [21, 22]) await record('outbox.tested', { n });
+    });
+    await events.settle();
+    const stored = await EventOutboxModel.find().sort({ _id: 1 }).lean();
+    expect(stored.map(({ event, payload, attempts }) => ({ event, payload, attempts }))).toEqual([
+      { event: 'outbox.tested', payload: { n: 21 }, attempts: 1 },
+      { event: 'outbox.tested', payload: { n: 22 }, attempts: 1 },
+    ]);
+    for (const entry of stored) {
+      expect(entry.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+      expect(entry.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+      expect(entry.claimedUntil.getTime()).toBe(entry.createdAt.getTime() + CLAIM_MS);
+      expect(Object.keys(entry).sort()).toEqual(
+        ['_id', 'attempts', 'claimedUntil', 'createdAt', 'event', 'payload'].sort(),
+      );
+    }
   });
 
   it('records nothing when the write fails', async () => {

@@ -1,4 +1,4 @@
-import mongoose, { Schema, trusted, type ClientSession, type Types } from 'mongoose';
+import mongoose, { Schema, Types, trusted, type ClientSession } from 'mongoose';
 import type { Logger } from 'pino';
 import { waitAtMost, type DomainEventMap, type DomainEvents } from './events.js';
 
@@ -49,12 +49,20 @@ export async function recordEvents(
   session: ClientSession,
 ): Promise<RecordedEvent[]> {
   if (!events.length) return [];
-  const claimedUntil = new Date(Date.now() + CLAIM_MS);
-  const entries = await EventOutboxModel.insertMany(
-    events.map(({ event, payload }) => ({ event, payload, claimedUntil, attempts: 1 })),
-    { session },
-  );
-  return entries.map((entry, i) => ({ id: entry._id, event: events[i]!.event, payload: events[i]!.payload }));
+  const createdAt = new Date();
+  const claimedUntil = new Date(createdAt.getTime() + CLAIM_MS);
+  // Whole entries as stored, built here from our own values: nothing for mongoose to cast, default or validate
+  // (`lean`), so no document is made for each.
+  const entries = events.map(({ event, payload }) => ({
+    _id: new Types.ObjectId(),
+    event,
+    payload,
+    createdAt,
+    claimedUntil,
+    attempts: 1,
+  }));
+  await EventOutboxModel.insertMany(entries, { session, lean: true });
+  return entries.map(({ _id, event, payload }) => ({ id: _id, event, payload }));
 }
 
 /**
@@ -78,7 +86,8 @@ class DeliveredEntries {
     while (this.waiting.length) {
       const batch = this.waiting.splice(0);
       try {
-        await EventOutboxModel.deleteMany({ _id: trusted({ $in: batch.map((e) => e.id) }) });
+        // Straight to the driver: the ids are ObjectIds already, there is nothing for a mongoose query to cast.
+        await EventOutboxModel.collection.deleteMany({ _id: { $in: batch.map((e) => e.id) } });
         for (const e of batch) e.resolve();
       } catch (err) {
         for (const e of batch) e.reject(err);

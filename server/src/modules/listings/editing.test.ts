@@ -1,6 +1,8 @@
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestClient } from '../../../test/harness.js';
 import { buildOrganization, buildUser, login, signedIn } from '../../../test/factories.js';
+import { ListingModel } from './model.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -79,5 +81,54 @@ describe('editing a listing', () => {
         (m: { offerId?: string; offer?: { id: string } }) => (m.offerId ?? m.offer?.id) === offerId,
       ),
     ).toHaveLength(2);
+  });
+
+  it('stores every editable field as its schema types it, and clears those sent as null', async () => {
+    const { client } = await provider();
+    const id = (await client.post('/api/listings', offer)).body.listing.id as string;
+    const stored = async () =>
+      (await ListingModel.collection.findOne({ _id: new Types.ObjectId(id) })) as Record<string, unknown>;
+    const edit = {
+      subkind: 'community-service',
+      title: '社区长者理发服务',
+      description: '每月一次上门为行动不便的老人理发。',
+      domains: ['elderly', 'disability'],
+      district: '310104',
+      street: '310104003',
+      location: { lat: 31.19, lng: 121.44 },
+      amount: { min: 100, max: 500 },
+      capacity: 4,
+      startsAt: '2026-12-01T00:00:00+08:00',
+      endsAt: '2027-06-30T00:00:00+08:00',
+      eligibility: { orgTypes: ['social-service'], registeredOnly: true, minGrade: 3, districts: ['310104'] },
+    };
+    const sent = Date.now();
+    const edited = await client.patch(`/api/listings/${id}`, edit);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toEqual((await client.get(`/api/listings/${id}`)).body);
+    const after = await stored();
+    const { startsAt, endsAt, ...plain } = edit;
+    expect(after).toMatchObject(plain);
+    expect(after.startsAt).toEqual(new Date(startsAt));
+    expect(after.endsAt).toEqual(new Date(endsAt));
+    expect((after.updatedAt as Date).getTime()).toBeGreaterThanOrEqual(sent);
+    expect(after.createdAt).toBeInstanceOf(Date);
+
+    const cleared = [
+      'subkind',
+      'street',
+      'location',
+      'amount',
+      'capacity',
+      'startsAt',
+      'endsAt',
+      'eligibility',
+    ];
+    const back = await client.patch(`/api/listings/${id}`, Object.fromEntries(cleared.map((f) => [f, null])));
+    expect(back.status).toBe(200);
+    const last = await stored();
+    expect(cleared.filter((field) => field in last)).toEqual([]);
+    expect(last).toMatchObject({ title: edit.title, domains: edit.domains, status: 'open', capacityUsed: 0 });
+    expect((last.updatedAt as Date).getTime()).toBeGreaterThanOrEqual((after.updatedAt as Date).getTime());
   });
 });

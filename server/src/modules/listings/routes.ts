@@ -8,6 +8,7 @@ import {
   pageOf,
   updateListingBodySchema,
 } from '@app/shared';
+import { JsonText } from '../../lib/jsonText.js';
 import { mountRoute } from '../../lib/http/route.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
@@ -20,7 +21,10 @@ export function listingRoutes(ctx: AppContext): Router {
   const router = Router();
   const listings = listingService(ctx);
   const tag = 'listings';
-  const one = async (l: ListingRecord) => ({ listing: (await presentListings([l]))[0]! });
+  // Answers as JSON text (`mountRoute` sends it as it is): the same bytes as express's `res.json`, without its
+  // detours (the content type parsed and set again, a hash object for the ETag).
+  const one = async (l: ListingRecord) =>
+    new JsonText(JSON.stringify({ listing: (await presentListings([l]))[0]! }));
 
   mountRoute(
     router,
@@ -59,7 +63,11 @@ export function listingRoutes(ctx: AppContext): Router {
         ...(query.status ? { status: query.status } : {}),
         ...(query.side ? { side: query.side } : {}),
       };
-      return findPage(ListingModel, filter, { createdAt: -1, _id: -1 }, query, presentListings);
+      return new JsonText(
+        JSON.stringify(
+          await findPage(ListingModel, filter, { createdAt: -1, _id: -1 }, query, presentListings),
+        ),
+      );
     },
   );
 

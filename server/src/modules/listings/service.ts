@@ -1,4 +1,4 @@
-import { trusted, type ClientSession, type Types } from 'mongoose';
+import { Types, trusted, type ClientSession } from 'mongoose';
 import type { CreateListingBody, UpdateListingBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -20,8 +20,45 @@ const toDates = <T extends { startsAt?: string | null; endsAt?: string | null }>
   ...(body.endsAt ? { endsAt: new Date(body.endsAt) } : {}),
 });
 
+/**
+ * Stores a new listing, cast, defaulted, validated and timestamped by its schema as `create` would, but through
+ * `insertMany`, which skips `save`'s machinery (its hooks and the transaction's tracking of saved documents).
+ */
+async function insertListing(fields: object, session: ClientSession): Promise<ListingRecord> {
+  const [created] = await ListingModel.insertMany([fields], { session });
+  return created!.toObject() as ListingRecord;
+}
+
+/**
+ * Applies an edit to an open listing whose accepted matches have taken `used`, and answers the listing after it
+ * (null if it is no longer so). The command mongoose's `findOneAndUpdate` would send (the schema's `updatedAt` in
+ * `$set`, no empty `$unset`), sent straight to the driver: the values come from the update body's schema, typed
+ * as stored (dates made by `toDates`), with nothing for mongoose's casting of the update to change but its cost.
+ */
+async function editListing(
+  id: string,
+  used: number,
+  $set: Record<string, unknown>,
+  $unset: Record<string, 1>,
+  session: ClientSession,
+): Promise<ListingRecord | null> {
+  const update = {
+    $set: { ...$set, updatedAt: new Date() },
+    ...(Object.keys($unset).length ? { $unset } : {}),
+  };
+  return (await ListingModel.collection.findOneAndUpdate(
+    { _id: new Types.ObjectId(id), status: 'open', capacityUsed: used },
+    update,
+    { returnDocument: 'after', session },
+  )) as ListingRecord | null;
+}
+
 export async function findListing(id: string): Promise<ListingRecord> {
-  const listing = await ListingModel.findById(id).lean<ListingRecord>();
+  // Straight to the driver: the routes' schema has checked the id (24 hex characters), and a mongoose query would
+  // only cast it, at a cost on every read and edit.
+  const listing = Types.ObjectId.isValid(id)
+    ? ((await ListingModel.collection.findOne({ _id: new Types.ObjectId(id) })) as ListingRecord | null)
+    : null;
   if (!listing) throw notFound('Listing');
   return listing;
 }
@@ -73,19 +110,16 @@ export function listingService(ctx: AppContext) {
             : 'listing.sideNotAllowed',
         );
       }
-      const created = await write('created', async (session) => {
-        const [created] = await ListingModel.create(
-          [
-            {
-              ...toDates(body),
-              ownerId: user._id,
-              ...(user.organizationId ? { organizationId: user.organizationId } : {}),
-            },
-          ],
-          { session },
-        );
-        return created!.toObject();
-      });
+      const created = await write('created', (session) =>
+        insertListing(
+          {
+            ...toDates(body),
+            ownerId: user._id,
+            ...(user.organizationId ? { organizationId: user.organizationId } : {}),
+          },
+          session,
+        ),
+      );
       return created!;
     },
 
@@ -98,13 +132,9 @@ export function listingService(ctx: AppContext) {
       body: CreateListingBody,
       organizationId: Types.ObjectId,
     ): Promise<ListingRecord> {
-      const created = await write('created', async (session) => {
-        const [created] = await ListingModel.create(
-          [{ ...toDates(body), ownerId: actor._id, organizationId }],
-          { session },
-        );
-        return created!.toObject();
-      });
+      const created = await write('created', (session) =>
+        insertListing({ ...toDates(body), ownerId: actor._id, organizationId }, session),
+      );
       return created!;
     },
 
@@ -132,12 +162,7 @@ export function listingService(ctx: AppContext) {
       }
       const updated = await write(
         'updated',
-        (session) =>
-          ListingModel.findOneAndUpdate(
-            { _id: id, status: 'open', capacityUsed: used },
-            { $set, $unset },
-            { returnDocument: 'after', session },
-          ).lean<ListingRecord>(),
+        (session) => editListing(id, used, $set, $unset, session),
         FACT_FIELDS.some((field) => field in $set || field in $unset),
       );
       if (!updated) throw conflict('listing.changedMeanwhile');

@@ -103,13 +103,18 @@ export async function countListing(
     const counted = await ListingMarkModel.findById(listingId).lean<ListingMark>();
     if (mark ? counted?.m === mark : !counted) return;
   }
-  const before = mark
-    ? await ListingMarkModel.findOneAndReplace(
-        { _id: now!._id },
-        { m: mark },
-        { upsert: true, returnDocument: 'before' },
-      ).lean<ListingMark>()
-    : await ListingMarkModel.findOneAndDelete({ _id: listingId }).lean<ListingMark>();
+  // Straight to the driver: a mark is one string under the listing's id, nothing for mongoose to cast or to make
+  // a document of (as its findOneAndReplace does of every replacement); the same command is sent.
+  const marks = ListingMarkModel.collection;
+  const before = (
+    mark
+      ? await marks.findOneAndReplace(
+          { _id: now!._id },
+          { m: mark },
+          { upsert: true, returnDocument: 'before' },
+        )
+      : await marks.findOneAndDelete({ _id: new Types.ObjectId(listingId) })
+  ) as ListingMark | null;
   if (before && before.m === mark) return;
   const deltas = new Map<string, Delta>();
   if (before) tally(deltas, countedOf(before.m), -1);
