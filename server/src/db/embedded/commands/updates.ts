@@ -2,7 +2,7 @@ import { Aggregator, update as mingoUpdate } from './mingo.js';
 import { ObjectId, type Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
 import { cloneDocument, isPlainObject, keyOf } from '../storage/keys.js';
-import { checkOperators, mingoOptions } from './query.js';
+import { checkOperators } from './query.js';
 import { checkUpdateTypes } from './updateChecks.js';
 
 const UPDATE_OPERATORS = new Set([
@@ -118,7 +118,7 @@ function checkPathConflicts(paths: string[]): void {
 export function applyUpdate(stored: Document, u: UpdateSpec, options: UpdateOptions): UpdateOutcome {
   let doc: Document;
   if (Array.isArray(u)) {
-    const result = new Aggregator(u, { ...mingoOptions }).run([cloneDocument(stored)]);
+    const result = new Aggregator(u).run([cloneDocument(stored)]);
     doc = result[0] as Document;
   } else if (isOperatorUpdate(u)) {
     const modifier: Document = {};
