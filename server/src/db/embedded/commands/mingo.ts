@@ -86,8 +86,8 @@ interface MingoOptionsClass {
   new (options: Partial<Options>, locals?: AnyObject): ComputedOptions;
   init(options: Partial<Options> | ComputedOptions): ComputedOptions;
 }
-/** An instance of that class: `update` adds to its locals (and returns it). */
-type ComputedOptions = Options & { update(locals: AnyObject): ComputedOptions };
+/** An instance of that class: its options (shared), and `update` adding to its locals (it returns itself). */
+type ComputedOptions = Options & { readonly options: Options; update(locals: AnyObject): ComputedOptions };
 
 /**
  * mingo's options class, which mingo does not export: taken from the options a query operator is compiled with.
@@ -120,9 +120,16 @@ export class Query extends BaseQuery {
   }
 }
 
+/**
+ * An aggregation on the shared options, with any given (a collection resolver, variables) over them: its own
+ * options object shares the operator context instead of copying it, as a Query's does.
+ */
 export class Aggregator extends BaseAggregator {
   constructor(stages: AnyObject[], options: Partial<Options> = mingoOptions) {
-    super(stages, options === mingoOptions ? sharedOptions : { ...mingoOptions, ...options });
+    super(
+      stages,
+      options === mingoOptions ? sharedOptions : new MingoOptions({ ...sharedOptions.options, ...options }),
+    );
   }
 }
 
