@@ -9,8 +9,8 @@ import * as query from 'mingo/operators/query';
 import * as window from 'mingo/operators/window';
 import { Query as BaseQuery } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
-import { update as baseUpdate, type Modifier } from 'mingo/updater';
-import { HashMap, ensureArray, isNil, isRegExp, isString, resolve } from 'mingo/util';
+import * as updateOperators from 'mingo/operators/update';
+import { HashMap, ensureArray, isNil, isObject, isRegExp, isString, resolve } from 'mingo/util';
 import { CommandError } from '../errors.js';
 
 type ExpressionOperator = (obj: AnyObject, expr: unknown, options: Options) => unknown;
@@ -81,14 +81,22 @@ export const mingoOptions: Partial<Options> = {
   context,
 };
 
+/** mingo's own options class (ComputeOptions): options shared by reference, plus per-computation locals. */
+interface MingoOptionsClass {
+  new (options: Partial<Options>, locals?: AnyObject): ComputedOptions;
+  init(options: Partial<Options> | ComputedOptions): ComputedOptions;
+}
+/** An instance of that class: its options (shared), and `update` adding to its locals (it returns itself). */
+type ComputedOptions = Options & { readonly options: Options; update(locals: AnyObject): ComputedOptions };
+
 /**
- * mingo's options object as mingo makes it for itself, over the engine's options. A Query given plain options
- * copies every operator table of their context (hundreds of entries) before compiling its filter, which was a
- * third of the cost of a find testing a few documents; given mingo's own options object it shares the context and
- * copies only its per-query state (the condition, the time `$$NOW` reads). mingo does not export that class, so it
- * is taken from the options a query operator is compiled with.
+ * mingo's options class, which mingo does not export: taken from the options a query operator is compiled with.
+ * A Query (or an update) given plain options copies every operator table of their context (hundreds of entries)
+ * before it compiles anything, which was a third of the cost of a find testing a few documents; given an instance
+ * of this class it shares the context and copies only its per-computation state (the condition, the time `$$NOW`
+ * reads).
  */
-const sharedOptions: Options = (() => {
+const MingoOptions: MingoOptionsClass = (() => {
   let compiledWith: Options | undefined;
   const probe: QueryOperator = (_selector, _value, options) => {
     compiledWith = options as Options;
@@ -98,11 +106,13 @@ const sharedOptions: Options = (() => {
     { probe: { $probe: 1 } },
     { ...mingoOptions, context: Context.init({ query: { $probe: probe } as never }) },
   );
-  const MingoOptions = compiledWith!.constructor as unknown as { init(options: Partial<Options>): Options };
-  if (typeof MingoOptions.init !== 'function')
-    throw new Error('mingo changed: its options class has no init()');
-  return MingoOptions.init(mingoOptions);
+  const found = compiledWith!.constructor as unknown as MingoOptionsClass;
+  if (typeof found.init !== 'function') throw new Error('mingo changed: its options class has no init()');
+  return found;
 })();
+
+/** The engine's options as mingo's options object, made once: every Query, update and aggregation shares it. */
+const sharedOptions = MingoOptions.init(mingoOptions);
 
 export class Query extends BaseQuery {
   constructor(condition: AnyObject, options: Partial<Options> = mingoOptions) {
@@ -110,21 +120,91 @@ export class Query extends BaseQuery {
   }
 }
 
+/**
+ * An aggregation on the shared options, with any given (a collection resolver, variables) over them: its own
+ * options object shares the operator context instead of copying it, as a Query's does.
+ */
 export class Aggregator extends BaseAggregator {
   constructor(stages: AnyObject[], options: Partial<Options> = mingoOptions) {
-    super(stages, { ...mingoOptions, ...options });
+    super(
+      stages,
+      options === mingoOptions ? sharedOptions : new MingoOptions({ ...sharedOptions.options, ...options }),
+    );
   }
 }
 
-/** mingo's update with the engine's options; returns the changed paths. */
+type UpdateOperator = (
+  expr: AnyObject,
+  arrayFilters: AnyObject[],
+  options: Options,
+) => (obj: AnyObject) => string[];
+const UPDATE_OPERATORS = updateOperators as unknown as Record<string, UpdateOperator>;
+
+/**
+ * mingo's update of one document (`mingo/updater`'s `update`, with deep clones of the values it writes), run on
+ * the shared options: mingo's own builds its options and copies the whole operator context again for every
+ * statement, then compiles the condition to test the document once more. The engine has matched the document
+ * already, so the condition is kept only for what reads it (a positional `$`). The operators, their checks and
+ * the paths they report are mingo's; so is the refusal of two operators touching the same path (mingo checks the
+ * paths of all of them together, each operator its own). Returns the changed paths, sorted.
+ */
 export function update(
   obj: AnyObject,
   modifier: AnyObject,
   arrayFilters?: AnyObject[],
   condition?: AnyObject,
 ): string[] {
-  return baseUpdate(obj, modifier as Modifier<AnyObject>, arrayFilters, condition, {
-    cloneMode: 'deep',
-    queryOptions: mingoOptions,
+  const options = MingoOptions.init(sharedOptions).update({
+    condition: condition ?? {},
+    updateConfig: { cloneMode: 'deep', arrayFilters },
   });
+  const ops = Object.keys(modifier);
+  const unknownOp = ops.find((op) => !Object.prototype.hasOwnProperty.call(UPDATE_OPERATORS, op));
+  if (unknownOp !== undefined) throw new Error(`Unknown update operator: '${unknownOp}'.`);
+  if (ops.length > 1 || modifier.$rename) checkDistinctPaths(modifier);
+  const filters = arrayFilters ?? [];
+  const apply = ops.map((op) => UPDATE_OPERATORS[op]!(modifier[op] as AnyObject, filters, options));
+  const changed: string[] = [];
+  for (const mutate of apply) changed.push(...mutate(obj));
+  return changed.sort();
+}
+
+/**
+ * The field an update path changes as mingo names it: up to its first positional part (`$`, `$[]`, `$[id]`).
+ */
+function changedField(path: string): string {
+  if (!path.includes('$')) return path;
+  const parts = path.split('.');
+  const at = parts.findIndex((p) => p === '$' || (p.startsWith('$[') && p.endsWith(']')));
+  return (at < 0 ? parts : parts.slice(0, at)).join('.');
+}
+
+/**
+ * mingo's refusal of an update whose operators (and `$rename` targets) touch one field twice, or a field and one
+ * inside it, in its words and order. A path mingo refuses for itself (`$`-prefixed, or `_id`) it refuses first.
+ */
+function checkDistinctPaths(modifier: AnyObject): void {
+  const expressions = Object.values(modifier) as AnyObject[];
+  for (const target of Object.values((modifier.$rename ?? {}) as AnyObject))
+    expressions.push({ [String(target)]: true });
+  const whole = new Set<string>();
+  const within = new Set<string>();
+  for (const expression of expressions) {
+    if (!isObject(expression)) continue; // refused by the operator itself
+    for (const path of Object.keys(expression)) {
+      if (path.startsWith('$')) return;
+      const field = changedField(path);
+      if (field === '_id' || field.startsWith('_id.')) {
+        throw new Error(
+          `Performing an update on the path '${field}' would modify the immutable field '_id'.`,
+        );
+      }
+      const parts = field.split('.');
+      let conflict = whole.has(field) || within.has(field);
+      for (let i = 1; i < parts.length && !conflict; i++) conflict = whole.has(parts.slice(0, i).join('.'));
+      if (conflict) throw new Error(`updating the path '${field}' would create a conflict at '${field}'`);
+      for (let i = 1; i < parts.length; i++) within.add(parts.slice(0, i).join('.'));
+      whole.add(field);
+    }
+  }
 }

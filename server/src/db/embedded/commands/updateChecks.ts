@@ -56,7 +56,7 @@ function follow(doc: Document, path: string): PathState {
  * non-number, array operators on a non-array, a path through a scalar. (The update library would skip them.)
  */
 export function checkUpdateTypes(doc: Document, modifier: Document): void {
-  const idText = `{_id: ${formatValue(doc._id)}}`;
+  const idText = () => `{_id: ${formatValue(doc._id)}}`;
   for (const [op, fields] of Object.entries(modifier)) {
     if (!isPlainObject(fields) || op === '$unset' || op === '$rename') continue;
     for (const [path, arg] of Object.entries(fields)) {
@@ -82,14 +82,14 @@ export function checkUpdateTypes(doc: Document, modifier: Document): void {
       if (NUMERIC_OPERATORS.has(op) && !isNumeric(state.value)) {
         throw new CommandError(
           'TypeMismatch',
-          `Cannot apply ${op} to a value of non-numeric type. ${idText} has the field '${path}' of non-numeric type ${type}`,
+          `Cannot apply ${op} to a value of non-numeric type. ${idText()} has the field '${path}' of non-numeric type ${type}`,
         );
       }
       if (ARRAY_OPERATORS.has(op) && !Array.isArray(state.value)) {
         const message =
           op === '$pull' || op === '$pullAll'
             ? `Cannot apply ${op} to a non-array value`
-            : `The field '${path}' must be an array but is of type ${type} in document ${idText}`;
+            : `The field '${path}' must be an array but is of type ${type} in document ${idText()}`;
         throw new CommandError('BadValue', message);
       }
     }

@@ -2,7 +2,7 @@ import { Aggregator, update as mingoUpdate } from './mingo.js';
 import { ObjectId, type Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
 import { cloneDocument, isPlainObject, keyOf } from '../storage/keys.js';
-import { checkOperators, mingoOptions } from './query.js';
+import { checkOperators } from './query.js';
 import { checkUpdateTypes } from './updateChecks.js';
 
 const UPDATE_OPERATORS = new Set([
@@ -118,7 +118,7 @@ function checkPathConflicts(paths: string[]): void {
 export function applyUpdate(stored: Document, u: UpdateSpec, options: UpdateOptions): UpdateOutcome {
   let doc: Document;
   if (Array.isArray(u)) {
-    const result = new Aggregator(u, { ...mingoOptions }).run([cloneDocument(stored)]);
+    const result = new Aggregator(u).run([cloneDocument(stored)]);
     doc = result[0] as Document;
   } else if (isOperatorUpdate(u)) {
     const modifier: Document = {};
@@ -149,18 +149,47 @@ export function applyUpdate(stored: Document, u: UpdateSpec, options: UpdateOpti
       throw badValue(message);
     }
     if (changedPaths.length === 0) return { doc: stored, changed: false };
+    checkIdKept(stored, doc, options);
+    return { doc: withIdFirst(doc), changed: differsIn(stored, doc, namedFields(modifier)) };
   } else {
     doc = replacement(stored, u);
   }
-  if (keyOf(doc._id) !== keyOf(stored._id)) {
-    if (stored._id === undefined && options.inserting) return { doc: withIdFirst(doc), changed: true };
-    throw new CommandError(
-      'ImmutableField',
-      "Performing an update on the path '_id' would modify the immutable field '_id'",
-    );
-  }
+  checkIdKept(stored, doc, options);
   const changed = keyOf(doc) !== keyOf(stored);
   return { doc: withIdFirst(doc), changed };
+}
+
+function checkIdKept(stored: Document, doc: Document, options: UpdateOptions): void {
+  if (keyOf(doc._id) === keyOf(stored._id)) return;
+  if (stored._id === undefined && options.inserting) return;
+  throw immutableId();
+}
+
+/** The top-level fields an operator update names (a `$rename`'s targets too): the only ones it can change. */
+function namedFields(modifier: Document): Set<string> {
+  const fields = new Set<string>();
+  const add = (path: string) => {
+    const dot = path.indexOf('.');
+    fields.add(dot < 0 ? path : path.slice(0, dot));
+  };
+  for (const [op, paths] of Object.entries(modifier)) {
+    for (const path of Object.keys(paths as Document)) add(path);
+    if (op === '$rename') for (const target of Object.values(paths as Document)) add(String(target));
+  }
+  return fields;
+}
+
+/**
+ * Whether an updated copy differs from the stored document, as their canonical keys (`keyOf`) would say: the same
+ * fields in the same order, and equal values in those the update named (it changes no other).
+ */
+function differsIn(stored: Document, doc: Document, fields: Set<string>): boolean {
+  const before = Object.keys(stored);
+  const after = Object.keys(doc);
+  if (before.length !== after.length) return true;
+  for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) return true;
+  for (const field of fields) if (keyOf(doc[field]) !== keyOf(stored[field])) return true;
+  return false;
 }
 
 const immutableId = () =>

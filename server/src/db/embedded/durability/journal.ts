@@ -14,9 +14,16 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
-/** Opens a file for appending and makes its directory entry durable. */
+/**
+ * O_DSYNC where the platform has it: a write returns once its data is on disk, as a write and an fdatasync do,
+ * in one call to the thread pool instead of two.
+ */
+const DSYNC: number | undefined = fs.constants.O_DSYNC;
+const APPEND = DSYNC ? fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | DSYNC : 'a';
+
+/** Opens a file for appending (each write durable when it returns, with O_DSYNC) and makes its entry durable. */
 async function openForAppend(dir: string, file: number): Promise<FileHandle> {
-  const handle = await fs.promises.open(path.join(dir, journalName(file)), 'a');
+  const handle = await fs.promises.open(path.join(dir, journalName(file)), APPEND);
   await syncDir(dir);
   return handle;
 }
@@ -31,8 +38,8 @@ export async function syncDir(dir: string): Promise<void> {
 }
 
 /**
- * The append-only journal. Every record is written and fdatasync'ed before its append() resolves; records
- * appended while a flush is in progress go out together in the next one (group commit).
+ * The append-only journal. Every record is written and on disk (O_DSYNC, else fdatasync) before its append()
+ * resolves; records appended while a flush is in progress go out together in the next one (group commit).
  * rotate() starts a new file at an exact point of the record sequence, for snapshots.
  */
 export class Journal {
@@ -106,7 +113,7 @@ export class Journal {
           this.handleFile = file;
         }
         await this.handle!.write(batch.length === 1 ? batch[0]!.buf : Buffer.concat(batch.map((p) => p.buf)));
-        await this.handle!.datasync();
+        if (!DSYNC) await this.handle!.datasync();
         for (const p of batch) p.resolve();
       } catch (err) {
         // A write that cannot be made durable must not be acknowledged, nor any after it.

@@ -5,7 +5,7 @@ import { Catalog, splitNs, type StorageOp } from './catalog.js';
 import { ID_INDEX, type Collection } from './collection.js';
 import { duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
-import { checkDocumentSize } from './limits.js';
+import { encodeWithinLimit } from './limits.js';
 import { BlockedByTransaction, type Overlay } from './overlay.js';
 import { planCandidates } from './planner.js';
 import { lookupIds, type CollectionView } from './views.js';
@@ -32,7 +32,7 @@ export class WriteLog {
 
   /** Applies a document change, unless it collides with a transaction in progress (then it throws). */
   change(coll: Collection, id: string, doc: Document | null): void {
-    if (doc) checkDocumentSize(doc);
+    const bytes = doc ? encodeWithinLimit(doc) : undefined;
     const before = coll.get(id);
     let preservedIn: Overlay[] = [];
     if (this.active && this.active.size > 0) {
@@ -41,7 +41,7 @@ export class WriteLog {
       preservedIn = this.active.preserve(coll.ns, id, before);
     }
     const idValue = doc ? doc._id : idOf(before!);
-    this.record(doc ? { k: 'put', ns: coll.ns, doc } : { k: 'del', ns: coll.ns, id: idValue });
+    this.record(doc ? { k: 'put', ns: coll.ns, doc, bytes } : { k: 'del', ns: coll.ns, id: idValue });
     this.undo.push({ ns: coll.ns, id, idValue, before, preservedIn });
   }
 

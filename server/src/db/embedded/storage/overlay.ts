@@ -10,6 +10,8 @@ import type { Collection } from './collection.js';
 export class Overlay {
   /** `_id` key to the transaction's new version of a document, or null when it deleted it. */
   readonly changes = new Map<string, Document | null>();
+  /** The BSON bytes of each pending document (what the commit stores and journals). */
+  readonly encoded = new Map<string, StoredBytes>();
   /** `_id` key to the version committed when the transaction started (null: it did not exist yet). */
   readonly snapshot = new Map<string, StoredBytes | null>();
   /** The transaction created the collection (it does not exist in committed state yet). */

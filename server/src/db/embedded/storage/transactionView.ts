@@ -5,7 +5,7 @@ import { Catalog, type StorageOp } from './catalog.js';
 import { ID_INDEX, type Collection } from './collection.js';
 import { duplicateKeyError, type IndexSpec } from './indexes.js';
 import { keyOf } from './keys.js';
-import { checkDocumentSize } from './limits.js';
+import { encodeWithinLimit } from './limits.js';
 import { writeConflict, type ActiveTransaction, type Overlay } from './overlay.js';
 import { idLookupKeys, planCandidates } from './planner.js';
 import { lookupEntries, type CollectionView } from './views.js';
@@ -94,7 +94,6 @@ export class TransactionView implements CollectionView {
   }
 
   private checkUnique(doc: Document, id: string): void {
-    checkDocumentSize(doc);
     const base = this.base;
     if (!base) return;
     const { changes, snapshot } = this.overlay;
@@ -123,22 +122,27 @@ export class TransactionView implements CollectionView {
     if (!this.exists()) this.overlay.created = true;
     const id = keyOf(doc._id);
     if (this.get(id)) throw duplicateKeyError(this.ns, ID_INDEX, [doc._id]);
-    this.checkConflict(id, doc);
-    this.checkUnique(doc, id);
-    this.overlay.changes.set(id, doc);
+    this.write(id, doc);
   }
 
   replace(doc: Document): void {
-    const id = keyOf(doc._id);
+    this.write(keyOf(doc._id), doc);
+  }
+
+  /** Keeps a pending insert or replacement, with its bytes (encoded once: checked for size, and committed). */
+  private write(id: string, doc: Document): void {
     this.checkConflict(id, doc);
+    const bytes = encodeWithinLimit(doc);
     this.checkUnique(doc, id);
     this.overlay.changes.set(id, doc);
+    this.overlay.encoded.set(id, bytes);
   }
 
   remove(doc: Document): void {
     const id = keyOf(doc._id);
     this.checkConflict(id, null);
     this.overlay.changes.set(id, null);
+    this.overlay.encoded.delete(id);
   }
 
   /** The storage ops that make this overlay committed state. */
@@ -146,7 +150,7 @@ export class TransactionView implements CollectionView {
     const ops: StorageOp[] = [];
     if (this.overlay.created && !this.base) ops.push(Catalog.createOp(this.db, this.name));
     for (const [id, doc] of this.overlay.changes) {
-      if (doc) ops.push({ k: 'put', ns: this.ns, doc });
+      if (doc) ops.push({ k: 'put', ns: this.ns, doc, bytes: this.overlay.encoded.get(id) });
       else if (this.base?.docs.has(id)) ops.push({ k: 'del', ns: this.ns, id: idOf(this.base.get(id)!) });
     }
     return ops;
