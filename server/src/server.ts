@@ -35,7 +35,6 @@ import type { SearchHostAddress } from './search/remote/protocol.js';
 import { subscribeSearchIndexing } from './search/subscriber.js';
 import { listingService } from './modules/listings/service.js';
 import { matchDeadlines } from './modules/matching/overdue.js';
-import { warmTextCaches } from './modules/matching/textWarmUp.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -214,15 +213,6 @@ export async function startServer(
     .catch((err: unknown) =>
       logger.error({ err }, 'building the database indexes failed; queries scan instead'),
     );
-  // Text relevance's word caches, filled with the newest open listings' words a slice at a time (textWarmUp.ts),
-  // so that the first recommendations after a start do not each cut their candidates' words; stopped by close().
-  const textWarmUp = new AbortController();
-  const warmUpFrom = performance.now();
-  const textWarmedUp = warmTextCaches({ signal: textWarmUp.signal })
-    .then((cut) =>
-      logger.info({ ...cut, ms: Math.round(performance.now() - warmUpFrom) }, 'text relevance caches warmed'),
-    )
-    .catch((err: unknown) => logger.warn({ err }, 'warming the text relevance caches stopped'));
 
   return {
     ctx,
@@ -232,8 +222,6 @@ export async function startServer(
     port,
     url: `http://127.0.0.1:${port}`,
     async close() {
-      textWarmUp.abort();
-      await textWarmedUp;
       await jobs.stop();
       realtime.close();
       await new Promise<void>((resolve) => {

@@ -190,32 +190,6 @@ function offerWords(offer: Pick<Listing, 'id' | 'title' | 'description' | 'updat
 
 type OfferText = Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>;
 
-/** A listing as the word caches know it. */
-export type ListingText = Pick<Listing, 'id' | 'side' | 'title' | 'description' | 'updatedAt'>;
-
-/**
- * Cuts the listing's words into its side's cache ahead of a ranking that needs them (textWarmUp.ts), unless that
- * cache is full or holds them already; true when it did. The same words as a ranking would cut: the same figures.
- */
-export function rememberWords(listing: ListingText): boolean {
-  renumberWhenFull();
-  const key = `${listing.id}@${listing.updatedAt}`;
-  const cache = listing.side === 'offer' ? offerCache : needCache;
-  if (cache.has(key) || cache.size >= (listing.side === 'offer' ? OFFER_CACHE_SIZE : NEED_CACHE_SIZE))
-    return false;
-  if (listing.side === 'offer') offerWords(listing);
-  else needWordsOf(listing);
-  return true;
-}
-
-/** How many listings' words each side's cache holds, and at most. */
-export function wordCacheSizes(): Record<ListingText['side'], { held: number; most: number }> {
-  return {
-    offer: { held: offerCache.size, most: OFFER_CACHE_SIZE },
-    need: { held: needCache.size, most: NEED_CACHE_SIZE },
-  };
-}
-
 /** For one need, how much of what it says each offer also says, 0..1 (the need's words are cut once). */
 export function relevanceTo(need: NeedText): (offer: OfferText) => number {
   renumberWhenFull();
