@@ -8,7 +8,6 @@ import {
   pageOf,
   updateListingBodySchema,
 } from '@app/shared';
-import { JsonText } from '../../lib/jsonText.js';
 import { mountRoute } from '../../lib/http/route.js';
 import type { AppContext } from '../../context.js';
 import { currentUser, requireUser } from '../auth/authenticate.js';
@@ -21,10 +20,7 @@ export function listingRoutes(ctx: AppContext): Router {
   const router = Router();
   const listings = listingService(ctx);
   const tag = 'listings';
-  // Answers as JSON text (`mountRoute` sends it as it is): the same bytes as express's `res.json`, without its
-  // detours (the content type parsed and set again, a hash object for the ETag).
-  const one = async (l: ListingRecord) =>
-    new JsonText(JSON.stringify({ listing: (await presentListings([l]))[0]! }));
+  const one = async (l: ListingRecord) => ({ listing: (await presentListings([l]))[0]! });
 
   mountRoute(
     router,
@@ -63,11 +59,7 @@ export function listingRoutes(ctx: AppContext): Router {
         ...(query.status ? { status: query.status } : {}),
         ...(query.side ? { side: query.side } : {}),
       };
-      return new JsonText(
-        JSON.stringify(
-          await findPage(ListingModel, filter, { createdAt: -1, _id: -1 }, query, presentListings),
-        ),
-      );
+      return findPage(ListingModel, filter, { createdAt: -1, _id: -1 }, query, presentListings);
     },
   );
 
