@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { setParsedOnRead } from '../../lib/jsonText.js';
+import { parseKeepingText, setParsedOnRead } from '../../lib/jsonText.js';
 import type {
   CandidateHit,
   DocumentBatches,
@@ -21,6 +21,7 @@ import {
   type SearchCall,
   type SearchHostAddress,
 } from './protocol.js';
+import { HeldListings } from './heldListings.js';
 
 interface Pending {
   /** The connection the call went out on. */
@@ -130,6 +131,8 @@ export class RemoteSearchEngine implements SearchEngine {
     socket.setNoDelay(true);
     socket.write(frame({ token: this.host.token } satisfies Hello));
     const reader = new FrameReader();
+    // The candidates' listings this connection's answers said to keep (heldListings.ts).
+    const held = new HeldListings();
     // An answer whose hits' listings are still to come, one frame each (protocol.ts `answerFrames`).
     let incomplete: { answer: Answered; expected: number; listings: string[] } | undefined;
     socket.on('data', (chunk: Buffer) => {
@@ -140,13 +143,13 @@ export class RemoteSearchEngine implements SearchEngine {
             if (incomplete.listings.length < incomplete.expected) continue;
             const { answer, listings } = incomplete;
             incomplete = undefined;
-            this.settle(socket, answer, listings);
+            this.settle(socket, held, answer, listings);
             continue;
           }
           const answer = JSON.parse(text) as AnswerFrame;
           const expected = 'listed' in answer ? (answer.listed?.length ?? 0) : 0;
           if (expected) incomplete = { answer: answer as Answered, expected, listings: [] };
-          else this.settle(socket, answer);
+          else this.settle(socket, held, answer);
         }
       } catch (err) {
         socket.destroy(err as Error);
@@ -164,13 +167,23 @@ export class RemoteSearchEngine implements SearchEngine {
   /**
    * Resolves or fails the call answered; `listings` (their JSON texts) go to the hits `answer.listed` names, in
    * order, each parsed when first read: a search answer writes them out as they came without parsing them.
+   * Candidates' listings are decoded at once and kept as the answer says, beside those it names as held (every
+   * candidate is read by the ranking): the slots change with every answer, whether its caller still waits or not.
    */
-  private settle(socket: Socket, answer: AnswerFrame, listings?: string[]): void {
+  private settle(socket: Socket, held: HeldListings, answer: AnswerFrame, listings: string[] = []): void {
     if ('result' in answer) {
+      if (answer.held)
+        held.settle(
+          answer.result as CandidateHit[],
+          answer.listed ?? [],
+          listings,
+          answer.held,
+          parseKeepingText,
+        );
       const waiting = this.pending.get(answer.id);
       this.pending.delete(answer.id);
       if (!waiting) return;
-      if (listings) {
+      if (listings.length && !answer.held) {
         const hits = hitsOf(waiting.call, answer.result)!;
         answer.listed!.forEach((at, i) => setParsedOnRead(hits[at]!, 'listing', listings[i]!));
       }

@@ -13,6 +13,7 @@ import {
   type SearchCall,
   type SearchHostAddress,
 } from './protocol.js';
+import { SentListings } from './heldListings.js';
 import { RebuildSession } from './rebuildSession.js';
 
 export interface SearchHost extends SearchHostAddress {
@@ -85,20 +86,25 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
     },
   };
 
-  /** The answer's frames: `{ id, result }` (and the listings of its hits, protocol.ts) or `{ id, status, error }`. */
-  const run = async (value: unknown): Promise<Buffer> => {
+  /**
+   * The answer's frames, made when they are written (`{ id, result }` and the listings of its hits, protocol.ts)
+   * with what the connection's worker holds (`sent`, changed only here, in the order of the writes), or
+   * `{ id, status, error }`.
+   */
+  const run = async (value: unknown): Promise<(sent: SentListings) => Buffer> => {
     const { id, call, args } = (value ?? {}) as { id?: unknown; call?: unknown; args?: unknown };
     const callId = typeof id === 'number' ? id : -1;
     try {
       if (!isSearchCall(call)) throw new CallError(404, 'no such call');
       if (!Array.isArray(args)) throw new CallError(400, 'the arguments must be an array');
       const result = await calls[call](args);
-      return answerFrames(callId, call, result);
+      return (sent) => answerFrames(callId, call, result, sent);
     } catch (err) {
       const status = err instanceof CallError ? err.status : 500;
       if (status === 500) logger.warn({ err, call }, 'a search call from a worker failed');
       const error = err instanceof Error ? err.message : String(err);
-      return frame({ id: callId, status, error } satisfies AnswerFrame);
+      const failed = frame({ id: callId, status, error } satisfies AnswerFrame);
+      return () => failed;
     }
   };
 
@@ -107,6 +113,7 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
     open.add(socket);
     socket.setNoDelay(true);
     const reader = new FrameReader();
+    const sent = new SentListings();
     let trusted = false;
     let refused = false;
     // Says why (id 0: no call's) and reads nothing more; the caller closes, or the connection ends here.
@@ -131,7 +138,7 @@ export async function serveSearch(engine: SearchEngine, logger: Logger): Promise
           continue;
         }
         void run(value).then((answer) => {
-          if (!socket.destroyed) socket.write(answer);
+          if (!socket.destroyed) socket.write(answer(sent));
         });
       }
     });

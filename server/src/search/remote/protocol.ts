@@ -11,6 +11,7 @@
 import { jsonOf, parseKeepingText } from '../../lib/jsonText.js';
 import type { StoredCandidate } from '../candidates.js';
 import type { CandidateHit, SearchHit, SearchResult } from '../port.js';
+import type { HeldInstructions, SentListings } from './heldListings.js';
 
 /** The calls the host answers. */
 export const searchCalls = [
@@ -62,10 +63,12 @@ export interface CallFrame {
 }
 /**
  * An answer. `listed`: the hits of a search's or candidates' result that carry a listing, by position; the
- * listings follow the answer, one frame each, in that order (`answerFrames`).
+ * listings follow the answer, one frame each, in that order (`answerFrames`). `held`: for candidates, the slots
+ * the worker keeps the listings that came in, and the hits whose listing it holds already (heldListings.ts).
  */
 export type AnswerFrame =
-  { id: number; result: unknown; listed?: number[] } | { id: number; status: number; error: string };
+  | { id: number; result: unknown; listed?: number[]; held?: HeldInstructions }
+  | { id: number; status: number; error: string };
 
 /** Frames of JSON texts made already (strings, or their UTF-8 bytes), back to back in one buffer (one write). */
 export function framesOf(jsons: readonly (string | Uint8Array)[]): Buffer {
@@ -103,23 +106,36 @@ export function hitsOf(call: SearchCall, result: unknown): AnsweredHit[] | undef
  * small text per listing instead of one long answer (V8 builds, encodes and decodes a string of a few hundred
  * KiB, as the candidates of a recommendation are, several times slower per byte).
  */
-export function answerFrames(id: number, call: SearchCall, result: unknown): Buffer {
+export function answerFrames(id: number, call: SearchCall, result: unknown, sent?: SentListings): Buffer {
   const hits = hitsOf(call, result);
   if (!hits?.some((hit) => hit.listing || hit.listingJson)) {
     return frame({ id, result: result ?? null } satisfies AnswerFrame);
   }
+  // Candidates on a connection whose worker holds listings: only those it does not hold as they are now.
+  const held =
+    sent && call === 'findCandidates' ? { keep: [] as number[], reuse: [] as number[] } : undefined;
   const listed: number[] = [];
   const listings: (string | Uint8Array)[] = [];
   const bare = hits.map(({ listing, listingJson, ...hit }, i) => {
     const json = listingJson ?? (listing ? jsonOf(listing) : undefined);
-    if (json) {
-      listed.push(i);
-      listings.push(json);
+    if (!json) return hit;
+    if (held) {
+      const { slot, send } = sent!.place(hit.id, typeof json === 'string' ? Buffer.from(json) : json);
+      if (!send) {
+        held.reuse.push(i, slot);
+        return hit;
+      }
+      held.keep.push(slot);
     }
+    listed.push(i);
+    listings.push(json);
     return hit;
   });
   const answer = call === 'search' ? { ...(result as SearchResult), hits: bare } : bare;
-  return framesOf([JSON.stringify({ id, result: answer, listed } satisfies AnswerFrame), ...listings]);
+  return framesOf([
+    JSON.stringify({ id, result: answer, listed, ...(held ? { held } : {}) } satisfies AnswerFrame),
+    ...listings,
+  ]);
 }
 
 export class FrameTooLarge extends Error {

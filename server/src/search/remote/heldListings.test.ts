@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf } from '../../lib/jsonText.js';
+import { createLogger } from '../../lib/logger.js';
+import { fixtureDocuments, storedListing } from '../contract.fixtures.js';
+import { EmbeddedSearchEngine } from '../embedded/engine.js';
+import type { SearchDocument, SearchQuery } from '../port.js';
+import { RemoteSearchEngine } from './engine.js';
+import { HeldListings, SentListings } from './heldListings.js';
+import { serveSearch, type SearchHost } from './host.js';
+import { answerFrames, FrameReader, type AnswerFrame } from './protocol.js';
+
+/** A small random generator with a seed, so that a failure repeats. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+describe('the listings a worker holds for its connection', () => {
+  it('gives every candidate the listing as it is now, sending only those the worker does not hold so', () => {
+    for (const [seed, capacity] of [
+      [1, 1],
+      [2, 3],
+      [3, 8],
+      [4, 40],
+    ] as const) {
+      const next = random(seed);
+      const sent = new SentListings(capacity);
+      const held = new HeldListings();
+      // 30 listings whose texts change now and then; each answer asks for up to 12 of them, each once.
+      const versions = Array.from({ length: 30 }, () => 0);
+      const textOf = (n: number) => JSON.stringify({ id: `l${n}`, title: `第${n}条`, version: versions[n] });
+      let came = 0;
+      let asked = 0;
+      for (let round = 0; round < 400; round++) {
+        if (next() < 0.2) versions[Math.floor(next() * 30)]!++;
+        const ids = [
+          ...new Set(Array.from({ length: 1 + Math.floor(next() * 12) }, () => Math.floor(next() * 30))),
+        ];
+        const hits = ids.map((n) => ({ id: `l${n}`, listingJson: Buffer.from(textOf(n)) }));
+        // The host's answer, then the worker's reading of it, as over the RPC.
+        const [answer, ...texts] = new FrameReader().pushTexts(
+          answerFrames(round, 'findCandidates', hits, sent),
+        );
+        const frame = JSON.parse(answer!) as Extract<AnswerFrame, { result: unknown }>;
+        const result = frame.result as { id: string; listing?: unknown }[];
+        held.settle(result, frame.listed ?? [], texts, frame.held!, (text) => JSON.parse(text));
+        expect(result.map((hit) => JSON.stringify(hit.listing))).toEqual(ids.map(textOf));
+        came += texts.length;
+        asked += ids.length;
+      }
+      // Held listings are sent again only when changed or put out of their slot.
+      if (capacity >= 30) expect(came).toBeLessThan(asked / 4);
+      else expect(came).toBeLessThanOrEqual(asked);
+    }
+  });
+
+  it('refuses an answer naming a slot the worker never filled', () => {
+    const hits = [{ id: 'a' }];
+    expect(() =>
+      new HeldListings().settle(hits, [], [], { keep: [], reuse: [0, 5] }, (text) => JSON.parse(text)),
+    ).toThrow(/no listing held in slot 5/);
+  });
+});
+
+describe("the candidates' listings over the RPC", () => {
+  let host: SearchHost;
+  let local: EmbeddedSearchEngine;
+  let remote: RemoteSearchEngine;
+
+  beforeAll(async () => {
+    local = new EmbeddedSearchEngine('held_test');
+    await local.ensureIndex();
+    host = await serveSearch(local, createLogger('silent'));
+    remote = new RemoteSearchEngine(host);
+  });
+  afterAll(async () => {
+    await remote?.close();
+    await host?.close();
+  });
+
+  const withListing = (doc: SearchDocument, title = doc.title): SearchDocument => ({
+    ...doc,
+    title,
+    listing: storedListing(
+      { ...doc, title },
+      { ownerId: '65a000000000000000000003', verified: doc.verified },
+    ),
+  });
+  const queries: SearchQuery[] = [
+    { filters: { side: 'offer' }, sort: 'newest', pageSize: 50 },
+    { filters: { side: 'need' }, sort: 'newest', pageSize: 50 },
+  ];
+  const texts = (hits: { listing?: unknown }[]) =>
+    hits.map((hit) => (hit.listing ? jsonOf(hit.listing) : null));
+
+  it('are decoded once per connection and sent again when changed, each as the in-process adapter gives it', async () => {
+    await remote.upsert(fixtureDocuments.map((doc) => withListing(doc)));
+    const first = await remote.findCandidates(queries);
+    expect(first.length).toBe(fixtureDocuments.length);
+    expect(texts(first)).toEqual(texts(await local.findCandidates(queries)));
+    // Asked again: the very objects the worker holds.
+    const again = await remote.findCandidates(queries);
+    expect(again).toEqual(first);
+    again.forEach((hit, i) => expect(hit.listing).toBe(first[i]!.listing));
+
+    // One listing edited: that one comes anew, the others are still held.
+    const edited = fixtureDocuments[2]!;
+    await remote.upsert([withListing(edited, `${edited.title} 新`)]);
+    const after = await remote.findCandidates(queries);
+    expect(texts(after)).toEqual(texts(await local.findCandidates(queries)));
+    for (const hit of after) {
+      const before = first.find((h) => h.id === hit.id)!;
+      if (hit.id === edited.id) {
+        expect(hit.listing).not.toBe(before.listing);
+        expect((hit.listing as { title: string }).title).toBe(`${edited.title} 新`);
+      } else expect(hit.listing).toBe(before.listing);
+    }
+
+    // A new connection starts with nothing held, on both sides.
+    (remote as unknown as { socket: { destroy(): void } }).socket.destroy();
+    const fresh = await remote.findCandidates(queries);
+    expect(texts(fresh)).toEqual(texts(after));
+    fresh.forEach((hit, i) => expect(hit.listing).not.toBe(after[i]!.listing));
+  });
+});
