@@ -5,7 +5,10 @@
  * the host (`SentListings`) decides, candidate by candidate, either to send the listing and have the worker keep it
  * in a numbered slot, or to name the slot that holds the same bytes already; the worker (`HeldListings`) only does
  * what the answer says, in the order its answers come, so the two sides never disagree about a slot. Both start
- * empty with the connection and end with it. A listing changed since it was sent has other bytes and is sent again.
+ * empty with the connection and end with it. A listing changed since it was sent has other bytes and is sent again;
+ * one is kept only when asked for a second time (the words' candidates of one subject seldom come again).
+ * The candidates' listings are decoded when they come (the ranking reads every one), not left to be parsed on
+ * first read as a search's are.
  */
 
 /** How many listings a worker holds for its connection (about 2–4 KB each decoded; the host keeps their bytes). */
@@ -13,7 +16,7 @@ export const HELD_LISTINGS = 2048;
 
 /** What a candidates answer says about its listings (protocol.ts `AnswerFrame`). */
 export interface HeldInstructions {
-  /** For each listing that follows the answer (`listed`), the slot to keep it in. */
+  /** For each listing that follows the answer (`listed`), the slot to keep it in; -1: not kept. */
   keep: number[];
   /** `[position, slot]`: a hit whose listing is the one held in the slot, as it was before this answer. */
   reuse: number[];
@@ -33,6 +36,8 @@ export class SentListings {
   private readonly slots: (Slot | undefined)[];
   private readonly slotOf = new Map<string, number>();
   private hand = 0;
+  /** Listings sent once and not kept: the second time one is asked for, it is kept. */
+  private seenOnce = new Set<string>();
 
   constructor(readonly capacity = HELD_LISTINGS) {
     this.slots = new Array<Slot | undefined>(capacity);
@@ -55,6 +60,14 @@ export class SentListings {
       this.slots[at] = { id, bytes: bytes.slice(), used: true };
       return { slot: at, send: true };
     }
+    // Kept only once asked for again: most candidates found by a subject's own words are asked for once, and a
+    // listing kept costs the worker's collector more than one it drops (it is copied out of the young space).
+    if (!this.seenOnce.has(id)) {
+      if (this.seenOnce.size >= this.capacity * 8) this.seenOnce = new Set();
+      this.seenOnce.add(id);
+      return { slot: -1, send: true };
+    }
+    this.seenOnce.delete(id);
     const free = this.freeSlot();
     const old = this.slots[free];
     if (old) this.slotOf.delete(old.id);
@@ -98,7 +111,8 @@ export class HeldListings {
     listed.forEach((at, i) => {
       const listing = decode(listings[i]!);
       hits[at]!.listing = listing;
-      this.slots[held.keep[i]!] = listing;
+      const slot = held.keep[i]!;
+      if (slot >= 0) this.slots[slot] = listing;
     });
   }
 }
