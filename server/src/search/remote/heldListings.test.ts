@@ -1,12 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonOf } from '../../lib/jsonText.js';
-import { createLogger } from '../../lib/logger.js';
-import { fixtureDocuments, storedListing } from '../contract.fixtures.js';
-import { EmbeddedSearchEngine } from '../embedded/engine.js';
-import type { SearchDocument, SearchQuery } from '../port.js';
-import { RemoteSearchEngine } from './engine.js';
+import { describe, expect, it } from 'vitest';
 import { HeldListings, SentListings } from './heldListings.js';
-import { serveSearch, type SearchHost } from './host.js';
 import { answerFrames, FrameReader, type AnswerFrame } from './protocol.js';
 
 /** A small random generator with a seed, so that a failure repeats. */
@@ -62,70 +55,5 @@ describe('the listings a worker holds for its connection', () => {
     expect(() =>
       new HeldListings().settle(hits, [], [], { keep: [], reuse: [0, 5] }, (text) => JSON.parse(text)),
     ).toThrow(/no listing held in slot 5/);
-  });
-});
-
-describe("the candidates' listings over the RPC", () => {
-  let host: SearchHost;
-  let local: EmbeddedSearchEngine;
-  let remote: RemoteSearchEngine;
-
-  beforeAll(async () => {
-    local = new EmbeddedSearchEngine('held_test');
-    await local.ensureIndex();
-    host = await serveSearch(local, createLogger('silent'));
-    remote = new RemoteSearchEngine(host);
-  });
-  afterAll(async () => {
-    await remote?.close();
-    await host?.close();
-  });
-
-  const withListing = (doc: SearchDocument, title = doc.title): SearchDocument => ({
-    ...doc,
-    title,
-    listing: storedListing(
-      { ...doc, title },
-      { ownerId: '65a000000000000000000003', verified: doc.verified },
-    ),
-  });
-  const queries: SearchQuery[] = [
-    { filters: { side: 'offer' }, sort: 'newest', pageSize: 50 },
-    { filters: { side: 'need' }, sort: 'newest', pageSize: 50 },
-  ];
-  const texts = (hits: { listing?: unknown }[]) =>
-    hits.map((hit) => (hit.listing ? jsonOf(hit.listing) : null));
-
-  it('are kept on a connection once asked for twice, and sent again when changed, each as the in-process adapter gives it', async () => {
-    await remote.upsert(fixtureDocuments.map((doc) => withListing(doc)));
-    const first = await remote.findCandidates(queries);
-    expect(first.length).toBe(fixtureDocuments.length);
-    expect(texts(first)).toEqual(texts(await local.findCandidates(queries)));
-    // Asked a second time, each is kept; the third time they are the very objects the worker holds.
-    const second = await remote.findCandidates(queries);
-    expect(second).toEqual(first);
-    second.forEach((hit, i) => expect(hit.listing).not.toBe(first[i]!.listing));
-    const again = await remote.findCandidates(queries);
-    expect(again).toEqual(first);
-    again.forEach((hit, i) => expect(hit.listing).toBe(second[i]!.listing));
-
-    // One listing edited: that one comes anew, the others are still held.
-    const edited = fixtureDocuments[2]!;
-    await remote.upsert([withListing(edited, `${edited.title} 新`)]);
-    const after = await remote.findCandidates(queries);
-    expect(texts(after)).toEqual(texts(await local.findCandidates(queries)));
-    for (const hit of after) {
-      const before = second.find((h) => h.id === hit.id)!;
-      if (hit.id === edited.id) {
-        expect(hit.listing).not.toBe(before.listing);
-        expect((hit.listing as { title: string }).title).toBe(`${edited.title} 新`);
-      } else expect(hit.listing).toBe(before.listing);
-    }
-
-    // A new connection starts with nothing held, on both sides.
-    (remote as unknown as { socket: { destroy(): void } }).socket.destroy();
-    const fresh = await remote.findCandidates(queries);
-    expect(texts(fresh)).toEqual(texts(after));
-    fresh.forEach((hit, i) => expect(hit.listing).not.toBe(after[i]!.listing));
   });
 });

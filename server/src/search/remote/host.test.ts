@@ -5,7 +5,7 @@ import { jsonOf, parseKeepingText, unreadText } from '../../lib/jsonText.js';
 import { createLogger } from '../../lib/logger.js';
 import { fixtureDocuments, storedListing } from '../contract.fixtures.js';
 import { EmbeddedSearchEngine } from '../embedded/engine.js';
-import type { SearchDocument } from '../port.js';
+import type { SearchDocument, SearchQuery } from '../port.js';
 import { RemoteSearchEngine } from './engine.js';
 import { serveSearch, type SearchHost } from './host.js';
 import { answerFrames, frame, FrameReader, FrameTooLarge } from './protocol.js';
@@ -189,6 +189,50 @@ describe('the search host', () => {
     expect(unreadText(hit!, 'listing')).toBeUndefined();
     const [candidate] = await remote.findCandidates([query]);
     expect(candidate!.listing).toEqual(expected!.listing);
+  });
+
+  it("keeps the candidates' listings on the connection once asked for twice, and sends them again when changed", async () => {
+    // On a connection of its own: nothing held from the tests before.
+    const drop = () => (remote as unknown as { socket: { destroy(): void } }).socket.destroy();
+    drop();
+    await remote.clear();
+    const titled = (doc: SearchDocument, title: string) => withListing({ ...doc, title });
+    const queries: SearchQuery[] = [
+      { filters: { side: 'offer' }, sort: 'newest', pageSize: 50 },
+      { filters: { side: 'need' }, sort: 'newest', pageSize: 50 },
+    ];
+    const texts = (hits: { listing?: unknown }[]) =>
+      hits.map((hit) => (hit.listing ? jsonOf(hit.listing) : null));
+    await remote.upsert(fixtureDocuments.map(withListing));
+    const once = await remote.findCandidates(queries);
+    expect(once.length).toBe(fixtureDocuments.length);
+    expect(texts(once)).toEqual(texts(await local.findCandidates(queries)));
+    // Asked a second time, each is kept; the third time they are the very objects the worker holds.
+    const twice = await remote.findCandidates(queries);
+    expect(twice).toEqual(once);
+    twice.forEach((hit, i) => expect(hit.listing).not.toBe(once[i]!.listing));
+    const thrice = await remote.findCandidates(queries);
+    expect(thrice).toEqual(once);
+    thrice.forEach((hit, i) => expect(hit.listing).toBe(twice[i]!.listing));
+
+    // One listing edited: that one comes anew, the others are still held.
+    const edited = fixtureDocuments[2]!;
+    await remote.upsert([titled(edited, `${edited.title} 新`)]);
+    const after = await remote.findCandidates(queries);
+    expect(texts(after)).toEqual(texts(await local.findCandidates(queries)));
+    for (const hit of after) {
+      const before = twice.find((h) => h.id === hit.id)!;
+      if (hit.id === edited.id) {
+        expect(hit.listing).not.toBe(before.listing);
+        expect((hit.listing as { title: string }).title).toBe(`${edited.title} 新`);
+      } else expect(hit.listing).toBe(before.listing);
+    }
+
+    // A new connection starts with nothing held, on both sides.
+    drop();
+    const fresh = await remote.findCandidates(queries);
+    expect(texts(fresh)).toEqual(texts(after));
+    fresh.forEach((hit, i) => expect(hit.listing).not.toBe(after[i]!.listing));
   });
 
   it('fails the calls in flight when the connection drops, and opens a new one for the next', async () => {
