@@ -14,6 +14,7 @@ import { codesForWord } from './codeMatcher.js';
 import { OrganizationTally, type OrganizationTallyParts } from './organizationTally.js';
 import { StoredDocuments, type HitRecord, type StoredDocument, type StoredParts } from './storedDocuments.js';
 import { idf, ScoreBuffer, SINGLE_MATCH, TextIndex, type TextIndexParts } from './textIndex.js';
+import { TitleChecks } from './titleChecks.js';
 import { fillAllowed, WordGroups } from './wordGroups.js';
 
 /** Synonyms count a little less than the word typed, so a listing using the word itself ranks first. */
@@ -62,6 +63,8 @@ export class IndexState {
    * decoding a record or normalizing its title again each time cost more than the boost itself.
    */
   private titles: (string | undefined)[] = [];
+  /** Whether titles hold query words, remembered per word; a write forgets its slot's (titleChecks.ts). */
+  readonly titleChecks = new TitleChecks();
   private free: number[] = [];
   private nextSlot = 0;
   private pool: ScoreBuffer[] = [];
@@ -123,6 +126,7 @@ export class IndexState {
     this.stored.set(slot, doc);
     this.organizations.add(doc.listing);
     this.titles[slot] = normalizeText(doc.title);
+    this.titleChecks.forgetSlot(slot);
     this.text.add(slot, tokensOf(doc));
   }
 
@@ -136,6 +140,7 @@ export class IndexState {
     this.columns.unset(slot);
     this.stored.unset(slot);
     this.titles[slot] = undefined;
+    this.titleChecks.forgetSlot(slot);
     this.slotOf.delete(id);
     this.free.push(slot);
   }
