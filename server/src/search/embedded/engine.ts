@@ -24,7 +24,6 @@ import {
   type WriteOptions,
 } from '../port.js';
 import { listingIndexSettings } from '../settings.js';
-import { setParsedOnRead } from '../../lib/jsonText.js';
 import { jieba, queryTokens } from '../../lib/text/tokenizer.js';
 import { codesForWord } from './codeMatcher.js';
 import { DocumentColumns } from './columns.js';
@@ -260,10 +259,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const matcher = query.highlight === false ? null : termMatcher(terms);
     const hits = slots.slice((page - 1) * pageSize, page * pageSize).map((slot): SearchHit => {
       const hit: SearchHit = { id: state.columns.ids[slot]!, score: score ? score(slot) : 0 };
-      const { title, description, listing, listingText } = state.hitRecord(slot);
-      // A listing stored as JSON is parsed only if read: an answer that writes it out splices its text.
-      if (listingText !== undefined) setParsedOnRead(hit, 'listing', listingText);
-      else if (listing) hit.listing = listing;
+      const { title, description, listing } = state.storedDocument(slot);
+      if (listing) hit.listing = listing;
       if (matcher) {
         const highlight: SearchHighlight = {};
         const markedTitle = highlightText(title, matcher);

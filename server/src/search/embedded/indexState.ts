@@ -12,7 +12,7 @@ import { slotsOfBits, wordsFor } from './bitset.js';
 import { DocumentColumns, type ColumnParts } from './columns.js';
 import { codesForWord } from './codeMatcher.js';
 import { OrganizationTally, type OrganizationTallyParts } from './organizationTally.js';
-import { StoredDocuments, type HitRecord, type StoredDocument, type StoredParts } from './storedDocuments.js';
+import { StoredDocuments, type StoredDocument, type StoredParts } from './storedDocuments.js';
 import { idf, ScoreBuffer, SINGLE_MATCH, TextIndex, type TextIndexParts } from './textIndex.js';
 import { TitleChecks } from './titleChecks.js';
 import { fillAllowed, WordGroups } from './wordGroups.js';
@@ -194,9 +194,9 @@ export class IndexState {
     return this.stored.listingJson(slot);
   }
 
-  /** The slot's texts and stored listing, as a hit shows them (StoredDocuments.hitRecord). */
-  hitRecord(slot: number): HitRecord {
-    return this.stored.hitRecord(slot) ?? { title: '', description: '' };
+  /** The slot's texts and stored listing. */
+  storedDocument(slot: number): StoredDocument {
+    return this.stored.get(slot) ?? { title: '', description: '' };
   }
 
   private buffers(count: number): ScoreBuffer[] {
