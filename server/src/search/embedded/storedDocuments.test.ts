@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonOf } from '../../lib/jsonText.js';
-import { leadingTexts, StoredDocuments, type StoredDocument } from './storedDocuments.js';
+import { StoredDocuments, type StoredDocument } from './storedDocuments.js';
 
 /** A record of some size (long descriptions make the pools fill and compact within a test). */
 function record(slot: number, round: number): StoredDocument {
@@ -88,42 +88,5 @@ describe("a stored listing's JSON", () => {
     expect(stored.listingJson(300)).toBeUndefined();
     stored.unset(1);
     expect(stored.listingJson(1)).toBeUndefined();
-  });
-
-  it('reads a listing\'s title and description from its JSON text as a parse would, whatever they hold', () => {
-    const texts = ['助餐', '', 'say "hi"', 'a\\b\\', '行一\n行二\t', '\u2028\u0001', '\ud83d\ude00 😀', '"', '\\"'];
-    let read = 0;
-    for (const title of texts) {
-      for (const description of texts) {
-        for (const before of [{}, { id: 'x"y', side: 'need' }, { subkind: '\\' }]) {
-          const json = JSON.stringify({ ...before, title, description, domains: ['elderly'], title2: 'x' });
-          expect(leadingTexts(json)).toEqual({ title, description });
-          read++;
-        }
-      }
-    }
-    expect(read).toBe(texts.length * texts.length * 3);
-    // A value other than a string before both: left to a whole parse.
-    expect(leadingTexts(JSON.stringify({ id: 'a', n: 1, title: 't', description: 'd' }))).toBeUndefined();
-    expect(leadingTexts(JSON.stringify({ title: 't', location: { title: 'u' }, description: 'd' }))).toBeUndefined();
-    expect(leadingTexts(JSON.stringify({ title: 't' }))).toBeUndefined();
-    expect(leadingTexts('{}')).toBeUndefined();
-  });
-
-  it('gives a hit a listing stored alone as its text, and one stored beside its texts decoded', () => {
-    const stored = new StoredDocuments();
-    const listing = { id: 'l1', side: 'need', kind: 'venue', title: '场地 "一"', description: '说明\\', domains: [] };
-    const alone = { title: listing.title, description: listing.description, organizationName: null, listing };
-    stored.set(0, alone as unknown as StoredDocument);
-    stored.set(1, { ...alone, title: '另一个标题' } as unknown as StoredDocument);
-    stored.set(2, { title: '无', description: '无列表', organizationName: null });
-    expect(stored.hitRecord(0)).toEqual({
-      title: listing.title,
-      description: listing.description,
-      listingText: JSON.stringify(listing),
-    });
-    expect(stored.hitRecord(1)).toEqual({ title: '另一个标题', description: listing.description, listing });
-    expect(stored.hitRecord(2)).toEqual({ title: '无', description: '无列表' });
-    expect(stored.hitRecord(3)).toBeUndefined();
   });
 });

@@ -41,59 +41,6 @@ export function encodeStored(doc: StoredDocument): string {
 
 /** How a record stored beside its texts begins (`encodeStored`); a listing stored alone never does. */
 const BESIDE = Buffer.from('{"$t":');
-const BESIDE_TEXT = '{"$t":';
-
-/** What a hit needs of a record: the texts highlighting marks, and its listing (as JSON text when stored alone). */
-export interface HitRecord {
-  title: string;
-  description: string;
-  /** The listing's JSON as it is stored, when the record is the listing alone: written out without parsing. */
-  listingText?: string;
-  /** The listing, decoded, when the record holds it beside its texts. */
-  listing?: StoredDocument['listing'];
-}
-
-/** Where the JSON string starting at `from` (its opening quote) ends: the index of its closing quote. */
-function stringEnd(json: string, from: number): number {
-  let end = json.indexOf('"', from + 1);
-  for (;;) {
-    if (end === -1) return -1;
-    let slashes = 0;
-    while (json.charCodeAt(end - 1 - slashes) === 92) slashes++;
-    if (slashes % 2 === 0) return end;
-    end = json.indexOf('"', end + 1);
-  }
-}
-
-/**
- * The `title` and `description` of a listing's JSON (as JSON.stringify wrote it), read from its first top-level
- * properties without parsing the rest: an API listing puts them after a few plain strings (id, side, kind). Undefined
- * when a value that is not a string comes before both are found (then the record is parsed whole).
- */
-export function leadingTexts(json: string): { title: string; description: string } | undefined {
-  let title: string | undefined;
-  let description: string | undefined;
-  let at = 1;
-  while (json.charCodeAt(at) === 34) {
-    const keyEnd = stringEnd(json, at);
-    if (keyEnd === -1 || json.charCodeAt(keyEnd + 1) !== 58) return undefined;
-    const key = json.slice(at + 1, keyEnd);
-    const from = keyEnd + 2;
-    if (json.charCodeAt(from) !== 34) return undefined;
-    const end = stringEnd(json, from);
-    if (end === -1) return undefined;
-    if (key === 'title' || key === 'description') {
-      const raw = json.slice(from + 1, end);
-      const value = raw.includes('\\') ? (JSON.parse(json.slice(from, end + 1)) as string) : raw;
-      if (key === 'title') title = value;
-      else description = value;
-      if (title !== undefined && description !== undefined) return { title, description };
-    }
-    if (json.charCodeAt(end + 1) !== 44) return undefined;
-    at = end + 2;
-  }
-  return undefined;
-}
 
 export function decodeStored(text: string): StoredDocument {
   // A listing stored alone keeps its text: an answer can send it as it is (lib/jsonText.ts).
@@ -160,20 +107,6 @@ export class StoredDocuments {
     const at = this.offsets[slot];
     if (at === undefined || at === -1) return undefined;
     return decodeStored(this.text(at, this.lengths[slot]!));
-  }
-
-  /**
-   * What a hit shows of the slot's record: a listing stored alone is left as its JSON text, its title and
-   * description read from the text's first properties (`leadingTexts`), not by parsing it all.
-   */
-  hitRecord(slot: number): HitRecord | undefined {
-    const at = this.offsets[slot];
-    if (at === undefined || at === -1) return undefined;
-    const text = this.text(at, this.lengths[slot]!);
-    const texts = text.startsWith(BESIDE_TEXT) ? undefined : leadingTexts(text);
-    if (texts) return { ...texts, listingText: text };
-    const { title, description, listing } = decodeStored(text);
-    return listing ? { title, description, listing } : { title, description };
   }
 
   /**
