@@ -15,7 +15,7 @@ import { OrganizationTally, type OrganizationTallyParts } from './organizationTa
 import { StoredDocuments, type StoredDocument, type StoredParts } from './storedDocuments.js';
 import { idf, ScoreBuffer, SINGLE_MATCH, TextIndex, type TextIndexParts } from './textIndex.js';
 import { TitleChecks } from './titleChecks.js';
-import { fillAllowed, WordGroups } from './wordGroups.js';
+import { fillAllowed, sumAllKept, WordGroups, type WordGroup } from './wordGroups.js';
 
 /** Synonyms count a little less than the word typed, so a listing using the word itself ranks first. */
 const SYNONYM_WEIGHT = 0.8;
@@ -283,8 +283,9 @@ export class IndexState {
     const total = buffers[words.length + 1]!;
     const found = new Set<string>();
 
-    for (let w = 0; w < words.length; w++) {
-      const word = words[w]!;
+    // Each word's kept scores, kept now when it is asked again (wordGroups.ts).
+    const keptGroups: (WordGroup | undefined)[] = [];
+    for (const word of words) {
       let kept = this.wordGroups.get(word);
       if (!kept && this.wordGroups.wanted(word)) {
         const all = buffers[words.length + 2]!;
@@ -297,13 +298,32 @@ export class IndexState {
         // When not kept (too few listings), the word is scored under this query's filters as usual.
         kept = this.wordGroups.get(word);
       }
+      keptGroups.push(kept);
+    }
+    const release = () => buffers.forEach((b) => b.reset());
+    if (words.length > 1 && keptGroups.every((kept) => kept !== undefined)) {
+      const kept = keptGroups as WordGroup[];
+      if (sumAllKept(kept, allowed, wordsFor(this.nextSlot), total)) {
+        for (const group of kept) for (const term of group.terms) found.add(term);
+        return {
+          slots: [...total.touched],
+          score: (slot) => total.scores[slot]!,
+          scores: total.scores,
+          terms: [...found],
+          release,
+        };
+      }
+    }
+
+    for (let w = 0; w < words.length; w++) {
+      const kept = keptGroups[w];
       if (kept) {
         fillAllowed(kept, allowed, groups[w]!);
         for (const term of kept.terms) found.add(term);
         continue;
       }
       const terms: string[] = [];
-      [groups[w], alt] = this.scoreWord(word, allowed, groups[w]!, alt, terms);
+      [groups[w], alt] = this.scoreWord(words[w]!, allowed, groups[w]!, alt, terms);
       for (const term of terms) found.add(term);
     }
 
@@ -316,7 +336,7 @@ export class IndexState {
         score: (slot) => only.scores[slot]!,
         scores: only.scores,
         terms: [...found],
-        release: () => buffers.forEach((b) => b.reset()),
+        release,
       };
     }
 
