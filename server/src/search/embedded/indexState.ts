@@ -300,18 +300,19 @@ export class IndexState {
       }
       keptGroups.push(kept);
     }
-    const release = () => buffers.forEach((b) => b.reset());
+    /** The match a buffer holds: its slots and scores, the terms found, and the buffers to give back. */
+    const matched = (buffer: ScoreBuffer): TextMatch => ({
+      slots: [...buffer.touched],
+      score: (slot) => buffer.scores[slot]!,
+      scores: buffer.scores,
+      terms: [...found],
+      release: () => buffers.forEach((b) => b.reset()),
+    });
     if (words.length > 1 && keptGroups.every((kept) => kept !== undefined)) {
       const kept = keptGroups as WordGroup[];
       if (sumAllKept(kept, allowed, wordsFor(this.nextSlot), total)) {
         for (const group of kept) for (const term of group.terms) found.add(term);
-        return {
-          slots: [...total.touched],
-          score: (slot) => total.scores[slot]!,
-          scores: total.scores,
-          terms: [...found],
-          release,
-        };
+        return matched(total);
       }
     }
 
@@ -330,14 +331,7 @@ export class IndexState {
     if (groups.length === 1) {
       // One word: its scores are the answer. (Its buffer lists each slot once with a score above 0, whether handed
       // over or merged, so the sum below would be 0 + s = s for each.)
-      const only = groups[0]!;
-      return {
-        slots: [...only.touched],
-        score: (slot) => only.scores[slot]!,
-        scores: only.scores,
-        terms: [...found],
-        release,
-      };
+      return matched(groups[0]!);
     }
 
     const smallest = groups.reduce((a, b) => (b.touched.length < a.touched.length ? b : a));
@@ -363,12 +357,6 @@ export class IndexState {
       }
     }
 
-    return {
-      slots: [...total.touched],
-      score: (slot) => total.scores[slot]!,
-      scores: total.scores,
-      terms: [...found],
-      release: () => buffers.forEach((b) => b.reset()),
-    };
+    return matched(total);
   }
 }
