@@ -5,6 +5,7 @@
  */
 import {
   amountBucketOf,
+  amountBuckets,
   districts,
   distanceKm,
   domains,
@@ -28,6 +29,11 @@ const STATUS = positions(listingStatuses.codes);
 const DISTRICT = positions(districts.codes);
 const STREET = positions(streets.codes);
 const DOMAIN = positions(domains.codes);
+const AMOUNT_BUCKET = positions(amountBuckets);
+
+/** The amount facet's bucket of an amountMax, as its position in `amountBuckets` plus one; 0 without one. */
+const bucketColumnValue = (amountMax: number) =>
+  Number.isNaN(amountMax) ? 0 : at(AMOUNT_BUCKET, amountBucketOf(amountMax)) + 1;
 
 const at = (map: Map<string, number>, code: string) => {
   const i = map.get(code);
@@ -115,6 +121,8 @@ export class DocumentColumns {
   amount = new Float64Array(0);
   /** The listing's `amountMax`, NaN without one: the amount filter and facet read it. */
   amountMax = new Float64Array(0);
+  /** The amount facet's bucket of `amountMax` (bucketColumnValue), derived from it: not in a snapshot. */
+  amountBucket = new Uint8Array(0);
   lat = new Float64Array(0);
   lng = new Float64Array(0);
   /** The stored listing's `updatedAt` (ms), NaN without one: tells a start which listings changed since. */
@@ -142,6 +150,7 @@ export class DocumentColumns {
     this.createdAt = copy(this.createdAt, (n) => new Float64Array(n));
     this.amount = copy(this.amount, (n) => new Float64Array(n));
     this.amountMax = copy(this.amountMax, (n) => new Float64Array(n));
+    this.amountBucket = copy(this.amountBucket, (n) => new Uint8Array(n));
     this.lat = copy(this.lat, (n) => new Float64Array(n));
     this.lng = copy(this.lng, (n) => new Float64Array(n));
     this.version = copy(this.version, (n) => new Float64Array(n));
@@ -179,6 +188,7 @@ export class DocumentColumns {
     this.createdAt[slot] = doc.createdAt;
     this.amount[slot] = amountSortValue(doc);
     this.amountMax[slot] = doc.amountMax ?? NaN;
+    this.amountBucket[slot] = bucketColumnValue(this.amountMax[slot]!);
     this.lat[slot] = doc._geo ? doc._geo.lat : NaN;
     this.lng[slot] = doc._geo ? doc._geo.lng : NaN;
     this.version[slot] = doc.listing ? Date.parse(doc.listing.updatedAt) : NaN;
@@ -246,6 +256,7 @@ export class DocumentColumns {
     columns.ids = parts.ids.map((id) => id || undefined);
     for (let slot = 0; slot < slotCount; slot++) {
       if (!columns.alive[slot]) continue;
+      columns.amountBucket[slot] = bucketColumnValue(columns.amountMax[slot]!);
       columns.count(slot, 1);
       columns.index(slot, true);
     }
@@ -430,15 +441,20 @@ export class DocumentColumns {
     return [this.district, districts.codes, 0];
   }
 
-  /** Counts the slots per bucket of amountMax; slots without one are not counted. */
+  /**
+   * Counts the slots per bucket of amountMax (read from its bucket column); slots without one are not counted.
+   * The buckets are listed in the order the slots first meet them.
+   */
   private countAmounts(slots: readonly number[]): Record<string, number> {
-    const out: Record<string, number> = {};
+    const column = this.amountBucket;
+    const counts = new Int32Array(amountBuckets.length + 1);
+    const met: number[] = [];
     for (let i = 0; i < slots.length; i++) {
-      const value = this.amountMax[slots[i]!]!;
-      if (Number.isNaN(value)) continue;
-      const bucket = amountBucketOf(value);
-      out[bucket] = (out[bucket] ?? 0) + 1;
+      const bucket = column[slots[i]!]!;
+      if (bucket !== 0 && counts[bucket]!++ === 0) met.push(bucket);
     }
+    const out: Record<string, number> = {};
+    for (const bucket of met) out[amountBuckets[bucket - 1]!] = counts[bucket]!;
     return out;
   }
 }

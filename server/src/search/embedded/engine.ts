@@ -28,7 +28,8 @@ import { jieba, queryTokens } from '../../lib/text/tokenizer.js';
 import { codesForWord } from './codeMatcher.js';
 import { DocumentColumns } from './columns.js';
 import { IndexState } from './indexState.js';
-import { compareSlots, selectFirst, type SlotOrder } from './select.js';
+import { compareSlots, selectBestKeys, selectFirst, type SlotOrder } from './select.js';
+import { titleHolds } from './titleChecks.js';
 import { decodeSnapshot, encodeSnapshot, indexFingerprint } from './snapshotFile.js';
 
 const DESCRIPTION_CROP = 120;
@@ -296,20 +297,24 @@ function isPlaceWord(word: string): boolean {
 function titleBoost(state: IndexState, slots: number[], scores: Float64Array, words: readonly string[]): void {
   const wanted = words.filter((w) => !isPlaceWord(w));
   if (!wanted.length) return;
-  const phrase = wanted.join('');
   let best = slots;
   if (slots.length > TITLE_CHECKED) {
     best = slots.slice();
-    selectFirst(best, TITLE_CHECKED, { keys: scores, ascending: false, createdAt: null, ids: [] }, false);
+    selectBestKeys(best, TITLE_CHECKED, scores);
   }
+  // Whether a title holds a word is remembered per word (titleChecks.ts): most queries repeat words.
+  const checks = wanted.map((w) => state.titleChecks.of(w, state.slotCount));
+  const phrase = wanted.length > 1 ? state.titleChecks.of(wanted.join(''), state.slotCount) : null;
+  const titleOf = (slot: number) => state.normalizedTitleOf(slot);
   // Every factor is read from the scores as they were before any is raised.
   const raised: number[] = [];
   const count = Math.min(best.length, TITLE_CHECKED);
   for (let i = 0; i < count; i++) {
     const slot = best[i]!;
-    const title = state.normalizedTitleOf(slot);
-    if (!wanted.every((w) => title.includes(w))) continue;
-    const factor = 1 + TITLE_ALL_WORDS + (wanted.length > 1 && title.includes(phrase) ? TITLE_PHRASE : 0);
+    let holdsAll = true;
+    for (let c = 0; c < checks.length && holdsAll; c++) holdsAll = titleHolds(checks[c]!, slot, titleOf);
+    if (!holdsAll) continue;
+    const factor = 1 + TITLE_ALL_WORDS + (phrase && titleHolds(phrase, slot, titleOf) ? TITLE_PHRASE : 0);
     raised.push(slot, scores[slot]! * factor);
   }
   for (let i = 0; i < raised.length; i += 2) scores[raised[i]!] = raised[i + 1]!;

@@ -14,7 +14,8 @@ import { codesForWord } from './codeMatcher.js';
 import { OrganizationTally, type OrganizationTallyParts } from './organizationTally.js';
 import { StoredDocuments, type StoredDocument, type StoredParts } from './storedDocuments.js';
 import { idf, ScoreBuffer, SINGLE_MATCH, TextIndex, type TextIndexParts } from './textIndex.js';
-import { fillAllowed, WordGroups } from './wordGroups.js';
+import { TitleChecks } from './titleChecks.js';
+import { fillAllowed, sumAllKept, WordGroups, type WordGroup } from './wordGroups.js';
 
 /** Synonyms count a little less than the word typed, so a listing using the word itself ranks first. */
 const SYNONYM_WEIGHT = 0.8;
@@ -62,6 +63,8 @@ export class IndexState {
    * decoding a record or normalizing its title again each time cost more than the boost itself.
    */
   private titles: (string | undefined)[] = [];
+  /** Whether titles hold query words, remembered per word; a write forgets its slot's (titleChecks.ts). */
+  readonly titleChecks = new TitleChecks();
   private free: number[] = [];
   private nextSlot = 0;
   private pool: ScoreBuffer[] = [];
@@ -123,6 +126,7 @@ export class IndexState {
     this.stored.set(slot, doc);
     this.organizations.add(doc.listing);
     this.titles[slot] = normalizeText(doc.title);
+    this.titleChecks.forgetSlot(slot);
     this.text.add(slot, tokensOf(doc));
   }
 
@@ -136,6 +140,7 @@ export class IndexState {
     this.columns.unset(slot);
     this.stored.unset(slot);
     this.titles[slot] = undefined;
+    this.titleChecks.forgetSlot(slot);
     this.slotOf.delete(id);
     this.free.push(slot);
   }
@@ -278,8 +283,9 @@ export class IndexState {
     const total = buffers[words.length + 1]!;
     const found = new Set<string>();
 
-    for (let w = 0; w < words.length; w++) {
-      const word = words[w]!;
+    // Each word's kept scores, kept now when it is asked again (wordGroups.ts).
+    const keptGroups: (WordGroup | undefined)[] = [];
+    for (const word of words) {
       let kept = this.wordGroups.get(word);
       if (!kept && this.wordGroups.wanted(word)) {
         const all = buffers[words.length + 2]!;
@@ -292,27 +298,40 @@ export class IndexState {
         // When not kept (too few listings), the word is scored under this query's filters as usual.
         kept = this.wordGroups.get(word);
       }
+      keptGroups.push(kept);
+    }
+    /** The match a buffer holds: its slots and scores, the terms found, and the buffers to give back. */
+    const matched = (buffer: ScoreBuffer): TextMatch => ({
+      slots: [...buffer.touched],
+      score: (slot) => buffer.scores[slot]!,
+      scores: buffer.scores,
+      terms: [...found],
+      release: () => buffers.forEach((b) => b.reset()),
+    });
+    if (words.length > 1 && keptGroups.every((kept) => kept !== undefined)) {
+      const kept = keptGroups as WordGroup[];
+      if (sumAllKept(kept, allowed, wordsFor(this.nextSlot), total)) {
+        for (const group of kept) for (const term of group.terms) found.add(term);
+        return matched(total);
+      }
+    }
+
+    for (let w = 0; w < words.length; w++) {
+      const kept = keptGroups[w];
       if (kept) {
         fillAllowed(kept, allowed, groups[w]!);
         for (const term of kept.terms) found.add(term);
         continue;
       }
       const terms: string[] = [];
-      [groups[w], alt] = this.scoreWord(word, allowed, groups[w]!, alt, terms);
+      [groups[w], alt] = this.scoreWord(words[w]!, allowed, groups[w]!, alt, terms);
       for (const term of terms) found.add(term);
     }
 
     if (groups.length === 1) {
       // One word: its scores are the answer. (Its buffer lists each slot once with a score above 0, whether handed
       // over or merged, so the sum below would be 0 + s = s for each.)
-      const only = groups[0]!;
-      return {
-        slots: [...only.touched],
-        score: (slot) => only.scores[slot]!,
-        scores: only.scores,
-        terms: [...found],
-        release: () => buffers.forEach((b) => b.reset()),
-      };
+      return matched(groups[0]!);
     }
 
     const smallest = groups.reduce((a, b) => (b.touched.length < a.touched.length ? b : a));
@@ -338,12 +357,6 @@ export class IndexState {
       }
     }
 
-    return {
-      slots: [...total.touched],
-      score: (slot) => total.scores[slot]!,
-      scores: total.scores,
-      terms: [...found],
-      release: () => buffers.forEach((b) => b.reset()),
-    };
+    return matched(total);
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareSlots, selectFirst, type SlotOrder } from './select.js';
+import { compareSlots, selectBestKeys, selectFirst, type SlotOrder } from './select.js';
 
 /** The selection as it was written with a comparator closure: the keyed one must make exactly its moves. */
 function selectFirstByClosure(slots: number[], k: number, order: (a: number, b: number) => number): void {
@@ -105,5 +105,21 @@ describe('selectFirst', () => {
       expect(slots.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => 999 - i));
       expect(new Set(slots).size).toBe(1000);
     }
+  });
+});
+
+describe('selectBestKeys', () => {
+  it('leaves the slots exactly as selectFirst does on keys alone, unsorted, ties included', () => {
+    fc.assert(
+      fc.property(slotsArb, columnsArb, fc.integer({ min: 0, max: 450 }), (slots, columns, k) => {
+        const keys = Float64Array.from(columns.keys);
+        const expected = [...slots];
+        selectFirst(expected, k, { keys, ascending: false, createdAt: null, ids: [] }, false);
+        const selected = [...slots];
+        selectBestKeys(selected, k, keys);
+        expect(selected).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

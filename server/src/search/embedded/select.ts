@@ -73,3 +73,44 @@ export function selectFirst(slots: number[], k: number, by: SlotOrder, sorted = 
   const best = slots.slice(0, k).sort(order);
   for (let i = 0; i < k; i++) slots[i] = best[i]!;
 }
+
+/**
+ * `selectFirst(slots, k, { keys, ascending: false, createdAt: null, ids: [] }, false)`, with the comparisons
+ * written out on the keys: the same moves (slots with equal keys stay where that order leaves them), so the same
+ * `k` slots come first, at a few array reads per comparison instead of a call.
+ */
+export function selectBestKeys(slots: number[], k: number, keys: Float64Array): void {
+  const n = slots.length;
+  if (k <= 0) return;
+  if (k >= n) {
+    selectFirst(slots, k, { keys, ascending: false, createdAt: null, ids: [] }, false);
+    return;
+  }
+  // slots[0..k) is a heap with the lowest key at the root (a larger key comes first in this order).
+  const siftDown = (from: number) => {
+    let i = from;
+    const slot = slots[i]!;
+    const key = keys[slot]!;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= k) break;
+      const right = left + 1;
+      const worse = right < k && keys[slots[right]!]! < keys[slots[left]!]! ? right : left;
+      if (!(keys[slots[worse]!]! < key)) break;
+      slots[i] = slots[worse]!;
+      i = worse;
+    }
+    slots[i] = slot;
+  };
+  for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(i);
+  let floor = keys[slots[0]!]!;
+  for (let i = n - 1; i >= k; i--) {
+    const slot = slots[i]!;
+    if (keys[slot]! > floor) {
+      slots[i] = slots[0]!;
+      slots[0] = slot;
+      siftDown(0);
+      floor = keys[slots[0]!]!;
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { districts, sides } from '@app/shared';
 import { fixtureDocuments } from '../contract.fixtures.js';
@@ -5,7 +6,9 @@ import type { SearchDocument } from '../port.js';
 import { listingIndexSettings } from '../settings.js';
 import { DocumentColumns } from './columns.js';
 import { IndexState } from './indexState.js';
-import { WordGroups } from './wordGroups.js';
+import { wordsFor } from './bitset.js';
+import { ScoreBuffer } from './textIndex.js';
+import { fillAllowed, sumAllKept, WordGroups, type WordGroup } from './wordGroups.js';
 
 const QUERIES = [
   ['老人', '助餐'],
@@ -92,5 +95,71 @@ describe('kept word scores', () => {
     expect(small.get('社区')).toBeUndefined();
     expect(small.get('老人')).toBeDefined();
     expect(small.size.bytes).toBeLessThanOrEqual(one);
+  });
+});
+
+/** A kept group over `slotCount` slots: its slots in the given order, with their scores. */
+function group(entries: readonly [number, number][], slotCount: number): WordGroup {
+  const bits = new Uint32Array(wordsFor(slotCount));
+  for (const [slot] of entries) bits[slot >>> 5]! |= 1 << (slot & 31);
+  return {
+    slots: Int32Array.from(entries, ([slot]) => slot),
+    scores: Float64Array.from(entries, ([, score]) => score),
+    terms: [],
+    bits,
+  };
+}
+
+describe('sums of kept words', () => {
+  it('give the slots, order and sums of filling every word and summing over the word with fewest slots', () => {
+    const SLOTS = 200;
+    const entriesArb = fc.uniqueArray(
+      fc.tuple(fc.integer({ min: 0, max: SLOTS - 1 }), fc.double({ min: 0.01, max: 9, noNaN: true })),
+      {
+        selector: ([slot]) => slot,
+        maxLength: 120,
+      },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(entriesArb, { minLength: 2, maxLength: 4 }),
+        fc.option(fc.uniqueArray(fc.integer({ min: 0, max: SLOTS - 1 }), { maxLength: 150 })),
+        (words, allowedSlots) => {
+          const groups = words.map((entries) => group(entries, SLOTS));
+          let allowed: Uint32Array | null = null;
+          if (allowedSlots) {
+            allowed = new Uint32Array(wordsFor(SLOTS));
+            for (const slot of allowedSlots) allowed[slot >>> 5]! |= 1 << (slot & 31);
+          }
+          // As the match did it: each word's allowed scores in a buffer, summed over the one with fewest slots.
+          const filled = groups.map((g) => {
+            const buffer = new ScoreBuffer(SLOTS);
+            fillAllowed(g, allowed, buffer);
+            return buffer;
+          });
+          const smallest = filled.reduce((a, b) => (b.touched.length < a.touched.length ? b : a));
+          const expected = new ScoreBuffer(SLOTS);
+          for (const slot of smallest.touched) {
+            let sum = 0;
+            let all = true;
+            for (const buffer of filled) {
+              const s = buffer.scores[slot]!;
+              if (s === 0) {
+                all = false;
+                break;
+              }
+              sum += s;
+            }
+            if (all) expected.add(slot, sum);
+          }
+          const got = new ScoreBuffer(SLOTS);
+          const found = sumAllKept(groups, allowed, wordsFor(SLOTS), got);
+          expect(found).toBe(expected.touched.length > 0);
+          expect(got.touched).toEqual(found ? expected.touched : []);
+          expect(Array.from(got.scores)).toEqual(Array.from(expected.scores));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -134,3 +134,59 @@ export function fillAllowed(group: WordGroup, allowed: Uint32Array | null, into:
     touched.push(slot);
   }
 }
+
+/** Set bits in a 32-bit word. */
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * The listings holding every word of a query whose words are all kept, summed into an empty buffer: what filling
+ * each word's allowed scores (`fillAllowed`) and summing them over the word with the fewest allowed slots gives,
+ * the same slots in the same order with the same sums, without writing every allowed slot of every word. The
+ * slots held by all words and allowed are found on the bitsets (`n` words of 32 slots); each word's kept slots are
+ * then read once and only those slots' scores added, in the order of the words. False, with the buffer left
+ * empty, when no allowed listing holds them all.
+ */
+export function sumAllKept(
+  groups: readonly WordGroup[],
+  allowed: Uint32Array | null,
+  n: number,
+  into: ScoreBuffer,
+): boolean {
+  const both = allowed === null ? new Uint32Array(n) : allowed.slice(0, n);
+  if (allowed === null) both.set(groups[0]!.bits.subarray(0, n));
+  // The word with the fewest allowed slots (the first of equals) orders the result, as its buffer's slots would.
+  let smallest = 0;
+  let fewest = Infinity;
+  for (let g = 0; g < groups.length; g++) {
+    const bits = groups[g]!.bits;
+    const end = Math.min(n, bits.length);
+    let count = 0;
+    if (allowed === null) for (let w = 0; w < end; w++) count += popcount(bits[w]!);
+    else for (let w = 0; w < end; w++) count += popcount(bits[w]! & allowed[w]!);
+    if (count < fewest) {
+      fewest = count;
+      smallest = g;
+    }
+    for (let w = 0; w < n; w++) both[w]! &= w < end ? bits[w]! : 0;
+  }
+  let any = 0;
+  for (let w = 0; w < n; w++) any |= both[w]!;
+  if (any === 0) return false;
+  const out = into.scores;
+  const touched = into.touched;
+  for (let g = 0; g < groups.length; g++) {
+    const { slots, scores } = groups[g]!;
+    const ordering = g === smallest;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      if (((both[slot >>> 5]! >>> (slot & 31)) & 1) === 0) continue;
+      out[slot] = out[slot]! + scores[i]!;
+      if (ordering) touched.push(slot);
+    }
+  }
+  return true;
+}
