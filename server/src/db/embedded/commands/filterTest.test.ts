@@ -1,6 +1,12 @@
 import { Decimal128, Long, ObjectId, type Document } from 'bson';
 import { describe, expect, it } from 'vitest';
-import { FieldSelection, decodeDocument, encodeDocument, filterFields, readFields } from '../storage/bsonBytes.js';
+import {
+  FieldSelection,
+  decodeDocument,
+  encodeDocument,
+  filterFields,
+  readFields,
+} from '../storage/bsonBytes.js';
 import { UNDECIDED, filterTest } from './filterTest.js';
 import { compileFilter, filterMatcher } from './query.js';
 
@@ -61,8 +67,7 @@ function generator(seed: number) {
     const n = random() < 0.8 ? 1 : 2;
     for (let i = 0; i < n; i++) {
       const op = pick(['$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte', '$exists']);
-      if (op === '$in' || op === '$nin')
-        ops[op] = Array.from({ length: Math.floor(random() * 4) }, operand);
+      if (op === '$in' || op === '$nin') ops[op] = Array.from({ length: Math.floor(random() * 4) }, operand);
       else if (op === '$exists') ops[op] = random() < 0.5;
       else if (op.startsWith('$g') || op.startsWith('$l')) ops[op] = random() < 0.05 ? operand() : bound();
       else ops[op] = operand();

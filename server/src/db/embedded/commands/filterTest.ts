@@ -71,7 +71,8 @@ function ordered(op: string, bound: number | Date): ValueTest | undefined {
   const numeric = typeof bound === 'number';
   const one = (value: unknown): Answer => {
     if (value === undefined) return FALSE;
-    if (numeric && typeof value === 'number') return Number.isNaN(value) ? UNDECIDED : cmp(value) ? TRUE : FALSE;
+    if (numeric && typeof value === 'number')
+      return Number.isNaN(value) ? UNDECIDED : cmp(value) ? TRUE : FALSE;
     if (!numeric && value instanceof Date) return cmp(value.getTime()) ? TRUE : FALSE;
     return UNDECIDED;
   };
@@ -163,7 +164,8 @@ export function filterTest(filter: Document): FilterTest | null {
         });
       continue;
     }
-    if (field.length === 0 || field.startsWith('$') || field.includes('.') || field === '__proto__') return null;
+    if (field.length === 0 || field.startsWith('$') || field.includes('.') || field === '__proto__')
+      return null;
     const test = conditionTest(condition);
     if (!test) return null;
     tests.push((doc) => test(Object.prototype.hasOwnProperty.call(doc, field) ? doc[field] : undefined));

@@ -38,9 +38,16 @@ describe('reply encoding', () => {
       const decoded = stored.map(decodeDocument);
       const mixed = stored.map((bytes, i) => (i % 3 === 0 ? decoded[i]! : bytes));
       for (const key of ['firstBatch', 'nextBatch']) {
-        const reply = (batch: unknown[]) => ({ cursor: { [key]: batch, id: Long.fromNumber(n), ns: 'app.x' }, ok: 1 });
+        const reply = (batch: unknown[]) => ({
+          cursor: { [key]: batch, id: Long.fromNumber(n), ns: 'app.x' },
+          ok: 1,
+        });
         const message = encodeMsgReply(42, reply(mixed));
-        expect(readHeader(message)).toMatchObject({ length: message.length, responseTo: 42, opCode: OpCode.MSG });
+        expect(readHeader(message)).toMatchObject({
+          length: message.length,
+          responseTo: 42,
+          opCode: OpCode.MSG,
+        });
         expect(withoutRequestId(message)).toEqual(expectedMsg(42, reply(decoded)));
       }
     }
