@@ -1,5 +1,6 @@
 import { Decimal128, Long, ObjectId, type Document } from 'bson';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../random.harness.js';
 import {
   FieldSelection,
   decodeDocument,
@@ -9,16 +10,6 @@ import {
 } from '../storage/bsonBytes.js';
 import { UNDECIDED, filterTest } from './filterTest.js';
 import { compileFilter, filterMatcher } from './query.js';
-
-/** A small seeded PRNG (mulberry32), so a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS = ['a', 'b', 'c', 'tags', 'when', 'owner', '名称', 'constructor'];
 const IDS = Array.from({ length: 3 }, () => new ObjectId());
