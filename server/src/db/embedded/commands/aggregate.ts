@@ -1,13 +1,7 @@
 import { Aggregator } from './mingo.js';
 import type { Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
-import {
-  FieldSelection,
-  isStored,
-  readFields,
-  wholeDocument,
-  type Candidate,
-} from '../storage/bsonBytes.js';
+import { FieldSelection, isStored, readFields, wholeDocument, type Candidate } from '../storage/bsonBytes.js';
 import { cloneDocument, isPlainObject } from '../storage/keys.js';
 import type { CommandContext, CommandTable } from './context.js';
 import { checkCollation, checkOperators, intOption, matchingStored, mingoOptions } from './query.js';
@@ -146,6 +140,26 @@ function inputFields(rest: Document[]): Set<string> | null {
 }
 
 /**
+ * A `$group` that only counts its input under a constant key, `{ _id: <number, boolean or null>, n: { $sum: 1 } }`:
+ * what a count sends (mongoose's countDocuments). Its answer is one document with the number of its input, or
+ * none for no input (as `$group` gives): no Aggregator is needed.
+ */
+function countingGroup(stage: Document): { id: unknown; name: string } | null {
+  const group = stage.$group as unknown;
+  if (Object.keys(stage).length !== 1 || !isPlainObject(group)) return null;
+  const keys = Object.keys(group);
+  if (keys.length !== 2 || keys[0] !== '_id' || keys[1]!.startsWith('$') || keys[1]!.includes('.'))
+    return null;
+  const id = group._id;
+  if (!(id === null || typeof id === 'boolean' || (typeof id === 'number' && Number.isFinite(id))))
+    return null;
+  const accumulator = group[keys[1]!] as unknown;
+  if (!isPlainObject(accumulator) || Object.keys(accumulator).length !== 1 || accumulator.$sum !== 1)
+    return null;
+  return { id, name: keys[1]! };
+}
+
+/**
  * Runs a pipeline over a view: a leading $match is answered with the index-assisted matcher. Without further
  * stages the stored documents are the result as they are (bytes go into the reply unchanged).
  */
@@ -167,6 +181,8 @@ export function runPipeline(
     ? matchingStored(view, first.$match as Document, 0, undefined, reads ?? [])
     : [...view.candidates({})].map((stored) => ({ stored, fields: undefined, whole: false }));
   if (rest.length === 0) return matches.map((m) => m.stored);
+  const count = rest.length === 1 ? countingGroup(rest[0]!) : null;
+  if (count) return matches.length === 0 ? [] : [{ _id: count.id, [count.name]: matches.length }];
   const selection = reads && !leadingMatch ? new FieldSelection(reads) : null;
   // Read-only stages may see a transaction's own objects as they are; others get their own copies.
   const readOnly = rest.every((stage) => READ_ONLY_STAGES.has(Object.keys(stage)[0]!));

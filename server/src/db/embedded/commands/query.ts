@@ -1,6 +1,7 @@
 import { Query, mingoOptions } from './mingo.js';
 import type { Document } from 'bson';
 import { CommandError, badValue, unsupported } from '../errors.js';
+import { TRUE, UNDECIDED, filterTest } from './filterTest.js';
 import { compare } from 'mingo/util';
 import { MISSING, isPlainObject, valuesAtPath } from '../storage/keys.js';
 import {
@@ -56,6 +57,29 @@ export function compileFilter(filter: unknown, context = 'filter'): Query {
   }
 }
 
+/** Tests documents against a filter. */
+export interface Matcher {
+  test(doc: Document): boolean;
+}
+
+/**
+ * A matcher for a filter: the fast test (`filterTest.ts`) when the filter is one it knows, asking a mingo Query,
+ * compiled the first time it is needed, for the values the fast test leaves undecided; else the compiled Query.
+ */
+export function filterMatcher(filter: Document | undefined): Matcher {
+  const fast = filter === undefined ? filterTest({}) : isPlainObject(filter) ? filterTest(filter) : null;
+  if (!fast) return compileFilter(filter);
+  let query: Query | undefined;
+  return {
+    test(doc) {
+      const answer = fast(doc);
+      if (answer !== UNDECIDED) return answer === TRUE;
+      query ??= compileFilter(filter);
+      return query.test(doc);
+    },
+  };
+}
+
 /**
  * A document matching a filter: as stored (its bytes, or a transaction's own object) and the fields that were
  * read to test it (the filter's top-level fields and any asked for; the whole document when `whole`).
@@ -85,7 +109,7 @@ export function matchingStored(
 ): Match[] {
   // The _id map answers `{ _id: v }` and `{ _id: { $in: [...] } }` exactly: no need to compile the filter and
   // test each document again.
-  const query = isExactIdLookup(filter) ? undefined : compileFilter(filter);
+  const query = isExactIdLookup(filter) ? undefined : filterMatcher(filter);
   const names = query ? filterFields(filter) : new Set<string>();
   let selection: FieldSelection | null = null;
   if (names) {

@@ -8,6 +8,7 @@ import {
   type Document,
 } from 'bson';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../random.harness.js';
 import { compileFilter } from '../commands/query.js';
 import { encodeReply } from '../wire/codec.js';
 import {
@@ -22,16 +23,6 @@ import {
 } from './bsonBytes.js';
 import { keyOf } from './keys.js';
 import { Index, type IndexSpec } from './indexes.js';
-
-/** A small seeded PRNG (mulberry32), so a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS = ['a', 'b', 'c', 'tags', 'when', 'owner', 'nested', '名称', 'n'];
 

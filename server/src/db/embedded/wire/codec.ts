@@ -109,73 +109,151 @@ function decodeQuery(header: MessageHeader, message: Buffer): Request {
 
 let nextRequestId = 1;
 
-function header(length: number, responseTo: number, opCode: number): Buffer {
-  const buf = Buffer.allocUnsafe(HEADER_SIZE);
-  buf.writeInt32LE(length, 0);
-  buf.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
-  buf.writeInt32LE(responseTo, 8);
-  buf.writeInt32LE(opCode, 12);
-  return buf;
+function writeHeader(out: Buffer, responseTo: number, opCode: number): void {
+  out.writeInt32LE(out.length, 0);
+  out.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
+  out.writeInt32LE(responseTo, 8);
+  out.writeInt32LE(opCode, 12);
 }
 
-/** One BSON element: type byte, name, value bytes. */
-function element(type: number, name: string, value: Uint8Array): Buffer {
-  return Buffer.concat([Buffer.from([type]), Buffer.from(`${name}\0`, 'utf8'), value]);
+/**
+ * A document to write: its elements' bytes as they are (`Uint8Array`), nested documents, and arrays of documents
+ * already encoded (a cursor's batch). Its size is known before anything is written, so a reply is written once
+ * into one buffer.
+ */
+interface Composite {
+  kind: 'document';
+  parts: Array<Uint8Array | Composite | Batch>;
+  size: number;
+}
+/** An array of encoded documents: each written as an element named by its position. */
+interface Batch {
+  kind: 'batch';
+  docs: Uint8Array[];
+  size: number;
 }
 
-/** A document from its elements' bytes. */
-function wrapElements(elements: Uint8Array[]): Buffer {
-  const size = 5 + elements.reduce((n, e) => n + e.length, 0);
-  const head = Buffer.allocUnsafe(4);
-  head.writeInt32LE(size, 0);
-  return Buffer.concat([head, ...elements, Buffer.from([0])]);
+function composite(parts: Array<Uint8Array | Composite | Batch>): Composite {
+  let size = 5;
+  for (const part of parts) size += part instanceof Uint8Array ? part.length : part.size;
+  return { kind: 'document', parts, size };
 }
 
-/** A document's elements as bson writes them, except those `special` encodes itself. */
-function encodeFields(doc: Document, special: (key: string, value: unknown) => Buffer | undefined): Buffer {
-  const elements: Uint8Array[] = [];
-  for (const [key, value] of Object.entries(doc)) {
-    if (value === undefined) continue; // bson's default: undefined values are left out
-    elements.push(special(key, value) ?? serialize({ [key]: value }).subarray(4, -1));
+function batchOf(docs: Candidate[]): Batch {
+  const encoded = docs.map((doc) => (isStored(doc) ? doc : serialize(doc)));
+  let size = 5;
+  for (let i = 0; i < encoded.length; i++) size += 2 + decimalLength(i) + encoded[i]!.length;
+  return { kind: 'batch', docs: encoded, size };
+}
+
+function decimalLength(i: number): number {
+  return i < 10 ? 1 : i < 100 ? 2 : String(i).length;
+}
+
+/** An element's type byte and name. */
+function elementHead(type: number, name: string): Buffer {
+  const head = Buffer.allocUnsafe(2 + Buffer.byteLength(name, 'utf8'));
+  head[0] = type;
+  head.write(name, 1, 'utf8');
+  head[head.length - 1] = 0;
+  return head;
+}
+
+/** One element (type, name, value) as bson writes it. */
+function plainElement(key: string, value: unknown): Uint8Array {
+  return serialize({ [key]: value }).subarray(4, -1);
+}
+
+function writeDocument(out: Buffer, at: number, doc: Composite | Batch): number {
+  out.writeInt32LE(doc.size, at);
+  at += 4;
+  if (doc.kind === 'batch') {
+    for (let i = 0; i < doc.docs.length; i++) {
+      out[at++] = 0x03;
+      at += out.write(String(i), at, 'latin1');
+      out[at++] = 0;
+      const bytes = doc.docs[i]!;
+      out.set(bytes, at);
+      at += bytes.length;
+    }
+  } else {
+    for (const part of doc.parts) {
+      if (part instanceof Uint8Array) {
+        out.set(part, at);
+        at += part.length;
+      } else at = writeDocument(out, at, part);
+    }
   }
-  return wrapElements(elements);
+  out[at++] = 0;
+  return at;
 }
 
 function isBatch(key: string, value: unknown): value is Candidate[] {
   return (key === 'firstBatch' || key === 'nextBatch') && Array.isArray(value);
 }
 
-/**
- * A reply's BSON. A cursor's batch may hold stored documents as their bytes: they are written into the reply as
- * they are (no decoding and encoding again), the rest as bson serializes it, so the bytes are those a serialization
- * of the decoded documents gives.
- */
-export function encodeReply(reply: Document): Buffer {
-  const cursor = reply.cursor as unknown;
-  const batch = isPlainObject(cursor) ? (cursor.firstBatch ?? cursor.nextBatch) : undefined;
-  if (!Array.isArray(batch) || !batch.some((d) => d instanceof Uint8Array)) return serialize(reply) as Buffer;
-  const array = (docs: Candidate[]) =>
-    wrapElements(docs.map((doc, i) => element(0x03, String(i), isStored(doc) ? doc : serialize(doc))));
-  return encodeFields(reply, (key, value) =>
-    key === 'cursor' && isPlainObject(value)
-      ? element(0x03, key, encodeFields(value, (k, v) => (isBatch(k, v) ? element(0x04, k, array(v)) : undefined)))
-      : undefined,
-  );
+/** A document's elements as bson writes them, except those `special` gives as parts itself. */
+function elementsOf(
+  doc: Document,
+  special: (key: string, value: unknown) => Array<Uint8Array | Composite | Batch> | undefined,
+): Composite {
+  const parts: Array<Uint8Array | Composite | Batch> = [];
+  for (const key of Object.keys(doc)) {
+    const value = doc[key];
+    if (value === undefined) continue; // bson's default: undefined values are left out
+    const own = special(key, value);
+    if (own) parts.push(...own);
+    else parts.push(plainElement(key, value));
+  }
+  return composite(parts);
 }
 
-/** Encodes a reply to an OP_MSG request: one kind-0 section. */
+/**
+ * A reply written after `offset` bytes left for the message's header. A cursor's batch may hold stored documents
+ * as their bytes: they are copied into the reply as they are (no decoding and encoding again), the rest as bson
+ * serializes it, so the bytes are those a serialization of the decoded documents gives.
+ */
+function replyAt(reply: Document, offset: number): Buffer {
+  const cursor = reply.cursor as unknown;
+  const batch = isPlainObject(cursor) ? (cursor.firstBatch ?? cursor.nextBatch) : undefined;
+  if (!Array.isArray(batch) || !batch.some((d) => d instanceof Uint8Array)) {
+    const body = serialize(reply);
+    const out = Buffer.allocUnsafe(offset + body.length);
+    out.set(body, offset);
+    return out;
+  }
+  const body = elementsOf(reply, (key, value) =>
+    key === 'cursor' && isPlainObject(value)
+      ? [
+          elementHead(0x03, key),
+          elementsOf(value, (k, v) => (isBatch(k, v) ? [elementHead(0x04, k), batchOf(v)] : undefined)),
+        ]
+      : undefined,
+  );
+  const out = Buffer.allocUnsafe(offset + body.size);
+  writeDocument(out, offset, body);
+  return out;
+}
+
+/** A reply's BSON (see replyAt). */
+export function encodeReply(reply: Document): Buffer {
+  return replyAt(reply, 0);
+}
+
+/** Encodes a reply to an OP_MSG request: one kind-0 section, header and reply written into one buffer. */
 export function encodeMsgReply(responseTo: number, reply: Document): Buffer {
-  const body = encodeReply(reply);
-  const prefix = Buffer.allocUnsafe(5);
-  prefix.writeUInt32LE(0, 0);
-  prefix[4] = 0;
-  return Buffer.concat([header(HEADER_SIZE + 5 + body.length, responseTo, OpCode.MSG), prefix, body]);
+  const out = replyAt(reply, HEADER_SIZE + 5);
+  writeHeader(out, responseTo, OpCode.MSG);
+  out.writeUInt32LE(0, HEADER_SIZE); // flags
+  out[HEADER_SIZE + 4] = 0; // section kind 0
+  return out;
 }
 
 /** Encodes an OP_REPLY carrying one document (the answer to a legacy OP_QUERY command). */
 export function encodeLegacyReply(responseTo: number, reply: Document): Buffer {
-  const body = encodeReply(reply);
-  const fields = Buffer.alloc(20); // responseFlags, cursorID (int64), startingFrom, numberReturned
-  fields.writeInt32LE(1, 16);
-  return Buffer.concat([header(HEADER_SIZE + 20 + body.length, responseTo, OpCode.REPLY), fields, body]);
+  const out = replyAt(reply, HEADER_SIZE + 20);
+  writeHeader(out, responseTo, OpCode.REPLY);
+  out.fill(0, HEADER_SIZE, HEADER_SIZE + 20); // responseFlags, cursorID (int64), startingFrom
+  out.writeInt32LE(1, HEADER_SIZE + 16); // numberReturned
+  return out;
 }
