@@ -3,7 +3,7 @@ import type { Conversation, Counterpart, PageQuery } from '@app/shared';
 import type { AppContext, OnlineUser } from '../../context.js';
 import { BaseModel } from '../bases/model.js';
 import { organizationFacts } from '../organizations/read.js';
-import { UserModel } from '../users/model.js';
+import { recentUsersById } from '../users/read.js';
 import {
   ConversationModel,
   ConversationReadModel,
@@ -16,25 +16,26 @@ import { conversationPolicy as policy } from './policy.js';
 import { presentConversation } from './presenter.js';
 import type { Participant } from './service.js';
 
-type Head = Pick<ConversationRecord, '_id' | 'lastMessageAt' | 'createdAt'>;
-type Named = { _id: Types.ObjectId; name: string; organizationId?: Types.ObjectId | null };
+type Named = { _id: Types.ObjectId; name: string };
 
 const byId = <T extends { _id: Types.ObjectId }>(rows: T[]) => new Map(rows.map((r) => [String(r._id), r]));
 
 /** The user's conversations, most recently active first, each as the user sees it. */
 export function conversationInbox(ctx: AppContext) {
   /**
-   * Ids of every conversation the user is a member of, in one query: each way of membership is a branch of an
-   * `$or` answered by its own index (the embedded engine and MongoDB both take the union of the branches).
+   * Every conversation the user is a member of, most recently active first, in one query: each way of membership
+   * is a branch of an `$or` answered by its own index (the embedded engine and MongoDB both take the union of the
+   * branches). Whole records, not only the fields that order them: a conversation is a few ids and dates, and the
+   * page is then cut from them instead of read again.
    */
-  async function heads(user: Participant): Promise<Head[]> {
+  async function memberOf(user: Participant): Promise<ConversationRecord[]> {
     const ways: Record<string, unknown>[] = [{ memberUserIds: user._id }];
     if (user.organizationId) ways.push({ organizationIds: user.organizationId });
     if (user.role === 'operator' && user.baseId) ways.push({ baseId: user.baseId });
-    const found = await ConversationModel.find(ways.length > 1 ? { $or: ways } : ways[0]!)
-      .select({ lastMessageAt: 1, createdAt: 1 })
-      .lean<Head[]>();
-    const at = (h: Head) => (h.lastMessageAt ?? h.createdAt).getTime();
+    const found = await ConversationModel.find(ways.length > 1 ? { $or: ways } : ways[0]!).lean<
+      ConversationRecord[]
+    >();
+    const at = (c: ConversationRecord) => (c.lastMessageAt ?? c.createdAt).getTime();
     return found.sort((a, b) => at(b) - at(a));
   }
 
@@ -50,14 +51,11 @@ export function conversationInbox(ctx: AppContext) {
             .select({ name: 1 })
             .lean<Named[]>()
         : [],
-      userIds.length
-        ? UserModel.find({ _id: trusted({ $in: userIds }) })
-            .select({ name: 1, organizationId: 1 })
-            .lean<Named[]>()
-        : [],
+      // Users read in the last moments (every signed-in request reads its user) are not read again.
+      recentUsersById(userIds.map(String)),
     ]);
     const baseNames = byId(bases);
-    const userNames = byId(users);
+    const userNames = users;
     const mine = (id: unknown) =>
       viewer.organizationId != null && String(id) === String(viewer.organizationId);
     return (c: ConversationRecord): Counterpart[] => {
@@ -140,22 +138,17 @@ export function conversationInbox(ctx: AppContext) {
       query: PageQuery,
       only?: string[],
     ): Promise<{ items: Conversation[]; total: number }> {
-      const all = (await heads(viewer)).filter((h) => !only || only.includes(String(h._id)));
-      const pageIds = all
-        .slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
-        .map((h) => h._id);
-      if (!pageIds.length) return { items: [], total: all.length };
+      const all = (await memberOf(viewer)).filter((c) => !only || only.includes(String(c._id)));
+      const ordered = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+      if (!ordered.length) return { items: [], total: all.length };
+      const pageIds = ordered.map((c) => c._id);
       const ids = pageIds.map(String);
-      const [conversations, reads, online] = await Promise.all([
-        ConversationModel.find({ _id: trusted({ $in: pageIds }) }).lean<ConversationRecord[]>(),
+      const [reads, online] = await Promise.all([
         ConversationReadModel.find({ conversationId: trusted({ $in: pageIds }) }).lean<
           ConversationReadRecord[]
         >(),
         ctx.presence?.onlineInConversations(ids) ?? new Map<string, OnlineUser[]>(),
       ]);
-      const stored = byId(conversations);
-      const ordered = ids.flatMap((id) => stored.get(id) ?? []);
-      if (!ordered.length) return { items: [], total: all.length };
       const viewerId = String(viewer._id);
       const readSeqOf = (id: string) =>
         reads.find((r) => String(r.conversationId) === id && String(r.userId) === viewerId)?.seq ?? 0;
