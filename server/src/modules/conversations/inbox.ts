@@ -1,4 +1,4 @@
-import { trusted, type Types } from 'mongoose';
+import { trusted, Types } from 'mongoose';
 import type { Conversation, Counterpart, PageQuery } from '@app/shared';
 import type { AppContext, OnlineUser } from '../../context.js';
 import { BaseModel } from '../bases/model.js';
@@ -18,6 +18,8 @@ import type { Participant } from './service.js';
 
 type Named = { _id: Types.ObjectId; name: string };
 
+/** An id as stored (queries through the driver are not cast by the schema). */
+const stored = (id: unknown) => (id instanceof Types.ObjectId ? id : new Types.ObjectId(String(id)));
 const byId = <T extends { _id: Types.ObjectId }>(rows: T[]) => new Map(rows.map((r) => [String(r._id), r]));
 
 /** The user's conversations, most recently active first, each as the user sees it. */
@@ -29,12 +31,12 @@ export function conversationInbox(ctx: AppContext) {
    * page is then cut from them instead of read again.
    */
   async function memberOf(user: Participant): Promise<ConversationRecord[]> {
-    const ways: Record<string, unknown>[] = [{ memberUserIds: user._id }];
-    if (user.organizationId) ways.push({ organizationIds: user.organizationId });
-    if (user.role === 'operator' && user.baseId) ways.push({ baseId: user.baseId });
-    const found = await ConversationModel.find(ways.length > 1 ? { $or: ways } : ways[0]!).lean<
-      ConversationRecord[]
-    >();
+    const ways: Record<string, unknown>[] = [{ memberUserIds: stored(user._id) }];
+    if (user.organizationId) ways.push({ organizationIds: stored(user.organizationId) });
+    if (user.role === 'operator' && user.baseId) ways.push({ baseId: stored(user.baseId) });
+    const found = (await ConversationModel.collection
+      .find(ways.length > 1 ? { $or: ways } : ways[0]!)
+      .toArray()) as ConversationRecord[];
     const at = (c: ConversationRecord) => (c.lastMessageAt ?? c.createdAt).getTime();
     return found.sort((a, b) => at(b) - at(a));
   }
@@ -95,15 +97,20 @@ export function conversationInbox(ctx: AppContext) {
     conversations: ConversationRecord[],
     readSeqOf: (id: string) => number,
   ): Promise<Map<string, number>> {
-    const counted = await MessageModel.aggregate<{ _id: Types.ObjectId; unread: number }>([
-      {
-        $match: {
-          $or: conversations.map((c) => ({ conversationId: c._id, seq: { $gt: readSeqOf(String(c._id)) } })),
-          senderId: { $ne: viewer._id },
+    const counted = (await MessageModel.collection
+      .aggregate([
+        {
+          $match: {
+            $or: conversations.map((c) => ({
+              conversationId: c._id,
+              seq: { $gt: readSeqOf(String(c._id)) },
+            })),
+            senderId: { $ne: stored(viewer._id) },
+          },
         },
-      },
-      { $group: { _id: '$conversationId', unread: { $sum: 1 } } },
-    ]);
+        { $group: { _id: '$conversationId', unread: { $sum: 1 } } },
+      ])
+      .toArray()) as { _id: Types.ObjectId; unread: number }[];
     return new Map(counted.map((row) => [String(row._id), row.unread]));
   }
 
@@ -115,9 +122,9 @@ export function conversationInbox(ctx: AppContext) {
    * back) is looked up on its own.
    */
   async function lastMessages(conversations: ConversationRecord[]): Promise<Map<string, MessageRecord>> {
-    const found = await MessageModel.find({
-      $or: conversations.map((c) => ({ conversationId: c._id, seq: trusted({ $gte: c.lastSeq ?? 0 }) })),
-    }).lean<MessageRecord[]>();
+    const found = (await MessageModel.collection
+      .find({ $or: conversations.map((c) => ({ conversationId: c._id, seq: { $gte: c.lastSeq ?? 0 } })) })
+      .toArray()) as MessageRecord[];
     const last = new Map<string, MessageRecord>();
     for (const m of found) {
       const id = String(m.conversationId);
@@ -144,9 +151,9 @@ export function conversationInbox(ctx: AppContext) {
       const pageIds = ordered.map((c) => c._id);
       const ids = pageIds.map(String);
       const [reads, online] = await Promise.all([
-        ConversationReadModel.find({ conversationId: trusted({ $in: pageIds }) }).lean<
+        ConversationReadModel.collection.find({ conversationId: { $in: pageIds } }).toArray() as Promise<
           ConversationReadRecord[]
-        >(),
+        >,
         ctx.presence?.onlineInConversations(ids) ?? new Map<string, OnlineUser[]>(),
       ]);
       const viewerId = String(viewer._id);
