@@ -1,4 +1,4 @@
-import { trusted, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Notification, NotificationList, NotificationType } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
