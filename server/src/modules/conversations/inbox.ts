@@ -1,9 +1,9 @@
-import { trusted, type Types } from 'mongoose';
+import { trusted, Types } from 'mongoose';
 import type { Conversation, Counterpart, PageQuery } from '@app/shared';
 import type { AppContext, OnlineUser } from '../../context.js';
 import { BaseModel } from '../bases/model.js';
 import { organizationFacts } from '../organizations/read.js';
-import { UserModel } from '../users/model.js';
+import { recentUsersById } from '../users/read.js';
 import {
   ConversationModel,
   ConversationReadModel,
@@ -16,25 +16,28 @@ import { conversationPolicy as policy } from './policy.js';
 import { presentConversation } from './presenter.js';
 import type { Participant } from './service.js';
 
-type Head = Pick<ConversationRecord, '_id' | 'lastMessageAt' | 'createdAt'>;
-type Named = { _id: Types.ObjectId; name: string; organizationId?: Types.ObjectId | null };
+type Named = { _id: Types.ObjectId; name: string };
 
+/** An id as stored (queries through the driver are not cast by the schema). */
+const stored = (id: unknown) => (id instanceof Types.ObjectId ? id : new Types.ObjectId(String(id)));
 const byId = <T extends { _id: Types.ObjectId }>(rows: T[]) => new Map(rows.map((r) => [String(r._id), r]));
 
 /** The user's conversations, most recently active first, each as the user sees it. */
 export function conversationInbox(ctx: AppContext) {
   /**
-   * Ids of every conversation the user is a member of, in one query: each way of membership is a branch of an
-   * `$or` answered by its own index (the embedded engine and MongoDB both take the union of the branches).
+   * Every conversation the user is a member of, most recently active first, in one query: each way of membership
+   * is a branch of an `$or` answered by its own index (the embedded engine and MongoDB both take the union of the
+   * branches). Whole records, not only the fields that order them: a conversation is a few ids and dates, and the
+   * page is then cut from them instead of read again.
    */
-  async function heads(user: Participant): Promise<Head[]> {
-    const ways: Record<string, unknown>[] = [{ memberUserIds: user._id }];
-    if (user.organizationId) ways.push({ organizationIds: user.organizationId });
-    if (user.role === 'operator' && user.baseId) ways.push({ baseId: user.baseId });
-    const found = await ConversationModel.find(ways.length > 1 ? { $or: ways } : ways[0]!)
-      .select({ lastMessageAt: 1, createdAt: 1 })
-      .lean<Head[]>();
-    const at = (h: Head) => (h.lastMessageAt ?? h.createdAt).getTime();
+  async function memberOf(user: Participant): Promise<ConversationRecord[]> {
+    const ways: Record<string, unknown>[] = [{ memberUserIds: stored(user._id) }];
+    if (user.organizationId) ways.push({ organizationIds: stored(user.organizationId) });
+    if (user.role === 'operator' && user.baseId) ways.push({ baseId: stored(user.baseId) });
+    const found = (await ConversationModel.collection
+      .find(ways.length > 1 ? { $or: ways } : ways[0]!)
+      .toArray()) as ConversationRecord[];
+    const at = (c: ConversationRecord) => (c.lastMessageAt ?? c.createdAt).getTime();
     return found.sort((a, b) => at(b) - at(a));
   }
 
@@ -50,14 +53,11 @@ export function conversationInbox(ctx: AppContext) {
             .select({ name: 1 })
             .lean<Named[]>()
         : [],
-      userIds.length
-        ? UserModel.find({ _id: trusted({ $in: userIds }) })
-            .select({ name: 1, organizationId: 1 })
-            .lean<Named[]>()
-        : [],
+      // Users read in the last moments (every signed-in request reads its user) are not read again.
+      recentUsersById(userIds.map(String)),
     ]);
     const baseNames = byId(bases);
-    const userNames = byId(users);
+    const userNames = users;
     const mine = (id: unknown) =>
       viewer.organizationId != null && String(id) === String(viewer.organizationId);
     return (c: ConversationRecord): Counterpart[] => {
@@ -97,15 +97,20 @@ export function conversationInbox(ctx: AppContext) {
     conversations: ConversationRecord[],
     readSeqOf: (id: string) => number,
   ): Promise<Map<string, number>> {
-    const counted = await MessageModel.aggregate<{ _id: Types.ObjectId; unread: number }>([
-      {
-        $match: {
-          $or: conversations.map((c) => ({ conversationId: c._id, seq: { $gt: readSeqOf(String(c._id)) } })),
-          senderId: { $ne: viewer._id },
+    const counted = (await MessageModel.collection
+      .aggregate([
+        {
+          $match: {
+            $or: conversations.map((c) => ({
+              conversationId: c._id,
+              seq: { $gt: readSeqOf(String(c._id)) },
+            })),
+            senderId: { $ne: stored(viewer._id) },
+          },
         },
-      },
-      { $group: { _id: '$conversationId', unread: { $sum: 1 } } },
-    ]);
+        { $group: { _id: '$conversationId', unread: { $sum: 1 } } },
+      ])
+      .toArray()) as { _id: Types.ObjectId; unread: number }[];
     return new Map(counted.map((row) => [String(row._id), row.unread]));
   }
 
@@ -117,9 +122,9 @@ export function conversationInbox(ctx: AppContext) {
    * back) is looked up on its own.
    */
   async function lastMessages(conversations: ConversationRecord[]): Promise<Map<string, MessageRecord>> {
-    const found = await MessageModel.find({
-      $or: conversations.map((c) => ({ conversationId: c._id, seq: trusted({ $gte: c.lastSeq ?? 0 }) })),
-    }).lean<MessageRecord[]>();
+    const found = (await MessageModel.collection
+      .find({ $or: conversations.map((c) => ({ conversationId: c._id, seq: { $gte: c.lastSeq ?? 0 } })) })
+      .toArray()) as MessageRecord[];
     const last = new Map<string, MessageRecord>();
     for (const m of found) {
       const id = String(m.conversationId);
@@ -140,22 +145,17 @@ export function conversationInbox(ctx: AppContext) {
       query: PageQuery,
       only?: string[],
     ): Promise<{ items: Conversation[]; total: number }> {
-      const all = (await heads(viewer)).filter((h) => !only || only.includes(String(h._id)));
-      const pageIds = all
-        .slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
-        .map((h) => h._id);
-      if (!pageIds.length) return { items: [], total: all.length };
+      const all = (await memberOf(viewer)).filter((c) => !only || only.includes(String(c._id)));
+      const ordered = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+      if (!ordered.length) return { items: [], total: all.length };
+      const pageIds = ordered.map((c) => c._id);
       const ids = pageIds.map(String);
-      const [conversations, reads, online] = await Promise.all([
-        ConversationModel.find({ _id: trusted({ $in: pageIds }) }).lean<ConversationRecord[]>(),
-        ConversationReadModel.find({ conversationId: trusted({ $in: pageIds }) }).lean<
+      const [reads, online] = await Promise.all([
+        ConversationReadModel.collection.find({ conversationId: { $in: pageIds } }).toArray() as Promise<
           ConversationReadRecord[]
-        >(),
+        >,
         ctx.presence?.onlineInConversations(ids) ?? new Map<string, OnlineUser[]>(),
       ]);
-      const stored = byId(conversations);
-      const ordered = ids.flatMap((id) => stored.get(id) ?? []);
-      if (!ordered.length) return { items: [], total: all.length };
       const viewerId = String(viewer._id);
       const readSeqOf = (id: string) =>
         reads.find((r) => String(r.conversationId) === id && String(r.userId) === viewerId)?.seq ?? 0;

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { ConversationModel, MessageModel, type ConversationRecord, type MessageRecord } from './model.js';
 import { isDuplicateKey } from '../../lib/duplicateKey.js';
 
@@ -60,12 +61,17 @@ async function nextAfterConflict(
   return seq + 1;
 }
 
-/** Inserts at the first free seq from `seq` on; null when this sender's clientId is already stored. */
+/**
+ * Inserts at the first free seq from `seq` on; null when this sender's clientId is already stored. Through the
+ * driver: the fields are the schema's, already typed (ids as ObjectIds, a body the shared schema checked), so a
+ * mongoose document would only be built to be thrown away.
+ */
 async function insertFrom(seq: number, fields: MessageFields): Promise<MessageRecord | null> {
   const id = String(fields.conversationId);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     try {
-      const message = (await MessageModel.create({ ...fields, seq })).toObject() as MessageRecord;
+      const message: MessageRecord = { _id: new Types.ObjectId(), ...fields, seq, createdAt: new Date() };
+      await MessageModel.collection.insertOne(message);
       remember(id, seq);
       return message;
     } catch (err) {
@@ -119,9 +125,10 @@ export function advanceHint(conversation: ConversationRecord, message: MessageRe
     try {
       while (target) {
         entry.next = undefined;
-        await ConversationModel.updateOne(
+        // Through the driver, with the `updatedAt` mongoose's timestamps would add.
+        await ConversationModel.collection.updateOne(
           { _id: conversation._id },
-          { $max: { lastSeq: target.seq, lastMessageAt: target.createdAt } },
+          { $max: { lastSeq: target.seq, lastMessageAt: target.createdAt }, $set: { updatedAt: new Date() } },
         );
         target = entry.next;
       }

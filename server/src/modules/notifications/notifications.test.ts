@@ -1,8 +1,9 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
-import { signedIn } from '../../../test/factories.js';
+import { buildBase, buildOrganization, buildUser, signedIn } from '../../../test/factories.js';
 import { collect, connectSocket, until } from '../../../test/sockets.js';
+import { ConversationModel } from '../conversations/model.js';
 import { openMatchConversation } from '../conversations/opening.js';
 import { dispatchEmails, type OutgoingEmail } from './email.js';
 import { EmailOutboxModel, NotificationModel } from './model.js';
@@ -68,6 +69,36 @@ describe('a message while offline', () => {
     } finally {
       socketA.disconnect();
     }
+  });
+
+  it("notifies a listed organization's members and the base's operators, not the sender", async () => {
+    const sender = await signedIn(server, { role: 'organization' });
+    const senderOrg = await buildOrganization(sender.user, { verification: { status: 'verified' } });
+    const colleague = await buildUser({ role: 'organization', organizationId: senderOrg._id });
+    const base = await buildBase();
+    const operator = await buildUser({ role: 'operator', baseId: base._id });
+    const otherOperator = await buildUser({ role: 'operator', baseId: (await buildBase())._id });
+    // A base conversation: nobody listed in person, only the organization's members and the base's operators.
+    const conversation = await ConversationModel.create({
+      kind: 'base',
+      key: `base:${String(senderOrg._id)}:${String(base._id)}`,
+      organizationIds: [senderOrg._id],
+      baseId: base._id,
+    });
+    const sent = await sender.client.post(`/api/conversations/${String(conversation._id)}/messages`, {
+      body: '请问下周的场地还有空吗？',
+      clientId: clientId(),
+    });
+    expect(sent.status).toBe(201);
+    await server.ctx.events.settle();
+    const told = await NotificationModel.find({
+      type: 'message.offline',
+      unreadKey: `message.offline:${String(conversation._id)}`,
+    }).lean();
+    expect(told.map((n) => String(n.userId)).sort()).toEqual(
+      [colleague, operator].map((u) => String(u._id)).sort(),
+    );
+    expect(told.some((n) => String(n.userId) === String(otherOperator._id))).toBe(false);
   });
 
   it("keeps one user's notifications from another", async () => {

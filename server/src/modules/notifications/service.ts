@@ -1,4 +1,4 @@
-import { trusted, type Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Notification, NotificationList, NotificationType } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
@@ -73,9 +73,13 @@ export function notificationService(ctx: AppContext) {
      * indexed query.
      */
     async holdingUnread(userIds: readonly string[], unreadKey: string): Promise<Set<string>> {
-      const held = await NotificationModel.find({ userId: trusted({ $in: userIds }), unreadKey })
-        .select({ userId: 1 })
-        .lean<{ userId: Types.ObjectId }[]>();
+      // Through the driver (asked on every message), with the ids as stored.
+      const held = await NotificationModel.collection
+        .find(
+          { userId: { $in: userIds.map((id) => new Types.ObjectId(id)) }, unreadKey },
+          { projection: { userId: 1 } },
+        )
+        .toArray();
       return new Set(held.map((n) => String(n.userId)));
     },
 

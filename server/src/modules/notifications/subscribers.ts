@@ -1,4 +1,4 @@
-import { trusted, type Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Message } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import type { ConversationMembership } from '../conversations/events.js';
@@ -21,13 +21,14 @@ const PREVIEW_CHARS = 80;
 async function membersOf(c: ConversationMembership): Promise<string[]> {
   const ids = new Set(c.memberUserIds);
   const ways: Record<string, unknown>[] = [];
-  if (c.organizationIds.length) ways.push({ organizationId: trusted({ $in: c.organizationIds }) });
-  if (c.baseId) ways.push({ role: 'operator', baseId: c.baseId });
+  // Through the driver, with the ids as stored: the membership names them as strings.
+  if (c.organizationIds.length)
+    ways.push({ organizationId: { $in: c.organizationIds.map((id) => new Types.ObjectId(id)) } });
+  if (c.baseId) ways.push({ role: 'operator', baseId: new Types.ObjectId(c.baseId) });
   for (const filter of ways) {
-    const users = await UserModel.find(filter)
-      .select({ _id: 1 })
-      .limit(MAX_RECIPIENTS)
-      .lean<{ _id: Types.ObjectId }[]>();
+    const users = await UserModel.collection
+      .find(filter, { projection: { _id: 1 }, limit: MAX_RECIPIENTS })
+      .toArray();
     for (const u of users) ids.add(String(u._id));
   }
   return [...ids].slice(0, MAX_RECIPIENTS);

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { UserModel, type UserRecord } from './model.js';
 import { recentUsers } from './recentUsers.js';
 
@@ -11,4 +12,27 @@ export async function recentUser(id: string): Promise<UserRecord | null> {
   if (!user) return null;
   recentUsers.keep(id, user, began);
   return { ...user };
+}
+
+/**
+ * Users by id as read for requests (names beside conversations): those read in the last moments from memory, the
+ * others in one query, then kept. An unknown id is missing from the map. Shared between requests: read only.
+ */
+export async function recentUsersById(ids: readonly string[]): Promise<Map<string, Readonly<UserRecord>>> {
+  const found = new Map<string, Readonly<UserRecord>>();
+  const missing: string[] = [];
+  const now = Date.now();
+  for (const id of new Set(ids)) {
+    const hit = recentUsers.peek(id, now);
+    if (hit) found.set(id, hit);
+    else missing.push(id);
+  }
+  if (!missing.length) return found;
+  const began = recentUsers.beginRead();
+  for (const user of await UserModel.find({ _id: trusted({ $in: missing }) }).lean<UserRecord[]>()) {
+    const id = String(user._id);
+    recentUsers.keep(id, user, began);
+    found.set(id, user);
+  }
+  return found;
 }
