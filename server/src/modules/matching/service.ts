@@ -10,7 +10,7 @@ import { proposalFor } from './proposal.js';
 import type { UserRecord } from '../users/model.js';
 import { MatchModel, RESPONSE_DAYS, type MatchRecord } from './model.js';
 import { matchPolicy as policy } from './policy.js';
-import { openMatchConversation } from '../conversations/opening.js';
+import { announceOpened, openMatchConversationIn } from '../conversations/opening.js';
 import { withCommittedMatch, type MatchParties } from './events.js';
 import { withCommittedListing } from '../listings/events.js';
 
@@ -144,7 +144,7 @@ export function matchService(ctx: AppContext) {
       const m = await findVisibleMatch(user, id);
       if (!policy.canRespond(user, m)) throw forbidden('match.receiverAccepts');
       if (m.status !== 'proposed') throw conflict('match.cannotAccept', { status: m.status });
-      const { accepted: updated, recorded } = await mongoose.connection.transaction(async (session) => {
+      const { accepted: updated, recorded, opened } = await mongoose.connection.transaction(async (session) => {
         // One operation at a time: a transaction's operations must not run in parallel. Both listings in one read.
         const pair = await ListingModel.find({ _id: trusted({ $in: [m.needId, m.offerId] }) })
           .session(session)
@@ -169,7 +169,20 @@ export function matchService(ctx: AppContext) {
             listing,
           ),
         });
-        const accepted = await transition(user, m, 'proposed', 'accepted', { ...commitment }, session);
+        // The two sides can talk from now on: their conversation is opened with the acceptance, all or none.
+        const opened = await openMatchConversationIn(session, {
+          matchId: String(m._id),
+          memberUserIds: [String(m.needOwnerId), String(m.offerOwnerId)],
+          organizationIds: [m.needOrgId, m.offerOrgId].filter(Boolean).map(String),
+        });
+        const accepted = await transition(
+          user,
+          m,
+          'proposed',
+          'accepted',
+          { ...commitment, conversationId: opened.conversationId },
+          session,
+        );
         // The three events in one round trip.
         const recorded = await recordEvents(
           [
@@ -188,16 +201,9 @@ export function matchService(ctx: AppContext) {
           ],
           session,
         );
-        return { accepted, recorded };
+        return { accepted, recorded, opened };
       });
-      // The two sides can talk from now on; opening is idempotent by match.
-      const conversation = await openMatchConversation(ctx, {
-        matchId: String(m._id),
-        memberUserIds: [String(m.needOwnerId), String(m.offerOwnerId)],
-        organizationIds: [m.needOrgId, m.offerOrgId].filter(Boolean).map(String),
-      });
-      await MatchModel.updateOne({ _id: m._id }, { $set: { conversationId: conversation._id } });
-      updated.conversationId = conversation._id;
+      if (opened.changed) announceOpened(ctx, opened.conversationId);
       // Search shows the listings' new capacity (or drops them once matched) before the accept is answered.
       await deliverRecorded(ctx.events, recorded);
       return updated;
