@@ -29,7 +29,7 @@ export function eligibilityRefusal(failures: EligibilityFailure[]) {
   );
 }
 
-/** Checks a proposal of this pair by this user and returns the new match's fields. */
+/** Checks a proposal of this pair by this user and returns the new match's fields, and the two listings read. */
 export async function proposalFor(user: UserRecord, needId: string, offerId: string, locale: Locale) {
   // Both listings in one read.
   const pair = await ListingModel.find({ _id: trusted({ $in: [needId, offerId] }) }).lean<ListingRecord[]>();
@@ -65,7 +65,7 @@ export async function proposalFor(user: UserRecord, needId: string, offerId: str
     providerRecord: records.get(String(ownsNeed ? offer.ownerId : need.ownerId)),
     locale,
   });
-  return {
+  const fields = {
     needId: need._id,
     offerId: offer._id,
     needOwnerId: need.ownerId,
@@ -77,4 +77,5 @@ export async function proposalFor(user: UserRecord, needId: string, offerId: str
     label,
     proposedSide: ownsNeed ? ('need' as const) : ('offer' as const),
   };
+  return { fields, listings: { need, offer } };
 }

@@ -118,7 +118,7 @@ export function matchService(ctx: AppContext) {
           const [doc] = await MatchModel.create(
             [
               {
-                ...d,
+                ...d.fields,
                 proposedBy: user._id,
                 ...(note ? { note } : {}),
                 deadline: new Date(now + RESPONSE_DAYS * DAY),
@@ -131,7 +131,7 @@ export function matchService(ctx: AppContext) {
           // Handed to the subscribers in this process as committed (the counters, the notification).
           await record(
             'match.proposed',
-            withCommittedMatch({ ...matchParties(m, user), side: m.proposedSide }, m),
+            withCommittedMatch({ ...matchParties(m, user), side: m.proposedSide }, m, d.listings),
           );
           out.push(m);
         }
@@ -196,6 +196,7 @@ export function matchService(ctx: AppContext) {
                   side: accepted.proposedSide === 'need' ? 'offer' : 'need',
                 },
                 accepted,
+                { need: needTaken.listing, offer: offerTaken.listing },
               ),
             },
           ],
