@@ -215,6 +215,33 @@ describe('the counters of matches', () => {
     await rebuildMatchCounts();
   });
 
+  it("stay exact when a proposal's delivery is handed its need as it was before a move", async () => {
+    await server.ctx.events.settle();
+    const template = (await MatchModel.findById(ids[0]).lean())!;
+    const { _id, ...fields } = template;
+    const created = await MatchModel.create({
+      ...fields,
+      status: 'proposed',
+      history: [{ status: 'proposed', by: template.needOwnerId, at: new Date() }],
+    });
+    const id = String(created._id);
+    // The writer read the need before the transaction; the need then moved, and the move's recount found no mark.
+    const need = (await ListingModel.findById(template.needId).lean())!;
+    const offer = (await ListingModel.findById(template.offerId).lean())!;
+    const moved = need.district === '310115' ? '310101' : '310115';
+    await ListingModel.updateOne({ _id: need._id }, { $set: { district: moved } });
+    await recountMatchesOf(String(need._id));
+    await countMatch(id, created.toObject(), 3, [need, offer]);
+    expect((await MatchMarkModel.findById(id).lean())?.district).toBe(moved);
+
+    const kept = await snapshot();
+    await rebuildMatchCounts();
+    expect(await snapshot()).toEqual(kept);
+    await ListingModel.updateOne({ _id: need._id }, { $set: { district: need.district } });
+    await MatchModel.deleteOne({ _id: id });
+    await rebuildMatchCounts();
+  });
+
   it('are rebuilt at start when they do not cover the matches', async () => {
     await MatchMarkModel.deleteMany({});
     expect(await ensureMatchCounts()).toBe(true);
