@@ -268,6 +268,8 @@ describe('the match lifecycle', () => {
     expect(await ConversationModel.countDocuments({ key: trusted({ $in: keys }) })).toBe(1);
     const offer = await ListingModel.findById(offerId).lean();
     expect(offer).toMatchObject({ status: 'matched', capacityUsed: 1 });
+    // The take stamps the listing as mongoose's update would.
+    expect(+offer!.updatedAt).toBeGreaterThan(+offer!.createdAt);
   });
 
   it('flags an unanswered proposal to the operator of the responding organization’s base', async () => {
