@@ -1,4 +1,4 @@
-import mongoose, { trusted, type ClientSession } from 'mongoose';
+import mongoose, { trusted, Types, type ClientSession } from 'mongoose';
 import { defaultLocale, type Locale } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -17,7 +17,10 @@ import { withCommittedListing } from '../listings/events.js';
 const DAY = 86_400_000;
 
 export async function findMatch(id: string): Promise<MatchRecord> {
-  const m = await MatchModel.findById(id).lean<MatchRecord>();
+  // Straight to the driver: a mongoose query would only cast the id (checked first: a malformed one is not found).
+  const m = Types.ObjectId.isValid(id)
+    ? ((await MatchModel.collection.findOne({ _id: new Types.ObjectId(id) })) as MatchRecord | null)
+    : null;
   if (!m) throw notFound('Match');
   return m;
 }
@@ -46,11 +49,17 @@ export function matchService(ctx: AppContext) {
     extra: Record<string, unknown> = {},
     session?: ClientSession,
   ) => {
-    const updated = await MatchModel.findOneAndUpdate(
-      { _id: m._id, status: from },
-      { $set: { status: to, ...extra }, $push: { history: { status: to, by: user._id, at: new Date() } } },
-      { returnDocument: 'after', session },
-    ).lean<MatchRecord>();
+    // The command mongoose's `findOneAndUpdate` would send (the schema's `updatedAt` in `$set`), straight to the
+    // driver: `extra` holds values typed as stored (the routes' schemas checked them, dates made by the service).
+    const at = new Date();
+    const update: Record<string, Record<string, unknown>> = {
+      $set: { status: to, ...extra, updatedAt: at },
+      $push: { history: { status: to, by: user._id, at } },
+    };
+    const updated = (await MatchModel.collection.findOneAndUpdate({ _id: m._id, status: from }, update, {
+      returnDocument: 'after',
+      session,
+    })) as MatchRecord | null;
     if (!updated) throw conflict('match.noLonger', { status: from });
     return updated;
   };
@@ -145,9 +154,9 @@ export function matchService(ctx: AppContext) {
       if (m.status !== 'proposed') throw conflict('match.cannotAccept', { status: m.status });
       const { accepted: updated, recorded, opened } = await mongoose.connection.transaction(async (session) => {
         // One operation at a time: a transaction's operations must not run in parallel. Both listings in one read.
-        const pair = await ListingModel.find({ _id: trusted({ $in: [m.needId, m.offerId] }) })
-          .session(session)
-          .lean<ListingRecord[]>();
+        const pair = (await ListingModel.collection
+          .find({ _id: { $in: [m.needId, m.offerId] } }, { session })
+          .toArray()) as ListingRecord[];
         const need = pair.find((l) => l._id.equals(m.needId));
         const offer = pair.find((l) => l._id.equals(m.offerId));
         if (!need || !offer) throw conflict('match.listingGone');
