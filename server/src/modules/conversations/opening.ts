@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { Types, type ClientSession } from 'mongoose';
 import type { OpenConversationBody } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { isDuplicateKey } from '../../lib/duplicateKey.js';
@@ -120,4 +120,38 @@ export function conversationOpening(ctx: AppContext) {
 /** For the matching module: opens (once per match) the conversation between the match's sides. */
 export function openMatchConversation(ctx: AppContext, input: OpenMatchConversationInput) {
   return conversationOpening(ctx).openMatchConversation(input);
+}
+
+/**
+ * The conversation of a match opened inside the caller's transaction (an acceptance), in one upsert by its key:
+ * made with the match's sides, or given those it lacks. Answers its id and whether it was made or gained members;
+ * `announceOpened` tells of it once the transaction has committed.
+ */
+export async function openMatchConversationIn(
+  session: ClientSession,
+  input: OpenMatchConversationInput,
+): Promise<{ conversationId: Types.ObjectId; changed: boolean }> {
+  const memberUserIds = toIds(input.memberUserIds);
+  const organizationIds = toIds(input.organizationIds ?? []);
+  const made = new Types.ObjectId();
+  const before = await ConversationModel.findOneAndUpdate(
+    { key: `match:${input.matchId}` },
+    {
+      $setOnInsert: { _id: made, kind: 'match', matchId: new Types.ObjectId(input.matchId) },
+      $addToSet: { memberUserIds: { $each: memberUserIds }, organizationIds: { $each: organizationIds } },
+    },
+    { upsert: true, returnDocument: 'before', session },
+  ).lean<ConversationRecord>();
+  if (!before) return { conversationId: made, changed: true };
+  const has = (list: unknown[] | undefined, id: Types.ObjectId) => list?.some((x) => String(x) === String(id));
+  const changed =
+    memberUserIds.some((id) => !has(before.memberUserIds, id)) ||
+    organizationIds.some((id) => !has(before.organizationIds, id));
+  return { conversationId: before._id, changed };
+}
+
+/** After the commit of `openMatchConversationIn`: its conversation forgotten here and told of to the members. */
+export function announceOpened(ctx: AppContext, conversationId: Types.ObjectId): void {
+  forgetConversation(String(conversationId));
+  ctx.events.emit('conversation.opened', { conversationId: String(conversationId) });
 }

@@ -160,6 +160,24 @@ describe('one score per pair', () => {
     const page = await provider.client.get(`/api/matches/${proposed.body.match.id}`);
     expect(page.body.match).toMatchObject({ score: shown.score, reasons: shown.reasons });
   });
+
+  it('stores the provider record the recommendations show, after the pair was declined once', async () => {
+    const resident = await account('resident');
+    const needId = await post(resident.client, mealsNeedBody({ street: '310104003' }));
+    const provider = await account('organization', { name: '答复过的助餐社' });
+    const offerId = await post(provider.client, mealsOfferBody());
+    const first = (await resident.client.post('/api/matches', { needId, offerId })).body.match.id;
+    expect((await provider.client.post(`/api/matches/${first}/decline`, {})).status).toBe(200);
+    await server.ctx.events.settle();
+    const shown = (await resident.client.get(`/api/listings/${needId}/matches`)).body.matches.find(
+      (m: { listing: { id: string } }) => m.listing.id === offerId,
+    );
+    // One proposal made to the provider, answered: a response rate of 100 %.
+    expect(JSON.stringify(shown.reasons)).toContain('100%');
+    const proposed = await resident.client.post('/api/matches', { needId, offerId });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body.match).toMatchObject({ score: shown.score, reasons: shown.reasons });
+  });
 });
 
 describe('eligibility before the click', () => {

@@ -11,7 +11,7 @@
  * Each take is a conditional update inside the accepting transaction: whatever the timing, a second accept finds
  * the condition false and is refused.
  */
-import { trusted, type ClientSession } from 'mongoose';
+import type { ClientSession } from 'mongoose';
 import { conflict, validationFailed } from '../../lib/errors.js';
 import { ListingModel, type ListingRecord } from '../listings/model.js';
 
@@ -84,8 +84,20 @@ export interface Taken {
   listing: ListingRecord;
 }
 
-const takeOne = (filter: object, update: object, session: ClientSession) =>
-  ListingModel.findOneAndUpdate(filter, update, { returnDocument: 'after', session }).lean<ListingRecord>();
+/**
+ * One take, as the command mongoose's `findOneAndUpdate` would send (the schema's `updatedAt` in `$set`) but
+ * straight to the driver: the ids are ObjectIds and the amounts numbers already, nothing for mongoose to cast.
+ */
+const takeOne = async (
+  filter: Record<string, unknown>,
+  update: { $inc: Record<string, number>; $set: Record<string, unknown> },
+  session: ClientSession,
+) =>
+  (await ListingModel.collection.findOneAndUpdate(
+    filter,
+    { ...update, $set: { ...update.$set, updatedAt: new Date() } },
+    { returnDocument: 'after', session },
+  )) as ListingRecord | null;
 
 /** Takes the commitment from the offer: one award of a funding offer, otherwise the units given. */
 export async function takeFromOffer(
@@ -97,7 +109,7 @@ export async function takeFromOffer(
   const capacity = offer.capacity ?? 1;
   const full = (offer.capacityUsed ?? 0) + take >= capacity;
   const listing = await takeOne(
-    { _id: offer._id, status: 'open', capacityUsed: trusted({ $lte: capacity - take }) },
+    { _id: offer._id, status: 'open', capacityUsed: { $lte: capacity - take } },
     { $inc: { capacityUsed: take, amountCommitted: c.amount ?? 0 }, $set: matchedWhen(full) },
     session,
   );
@@ -116,7 +128,7 @@ export async function takeFromNeed(
     const amount = c.amount ?? 0;
     const full = (need.amountCommitted ?? 0) + amount >= asked;
     const listing = await takeOne(
-      { _id: need._id, status: 'open', amountCommitted: trusted({ $lte: asked - amount }) },
+      { _id: need._id, status: 'open', amountCommitted: { $lte: asked - amount } },
       {
         $inc: { amountCommitted: amount },
         // Covered in full, the need counts as one unit taken, so its capacity reads as covered too.
@@ -131,7 +143,7 @@ export async function takeFromNeed(
   const capacity = need.capacity ?? 1;
   const full = (need.capacityUsed ?? 0) + units >= capacity;
   const listing = await takeOne(
-    { _id: need._id, status: 'open', capacityUsed: trusted({ $lte: capacity - units }) },
+    { _id: need._id, status: 'open', capacityUsed: { $lte: capacity - units } },
     { $inc: { capacityUsed: units }, $set: matchedWhen(full) },
     session,
   );

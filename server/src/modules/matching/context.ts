@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import type { Listing } from '@app/shared';
 import { isRegistered } from '../organizations/model.js';
 import { organizationFacts } from '../organizations/read.js';
-import { MatchModel } from './model.js';
+import { MatchModel, type MatchRecord } from './model.js';
 import type { MatchOrganization, ProviderRecord } from './types.js';
 
 /** What matching knows of organizations: type, registered, verified grade and name, by id. */
@@ -34,15 +34,32 @@ export const organizationOf =
  * matches, and their reviews from the other side.
  */
 export async function providerRecords(ownerIds: readonly string[]): Promise<Map<string, ProviderRecord>> {
+  const ids = [...new Set(ownerIds)];
+  if (!ids.length) return new Map();
+  const matches = await MatchModel.find({ $or: providerRecordsFilter(ids) })
+    .select(PROVIDER_RECORD_FIELDS)
+    .lean<RecordedMatch[]>();
+  return tallyProviderRecords(ownerIds, matches);
+}
+
+/** The matches a provider's record counts: those of its owners, on either side (`$or` branches). */
+export const providerRecordsFilter = (ids: readonly string[]) => [
+  { needOwnerId: trusted({ $in: ids }) },
+  { offerOwnerId: trusted({ $in: ids }) },
+];
+
+/** What a provider's record reads of a match. */
+export const PROVIDER_RECORD_FIELDS = { needOwnerId: 1, offerOwnerId: 1, proposedSide: 1, status: 1, reviews: 1 };
+
+type RecordedMatch = Pick<MatchRecord, 'needOwnerId' | 'offerOwnerId' | 'proposedSide' | 'status' | 'reviews'>;
+
+/** Each owner's record from matches that include all of theirs (others among them are passed over). */
+export function tallyProviderRecords(
+  ownerIds: readonly string[],
+  matches: readonly RecordedMatch[],
+): Map<string, ProviderRecord> {
   const asked = new Set(ownerIds);
-  const ids = [...asked];
   const records = new Map<string, ProviderRecord>();
-  if (!ids.length) return records;
-  const matches = await MatchModel.find({
-    $or: [{ needOwnerId: trusted({ $in: ids }) }, { offerOwnerId: trusted({ $in: ids }) }],
-  })
-    .select({ needOwnerId: 1, offerOwnerId: 1, proposedSide: 1, status: 1, reviews: 1 })
-    .lean();
   const acc = new Map<string, { asked: number; answered: number; completed: number; ratings: number[] }>();
   const entry = (id: string) =>
     acc.get(id) ?? (acc.set(id, { asked: 0, answered: 0, completed: 0, ratings: [] }), acc.get(id)!);

@@ -1,5 +1,6 @@
 import type { Side } from '@app/shared';
 import type { ActorInfo } from '../auth/events.js';
+import type { ListingRecord } from '../listings/model.js';
 import type { MatchRecord } from './model.js';
 
 /** Who the two sides are, so subscribers (notifications, conversations) need not load the match. */
@@ -35,18 +36,28 @@ declare module '../../lib/events.js' {
   }
 }
 
-const committed = new WeakMap<object, MatchRecord>();
+/** The match's two listings as its writer had them at hand (read for the write or left by it). */
+export interface MatchListings {
+  need: ListingRecord;
+  offer: ListingRecord;
+}
+
+const committed = new WeakMap<object, { match: MatchRecord; listings?: MatchListings }>();
 
 /**
  * A match event's payload that carries, for the subscribers in the writer's own process, the match as its write
- * committed it (proposed, accepted): they start from it instead of reading it. Never stored with the event:
- * delivered again (the relay), the payload has none and they read the match. A subscriber that uses it checks
- * afterwards, as after a read, whatever may have changed since.
+ * committed it (proposed, accepted), and the two listings as the writer had them: they start from these instead
+ * of reading them. Never stored with the event: delivered again (the relay), the payload has none and they read
+ * the match. A subscriber that uses them checks afterwards, as after a read, whatever may have changed since.
  */
-export function withCommittedMatch<T extends object>(payload: T, match: MatchRecord): T {
-  committed.set(payload, match);
+export function withCommittedMatch<T extends object>(payload: T, match: MatchRecord, listings?: MatchListings): T {
+  committed.set(payload, { match, ...(listings ? { listings } : {}) });
   return payload;
 }
 
 /** The match a match event's payload carries from its writer, if it does. */
-export const committedMatch = (payload: object): MatchRecord | undefined => committed.get(payload);
+export const committedMatch = (payload: object): MatchRecord | undefined => committed.get(payload)?.match;
+
+/** The match's listings a match event's payload carries from its writer, if it does. */
+export const committedListings = (payload: object): MatchListings | undefined =>
+  committed.get(payload)?.listings;

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trusted } from 'mongoose';
 import { startTestServer, type TestClient, type TestServer } from '../../../test/harness.js';
 import { buildOrganization, buildUser, login } from '../../../test/factories.js';
 import { mealsNeedBody, mealsOfferBody } from '../../../test/matchingFactories.js';
 import { AuditEventModel } from '../audit/model.js';
+import { ConversationModel } from '../conversations/model.js';
 import { ListingModel } from '../listings/model.js';
 import { OrganizationModel } from '../organizations/model.js';
 import { UserModel } from '../users/model.js';
@@ -127,6 +129,18 @@ describe('the match lifecycle', () => {
     // A conversation opens for the two sides, and only for them.
     const conversationId = accepted.body.match.conversationId;
     expect(conversationId).toMatch(/^[0-9a-f]{24}$/);
+    // Opened with the acceptance, as the match stores it: its key, both owners, the provider's organization.
+    const stored = await ConversationModel.findOne({ key: `match:${id}` }).lean();
+    expect(String(stored?._id)).toBe(conversationId);
+    const providerOrg = (await UserModel.findById(provider.user._id).lean())?.organizationId;
+    expect(stored).toMatchObject({ kind: 'match', lastSeq: 0 });
+    expect(stored?.organizationIds.map(String)).toEqual([String(providerOrg)]);
+    expect(String(stored?.matchId)).toBe(id);
+    expect(stored?.memberUserIds.map(String).sort()).toEqual(
+      [String(resident.user._id), String(provider.user._id)].sort(),
+    );
+    expect(stored?.createdAt).toBeInstanceOf(Date);
+    expect(stored?.updatedAt).toBeInstanceOf(Date);
     const sent = await resident.client.post(`/api/conversations/${conversationId}/messages`, {
       body: '您好，下周一开始可以吗？',
       clientId: 'c-lifecycle-1',
@@ -249,8 +263,13 @@ describe('the match lifecycle', () => {
     const results = await Promise.all(ids.map((id) => provider.client.post(`/api/matches/${id}/accept`)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await MatchModel.countDocuments({ offerId, status: 'accepted' })).toBe(1);
+    // The refused acceptance opened no conversation: it opens with the acceptance, all or none.
+    const keys = ids.map((id) => `match:${id}`);
+    expect(await ConversationModel.countDocuments({ key: trusted({ $in: keys }) })).toBe(1);
     const offer = await ListingModel.findById(offerId).lean();
     expect(offer).toMatchObject({ status: 'matched', capacityUsed: 1 });
+    // The take stamps the listing as mongoose's update would.
+    expect(+offer!.updatedAt).toBeGreaterThan(+offer!.createdAt);
   });
 
   it('flags an unanswered proposal to the operator of the responding organization’s base', async () => {

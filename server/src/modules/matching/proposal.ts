@@ -9,9 +9,18 @@ import { ListingModel, type ListingRecord } from '../listings/model.js';
 import { listingPolicy } from '../listings/policy.js';
 import { presentListings } from '../listings/presenter.js';
 import type { UserRecord } from '../users/model.js';
-import { matchOrganizations, organizationOf, providerRecords } from './context.js';
+import {
+  matchOrganizations,
+  organizationOf,
+  PROVIDER_RECORD_FIELDS,
+  providerRecordsFilter,
+  tallyProviderRecords,
+} from './context.js';
 import { checkEligibility } from './eligibility.js';
-import { MatchModel } from './model.js';
+import { MatchModel, type MatchRecord } from './model.js';
+
+/** A match of a pair in these states stands in the way of another proposal of the pair. */
+const UNDER_WAY: readonly MatchRecord['status'][] = ['proposed', 'accepted'];
 import { scoreCandidate } from './score.js';
 import { textRelevance } from './textMatch.js';
 import type { EligibilityFailure } from './types.js';
@@ -29,7 +38,7 @@ export function eligibilityRefusal(failures: EligibilityFailure[]) {
   );
 }
 
-/** Checks a proposal of this pair by this user and returns the new match's fields. */
+/** Checks a proposal of this pair by this user and returns the new match's fields, and the two listings read. */
 export async function proposalFor(user: UserRecord, needId: string, offerId: string, locale: Locale) {
   // Both listings in one read.
   const pair = await ListingModel.find({ _id: trusted({ $in: [needId, offerId] }) }).lean<ListingRecord[]>();
@@ -41,19 +50,27 @@ export async function proposalFor(user: UserRecord, needId: string, offerId: str
   const ownsOffer = listingPolicy.canEdit(user, offer);
   if (ownsNeed === ownsOffer) throw forbidden(ownsNeed ? 'match.bothYours' : 'match.proposeFromOwn');
   if (need.status !== 'open' || offer.status !== 'open') throw conflict('match.bothOpen');
-  const active = await MatchModel.exists({
-    needId,
-    offerId,
-    status: trusted({ $in: ['proposed', 'accepted'] }),
-  });
-  if (active) throw conflict('match.underWay');
+  // In one read: a match of this pair under way, and every match of the offer's owner (its provider record).
+  const offerOwner = String(offer.ownerId);
+  const matches = await MatchModel.find({
+    $or: [
+      { needId: need._id, offerId: offer._id, status: trusted({ $in: UNDER_WAY }) },
+      ...providerRecordsFilter([offerOwner]),
+    ],
+  })
+    .select({ ...PROVIDER_RECORD_FIELDS, needId: 1, offerId: 1 })
+    .lean<MatchRecord[]>();
+  const underWay = matches.some(
+    (m) => m.needId.equals(need._id) && m.offerId.equals(offer._id) && UNDER_WAY.includes(m.status),
+  );
+  if (underWay) throw conflict('match.underWay');
 
   const [needView, offerView] = await presentListings([need, offer]);
   const orgs = await matchOrganizations([needView!.organizationId, offerView!.organizationId]);
   const orgOf = organizationOf(orgs);
   const failures = checkEligibility(offerView!, orgOf(needView!), needView!);
   if (failures.length) throw eligibilityRefusal(failures);
-  const records = await providerRecords([String(offer.ownerId)]);
+  const records = tallyProviderRecords([offerOwner], matches);
   // Scored from the proposer's listing, as its recommendations were.
   const [subject, candidate] = ownsNeed ? [needView!, offerView!] : [offerView!, needView!];
   const { score, reasons, label } = scoreCandidate({
@@ -65,7 +82,7 @@ export async function proposalFor(user: UserRecord, needId: string, offerId: str
     providerRecord: records.get(String(ownsNeed ? offer.ownerId : need.ownerId)),
     locale,
   });
-  return {
+  const fields = {
     needId: need._id,
     offerId: offer._id,
     needOwnerId: need.ownerId,
@@ -77,4 +94,5 @@ export async function proposalFor(user: UserRecord, needId: string, offerId: str
     label,
     proposedSide: ownsNeed ? ('need' as const) : ('offer' as const),
   };
+  return { fields, listings: { need, offer } };
 }

@@ -3,7 +3,7 @@ import type { Side } from '@app/shared';
 import { objectIdsOf } from '../../lib/ids.js';
 import { ListingModel } from '../listings/model.js';
 import { organizationFacts } from '../organizations/read.js';
-import { UserModel } from '../users/model.js';
+import { userNames } from '../users/read.js';
 import { MatchModel, type MatchRecord } from './model.js';
 
 /** One side of a match as people name it: its listing's title and who stands behind it. */
@@ -21,15 +21,18 @@ type Named = Pick<
   '_id' | 'needId' | 'offerId' | 'needOwnerId' | 'offerOwnerId' | 'needOrgId' | 'offerOrgId'
 >;
 
-const byId = <T extends { _id: unknown }>(docs: T[]) => new Map(docs.map((d) => [String(d._id), d]));
+/** A listing as far as naming goes. */
+type Titled = { _id: unknown; title: string };
 
 /**
  * The names of each match asked for, by match id; a match that is gone is missing from the map. `known`: matches
- * at hand (as their writer committed them), not read again.
+ * at hand (as their writer committed them), not read again; `listings`: listings at hand, whose titles are not
+ * read again. An owner's name is looked up only for a side without an organization to name it.
  */
 export async function matchNames(
   matchIds: readonly string[],
   known: readonly Named[] = [],
+  listings: readonly Titled[] = [],
 ): Promise<Map<string, MatchNames>> {
   const ids = objectIdsOf(matchIds);
   const out = new Map<string, MatchNames>();
@@ -44,22 +47,28 @@ export async function matchNames(
           .lean<Named[]>()
       : []),
   ];
-  const listingIds = matches.flatMap((m) => [m.needId, m.offerId]);
-  const orgIds = matches.flatMap((m) => [m.needOrgId, m.offerOrgId]).filter(Boolean);
-  const userIds = matches.flatMap((m) => [m.needOwnerId, m.offerOwnerId]);
-  const [listings, orgs, users] = await Promise.all([
-    ListingModel.find({ _id: trusted({ $in: listingIds }) })
-      .select({ title: 1 })
-      .lean<{ _id: unknown; title: string }[]>(),
-    organizationFacts(orgIds),
-    UserModel.find({ _id: trusted({ $in: userIds }) })
-      .select({ name: 1 })
-      .lean<{ _id: unknown; name: string }[]>(),
-  ]).then(([l, o, u]) => [byId(l), o, byId(u)] as const);
+  const titles = new Map(listings.map((l) => [String(l._id), l.title]));
+  const untitled = matches.flatMap((m) => [m.needId, m.offerId]).filter((id) => !titles.has(String(id)));
+  const orgs = await organizationFacts(matches.flatMap((m) => [m.needOrgId, m.offerOrgId]).filter(Boolean));
+  const orgName = (orgId: unknown) => (orgId ? orgs.get(String(orgId))?.name : undefined);
+  // Owners are named only where their side has no organization's name.
+  const unnamed = matches.flatMap((m) => [
+    ...(orgName(m.needOrgId) === undefined ? [String(m.needOwnerId)] : []),
+    ...(orgName(m.offerOrgId) === undefined ? [String(m.offerOwnerId)] : []),
+  ]);
+  const [read, users] = await Promise.all([
+    untitled.length
+      ? ListingModel.find({ _id: trusted({ $in: untitled }) })
+          .select({ title: 1 })
+          .lean<Titled[]>()
+      : [],
+    unnamed.length ? userNames(unnamed) : new Map<string, string>(),
+  ]);
+  for (const l of read) titles.set(String(l._id), l.title);
   for (const m of matches) {
     const side = (listingId: unknown, orgId: unknown, ownerId: unknown): MatchSideNames => ({
-      listingTitle: listings.get(String(listingId))?.title ?? '',
-      party: (orgId ? orgs.get(String(orgId))?.name : undefined) ?? users.get(String(ownerId))?.name ?? '',
+      listingTitle: titles.get(String(listingId)) ?? '',
+      party: orgName(orgId) ?? users.get(String(ownerId)) ?? '',
     });
     out.set(String(m._id), {
       matchId: String(m._id),

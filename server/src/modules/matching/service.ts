@@ -1,4 +1,4 @@
-import mongoose, { trusted, type ClientSession } from 'mongoose';
+import mongoose, { trusted, Types, type ClientSession } from 'mongoose';
 import { defaultLocale, type Locale } from '@app/shared';
 import type { AppContext } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -10,14 +10,17 @@ import { proposalFor } from './proposal.js';
 import type { UserRecord } from '../users/model.js';
 import { MatchModel, RESPONSE_DAYS, type MatchRecord } from './model.js';
 import { matchPolicy as policy } from './policy.js';
-import { openMatchConversation } from '../conversations/opening.js';
+import { announceOpened, openMatchConversationIn } from '../conversations/opening.js';
 import { withCommittedMatch, type MatchParties } from './events.js';
 import { withCommittedListing } from '../listings/events.js';
 
 const DAY = 86_400_000;
 
 export async function findMatch(id: string): Promise<MatchRecord> {
-  const m = await MatchModel.findById(id).lean<MatchRecord>();
+  // Straight to the driver: a mongoose query would only cast the id (checked first: a malformed one is not found).
+  const m = Types.ObjectId.isValid(id)
+    ? ((await MatchModel.collection.findOne({ _id: new Types.ObjectId(id) })) as MatchRecord | null)
+    : null;
   if (!m) throw notFound('Match');
   return m;
 }
@@ -46,11 +49,17 @@ export function matchService(ctx: AppContext) {
     extra: Record<string, unknown> = {},
     session?: ClientSession,
   ) => {
-    const updated = await MatchModel.findOneAndUpdate(
-      { _id: m._id, status: from },
-      { $set: { status: to, ...extra }, $push: { history: { status: to, by: user._id, at: new Date() } } },
-      { returnDocument: 'after', session },
-    ).lean<MatchRecord>();
+    // The command mongoose's `findOneAndUpdate` would send (the schema's `updatedAt` in `$set`), straight to the
+    // driver: `extra` holds values typed as stored (the routes' schemas checked them, dates made by the service).
+    const at = new Date();
+    const update: Record<string, Record<string, unknown>> = {
+      $set: { status: to, ...extra, updatedAt: at },
+      $push: { history: { status: to, by: user._id, at } },
+    };
+    const updated = (await MatchModel.collection.findOneAndUpdate({ _id: m._id, status: from }, update, {
+      returnDocument: 'after',
+      session,
+    })) as MatchRecord | null;
     if (!updated) throw conflict('match.noLonger', { status: from });
     return updated;
   };
@@ -111,27 +120,26 @@ export function matchService(ctx: AppContext) {
       const drafts: Awaited<ReturnType<typeof proposalFor>>[] = [];
       for (const offerId of offerIds) drafts.push(await proposalFor(user, needId, offerId, locale));
       const now = Date.now();
-      // All or none: the matches and their events are written in one transaction.
+      // All or none: the matches and their events are written in one transaction, the matches in one insert
+      // (cast, defaulted, validated and timestamped by the schema as `create` would, without `save`'s machinery).
       return writeWithEvents(ctx.events, async (session, record) => {
+        const docs = await MatchModel.insertMany(
+          drafts.map((d) => ({
+            ...d.fields,
+            proposedBy: user._id,
+            ...(note ? { note } : {}),
+            deadline: new Date(now + RESPONSE_DAYS * DAY),
+            history: [{ status: 'proposed', by: user._id, at: new Date(now) }],
+          })),
+          { session },
+        );
         const out: MatchRecord[] = [];
-        for (const d of drafts) {
-          const [doc] = await MatchModel.create(
-            [
-              {
-                ...d,
-                proposedBy: user._id,
-                ...(note ? { note } : {}),
-                deadline: new Date(now + RESPONSE_DAYS * DAY),
-                history: [{ status: 'proposed', by: user._id, at: new Date(now) }],
-              },
-            ],
-            { session },
-          );
-          const m = doc!.toObject<MatchRecord>();
+        for (const [i, doc] of docs.entries()) {
+          const m = doc.toObject<MatchRecord>();
           // Handed to the subscribers in this process as committed (the counters, the notification).
           await record(
             'match.proposed',
-            withCommittedMatch({ ...matchParties(m, user), side: m.proposedSide }, m),
+            withCommittedMatch({ ...matchParties(m, user), side: m.proposedSide }, m, drafts[i]!.listings),
           );
           out.push(m);
         }
@@ -144,11 +152,11 @@ export function matchService(ctx: AppContext) {
       const m = await findVisibleMatch(user, id);
       if (!policy.canRespond(user, m)) throw forbidden('match.receiverAccepts');
       if (m.status !== 'proposed') throw conflict('match.cannotAccept', { status: m.status });
-      const { accepted: updated, recorded } = await mongoose.connection.transaction(async (session) => {
+      const { accepted: updated, recorded, opened } = await mongoose.connection.transaction(async (session) => {
         // One operation at a time: a transaction's operations must not run in parallel. Both listings in one read.
-        const pair = await ListingModel.find({ _id: trusted({ $in: [m.needId, m.offerId] }) })
-          .session(session)
-          .lean<ListingRecord[]>();
+        const pair = (await ListingModel.collection
+          .find({ _id: { $in: [m.needId, m.offerId] } }, { session })
+          .toArray()) as ListingRecord[];
         const need = pair.find((l) => l._id.equals(m.needId));
         const offer = pair.find((l) => l._id.equals(m.offerId));
         if (!need || !offer) throw conflict('match.listingGone');
@@ -169,7 +177,20 @@ export function matchService(ctx: AppContext) {
             listing,
           ),
         });
-        const accepted = await transition(user, m, 'proposed', 'accepted', { ...commitment }, session);
+        // The two sides can talk from now on: their conversation is opened with the acceptance, all or none.
+        const opened = await openMatchConversationIn(session, {
+          matchId: String(m._id),
+          memberUserIds: [String(m.needOwnerId), String(m.offerOwnerId)],
+          organizationIds: [m.needOrgId, m.offerOrgId].filter(Boolean).map(String),
+        });
+        const accepted = await transition(
+          user,
+          m,
+          'proposed',
+          'accepted',
+          { ...commitment, conversationId: opened.conversationId },
+          session,
+        );
         // The three events in one round trip.
         const recorded = await recordEvents(
           [
@@ -183,21 +204,15 @@ export function matchService(ctx: AppContext) {
                   side: accepted.proposedSide === 'need' ? 'offer' : 'need',
                 },
                 accepted,
+                { need: needTaken.listing, offer: offerTaken.listing },
               ),
             },
           ],
           session,
         );
-        return { accepted, recorded };
+        return { accepted, recorded, opened };
       });
-      // The two sides can talk from now on; opening is idempotent by match.
-      const conversation = await openMatchConversation(ctx, {
-        matchId: String(m._id),
-        memberUserIds: [String(m.needOwnerId), String(m.offerOwnerId)],
-        organizationIds: [m.needOrgId, m.offerOrgId].filter(Boolean).map(String),
-      });
-      await MatchModel.updateOne({ _id: m._id }, { $set: { conversationId: conversation._id } });
-      updated.conversationId = conversation._id;
+      if (opened.changed) announceOpened(ctx, opened.conversationId);
       // Search shows the listings' new capacity (or drops them once matched) before the accept is answered.
       await deliverRecorded(ctx.events, recorded);
       return updated;

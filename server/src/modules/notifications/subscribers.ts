@@ -5,7 +5,7 @@ import type { ConversationMembership } from '../conversations/events.js';
 import { UserModel } from '../users/model.js';
 import { recentUser } from '../users/read.js';
 import { notificationService, type NotificationInput } from './service.js';
-import { committedMatch, type MatchParties } from '../matching/events.js';
+import { committedListings, committedMatch, type MatchParties } from '../matching/events.js';
 import { subscribeAccountEmails } from './accountEmails.js';
 import { matchNames } from '../matching/read.js';
 import { matchNotice, type MatchNoticeType } from './matchWording.js';
@@ -109,7 +109,14 @@ export function subscribeMatchNotifications(
     if (!recipients.length) return;
     // The match as its writer committed it, when handed over in this process: its listings and owners named.
     const committed = committedMatch(event);
-    const names = (await matchNames([event.matchId], committed ? [committed] : [])).get(event.matchId);
+    const listings = committedListings(event);
+    const names = (
+      await matchNames(
+        [event.matchId],
+        committed ? [committed] : [],
+        listings ? [listings.need, listings.offer] : [],
+      )
+    ).get(event.matchId);
     for (const userId of recipients) {
       const side =
         userId === event.needOwnerId ? 'need' : userId === event.offerOwnerId ? 'offer' : undefined;

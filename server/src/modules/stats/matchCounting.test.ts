@@ -186,10 +186,9 @@ describe('the counters of matches', () => {
     expect(await snapshot()).toEqual(kept);
   });
 
-  it("stay exact when a proposal's delivery, handed the match, overlaps its need's changes", async () => {
+  /** A proposal stored behind the service's back, like the first match's: no mark yet and nothing counted. */
+  async function storedProposal() {
     await server.ctx.events.settle();
-    // A proposal stored behind the service's back: no mark yet and nothing counted, as right after its writer
-    // committed it; its need then moves between districts while the proposal's delivery and the moves' run.
     const template = (await MatchModel.findById(ids[0]).lean())!;
     const { _id, ...fields } = template;
     const created = await MatchModel.create({
@@ -197,7 +196,13 @@ describe('the counters of matches', () => {
       status: 'proposed',
       history: [{ status: 'proposed', by: template.needOwnerId, at: new Date() }],
     });
-    const id = String(created._id);
+    return { template, created, id: String(created._id) };
+  }
+
+  it("stay exact when a proposal's delivery, handed the match, overlaps its need's changes", async () => {
+    // A proposal stored behind the service's back: no mark yet and nothing counted, as right after its writer
+    // committed it; its need then moves between districts while the proposal's delivery and the moves' run.
+    const { template, created, id } = await storedProposal();
     const committed = created.toObject();
     const deliveries: Promise<void>[] = [countMatch(id, committed)];
     for (const district of ['310115', '310101', '310104']) {
@@ -211,6 +216,25 @@ describe('the counters of matches', () => {
     const kept = await snapshot();
     await rebuildMatchCounts();
     expect(await snapshot()).toEqual(kept);
+    await MatchModel.deleteOne({ _id: id });
+    await rebuildMatchCounts();
+  });
+
+  it("stay exact when a proposal's delivery is handed its need as it was before a move", async () => {
+    const { template, created, id } = await storedProposal();
+    // The writer read the need before the transaction; the need then moved, and the move's recount found no mark.
+    const need = (await ListingModel.findById(template.needId).lean())!;
+    const offer = (await ListingModel.findById(template.offerId).lean())!;
+    const moved = need.district === '310115' ? '310101' : '310115';
+    await ListingModel.updateOne({ _id: need._id }, { $set: { district: moved } });
+    await recountMatchesOf(String(need._id));
+    await countMatch(id, created.toObject(), 3, [need, offer]);
+    expect((await MatchMarkModel.findById(id).lean())?.district).toBe(moved);
+
+    const kept = await snapshot();
+    await rebuildMatchCounts();
+    expect(await snapshot()).toEqual(kept);
+    await ListingModel.updateOne({ _id: need._id }, { $set: { district: need.district } });
     await MatchModel.deleteOne({ _id: id });
     await rebuildMatchCounts();
   });

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { AppContext } from '../../context.js';
-import { committedMatch } from '../matching/events.js';
-import { listingFacts } from '../listings/stats.js';
+import { committedListings, committedMatch } from '../matching/events.js';
+import { listingFacts, type ListingFacts } from '../listings/stats.js';
 import {
   everyMatchTimeline,
   matchTimeline,
@@ -45,6 +45,36 @@ const counterPlace: Place = (at) => {
 /** The facts a match's mark reads: its need's, and once it is completed its offer's. */
 const factsOf = (t: MatchTimeline) => listingFacts(t.completedAt ? [t.needId, t.offerId] : [t.needId]);
 
+/** A listing as a match's writer had it at hand (the match event's payload carries it in the writer's process). */
+export interface ListingAtHand {
+  _id: Types.ObjectId;
+  side: ListingFacts['side'];
+  kind: string;
+  district: string;
+  domains?: string[] | null;
+  amount?: { min?: number | null; max?: number | null } | null;
+}
+
+/**
+ * The facts a match's mark reads, from the listings at hand when they hold them all (as `listingFacts` gives
+ * them), else read.
+ */
+function factsAtHand(t: MatchTimeline, listings: readonly ListingAtHand[] = []) {
+  const ids = t.completedAt ? [t.needId, t.offerId] : [t.needId];
+  const facts = new Map<string, ListingFacts>();
+  for (const l of listings) {
+    if (!ids.some((id) => id.equals(l._id))) continue;
+    facts.set(String(l._id), {
+      side: l.side,
+      kind: l.kind,
+      district: l.district,
+      domains: l.domains ?? [],
+      ...(l.amount ? { amount: l.amount as ListingFacts['amount'] } : {}),
+    });
+  }
+  return facts.size === ids.length ? facts : factsOf(t);
+}
+
 /** What a match adds now (null: no such match). */
 async function currentMark(id: Types.ObjectId): Promise<MarkFields | null> {
   const t = await matchTimeline(id);
@@ -57,13 +87,19 @@ async function currentMark(id: Types.ObjectId): Promise<MarkFields | null> {
  * (counting.ts): the mark swapped in one atomic step, the counters moved by the difference in one round trip, and
  * the match and its listings' facts read once more to check that what was swapped in is still the match's.
  * `committed`: the match as its writer committed it a moment ago (a proposal, an acceptance), not read again; it
- * has just changed, so its mark is swapped without reading it first.
+ * has just changed, so its mark is swapped without reading it first. `listings`: its listings as the writer had
+ * them, whose facts are not read before the swap (the check after it reads them, as after any read).
  */
-export async function countMatch(matchId: string, committed?: StoredMatch, tries = 3): Promise<void> {
+export async function countMatch(
+  matchId: string,
+  committed?: StoredMatch,
+  tries = 3,
+  listings?: readonly ListingAtHand[],
+): Promise<void> {
   if (!Types.ObjectId.isValid(matchId)) return;
   const id = new Types.ObjectId(matchId);
   const timeline = committed ? timelineOf(committed) : await matchTimeline(id);
-  const mark = timeline ? markOf(timeline, await factsOf(timeline)) : null;
+  const mark = timeline ? markOf(timeline, await factsAtHand(timeline, listings)) : null;
   if (!committed) {
     const counted = await MatchMarkModel.findById(id).lean<MatchMark>();
     if (mark ? counted && sameMark(counted, mark) : !counted) return;
@@ -156,5 +192,13 @@ const MATCH_EVENTS = [
 /** Keeps the match counters with every event that changes what a match adds to them. */
 export function subscribeMatchCounters(ctx: AppContext): void {
   for (const event of MATCH_EVENTS)
-    ctx.events.on(event, (payload) => countMatch(payload.matchId, committedMatch(payload)));
+    ctx.events.on(event, (payload) => {
+      const listings = committedListings(payload);
+      return countMatch(
+        payload.matchId,
+        committedMatch(payload),
+        3,
+        listings ? [listings.need, listings.offer] : undefined,
+      );
+    });
 }

@@ -36,3 +36,10 @@ export async function recentUsersById(ids: readonly string[]): Promise<Map<strin
   }
   return found;
 }
+
+/** Users' names by id, from the recent reads where there (`recentUsersById`); an unknown id is missing. */
+export async function userNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const [id, user] of await recentUsersById(ids)) names.set(id, user.name);
+  return names;
+}
