@@ -131,6 +131,56 @@ describe('embedded engine durability', () => {
     await engine.close();
   });
 
+  it('keeps every write after a transaction that changed nothing', async () => {
+    const dir = tempDir();
+    let engine = await startEmbeddedEngine({ dataDir: dir });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('c');
+      await coll.insertOne({ _id: 1 as never, v: 'before' });
+      // A transaction that only reads, and one whose update matches nothing: both commit with no writes.
+      await client.withSession((session) =>
+        session.withTransaction(async () => {
+          await coll.findOne({ _id: 1 as never }, { session });
+        }),
+      );
+      await client.withSession((session) =>
+        session.withTransaction(async () => {
+          await coll.updateOne({ _id: 404 as never }, { $set: { v: 'none' } }, { session });
+        }),
+      );
+      await coll.insertOne({ _id: 2 as never, v: 'after' });
+      await coll.updateOne({ _id: 1 as never }, { $set: { v: 'edited' } });
+    });
+    await engine.close();
+
+    const warnings: string[] = [];
+    engine = await startEmbeddedEngine({ dataDir: dir, warn: (w) => warnings.push(w) });
+    await withClient(engine, async (client) => {
+      expect(await client.db('app').collection('c').find().sort({ _id: 1 }).toArray()).toEqual([
+        { _id: 1, v: 'edited' },
+        { _id: 2, v: 'after' },
+      ]);
+    });
+    await engine.close();
+    expect(warnings).toEqual([]);
+
+    // Earlier versions journaled such a commit as an empty record; a journal holding one replays past it.
+    const file = path.join(dir, journalFiles(dir).at(-1)!);
+    fs.appendFileSync(file, Buffer.alloc(8));
+    fs.appendFileSync(
+      file,
+      encodeRecord([{ k: 'put', ns: 'app.c', doc: { _id: 3, v: 'past an empty record' } }]),
+    );
+    engine = await startEmbeddedEngine({ dataDir: dir, warn: (w) => warnings.push(w) });
+    await withClient(engine, async (client) => {
+      const coll = client.db('app').collection('c');
+      expect(await coll.countDocuments()).toBe(3);
+      expect(await coll.findOne({ _id: 3 as never })).toEqual({ _id: 3, v: 'past an empty record' });
+    });
+    await engine.close();
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses a data directory another live process holds, and takes over a stale lock', async () => {
     const dir = tempDir();
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
@@ -182,7 +232,15 @@ describe('embedded engine durability', () => {
   it('serves stored documents byte for byte as they were written, also after a restart', async () => {
     const dir = tempDir();
     const docs: Document[] = [
-      { _id: new ObjectId(), title: '社区养老', n: 3, x: 2.5, big: 2 ** 40, when: new Date(0), tags: ['a', 'b'] },
+      {
+        _id: new ObjectId(),
+        title: '社区养老',
+        n: 3,
+        x: 2.5,
+        big: 2 ** 40,
+        when: new Date(0),
+        tags: ['a', 'b'],
+      },
       { _id: 7, nested: { a: [1, { b: null }] }, neg: -0 },
     ];
     let engine = await startEmbeddedEngine({ dataDir: dir, checkpointAtCloseBytes: 1 });
@@ -207,7 +265,11 @@ describe('embedded engine durability', () => {
     const snapshot = Buffer.concat([
       encodeRecord([{ snapshot: 1, journal: 2, collections: 1 }]),
       encodeRecord([{ collection: { ns, options: {}, uuid: new UUID().toHexString(), indexes: [index] } }]),
-      encodeRecord([{ docs: ns, n: 2 }, { _id: 1, email: 'a', n: 1 }, { _id: 2, email: 'b', n: 2 }]),
+      encodeRecord([
+        { docs: ns, n: 2 },
+        { _id: 1, email: 'a', n: 1 },
+        { _id: 2, email: 'b', n: 2 },
+      ]),
       encodeRecord([{ end: 1, docs: 2 }]),
     ]);
     fs.writeFileSync(path.join(dir, 'snapshot.bson'), snapshot);
@@ -215,7 +277,10 @@ describe('embedded engine durability', () => {
       path.join(dir, journalName(2)),
       Buffer.concat([
         encodeRecord([{ k: 'put', ns, doc: { _id: 3, email: 'c', n: 3 } }]),
-        encodeRecord([{ k: 'del', ns, id: 1 }, { k: 'put', ns, doc: { _id: 2, email: 'b', n: 20 } }]),
+        encodeRecord([
+          { k: 'del', ns, id: 1 },
+          { k: 'put', ns, doc: { _id: 2, email: 'b', n: 20 } },
+        ]),
       ]),
     );
     const engine = await startEmbeddedEngine({ dataDir: dir });

@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'bson';
 import { encodeRecord } from './records.js';
+import { writeAll } from './writeAll.js';
 
 export const journalName = (n: number): string => `journal-${String(n).padStart(8, '0')}.log`;
 export const JOURNAL_FILE = /^journal-(\d{8})\.log$/;
@@ -112,7 +113,10 @@ export class Journal {
           this.handle = await openForAppend(this.dir, file);
           this.handleFile = file;
         }
-        await this.handle!.write(batch.length === 1 ? batch[0]!.buf : Buffer.concat(batch.map((p) => p.buf)));
+        await writeAll(
+          this.handle!,
+          batch.length === 1 ? batch[0]!.buf : Buffer.concat(batch.map((p) => p.buf)),
+        );
         if (!DSYNC) await this.handle!.datasync();
         for (const p of batch) p.resolve();
       } catch (err) {

@@ -8,8 +8,12 @@ import { serialize, type Document } from 'bson';
  */
 export const RECORD_HEADER = 8;
 
-/** Frames documents as one record; a document given as bytes (already BSON) is written as it is. */
+/**
+ * Frames documents as one record; a document given as bytes (already BSON) is written as it is. A record holds at
+ * least one document: there is nothing to journal for none.
+ */
 export function encodeRecord(docs: Array<Document | Uint8Array>): Buffer {
+  if (docs.length === 0) throw new Error('a journal record needs at least one document');
   const parts = docs.map((d) => (d instanceof Uint8Array ? d : serialize(d)));
   const payload = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   const header = Buffer.allocUnsafe(RECORD_HEADER);
@@ -29,7 +33,8 @@ export interface SplitRecords {
 
 /**
  * Splits a buffer into records and each record into its BSON documents by their lengths, without decoding them,
- * stopping at the first incomplete or corrupt record.
+ * stopping at the first incomplete or corrupt record. An empty record (length 0, CRC 0) holds nothing and is
+ * stepped over: versions before 2026-12-07 journaled one for every transaction that committed no writes.
  */
 export function splitRecords(buf: Buffer): SplitRecords {
   const records: Buffer[][] = [];
@@ -38,7 +43,12 @@ export function splitRecords(buf: Buffer): SplitRecords {
     if (buf.length - offset < RECORD_HEADER) break;
     const length = buf.readUInt32LE(offset);
     const end = offset + RECORD_HEADER + length;
-    if (length === 0 || end > buf.length) break;
+    if (length === 0) {
+      if (buf.readUInt32LE(offset + 4) !== 0) break;
+      offset = end;
+      continue;
+    }
+    if (end > buf.length) break;
     const payload = buf.subarray(offset + RECORD_HEADER, end);
     if (crc32(payload) !== buf.readUInt32LE(offset + 4)) break;
     const docs = splitPayload(payload);

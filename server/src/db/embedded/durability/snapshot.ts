@@ -8,6 +8,7 @@ import { Collection } from '../storage/collection.js';
 import type { IndexSpec } from '../storage/indexes.js';
 import { syncDir } from './journal.js';
 import { encodeRecord, splitRecords } from './records.js';
+import { writeAll } from './writeAll.js';
 
 export const SNAPSHOT_FILE = 'snapshot.bson';
 const TMP_FILE = 'snapshot.tmp';
@@ -110,7 +111,7 @@ export class SnapshotWriter {
   private async write(docs: Array<Document | Uint8Array>): Promise<void> {
     const record = encodeRecord(docs);
     this.bytes += record.length;
-    await this.handle.write(record);
+    await writeAll(this.handle, record);
   }
 }
 

@@ -104,9 +104,10 @@ export class DurableStore {
     }
   }
 
-  /** Journals ops; resolves once they are on disk. */
+  /** Journals ops; resolves once they are on disk. No ops (a transaction that wrote nothing): nothing to journal. */
   persist(ops: StorageOp[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the embedded database is closed'));
+    if (ops.length === 0) return Promise.resolve();
     const durable = this.journal.append(ops.map(journaledOp));
     this.maybeCompact();
     return durable;
@@ -156,7 +157,9 @@ export class DurableStore {
     const checkpointFrom = this.options.checkpointAtCloseBytes ?? 1024 * 1024;
     if (this.journal.bytesSinceSnapshot >= checkpointFrom) {
       await this.snapshot().catch((err) =>
-        this.options.warn?.(`checkpoint at close failed (the journal still holds everything): ${String(err)}`),
+        this.options.warn?.(
+          `checkpoint at close failed (the journal still holds everything): ${String(err)}`,
+        ),
       );
     }
     await this.journal.close();
