@@ -13,7 +13,7 @@ import {
   generateDataset,
   type Dataset,
 } from '../../../server/src/seed/generate/generate.js';
-import { startServerProcess } from '../load/serverProcess.js';
+import { startServerProcess, treeCpuMs } from '../load/serverProcess.js';
 
 /**
  * A data directory holding `listings` generated listings; `withDatabase` runs while the engine is open on it;
@@ -44,8 +44,16 @@ export interface BenchServer {
   startMs: number;
   /** Resident set size of the server process, in MiB. */
   rssMb(): number;
+  /**
+   * Resolves once the server has settled after its start: a quarter second in which its processes used under 5 %
+   * of a core (the database's deferred indexes are built, the search snapshot written). Returns the ms waited.
+   */
+  settled(timeoutMs?: number): Promise<number>;
   stop(): Promise<void>;
 }
+
+const SETTLE_WINDOW_MS = 250;
+const SETTLED_CPU_SHARE = 0.05;
 
 /**
  * Starts `server/src/main.ts` on the directory (through the load benchmark's launcher) with the search rate limit
@@ -61,6 +69,17 @@ export async function startBenchServer(dir: string, env: NodeJS.ProcessEnv = {})
     pid,
     startMs: server.startMs,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    async settled(timeoutMs = 120_000) {
+      const from = performance.now();
+      let before = treeCpuMs(pid);
+      while (before !== undefined && performance.now() - from < timeoutMs) {
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_WINDOW_MS));
+        const now = treeCpuMs(pid);
+        if (now === undefined || now - before < SETTLE_WINDOW_MS * SETTLED_CPU_SHARE) break;
+        before = now;
+      }
+      return Math.round(performance.now() - from);
+    },
     stop: () => server.stop(),
   };
 }
