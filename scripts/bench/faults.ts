@@ -50,6 +50,7 @@ console.log(
     acknowledged_accepts: total('accepts'),
     acknowledged_messages: total('messages'),
     unanswered_at_kill: result.cycles.reduce((n, c) => n + c.unanswered, 0),
+    edits_lost_race: result.cycles.reduce((n, c) => n + c.editsLostRace, 0),
     lost: result.lost.length,
     search_mismatches: result.searchMismatches.length,
     index_differences: result.indexDifferences,

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareData } from './dataset.js';
+import { loseEditRaces } from './editRace.js';
 import { Journal } from './journal.js';
 import { startServerProcess, type ServerProcess } from './serverProcess.js';
 import { checkAcknowledgedWrites, searchedOpenIds, setDifference, storedOpenIds } from './verify.js';
@@ -29,6 +30,8 @@ export interface CrashCycle {
   acknowledged: Journal['acknowledged'];
   /** Calls that got no answer: sent when the server died. */
   unanswered: number;
+  /** Edits refused because their listing was closed meanwhile (each commits an empty transaction). */
+  editsLostRace: number;
   checked: { listings: number; matches: number; messages: number };
 }
 
@@ -79,7 +82,13 @@ export async function runCrash(settings: CrashSettings): Promise<CrashResult> {
       await workload.started;
       const [min, max] = settings.killAfterMs;
       const killedAtMs = Math.round(min + random() * (max - min));
-      await new Promise((resolve) => setTimeout(resolve, killedAtMs));
+      const loadStarted = performance.now();
+      // A third of the way in, edits that lose a race commit empty transactions: what follows must survive them.
+      await new Promise((resolve) => setTimeout(resolve, killedAtMs / 3));
+      const editsLostRace = await loseEditRaces(server.url, data);
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, killedAtMs - (performance.now() - loadStarted))),
+      );
       await server.stop('SIGKILL');
       workload.stop();
       await workload.done;
@@ -96,12 +105,14 @@ export async function runCrash(settings: CrashSettings): Promise<CrashResult> {
         restartMs,
         acknowledged: since(before, journal.acknowledged),
         unanswered,
+        editsLostRace,
         checked: check.checked,
       });
       log(
         `cycle ${cycle}: killed ${killedAtMs} ms into the load; ${JSON.stringify(since(before, journal.acknowledged))} ` +
           `acknowledged, ${unanswered} calls unanswered; restarted in ${restartMs} ms; ` +
-          `${check.lost.length} lost, ${check.searchMismatches.length} search mismatches`,
+          `${check.lost.length} lost, ${check.searchMismatches.length} search mismatches; ` +
+          `${editsLostRace} edits lost a race before`,
       );
     }
 
