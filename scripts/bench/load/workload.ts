@@ -202,8 +202,11 @@ export function startWorkload(options: WorkloadOptions): Workload {
     const deadline = begin + options.durationMs;
     await Promise.all(
       people.map(async (person) => {
-        // Spread the first actions over one think time, so users do not arrive in lockstep.
-        await sleep(random() * options.thinkMs);
+        // The first action after a think time of its own, drawn as every other: each user is then a steady stream
+        // of calls from the start (think times are exponential, so the wait for the next call of someone already
+        // browsing has the same law), and the users together offer the run's rate from its first second. A first
+        // action spread uniformly over one think time would offer half as much again in the run's first think time.
+        await sleep(think());
         while (!stopped && performance.now() < deadline) {
           await person.act(draw());
           await sleep(Math.min(think(), Math.max(0, deadline - performance.now())));
