@@ -5,7 +5,9 @@
  * the search index from the database (and writes its snapshot), the second reads the snapshot back. After each,
  * a warm-up of searches and recommendations, then the server process's resident set; then 200 listings written
  * (by one organization's owner, until the last is found by search) and the resident set again, as a server that
- * takes writes holds it; SIGTERM ends it cleanly (which writes the snapshot again if the index changed).
+ * takes writes holds it; then recommendations for 2,000 different open listings (the matching caches as broad use
+ * fills them) and the resident set once more; SIGTERM ends it cleanly (which writes the snapshot again if the index
+ * changed).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +24,8 @@ const listings = Number(process.argv[2] ?? 100_000);
 const SEARCHES = 300;
 const RECOMMENDATIONS = 60;
 const WRITES = 200;
+/** Recommendations for as many different open listings, after the writes: the matching caches as broad use fills them. */
+const BROAD_RECOMMENDATIONS = 2000;
 
 /** The pids of a process's descendants (from /proc). */
 function descendants(pid: number): number[] {
@@ -185,6 +189,27 @@ async function warmUp(url: string) {
   };
 }
 
+/** Recommendations for `count` different open listings, newest first, two at a time. */
+async function recommendBroadly(url: string, count: number) {
+  const ids: string[] = [];
+  for (let page = 1; ids.length < count; page++) {
+    const answer = (await (
+      await fetch(`${url}/api/search?sort=newest&pageSize=100&page=${page}`)
+    ).json()) as {
+      items: { id: string }[];
+    };
+    if (answer.items.length === 0) break;
+    ids.push(...answer.items.map((item) => item.id));
+  }
+  const n = Math.min(count, ids.length);
+  const timed = await timeConcurrent(2, n, async (i) => {
+    const res = await fetch(`${url}/api/listings/${ids[i]}/matches?limit=10`);
+    if (!res.ok) throw new Error(`matches answered ${res.status}`);
+    await res.arrayBuffer();
+  });
+  return { n, ...summary(timed.durations, timed.wallMs) };
+}
+
 /** Listings posted one after the other by one organization's owner, then until search finds the last one. */
 async function writeListings(url: string, data: Dataset) {
   const owner = data.organizations.find((o) => o.verified && o.body.type !== 'enterprise')!.ownerKey;
@@ -219,11 +244,15 @@ async function main() {
       let rss;
       let rssAfterWrites;
       let writesMs;
+      let broad;
+      let rssAfterBroad;
       try {
         warm = await warmUp(server.url);
         rss = rssMb(server.pid);
         writesMs = await writeListings(server.url, data);
         rssAfterWrites = rssMb(server.pid);
+        broad = await recommendBroadly(server.url, BROAD_RECOMMENDATIONS);
+        rssAfterBroad = rssMb(server.pid);
       } finally {
         await server.stop();
       }
@@ -235,6 +264,8 @@ async function main() {
         client: server.clientLine,
         rss_after_warm_up_mb: round(rss, 0),
         rss_after_writes_mb: round(rssAfterWrites, 0),
+        rss_after_broad_recommendations_mb: round(rssAfterBroad, 0),
+        broad_recommendations: { listings: broad.n, p95_ms: broad.p95_ms },
         writes: { listings: WRITES, searchable_after_ms: round(writesMs, 0) },
         search_p95_ms: warm.search.p95_ms,
         recommend_p95_ms: warm.recommend.p95_ms,
