@@ -8,23 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Schema } from 'mongoose';
 import { startEmbeddedEngine, type EmbeddedEngine } from '../../server/src/db/embedded/index.js';
+import { mulberry32 } from '../../server/src/lib/seededRandom.js';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const ONE_BY_ONE = Math.min(N, 5_000);
 const LOOKUPS = 5_000;
 const SCANS = 20;
 
-/** A small seeded PRNG (mulberry32) so every run sees the same data. */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20260101);
+const random = mulberry32(20260101);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const districts = [
   '310101',

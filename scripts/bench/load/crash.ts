@@ -11,7 +11,8 @@ import { loseEditRaces } from './editRace.js';
 import { Journal } from './journal.js';
 import { startServerProcess, type ServerProcess } from './serverProcess.js';
 import { checkAcknowledgedWrites, searchedOpenIds, setDifference, storedOpenIds } from './verify.js';
-import { seeded, startWorkload, WRITING_MIX } from './workload.js';
+import { mulberry32 } from '../../../server/src/lib/seededRandom.js';
+import { startWorkload, WRITING_MIX } from './workload.js';
 
 export interface CrashSettings {
   users: number;
@@ -52,7 +53,7 @@ const since = (before: Counts, after: Counts): Counts =>
 
 export async function runCrash(settings: CrashSettings): Promise<CrashResult> {
   const log = settings.log ?? (() => {});
-  const random = seeded(settings.seed ?? 11);
+  const random = mulberry32(settings.seed ?? 11);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rl-crash-'));
   let server: ServerProcess | undefined;
   try {

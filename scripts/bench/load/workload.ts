@@ -2,6 +2,7 @@
  * Drives a running server with simulated users: each signs in, then loops (think, act) until the time is up or
  * the run is stopped. Operations are drawn from a weighted mix; think times are exponential, as people's are.
  */
+import { mulberry32 } from '../../../server/src/lib/seededRandom.js';
 import { monotonicUs } from '../lib/cpuProfile.js';
 import type { PreparedData } from './dataset.js';
 import { Journal } from './journal.js';
@@ -62,16 +63,6 @@ export interface Workload {
   started: Promise<void>;
 }
 
-/** A seeded PRNG (mulberry32): the same seed gives the same choices of operations. */
-export function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Whether the server has messaging: its conversation routes are in the OpenAPI document. */
 export async function hasMessaging(url: string): Promise<boolean> {
   const doc = (await (await fetch(`${url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
@@ -114,7 +105,7 @@ export async function measureAlone(
             into,
             new Journal(),
             world,
-            seeded(i),
+            mulberry32(i),
           ),
       );
   // A round to warm up (the JIT, caches) that is not counted, then the measured one.
@@ -144,7 +135,7 @@ export async function measureAlone(
 export function startWorkload(options: WorkloadOptions): Workload {
   const stats = new WorkloadStats();
   const journal = options.journal ?? new Journal();
-  const random = seeded(options.seed ?? 7);
+  const random = mulberry32(options.seed ?? 7);
   let stopped = false;
   let signInFailures = 0;
   let markStarted: () => void = () => {};
@@ -184,7 +175,7 @@ export function startWorkload(options: WorkloadOptions): Workload {
             stats,
             journal,
             world,
-            seeded((options.seed ?? 7) * 1000 + i),
+            mulberry32((options.seed ?? 7) * 1000 + i),
           ),
       );
     // Sign in a few at a time: a password check is deliberately slow, and this is not what is measured.

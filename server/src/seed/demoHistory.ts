@@ -7,6 +7,7 @@ import { MatchModel, RESPONSE_DAYS } from '../modules/matching/model.js';
 import { OrganizationModel } from '../modules/organizations/model.js';
 import { ResidencyModel } from '../modules/residencies/model.js';
 import { UserModel } from '../modules/users/model.js';
+import { mulberry32 } from '../lib/seededRandom.js';
 
 /*
  * A year of history for the demo, so that the bureau's dashboard and district map show something real on first
@@ -18,16 +19,9 @@ import { UserModel } from '../modules/users/model.js';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** mulberry32: a tiny seeded generator, enough for demo history. */
+/** The demo history's draws, on a seeded generator. */
 function seeded(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

@@ -1,6 +1,6 @@
 import { Decimal128, Long, ObjectId, type Document } from 'bson';
 import { describe, expect, it } from 'vitest';
-import { rng } from '../random.harness.js';
+import { mulberry32 } from '../../../lib/seededRandom.js';
 import {
   FieldSelection,
   decodeDocument,
@@ -16,7 +16,7 @@ const IDS = Array.from({ length: 3 }, () => new ObjectId());
 const DATES = [new Date(1_700_000_000_000), new Date(1_700_000_000_001), new Date(0)];
 
 function generator(seed: number) {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   // Few distinct values, so that equality and order conditions meet their values often.
   const scalar = (): unknown =>

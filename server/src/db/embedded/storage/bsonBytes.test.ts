@@ -1,14 +1,6 @@
-import {
-  Binary,
-  Decimal128,
-  Long,
-  ObjectId,
-  Timestamp,
-  serialize,
-  type Document,
-} from 'bson';
+import { Binary, Decimal128, Long, ObjectId, Timestamp, serialize, type Document } from 'bson';
 import { describe, expect, it } from 'vitest';
-import { rng } from '../random.harness.js';
+import { mulberry32 } from '../../../lib/seededRandom.js';
 import { compileFilter } from '../commands/query.js';
 import { encodeReply } from '../wire/codec.js';
 import {
@@ -27,7 +19,7 @@ import { Index, type IndexSpec } from './indexes.js';
 const FIELDS = ['a', 'b', 'c', 'tags', 'when', 'owner', 'nested', '名称', 'n'];
 
 function generator(seed: number) {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const scalar = (): unknown =>
     pick([
@@ -174,7 +166,10 @@ describe('stored document bytes', () => {
         Buffer.from(serialize({ k: 'put', ns: 'app.things', doc: decodeDocument(bytes) })),
       );
     }
-    const reply = (batch: unknown[]) => ({ cursor: { firstBatch: batch, id: Long.fromNumber(7), ns: 'app.x' }, ok: 1 });
+    const reply = (batch: unknown[]) => ({
+      cursor: { firstBatch: batch, id: Long.fromNumber(7), ns: 'app.x' },
+      ok: 1,
+    });
     const raw = encodeReply(reply([...stored.slice(0, 10), ...decoded.slice(10)]));
     expect(raw).toEqual(Buffer.from(serialize(reply(decoded))));
     const next = { cursor: { nextBatch: stored, id: Long.fromNumber(0), ns: 'app.x' }, ok: 1 };
