@@ -9,14 +9,19 @@ import { synonymsOf } from '../../lib/text/synonyms.js';
 import { indexTokens, queryTokens } from '../../lib/text/tokenizer.js';
 import { generalIdf } from '../../lib/text/wordRarity.js';
 import {
-  characterSet,
-  markHeld,
-  onWordNumbersReset,
-  renumberWhenFull,
-  sortedSet,
-  wordNumber,
-  wordSet,
-} from './wordSets.js';
+  detachNeed,
+  detachOffer,
+  needRing,
+  offerRing,
+  packNeed,
+  packOffer,
+  readNeed,
+  readOffer,
+  roomIn,
+  type NeedWords,
+  type OfferWords,
+} from './textRecords.js';
+import { characterSet, markHeld, onWordNumbersReset, renumberWhenFull, wordSet } from './wordSets.js';
 
 /** Words every listing uses to say "I ask" or "I give", and fillers; they tell nothing about what. */
 const FRAME = new Set(
@@ -64,85 +69,18 @@ const meaningful = (w: string) => !FRAME.has(w) && (w.length > 1 || /[a-z0-9]/.t
 type NeedText = Pick<Listing, 'title' | 'description'> & Partial<Pick<Listing, 'id' | 'updatedAt'>>;
 
 /**
- * A need's words in the order they are summed, packed into a few typed arrays: as an object and an array of its
- * own per word (about 200 bytes each, dozens of words a need) a cached need took about 11 KiB, so that 10,000 of
- * them held about 110 MiB. Word i weighs `weights[i]`; `parts[i]` is its length in UTF-16 units (as the share found
- * is counted); its characters, for a word found only in part, are positions in `characters` at
- * `parts[parts[n + i]]` up to `parts[parts[n + i + 1]]` (n words). What lets an offer's sets be walked once rather
- * than searched per word: the word numbers sorted (`numbers`, `order[k]` the position of `numbers[k]` among the
- * words), and every character of the words (code points) sorted.
- */
-interface NeedWords {
-  weights: Float64Array;
-  parts: Uint32Array;
-  total: number;
-  numbers: Uint32Array;
-  order: Uint32Array;
-  characters: Uint32Array;
-}
-
-const needCache = new Map<string, NeedWords>();
-/**
- * As many as offers: at 10,000 a world of 20,000 listings (11,155 needs) kept cutting needs all run, the oldest
- * stored forgotten first (about half the ranking's time in the 1,000-user run's last 20 s). Packed, 20,000 needs
- * take about 92 MiB at most, less than 10,000 did unpacked (about 125 MiB).
- */
-const NEED_CACHE_SIZE = 20_000;
-
-/**
- * The need's weighted words and their sum, cached per listing version like an offer's: when the subject is an
- * offer, every candidate need is cut into words, and the same needs come back as candidates call after call.
+ * The need's weighted words and their sum, cached per listing version like an offer's (textRecords.ts): when the
+ * subject is an offer, every candidate need is cut into words, and the same needs come back as candidates call
+ * after call. Read it before the next need is cut, or detach it.
  */
 function needWordsOf(need: NeedText): NeedWords {
   const key = need.id && need.updatedAt ? `${need.id}@${need.updatedAt}` : undefined;
-  const cached = key ? needCache.get(key) : undefined;
-  if (cached) return cached;
+  const cached = key === undefined ? undefined : needRing().get(key);
+  if (cached) return readNeed(cached);
   const weighted = needWords(need);
   let total = 0;
   for (const weight of weighted.values()) total += weight;
-  const entry = needWordsIndexed([...weighted]);
-  entry.total = total;
-  if (key) {
-    if (needCache.size >= NEED_CACHE_SIZE) needCache.delete(needCache.keys().next().value!);
-    needCache.set(key, entry);
-  }
-  return entry;
-}
-
-/** The need's words, numbered, with their sorted numbers and characters (see NeedWords). */
-function needWordsIndexed(weighted: [string, number][]): NeedWords {
-  const n = weighted.length;
-  const codePoints = weighted.map(([word]) => Array.from(word, (c) => c.codePointAt(0)!));
-  const characters = sortedSet(codePoints.flat());
-  let partCount = 0;
-  for (const points of codePoints) partCount += points.length;
-  const weights = new Float64Array(n);
-  const parts = new Uint32Array(2 * n + 1 + partCount);
-  const wordNumbers = new Uint32Array(n);
-  let at = 2 * n + 1;
-  weighted.forEach(([word, weight], i) => {
-    weights[i] = weight;
-    wordNumbers[i] = wordNumber(word);
-    parts[i] = word.length;
-    parts[n + i] = at;
-    for (const c of codePoints[i]!) parts[at++] = positionIn(characters, c);
-  });
-  parts[2 * n] = at;
-  const order = Uint32Array.from(wordNumbers.keys()).sort((x, y) => wordNumbers[x]! - wordNumbers[y]!);
-  const numbers = Uint32Array.from(order, (i) => wordNumbers[i]!);
-  return { weights, parts, total: 0, numbers, order, characters };
-}
-
-/** The position of a value the sorted set holds. */
-function positionIn(set: Uint32Array, value: number): number {
-  let low = 0;
-  let high = set.length - 1;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (set[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return packNeed([...weighted], total, roomIn(needRing(), key));
 }
 
 /** The need's words with their weights (title words count double). */
@@ -158,34 +96,21 @@ function needWords(need: Pick<Listing, 'title' | 'description'>): Map<string, nu
   return words;
 }
 
-/** An offer's words as sets of their numbers (wordSets.ts). */
-interface OfferWords {
-  title: Uint32Array;
-  description: Uint32Array;
-  /** The Chinese characters of title and description (code points), for words found only in part (午饭 in 午餐). */
-  chars: Uint32Array;
-}
-
-const offerCache = new Map<string, OfferWords>();
-const OFFER_CACHE_SIZE = 20_000;
 onWordNumbersReset(() => {
-  offerCache.clear();
-  needCache.clear();
+  offerRing().clear();
+  needRing().clear();
 });
 
 /** The offer's words, search mode (a long word also gives its parts), cached per listing version. */
 function offerWords(offer: Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>): OfferWords {
   const key = `${offer.id}@${offer.updatedAt}`;
-  const cached = offerCache.get(key);
-  if (cached) return cached;
+  const cached = offerRing().get(key);
+  if (cached) return readOffer(cached);
   const set = (text: string) => wordSet(indexTokens(text).map(canonical));
   const chars = characterSet(
     [...`${offer.title}${offer.description}`].filter((c) => /\p{Script=Han}/u.test(c)),
   );
-  const words = { title: set(offer.title), description: set(offer.description), chars };
-  if (offerCache.size >= OFFER_CACHE_SIZE) offerCache.delete(offerCache.keys().next().value!);
-  offerCache.set(key, words);
-  return words;
+  return packOffer(set(offer.title), set(offer.description), chars, roomIn(offerRing(), key));
 }
 
 type OfferText = Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>;
@@ -193,7 +118,7 @@ type OfferText = Pick<Listing, 'id' | 'title' | 'description' | 'updatedAt'>;
 /** For one need, how much of what it says each offer also says, 0..1 (the need's words are cut once). */
 export function relevanceTo(need: NeedText): (offer: OfferText) => number {
   renumberWhenFull();
-  const wanted = needWordsOf(need);
+  const wanted = detachNeed(needWordsOf(need));
   return (offer) => (wanted.total === 0 ? 0 : relevanceOf(wanted, offerWords(offer)));
 }
 
@@ -207,40 +132,44 @@ let present = new Uint8Array(256);
  * sum is then taken word by word in the need's order, as before (the same figure to the last bit).
  */
 function relevanceOf(need: NeedWords, offer: OfferWords): number {
-  const { weights, parts, total, numbers, order, characters } = need;
-  const n = weights.length;
+  const { words, floats, n, total, weightsAt, partsAt, numbersAt, orderAt, charactersAt, characters } = need;
   if (found.length < n) found = new Uint8Array(n * 2);
   found.fill(0, 0, n);
-  markHeld(numbers, order, offer.title, found, 1);
-  markHeld(numbers, order, offer.description, found, 2);
+  const held = offer.words;
+  markHeld(words, numbersAt, n, orderAt, held, offer.titleAt, offer.titleLength, found, 1);
+  markHeld(words, numbersAt, n, orderAt, held, offer.descriptionAt, offer.descriptionLength, found, 2);
   let charactersRead = false;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const weight = weights[i]!;
-    const length = parts[i]!;
+    const weight = floats[weightsAt + i]!;
+    const length = words[partsAt + i]!;
     const at = found[i];
     if (at === 1) sum += weight;
     else if (at === 2) sum += weight * DESCRIPTION_HIT;
     else if (length > 1) {
       if (!charactersRead) {
-        if (present.length < characters.length) present = new Uint8Array(characters.length * 2);
-        present.fill(0, 0, characters.length);
-        markHeld(characters, identity(characters.length), offer.chars, present, 1);
+        if (present.length < characters) present = new Uint8Array(characters * 2);
+        present.fill(0, 0, characters);
+        markHeld(
+          words,
+          charactersAt,
+          characters,
+          undefined,
+          held,
+          offer.charsAt,
+          offer.charsLength,
+          present,
+          1,
+        );
         charactersRead = true;
       }
       let shared = 0;
-      for (let p = parts[n + i]!, end = parts[n + i + 1]!; p < end; p++) if (present[parts[p]!] === 1) shared++;
+      for (let p = words[partsAt + n + i]!, end = words[partsAt + n + i + 1]!; p < end; p++)
+        if (present[words[partsAt + p]!] === 1) shared++;
       sum += weight * PART_HIT * (shared / length);
     }
   }
   return Math.min(1, sum / total / FULL_AT);
-}
-
-let identities = new Uint32Array(0);
-/** 0, 1, 2, … n - 1. */
-function identity(n: number): Uint32Array {
-  if (identities.length < n) identities = Uint32Array.from({ length: n * 2 }, (_, i) => i);
-  return identities;
 }
 
 /** The text relevance of one pair, 0..1. */
@@ -251,7 +180,7 @@ export function pairRelevance(subject: Listing): (candidate: Listing) => number 
   if (subject.side === 'need') return relevanceTo(subject);
   renumberWhenFull();
   // The subject is the offer: its words are looked up once, each candidate need's from the cache.
-  const offer = offerWords(subject);
+  const offer = detachOffer(offerWords(subject));
   return (candidate) => {
     const wanted = needWordsOf(candidate);
     return wanted.total === 0 ? 0 : relevanceOf(wanted, offer);

@@ -2,7 +2,7 @@
  * Sets of words and of characters kept as sorted numbers, for the words text relevance caches per listing: a
  * `Set` of strings cost about 3 KiB an offer (20,000 cached offers, about 55 MiB at 100,000 listings), the same
  * words as numbers a few hundred bytes. Each distinct word gets a number the first time it is seen, for the life
- * of the process; a set is a sorted `Uint32Array`, asked by binary search.
+ * of the process; a set is its numbers sorted, written into a cached record (textRecords.ts) and walked there.
  */
 
 const numbers = new Map<string, number>();
@@ -35,58 +35,50 @@ export function wordNumber(word: string): number {
   return n;
 }
 
-/** Sorted, without repeats. */
-export function sortedSet(values: number[]): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
+/** The values sorted, without repeats (in place). */
+export function sortedUnique(values: number[]): number[] {
+  values.sort((a, b) => a - b);
   let kept = 0;
-  for (let i = 0; i < sorted.length; i++)
-    if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
-  return kept === sorted.length ? sorted : sorted.slice(0, kept);
+  for (let i = 0; i < values.length; i++)
+    if (kept === 0 || values[i] !== values[kept - 1]) values[kept++] = values[i]!;
+  values.length = kept;
+  return values;
 }
 
-/** The words as a set of their numbers. */
-export const wordSet = (words: Iterable<string>): Uint32Array => sortedSet([...words].map(wordNumber));
+/** The words' numbers, sorted, without repeats. */
+export const wordSet = (words: Iterable<string>): number[] => sortedUnique(Array.from(words, wordNumber));
 
-/** The characters (code points) as a set. */
-export const characterSet = (chars: Iterable<string>): Uint32Array =>
-  sortedSet([...chars].map((c) => c.codePointAt(0)!));
-
-/** Whether the sorted set holds the number. */
-export function holds(set: Uint32Array, value: number): boolean {
-  let low = 0;
-  let high = set.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = set[mid]!;
-    if (at === value) return true;
-    if (at < value) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
-}
+/** The characters' code points, sorted, without repeats. */
+export const characterSet = (chars: Iterable<string>): number[] =>
+  sortedUnique(Array.from(chars, (c) => c.codePointAt(0)!));
 
 /**
- * Marks, for each number of the sorted `wanted` whose mark is still 0, `mark` when the sorted set holds it: one walk
- * along both, where asking the set for each number would search it again every time. `marks` is by position in
- * `wanted`'s order as `order` gives it (the number at `wanted[k]` is the one at `order[k]`).
+ * Marks, for each of the `count` sorted numbers at `words[at]` whose mark is still 0, `mark` when the sorted set of
+ * `setLength` numbers at `set[setAt]` holds it: one walk along both, where asking the set for each number would
+ * search it again every time. Marks are by position: the k-th number's at `words[orderAt + k]` when `orderAt` is
+ * given, else at k.
  */
 export function markHeld(
-  wanted: Uint32Array,
-  order: Uint32Array,
+  words: Uint32Array,
+  at: number,
+  count: number,
+  orderAt: number | undefined,
   set: Uint32Array,
+  setAt: number,
+  setLength: number,
   marks: Uint8Array,
   mark: number,
 ): void {
   let i = 0;
   let j = 0;
-  while (i < wanted.length && j < set.length) {
-    const a = wanted[i]!;
-    const b = set[j]!;
+  while (i < count && j < setLength) {
+    const a = words[at + i]!;
+    const b = set[setAt + j]!;
     if (a < b) i++;
     else if (a > b) j++;
     else {
-      const at = order[i]!;
-      if (marks[at] === 0) marks[at] = mark;
+      const position = orderAt === undefined ? i : words[orderAt + i]!;
+      if (marks[position] === 0) marks[position] = mark;
       i++;
       j++;
     }
