@@ -6,7 +6,8 @@
  * a warm-up of searches and recommendations, then the server process's resident set; then 200 listings written
  * (by one organization's owner, until the last is found by search) and the resident set again, as a server that
  * takes writes holds it; then recommendations for 2,000 different open listings (the matching caches as broad use
- * fills them) and the resident set once more; SIGTERM ends it cleanly (which writes the snapshot again if the index
+ * fills them) and the resident set once more, again after 20 quiet seconds, and the highest it reached (VmHWM);
+ * SIGTERM ends it cleanly (which writes the snapshot again if the index
  * changed).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,6 +27,8 @@ const RECOMMENDATIONS = 60;
 const WRITES = 200;
 /** Recommendations for as many different open listings, after the writes: the matching caches as broad use fills them. */
 const BROAD_RECOMMENDATIONS = 2000;
+/** A quiet spell after them, long enough for V8's memory reducer (which starts 8 s after the work stops). */
+const QUIET_MS = 20_000;
 
 /** The pids of a process's descendants (from /proc). */
 function descendants(pid: number): number[] {
@@ -51,9 +54,11 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-const rssMb = (pid: number) => {
+/** The process's resident set now (VmRSS), or its highest so far (VmHWM), in MiB. */
+const rssMb = (pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS') => {
   try {
-    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
   } catch {
     return 0;
   }
@@ -246,6 +251,8 @@ async function main() {
       let writesMs;
       let broad;
       let rssAfterBroad;
+      let rssAfterQuiet;
+      let rssPeak;
       try {
         warm = await warmUp(server.url);
         rss = rssMb(server.pid);
@@ -253,6 +260,9 @@ async function main() {
         rssAfterWrites = rssMb(server.pid);
         broad = await recommendBroadly(server.url, BROAD_RECOMMENDATIONS);
         rssAfterBroad = rssMb(server.pid);
+        await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+        rssAfterQuiet = rssMb(server.pid);
+        rssPeak = rssMb(server.pid, 'VmHWM');
       } finally {
         await server.stop();
       }
@@ -265,6 +275,8 @@ async function main() {
         rss_after_warm_up_mb: round(rss, 0),
         rss_after_writes_mb: round(rssAfterWrites, 0),
         rss_after_broad_recommendations_mb: round(rssAfterBroad, 0),
+        rss_after_quiet_mb: round(rssAfterQuiet, 0),
+        rss_peak_mb: round(rssPeak, 0),
         broad_recommendations: { listings: broad.n, p95_ms: broad.p95_ms },
         writes: { listings: WRITES, searchable_after_ms: round(writesMs, 0) },
         search_p95_ms: warm.search.p95_ms,
