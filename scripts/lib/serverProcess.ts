@@ -1,7 +1,7 @@
 /**
  * The one way to run the real server in a child process: `server/src/main.ts` under tsx (or the compiled
  * `server/dist/main.js`) in a single node process (so a signal reaches the server itself), on a free port and a
- * data directory, resolved once GET /api/health answers. Used by the browser tests (scripts/e2e.mjs, client/e2e), the cluster tests (server/test/cluster) and
+ * data directory, with the node flags of `npm start`, resolved once GET /api/health answers. Used by the browser tests (scripts/e2e.mjs, client/e2e), the cluster tests (server/test/cluster) and
  * the benchmarks (scripts/bench).
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
@@ -12,6 +12,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The node flags the server runs with, as `npm start` gives them: package.json's start script is where they are
+ * set (the Dockerfile's CMD and the server workspace's start:compiled say the same; serverProcess.test.ts checks).
+ * Among them the heap's ceiling, below 2 GiB so that V8 lets the heap grow less between collections
+ * (docs/deployment.md, "Memory").
+ */
+export function serverNodeFlags(root = repoRoot): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const run = /\bnode((?: --\S+)*) server\/dist\/main\.js/.exec(scripts.start ?? '');
+  if (!run) throw new Error("package.json's start script does not run node server/dist/main.js");
+  return run[1]!.split(' ').filter(Boolean);
+}
 
 export interface ServerProcessOptions {
   /** The data directory; by default a fresh temporary one, removed when the process exits. */
@@ -86,7 +101,8 @@ export function treeCpuMs(pid: number | undefined): number | undefined {
   let total: number | undefined;
   for (const id of tree ?? []) {
     const fields = statFields(id);
-    if (fields) total = (total ?? 0) + fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
+    if (fields)
+      total = (total ?? 0) + fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
   }
   return total;
 }
@@ -133,7 +149,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
   const entry = options.compiled ? ['server/dist/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
-  const child = spawn(process.execPath, [...profile, ...entry], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...profile, ...entry], {
     cwd: repoRoot,
     stdio: STDIO[output],
     env: {
