@@ -24,6 +24,8 @@ export class Transaction implements ActiveTransaction {
   state: TxnState = 'active';
   readonly overlays = new Map<string, Overlay>();
   lifetime?: NodeJS.Timeout;
+  /** Settles once the commit's writes are in the journal (or failed to be): a retried commit answers then. */
+  durable?: Promise<void>;
   readonly finished: Promise<void>;
   private settle!: () => void;
 

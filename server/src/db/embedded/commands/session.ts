@@ -9,7 +9,11 @@ export const sessionCommands: CommandTable = {
       const { sessions, catalog } = ctx.engine;
       const txn = sessions.find(cmd);
       const txnNumber = Number(cmd.txnNumber);
-      if (txn?.state === 'committed') return { ok: 1 }; // a retried commit
+      if (txn?.state === 'committed') {
+        // A retried commit: it answers as the first does, once the writes are durable (or with its error).
+        await txn.durable;
+        return { ok: 1 };
+      }
       if (!txn || txn.state !== 'active') {
         throw new CommandError(
           'NoSuchTransaction',
@@ -20,7 +24,8 @@ export const sessionCommands: CommandTable = {
       }
       // Applied and handed to the journal in one synchronous step, so the journal keeps the order of memory.
       const ops = sessions.commit(txn, catalog);
-      await ctx.engine.persist(ops);
+      txn.durable = ctx.engine.persist(ops);
+      await txn.durable;
       return { ok: 1 };
     },
   },
