@@ -1,14 +1,13 @@
 /**
  * `npm run bench -- start [listings=100000]`: the time from `npm start` to a healthy server, and the server's
- * memory once warm. Builds a data directory with the generated listings, makes sure client/dist and server/dist are built (so no
- * start pays for it), then runs `npm start` on the directory twice, as a deployment would: the first start builds
- * the search index from the database (and writes its snapshot), the second reads the snapshot back. After each,
- * a warm-up of searches and recommendations, then the server process's resident set; then 200 listings written
- * (by one organization's owner, until the last is found by search) and the resident set again, as a server that
- * takes writes holds it; then recommendations for 2,000 different open listings (the matching caches as broad use
- * fills them) and the resident set once more, again after 20 quiet seconds, and the highest it reached (VmHWM);
- * SIGTERM ends it cleanly (which writes the snapshot again if the index
- * changed).
+ * memory once warm. Builds a data directory with the generated listings, makes sure client/dist and server/dist
+ * are built (so no start pays for it), then runs `npm start` on the directory twice, as a deployment would: the
+ * first start builds the search index from the database (and writes its snapshot), the second reads the snapshot
+ * back. After each, a warm-up of searches and recommendations, then the server process's resident set; then 200
+ * listings written (by one organization's owner, until the last is found by search) and the resident set again, as
+ * a server that takes writes holds it; then recommendations for 2,000 different open listings (the matching caches
+ * as broad use fills them) and the resident set once more, again after 20 quiet seconds, and the highest it reached
+ * (VmHWM). SIGTERM ends it cleanly (which writes the snapshot again if the index changed).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
